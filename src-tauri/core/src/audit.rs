@@ -1,0 +1,20 @@
+//! The audit log: append-only record of access and changes. Subjects are case references or store
+//! events, never personal data.
+
+use crate::error::Result;
+use rusqlite::Connection;
+
+/// The current time as RFC 3339 UTC, the one timestamp format stored.
+pub fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("RFC 3339 formatting of the current time")
+}
+
+pub fn record(conn: &Connection, actor: &str, action: &str, subject: Option<&str>) -> Result<()> {
+    conn.execute(
+        "INSERT INTO audit_log (at, actor, action, subject) VALUES (?1, ?2, ?3, ?4)",
+        (now_rfc3339(), actor, action, subject),
+    )?;
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! The 12 Danish police districts, each with its infohus, and the 98 municipalities they cover.
+//! The data is embedded from `data/police-districts.tsv` (public administrative facts).
+
+use serde::Serialize;
+use std::sync::LazyLock;
+use ts_rs::TS;
+
+const TSV: &str = include_str!("../data/police-districts.tsv");
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PoliceDistrict {
+    /// Short code used in case references, e.g. "ØJP".
+    pub code: &'static str,
+    /// E.g. "Østjyllands Politi".
+    pub name: &'static str,
+    /// E.g. "Infohus Østjylland".
+    pub infohus: &'static str,
+}
+
+/// (code, district name, infohus) in the order the police list them.
+const DISTRICTS: [(&str, &str, &str); 12] = [
+    ("NJP", "Nordjyllands Politi", "Infohus Nordjylland"),
+    ("ØJP", "Østjyllands Politi", "Infohus Østjylland"),
+    ("MVJP", "Midt- og Vestjyllands Politi", "Infohus Midt- og Vestjylland"),
+    ("SØJP", "Sydøstjyllands Politi", "Infohus Sydøstjylland"),
+    ("SSJP", "Syd- og Sønderjyllands Politi", "Infohus Syd- og Sønderjylland"),
+    ("FYP", "Fyns Politi", "Infohus Fyn"),
+    ("SSLP", "Sydsjællands og Lolland-Falsters Politi", "Infohus Sydsjælland og Lolland-Falster"),
+    ("MVSP", "Midt- og Vestsjællands Politi", "Infohus Midt- og Vestsjælland"),
+    ("NSJP", "Nordsjællands Politi", "Infohus Nordsjælland"),
+    ("KVP", "Københavns Vestegns Politi", "Infohus Københavns Vestegn"),
+    ("KBHP", "Københavns Politi", "Infohus København"),
+    ("BHP", "Bornholms Politi", "Infohus Bornholm"),
+];
+
+static ALL: LazyLock<Vec<PoliceDistrict>> =
+    LazyLock::new(|| DISTRICTS.iter().map(|&(code, name, infohus)| PoliceDistrict { code, name, infohus }).collect());
+
+/// (municipality, district code) for all 98 municipalities.
+static MUNICIPALITIES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    TSV.lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("police_district\t") && !l.is_empty())
+        .map(|l| {
+            let (district, municipality) = l.split_once('\t').expect("police-districts.tsv: two columns");
+            let code = ALL
+                .iter()
+                .find(|d| d.name == district)
+                .unwrap_or_else(|| panic!("police-districts.tsv: unknown district {district}"))
+                .code;
+            (municipality, code)
+        })
+        .collect()
+});
+
+pub fn all() -> &'static [PoliceDistrict] {
+    &ALL
+}
+
+pub fn by_code(code: &str) -> Option<&'static PoliceDistrict> {
+    ALL.iter().find(|d| d.code == code)
+}
+
+/// All municipalities with the code of their police district.
+pub fn municipalities() -> &'static [(&'static str, &'static str)] {
+    &MUNICIPALITIES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twelve_districts_cover_98_municipalities() {
+        assert_eq!(all().len(), 12);
+        assert_eq!(municipalities().len(), 98);
+        for d in all() {
+            assert!(municipalities().iter().any(|(_, c)| *c == d.code), "{} has no municipality", d.name);
+        }
+        assert_eq!(by_code("ØJP").unwrap().name, "Østjyllands Politi");
+        assert!(by_code("XYZ").is_none());
+    }
+}

@@ -1,0 +1,142 @@
+//! One error type for the core. Every variant has a stable machine code (for the UI and scripts),
+//! an English `Display` (for the CLI and developers) and a Danish text for the coordinator.
+//! No variant ever carries a key, a recovery code or case data.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("invalid input in field `{field}`: {reason}")]
+    Invalid { field: &'static str, reason: String },
+    #[error("no case store exists in this data directory yet")]
+    NotInitialized,
+    #[error("a case store already exists in this data directory")]
+    AlreadyInitialized,
+    #[error("the OS keychain is not available: {0}")]
+    KeychainUnavailable(String),
+    #[error("the database key is not in the OS keychain; unlock with the recovery code")]
+    KeyMissing,
+    #[error("the key in the OS keychain does not fit this case store")]
+    WrongKey,
+    #[error("the recovery code is wrong")]
+    WrongRecoveryCode,
+    #[error("the case store is damaged or not a Tovholder store: {0}")]
+    Corrupt(String),
+    #[error("the case store was written by a newer Tovholder (schema {found}, this version knows {supported})")]
+    NewerSchema { found: u32, supported: u32 },
+    #[error("the disk is full")]
+    DiskFull,
+    #[error("the data directory is read-only or not writable")]
+    ReadOnly,
+    #[error("refused: {0}")]
+    Refused(String),
+    #[error("I/O error: {0}")]
+    Io(String),
+    #[error("database error: {0}")]
+    Database(String),
+}
+
+impl Error {
+    pub fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+        Error::Invalid { field, reason: reason.into() }
+    }
+
+    /// Stable code for the UI and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid_input",
+            Error::NotInitialized => "not_initialized",
+            Error::AlreadyInitialized => "already_initialized",
+            Error::KeychainUnavailable(_) => "keychain_unavailable",
+            Error::KeyMissing => "key_missing",
+            Error::WrongKey => "wrong_key",
+            Error::WrongRecoveryCode => "wrong_recovery_code",
+            Error::Corrupt(_) => "corrupt",
+            Error::NewerSchema { .. } => "newer_schema",
+            Error::DiskFull => "disk_full",
+            Error::ReadOnly => "read_only",
+            Error::Refused(_) => "refused",
+            Error::Io(_) => "io",
+            Error::Database(_) => "database",
+        }
+    }
+
+    /// True where the caller's input or request was at fault (CLI exit code 2).
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            Error::Invalid { .. }
+                | Error::NotInitialized
+                | Error::AlreadyInitialized
+                | Error::KeyMissing
+                | Error::WrongRecoveryCode
+                | Error::NewerSchema { .. }
+                | Error::Refused(_)
+        )
+    }
+
+    /// The coordinator's text, in Danish.
+    pub fn message_da(&self) -> String {
+        match self {
+            Error::Invalid { field, reason } => format!("Ugyldigt indhold i feltet «{field}»: {reason}"),
+            Error::NotInitialized => "Der er endnu ingen sagsdatabase på denne computer.".into(),
+            Error::AlreadyInitialized => "Der findes allerede en sagsdatabase på denne computer.".into(),
+            Error::KeychainUnavailable(_) => "Styresystemets nøglering kan ikke bruges lige nu. Log ind på computeren igen, eller kontakt IT-supporten.".into(),
+            Error::KeyMissing => "Nøglen til sagsdatabasen findes ikke i nøgleringen på denne computer. Indtast gendannelseskoden.".into(),
+            Error::WrongKey => "Nøglen i nøgleringen passer ikke til sagsdatabasen. Indtast gendannelseskoden.".into(),
+            Error::WrongRecoveryCode => "Gendannelseskoden er forkert. Kontrollér koden og prøv igen.".into(),
+            Error::Corrupt(_) => "Sagsdatabasen er beskadiget og kan ikke åbnes. Filen er ikke ændret; gendan fra en sikkerhedskopi.".into(),
+            Error::NewerSchema { .. } => "Sagsdatabasen er lavet med en nyere version af Tovholder. Opdatér programmet.".into(),
+            Error::DiskFull => "Disken er fuld. Intet er gemt; frigør plads og prøv igen.".into(),
+            Error::ReadOnly => "Datamappen er skrivebeskyttet. Intet er gemt.".into(),
+            Error::Refused(_) => "Handlingen blev afvist.".into(),
+            Error::Io(_) | Error::Database(_) => "Der opstod en intern fejl. Intet er gemt; prøv igen.".into(),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::DiskFull) => Error::DiskFull,
+            Some(C::ReadOnly) | Some(C::PermissionDenied) | Some(C::CannotOpen) => Error::ReadOnly,
+            Some(C::NotADatabase) | Some(C::DatabaseCorrupt) => Error::Corrupt("not a readable database".into()),
+            _ => Error::Database(e.to_string()),
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::StorageFull => Error::DiskFull,
+            K::PermissionDenied | K::ReadOnlyFilesystem => Error::ReadOnly,
+            _ => Error::Io(e.kind().to_string()),
+        }
+    }
+}
+
+/// What a Tauri command returns on failure: a stable code and a Danish message for the UI.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CommandError {
+    pub code: String,
+    pub message: String,
+    /// The field at fault, for inline form errors.
+    pub field: Option<String>,
+}
+
+impl From<Error> for CommandError {
+    fn from(e: Error) -> Self {
+        let field = match &e {
+            Error::Invalid { field, .. } => Some((*field).to_string()),
+            _ => None,
+        };
+        CommandError { code: e.code().to_string(), message: e.message_da(), field }
+    }
+}

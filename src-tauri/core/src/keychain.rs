@@ -1,0 +1,123 @@
+//! Where the database key lives between runs: the OS keychain (Windows Credential Manager, macOS
+//! Keychain, Secret Service on Linux) through the `keyring` crate. An in-memory store exists for
+//! tests only and is never chosen silently.
+
+use crate::error::{Error, Result};
+use std::sync::Arc;
+
+const SERVICE: &str = "dk.tovholder.app";
+
+#[derive(Clone)]
+pub enum Keychain {
+    /// The operating system's keychain.
+    Os,
+    /// keyring-core's in-memory mock store: for tests, or an explicit `TOVHOLDER_KEYCHAIN=memory`.
+    Memory(Arc<keyring_core::CredentialStore>),
+}
+
+impl std::fmt::Debug for Keychain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Keychain::Os => "Keychain::Os",
+            Keychain::Memory(_) => "Keychain::Memory",
+        })
+    }
+}
+
+/// The account name under which a store's key is kept: one entry per store id.
+fn account(store_id: &str) -> String {
+    format!("case-store-{store_id}")
+}
+
+fn map_err(e: keyring_core::Error) -> Error {
+    use keyring_core::Error as K;
+    match e {
+        K::NoEntry => Error::KeyMissing,
+        // Never pass the keyring's text through unfiltered: it may echo secrets (BadEncoding).
+        K::NoDefaultStore => {
+            Error::KeychainUnavailable("no credential store (no D-Bus session or Secret Service?)".into())
+        }
+        K::NoStorageAccess(_) => {
+            Error::KeychainUnavailable("access to the credential store was refused or it is locked".into())
+        }
+        K::PlatformFailure(p) => Error::KeychainUnavailable(format!("platform failure: {p}")),
+        K::BadEncoding(_) | K::BadDataFormat(..) => Error::WrongKey,
+        other => Error::KeychainUnavailable(format!("{:?}", std::mem::discriminant(&other))),
+    }
+}
+
+impl Keychain {
+    /// A fresh in-memory keychain (tests).
+    pub fn memory() -> Keychain {
+        Keychain::Memory(keyring_core::mock::Store::new().expect("mock store"))
+    }
+
+    /// The keychain selected by the environment: the OS keychain unless `TOVHOLDER_KEYCHAIN=memory`
+    /// is set explicitly (for throwaway demo or test stores; the key is lost when the process ends).
+    pub fn from_env() -> Keychain {
+        match std::env::var("TOVHOLDER_KEYCHAIN").as_deref() {
+            Ok("memory") => Keychain::memory(),
+            _ => Keychain::Os,
+        }
+    }
+
+    fn entry(&self, store_id: &str) -> Result<keyring_core::Entry> {
+        let account = account(store_id);
+        match self {
+            Keychain::Os => keyring::Entry::new(SERVICE, &account).map(|e| e.inner).map_err(map_err),
+            Keychain::Memory(store) => keyring_core::Entry::new_in_store(store, SERVICE, &account).map_err(map_err),
+        }
+    }
+
+    /// The key for a store, or `KeyMissing`.
+    pub fn get(&self, store_id: &str) -> Result<Vec<u8>> {
+        self.entry(store_id)?.get_secret().map_err(map_err)
+    }
+
+    pub fn set(&self, store_id: &str, secret: &[u8]) -> Result<()> {
+        self.entry(store_id)?.set_secret(secret).map_err(map_err)
+    }
+
+    /// Removes a store's key; a key that is not there is not an error.
+    pub fn delete(&self, store_id: &str) -> Result<()> {
+        match self.entry(store_id)?.delete_credential().map_err(map_err) {
+            Ok(()) | Err(Error::KeyMissing) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_keychain_round_trip_and_missing_entry() {
+        let k = Keychain::memory();
+        assert!(matches!(k.get("s1"), Err(Error::KeyMissing)));
+        k.set("s1", &[1, 2, 3]).unwrap();
+        assert_eq!(k.get("s1").unwrap(), vec![1, 2, 3]);
+        k.delete("s1").unwrap();
+        k.delete("s1").unwrap();
+        assert!(matches!(k.get("s1"), Err(Error::KeyMissing)));
+    }
+
+    /// The real OS keychain path (Secret Service on Linux). CI runs the tests inside a D-Bus session
+    /// with an unlocked gnome-keyring and sets TOVHOLDER_REQUIRE_OS_KEYCHAIN=1, so there this test
+    /// must pass; elsewhere it is skipped when no keychain is reachable.
+    #[test]
+    fn os_keychain_round_trip() {
+        let k = Keychain::Os;
+        let id = format!("test-{}", uuid::Uuid::new_v4());
+        match k.set(&id, b"secret-bytes") {
+            Err(Error::KeychainUnavailable(why)) if std::env::var("TOVHOLDER_REQUIRE_OS_KEYCHAIN").is_err() => {
+                eprintln!("skipped: OS keychain unavailable ({why})");
+                return;
+            }
+            r => r.expect("storing in the OS keychain"),
+        }
+        assert_eq!(k.get(&id).unwrap(), b"secret-bytes");
+        k.delete(&id).unwrap();
+        assert!(matches!(k.get(&id), Err(Error::KeyMissing)));
+    }
+}

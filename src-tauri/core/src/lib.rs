@@ -1,0 +1,18 @@
+//! Tovholder's core: domain, encrypted storage, board, audit.
+//!
+//! No Tauri dependency: the desktop shell (`src-tauri`) and the `tovholder-cli` binary are thin
+//! layers over this crate.
+
+pub mod audit;
+pub mod board;
+pub mod district;
+pub mod error;
+pub mod keychain;
+pub mod profile;
+mod schema;
+pub mod secrets;
+pub mod store;
+
+pub use error::{CommandError, Error, Result};
+pub use keychain::Keychain;
+pub use store::{Store, StoreState, StoreStatus};

@@ -1,0 +1,105 @@
+//! The coordinator's profile: the author of every note and change, and the board's default filter.
+
+use crate::district;
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum OrganisationKind {
+    Police,
+    Municipality,
+}
+
+impl OrganisationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrganisationKind::Police => "police",
+            OrganisationKind::Municipality => "municipality",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self> {
+        match s {
+            "police" => Ok(OrganisationKind::Police),
+            "municipality" => Ok(OrganisationKind::Municipality),
+            _ => Err(Error::invalid("organisation_kind", "skal være «police» eller «municipality»")),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Profile {
+    /// The coordinator's name, e.g. "Mette Holm".
+    pub name: String,
+    pub organisation_kind: OrganisationKind,
+    /// E.g. "Østjyllands Politi" or "SSP Aarhus Kommune".
+    pub organisation_name: String,
+    /// The home infohus, as a police district code (see `district`).
+    pub district_code: String,
+}
+
+pub const NAME_MAX: usize = 100;
+pub const ORGANISATION_MAX: usize = 120;
+
+fn clean_text(field: &'static str, value: &str, max: usize) -> Result<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(Error::invalid(field, "skal udfyldes"));
+    }
+    if v.chars().count() > max {
+        return Err(Error::invalid(field, format!("må højst være {max} tegn")));
+    }
+    if v.chars().any(char::is_control) {
+        return Err(Error::invalid(field, "må ikke indeholde kontroltegn"));
+    }
+    Ok(v.to_string())
+}
+
+impl Profile {
+    /// Checks and normalises (trims) a profile.
+    pub fn validated(self) -> Result<Profile> {
+        let name = clean_text("name", &self.name, NAME_MAX)?;
+        let organisation_name = clean_text("organisation_name", &self.organisation_name, ORGANISATION_MAX)?;
+        if district::by_code(&self.district_code).is_none() {
+            return Err(Error::invalid("district_code", "ukendt politikreds"));
+        }
+        Ok(Profile { name, organisation_name, ..self })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> Profile {
+        Profile {
+            name: "  Mette Holm ".into(),
+            organisation_kind: OrganisationKind::Police,
+            organisation_name: "Østjyllands Politi".into(),
+            district_code: "ØJP".into(),
+        }
+    }
+
+    #[test]
+    fn trims_and_accepts_a_good_profile() {
+        assert_eq!(p().validated().unwrap().name, "Mette Holm");
+    }
+
+    #[test]
+    fn rejects_bad_fields_naming_the_field() {
+        let field_of = |p: Profile| match p.validated() {
+            Err(Error::Invalid { field, .. }) => field,
+            other => panic!("expected Invalid, got {other:?}"),
+        };
+        assert_eq!(field_of(Profile { name: " ".into(), ..p() }), "name");
+        assert_eq!(field_of(Profile { name: "a".repeat(101), ..p() }), "name");
+        assert_eq!(field_of(Profile { name: "a\u{7}b".into(), ..p() }), "name");
+        assert_eq!(field_of(Profile { organisation_name: "".into(), ..p() }), "organisation_name");
+        assert_eq!(field_of(Profile { district_code: "XX".into(), ..p() }), "district_code");
+    }
+}
