@@ -61,6 +61,12 @@ pub fn by_code(code: &str) -> Option<&'static PoliceDistrict> {
     ALL.iter().find(|d| d.code == code)
 }
 
+/// A district by its code, its name or its infohus, ignoring case ("øjp", "Østjyllands Politi").
+pub fn find(query: &str) -> Option<&'static PoliceDistrict> {
+    let q = query.trim().to_lowercase();
+    ALL.iter().find(|d| [d.code, d.name, d.infohus].iter().any(|s| s.to_lowercase() == q))
+}
+
 /// All municipalities with the code of their police district.
 pub fn municipalities() -> &'static [(&'static str, &'static str)] {
     &MUNICIPALITIES
@@ -79,5 +85,9 @@ mod tests {
         }
         assert_eq!(by_code("ØJP").unwrap().name, "Østjyllands Politi");
         assert!(by_code("XYZ").is_none());
+        assert_eq!(find("øjp").unwrap().code, "ØJP");
+        assert_eq!(find(" københavns politi ").unwrap().code, "KBHP");
+        assert_eq!(find("Infohus Fyn").unwrap().code, "FYP");
+        assert!(find("Politi").is_none());
     }
 }

@@ -13,6 +13,7 @@ mod schema;
 pub mod secrets;
 pub mod store;
 
+pub use district::PoliceDistrict;
 pub use error::{CommandError, Error, Result};
 pub use keychain::Keychain;
 pub use store::{Store, StoreState, StoreStatus};

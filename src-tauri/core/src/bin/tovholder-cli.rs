@@ -1,1 +1,139 @@
-fn main() {}
+//! `tovholder-cli`: the same store and keychain as the app, for admins, scripts and tests.
+//!
+//! Data as JSON on stdout, messages on stderr. Exit 0 on success, 2 on bad input or a refused
+//! operation, 1 on internal failure.
+
+use clap::{Parser, Subcommand};
+use serde_json::json;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tovholder_core::profile::{OrganisationKind, Profile};
+use tovholder_core::store::resolve_data_dir;
+use tovholder_core::{Error, Keychain, Store, district};
+
+#[derive(Parser)]
+#[command(name = "tovholder-cli", version, about = "Tovholder's case store from the command line")]
+struct Cli {
+    /// Data directory (default: $TOVHOLDER_DATA_DIR, else the OS app-data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the encrypted store and the coordinator's profile; prints the recovery code once (stderr).
+    Init {
+        /// The coordinator's name.
+        #[arg(long)]
+        name: Option<String>,
+        /// The organisation, e.g. "Østjyllands Politi" or "SSP Aarhus Kommune".
+        #[arg(long)]
+        organisation: Option<String>,
+        /// police or municipality (default: police when the organisation's name contains "politi").
+        #[arg(long, value_name = "KIND")]
+        organisation_kind: Option<String>,
+        /// Home infohus: a police district code (ØJP), its name (Østjyllands Politi) or its infohus.
+        #[arg(long)]
+        district: Option<String>,
+    },
+    /// Data directory, schema version, encryption and table counts, as JSON.
+    Status,
+    /// Put the store's key back into this machine's keychain using the recovery code.
+    Unlock {
+        #[arg(long, value_name = "CODE")]
+        recovery_code: String,
+    },
+    /// Consistent encrypted backup: writes FILE and FILE.key.
+    Backup { file: PathBuf },
+    /// Restore a backup made by `backup` (verifies it first; --force replaces an existing store).
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        force: bool,
+        /// Needed when this machine's keychain does not hold the backup's key (a new laptop).
+        #[arg(long, value_name = "CODE")]
+        recovery_code: Option<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error [{}]: {e}", e.code());
+            ExitCode::from(if e.is_user_error() { 2 } else { 1 })
+        }
+    }
+}
+
+fn print_json(v: &serde_json::Value) {
+    println!("{}", serde_json::to_string_pretty(v).expect("JSON"));
+}
+
+fn run(cli: Cli) -> tovholder_core::Result<()> {
+    let dir = resolve_data_dir(cli.data_dir)?;
+    let keychain = Keychain::from_env();
+    match cli.command {
+        Command::Init { name, organisation, organisation_kind, district } => {
+            if Store::exists(&dir) {
+                return Err(Error::AlreadyInitialized);
+            }
+            let name = value_or_prompt(name, "name", "Name")?;
+            let organisation = value_or_prompt(organisation, "organisation", "Organisation")?;
+            let district = value_or_prompt(district, "district", "Police district (code or name)")?;
+            let organisation_kind = match organisation_kind {
+                Some(k) => OrganisationKind::parse(&k)?,
+                None if organisation.to_lowercase().contains("politi") => OrganisationKind::Police,
+                None => OrganisationKind::Municipality,
+            };
+            let district_code = district::find(&district)
+                .ok_or_else(|| Error::invalid("district", "unknown police district; use a code such as ØJP or KBHP"))?
+                .code
+                .to_string();
+            let profile = Profile { name, organisation_kind, organisation_name: organisation, district_code };
+            let (store, code) = Store::init(&dir, &keychain, profile)?;
+            eprintln!("Recovery code (write it down and keep it safe; it is shown only this once):");
+            eprintln!("    {}", code.display());
+            print_json(&json!({ "data_dir": store.data_dir(), "profile": store.profile()? }));
+        }
+        Command::Status => {
+            let store = Store::open(&dir, &keychain)?;
+            print_json(&serde_json::to_value(store.status()?).expect("JSON"));
+        }
+        Command::Unlock { recovery_code } => {
+            let store = Store::unlock_with_recovery_code(&dir, &keychain, &recovery_code)?;
+            eprintln!("The key is back in this machine's keychain.");
+            print_json(&json!({ "unlocked": true, "data_dir": store.data_dir() }));
+        }
+        Command::Backup { file } => {
+            let store = Store::open(&dir, &keychain)?;
+            store.backup(&file)?;
+            let key_file = format!("{}.key", file.display());
+            print_json(&json!({ "backup": file, "key_file": key_file }));
+        }
+        Command::Restore { file, force, recovery_code } => {
+            let store = Store::restore(&dir, &keychain, &file, recovery_code.as_deref(), force)?;
+            print_json(&serde_json::to_value(store.status()?).expect("JSON"));
+        }
+    }
+    Ok(())
+}
+
+/// A flag's value, or a prompt on an interactive terminal; without either, a clear input error.
+fn value_or_prompt(value: Option<String>, field: &'static str, label: &str) -> tovholder_core::Result<String> {
+    if let Some(v) = value {
+        return Ok(v);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::invalid(field, format!("missing; pass --{field}")));
+    }
+    eprint!("{label}: ");
+    std::io::stderr().flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim().to_string())
+}
