@@ -68,7 +68,8 @@ pub fn resolve_data_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
         return Ok(PathBuf::from(d));
     }
     directories::ProjectDirs::from("dk", "Tovholder", "Tovholder")
-        .map(|p| p.data_dir().to_path_buf())
+        // The local (not roaming) app-data directory: a roaming profile would copy case data to servers.
+        .map(|p| p.data_local_dir().to_path_buf())
         .ok_or_else(|| Error::Io("no home directory to keep the data in".into()))
 }
 
