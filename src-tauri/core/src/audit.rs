@@ -6,9 +6,7 @@ use rusqlite::Connection;
 
 /// The current time as RFC 3339 UTC, the one timestamp format stored.
 pub fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .expect("RFC 3339 formatting of the current time")
+    jiff::Timestamp::now().round(jiff::Unit::Millisecond).unwrap_or_else(|_| jiff::Timestamp::now()).to_string()
 }
 
 pub fn record(conn: &Connection, actor: &str, action: &str, subject: Option<&str>) -> Result<()> {

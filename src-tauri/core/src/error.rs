@@ -11,6 +11,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     #[error("invalid input in field `{field}`: {reason}")]
     Invalid { field: &'static str, reason: String },
+    #[error("malformed input at `{path}`: {reason}")]
+    Malformed { path: String, reason: String },
+    #[error("not found: {0}")]
+    NotFound(String),
     #[error("no case store exists in this data directory yet")]
     NotInitialized,
     #[error("a case store already exists in this data directory")]
@@ -47,7 +51,8 @@ impl Error {
     /// Stable code for the UI and scripts.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::Invalid { .. } => "invalid_input",
+            Error::Invalid { .. } | Error::Malformed { .. } => "invalid_input",
+            Error::NotFound(_) => "not_found",
             Error::NotInitialized => "not_initialized",
             Error::AlreadyInitialized => "already_initialized",
             Error::KeychainUnavailable(_) => "keychain_unavailable",
@@ -69,6 +74,8 @@ impl Error {
         matches!(
             self,
             Error::Invalid { .. }
+                | Error::Malformed { .. }
+                | Error::NotFound(_)
                 | Error::NotInitialized
                 | Error::AlreadyInitialized
                 | Error::KeyMissing
@@ -82,6 +89,8 @@ impl Error {
     pub fn message_da(&self) -> String {
         match self {
             Error::Invalid { field, reason } => format!("Ugyldigt indhold i feltet «{field}»: {reason}"),
+            Error::Malformed { path, .. } => format!("Ugyldigt indhold ved «{path}»."),
+            Error::NotFound(what) => format!("{what} findes ikke."),
             Error::NotInitialized => "Der er endnu ingen sagsdatabase på denne computer.".into(),
             Error::AlreadyInitialized => "Der findes allerede en sagsdatabase på denne computer.".into(),
             Error::KeychainUnavailable(_) => "Styresystemets nøglering kan ikke bruges lige nu. Log ind på computeren igen, eller kontakt IT-supporten.".into(),
@@ -135,6 +144,7 @@ impl From<Error> for CommandError {
     fn from(e: Error) -> Self {
         let field = match &e {
             Error::Invalid { field, .. } => Some((*field).to_string()),
+            Error::Malformed { path, .. } => Some(path.clone()),
             _ => None,
         };
         CommandError { code: e.code().to_string(), message: e.message_da(), field }

@@ -5,13 +5,17 @@
 
 pub mod audit;
 pub mod board;
+pub mod dates;
 pub mod district;
 pub mod error;
+pub mod intake;
 pub mod keychain;
 pub mod profile;
+pub mod routing;
 mod schema;
 pub mod secrets;
 pub mod store;
+pub mod text;
 
 pub use district::PoliceDistrict;
 pub use error::{CommandError, Error, Result};
