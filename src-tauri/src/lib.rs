@@ -6,7 +6,7 @@ use api::{AppState, SetupResult};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::Manager;
-use tovholder_core::board::Board;
+use tovholder_core::board::{self, Board};
 use tovholder_core::district::{self, PoliceDistrict};
 use tovholder_core::profile::Profile;
 use tovholder_core::store::{self, Store, StoreState};
@@ -73,7 +73,7 @@ fn unlock_with_recovery_code(shell: tauri::State<'_, Shell>, code: String) -> Cm
 
 #[tauri::command]
 fn board(shell: tauri::State<'_, Shell>) -> CmdResult<Board> {
-    shell.with_store(|s| Ok(Board::for_district(&s.profile()?.district_code)))
+    shell.with_store(board::load)
 }
 
 pub fn run() {

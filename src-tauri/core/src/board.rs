@@ -1,5 +1,8 @@
 //! The coordination board: cases by stage.
 
+use crate::cases::CaseSummary;
+use crate::error::Result;
+use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -18,6 +21,31 @@ pub enum Stage {
 }
 
 impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::NewConcern => "new_concern",
+            Stage::Screening => "screening",
+            Stage::Assessment => "assessment",
+            Stage::Intervention => "intervention",
+            Stage::FollowUp => "follow_up",
+            Stage::Closed => "closed",
+            Stage::Forwarded => "forwarded",
+        }
+    }
+
+    /// The Danish label (CLI output, minutes).
+    pub fn label_da(self) -> &'static str {
+        match self {
+            Stage::NewConcern => "Ny henvendelse",
+            Stage::Screening => "Screening",
+            Stage::Assessment => "Vurdering",
+            Stage::Intervention => "Indsats",
+            Stage::FollowUp => "Opfølgning",
+            Stage::Closed => "Afsluttet",
+            Stage::Forwarded => "Videresendt",
+        }
+    }
+
     /// The stages shown as board columns, in flow order.
     pub const BOARD: [Stage; 6] =
         [Stage::NewConcern, Stage::Screening, Stage::Assessment, Stage::Intervention, Stage::FollowUp, Stage::Closed];
@@ -25,16 +53,9 @@ impl Stage {
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
-pub struct BoardCard {
-    /// Pseudonymous case reference, e.g. "ØJP-2026-0042".
-    pub reference: String,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
 pub struct BoardColumn {
     pub stage: Stage,
-    pub cards: Vec<BoardCard>,
+    pub cards: Vec<CaseSummary>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -45,13 +66,16 @@ pub struct Board {
     pub columns: Vec<BoardColumn>,
 }
 
-impl Board {
-    /// The board for a district. Cases arrive with the case register; until then every column is
-    /// empty.
-    pub fn for_district(district_code: &str) -> Board {
-        Board {
-            district_code: district_code.to_string(),
-            columns: Stage::BOARD.iter().map(|&stage| BoardColumn { stage, cards: Vec::new() }).collect(),
+/// The board for the coordinator's home infohus: active cases by stage (oldest concern first
+/// within a stage) and the 30 most recently closed.
+pub fn load(store: &Store) -> Result<Board> {
+    let district_code = store.profile()?.district_code;
+    let mut columns: Vec<BoardColumn> =
+        Stage::BOARD.iter().map(|&stage| BoardColumn { stage, cards: Vec::new() }).collect();
+    for card in crate::cases::board_cards(store.conn(), &district_code)? {
+        if let Some(col) = columns.iter_mut().find(|c| c.stage == card.stage) {
+            col.cards.push(card);
         }
     }
+    Ok(Board { district_code, columns })
 }

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod board;
+pub mod cases;
 pub mod dates;
 pub mod district;
 pub mod error;

@@ -4,7 +4,8 @@
 use rusqlite_migration::{M, Migrations};
 use std::sync::LazyLock;
 
-const STEPS: &[&str] = &[include_str!("../migrations/0001_foundation.sql")];
+const STEPS: &[&str] =
+    &[include_str!("../migrations/0001_foundation.sql"), include_str!("../migrations/0002_case_register.sql")];
 
 pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect()));

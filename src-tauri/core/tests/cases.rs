@@ -1,0 +1,281 @@
+//! The case register on a real encrypted store: intake, references, list, detail with history,
+//! edits, forwarding, Danish-aware search, and the audit trail of reads.
+
+use serde_json::json;
+use tovholder_core::board::{self, Stage};
+use tovholder_core::cases::{self, CaseEdit, CaseFilter, CaseSort, MatchedIn, Outcome};
+use tovholder_core::intake::{Category, IntakeReport, Urgency};
+use tovholder_core::profile::{OrganisationKind, Profile};
+use tovholder_core::{Error, Keychain, Store};
+
+fn store() -> (tempfile::TempDir, Store) {
+    let tmp = tempfile::tempdir().unwrap();
+    let profile = Profile {
+        name: "Mette Holm".into(),
+        organisation_kind: OrganisationKind::Police,
+        organisation_name: "Østjyllands Politi".into(),
+        district_code: "ØJP".into(),
+    };
+    let (store, _) = Store::init(tmp.path(), &Keychain::memory(), profile).unwrap();
+    (tmp, store)
+}
+
+fn report(pseudonym: &str, municipality: &str, description: &str) -> IntakeReport {
+    IntakeReport::from_json(
+        &json!({
+            "received_at": "2026-11-20T10:15:00+01:00",
+            "channel": "hotline",
+            "caller": {"type": "school", "name": "Lærer Hansen"},
+            "subject": {"pseudonym": pseudonym, "birth_year": 2009, "municipality": municipality},
+            "category": "right_wing",
+            "indicators": ["shares_propaganda"],
+            "urgency": "normal",
+            "description": description
+        })
+        .to_string(),
+    )
+    .unwrap()
+}
+
+fn count(store: &Store, table: &str) -> i64 {
+    store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn intake_creates_a_case_with_a_readable_reference_routed_to_its_district() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("J.K.", "Århus", "Deler propaganda.")).unwrap();
+    assert_eq!(a.reference, "ØJP-2026-0001");
+    assert_eq!(a.police_district, "Østjyllands Politi");
+    assert_eq!(a.stage, "Ny henvendelse");
+    let b = cases::intake(&store, report("M.L.", "Randers", "x")).unwrap();
+    assert_eq!(b.reference, "ØJP-2026-0002");
+    let c = cases::intake(&store, report("A.B.", "Kbh", "x")).unwrap();
+    assert_eq!(c.reference, "KBHP-2026-0001");
+
+    let detail = cases::get(&store, &a.reference).unwrap();
+    assert_eq!(detail.summary.municipality, "Aarhus");
+    assert_eq!(detail.summary.stage, Stage::NewConcern);
+    assert_eq!(detail.history.len(), 1);
+    assert_eq!(detail.history[0].field, "created");
+    assert_eq!(detail.history[0].actor, "Mette Holm");
+}
+
+#[test]
+fn a_reference_is_never_reused_even_after_deletion() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
+    store.conn().execute("DELETE FROM cases WHERE reference = ?1", [&a.reference]).unwrap();
+    let b = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
+    assert_eq!(b.reference, "ØJP-2026-0002");
+}
+
+#[test]
+fn invalid_intake_stores_nothing() {
+    let (_t, store) = store();
+    let before = (count(&store, "cases"), count(&store, "case_history"), count(&store, "case_search"));
+    let r = cases::intake(&store, report("J.K.", "Gotham", "x"));
+    assert!(matches!(r, Err(Error::Invalid { field: "subject.municipality", .. })), "{r:?}");
+    let r = cases::intake(&store, report("J.K.", "Aarhus", "CPR 010203-1234"));
+    assert!(matches!(r, Err(Error::Invalid { field: "description", .. })), "{r:?}");
+    assert_eq!((count(&store, "cases"), count(&store, "case_history"), count(&store, "case_search")), before);
+}
+
+#[test]
+fn the_schema_refuses_what_validation_would() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
+    let conn = store.conn();
+    for sql in [
+        "UPDATE cases SET stage = 'archived'",
+        "UPDATE cases SET urgency = 'acute', police_flag = 0",
+        "UPDATE cases SET stage = 'closed'",
+        "UPDATE cases SET pseudonym = ''",
+        "UPDATE cases SET indicators = 'nope'",
+        "UPDATE case_history SET actor = 'someone else'",
+        "INSERT INTO case_notes (case_id, at, author, body) VALUES (999, 'x', 'y', 'z')",
+    ] {
+        assert!(conn.execute(sql, []).is_err(), "the schema accepted: {sql}");
+    }
+    assert_eq!(cases::get(&store, &a.reference).unwrap().summary.pseudonym, "J.K.");
+}
+
+#[test]
+fn edits_are_validated_and_every_change_is_in_the_history() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("J.K.", "Aarhus", "Første beskrivelse")).unwrap();
+    let r = cases::update(&store, &a.reference, CaseEdit { stage: Some(Stage::Closed), ..Default::default() });
+    assert!(matches!(r, Err(Error::Invalid { field: "outcome", .. })), "{r:?}");
+    let r = cases::update(&store, &a.reference, CaseEdit { birth_year: Some(1850), ..Default::default() });
+    assert!(matches!(r, Err(Error::Invalid { field: "subject.birth_year", .. })), "{r:?}");
+    let r = cases::update(&store, &a.reference, CaseEdit { municipality: Some("Odense".into()), ..Default::default() });
+    assert!(matches!(r, Err(Error::Invalid { field: "subject.municipality", .. })), "{r:?}");
+
+    let d = cases::update(
+        &store,
+        &a.reference,
+        CaseEdit {
+            stage: Some(Stage::Screening),
+            urgency: Some(Urgency::Acute),
+            municipality: Some("randers kommune".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(d.summary.stage, Stage::Screening);
+    assert!(d.summary.police_flag, "acute flags the case for police");
+    assert_eq!(d.summary.municipality, "Randers");
+    let fields: Vec<_> = d.history.iter().map(|h| h.field.as_str()).collect();
+    assert_eq!(fields, vec!["created", "stage", "municipality", "urgency", "police_flag"]);
+    let stage = &d.history[1];
+    assert_eq!((stage.old_value.as_deref(), stage.new_value.as_deref()), (Some("new_concern"), Some("screening")));
+
+    let closed = cases::update(
+        &store,
+        &a.reference,
+        CaseEdit { stage: Some(Stage::Closed), outcome: Some(Outcome::Unfounded), ..Default::default() },
+    )
+    .unwrap();
+    assert_eq!(closed.outcome, Some(Outcome::Unfounded));
+    let no_change =
+        cases::update(&store, &a.reference, CaseEdit { category: Some(Category::RightWing), ..Default::default() })
+            .unwrap();
+    assert_eq!(no_change.history.len(), closed.history.len(), "an edit that changes nothing writes no history");
+}
+
+#[test]
+fn forwarding_moves_the_case_with_who_when_and_why() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
+    assert!(matches!(
+        cases::forward(&store, &a.reference, "ØJP", "x"),
+        Err(Error::Invalid { field: "to_district", .. })
+    ));
+    assert!(matches!(cases::forward(&store, &a.reference, "FYP", " "), Err(Error::Invalid { field: "reason", .. })));
+    let d = cases::forward(&store, &a.reference, "Fyns Politi", "Personen er flyttet til Odense").unwrap();
+    assert_eq!(d.summary.stage, Stage::Forwarded);
+    assert_eq!(d.forwarded_to.as_deref(), Some("FYP"));
+    let last = d.history.last().unwrap();
+    assert_eq!(last.field, "forwarded_to");
+    assert_eq!(last.new_value.as_deref(), Some("FYP"));
+    assert_eq!(last.reason.as_deref(), Some("Personen er flyttet til Odense"));
+    assert_eq!(last.actor, "Mette Holm");
+}
+
+#[test]
+fn notes_are_timestamped_authored_and_searchable() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("J.K.", "Aarhus", "Bekymring fra skolen.")).unwrap();
+    assert!(matches!(cases::add_note(&store, &a.reference, "  "), Err(Error::Invalid { field: "body", .. })));
+    assert!(matches!(cases::add_note(&store, "ØJP-2026-9999", "x"), Err(Error::NotFound(_))));
+    let n = cases::add_note(&store, &a.reference, "Samtale med forældre på Århus Rådhus.").unwrap();
+    assert_eq!(n.author, "Mette Holm");
+    let d = cases::get(&store, &a.reference).unwrap();
+    assert_eq!(d.notes, vec![n]);
+    let hits = cases::search(&store, "raadhus", 50).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].matched_in, MatchedIn::Note);
+}
+
+#[test]
+fn search_is_danish_aware() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("Søren", "Århus", "Mødes med en gruppe i Ålborg; taler om våben.")).unwrap();
+    let b = cases::intake(&store, report("Bø", "Brøndby", "Ændret adfærd, isolerer sig.")).unwrap();
+    let refs = |q: &str| -> Vec<String> {
+        cases::search(&store, q, 50).unwrap().into_iter().map(|h| h.case.reference).collect()
+    };
+    assert_eq!(refs("aalborg"), vec![a.reference.clone()], "aa finds å");
+    assert_eq!(refs("vaaben"), vec![a.reference.clone()]);
+    assert_eq!(refs("Søren"), vec![a.reference.clone()]);
+    assert_eq!(refs("soeren"), vec![a.reference.clone()], "oe finds ø");
+    assert_eq!(refs("aendret"), vec![b.reference.clone()], "ae finds æ");
+    assert_eq!(refs("brondby"), vec![b.reference.clone()]);
+    assert_eq!(refs("isoler"), vec![b.reference.clone()], "prefix match");
+    assert_eq!(refs(&b.reference), vec![b.reference.clone()], "references are searchable");
+    assert_eq!(refs("ÅRHUS gruppe"), vec![a.reference.clone()], "all words must match");
+    assert!(refs("\"* OR ( NEAR").is_empty(), "FTS syntax in the query is plain text");
+    assert!(refs("").is_empty());
+    // An edited description is re-indexed.
+    cases::update(
+        &store,
+        &b.reference,
+        CaseEdit { description: Some("Ny tekst om knallert".into()), ..Default::default() },
+    )
+    .unwrap();
+    assert!(refs("aendret").is_empty());
+    assert_eq!(refs("knallert"), vec![b.reference.clone()]);
+}
+
+#[test]
+fn the_list_filters_sorts_and_pages() {
+    let (_t, store) = store();
+    for (i, m) in ["Aarhus", "Odense", "Aarhus", "Randers", "Aarhus"].iter().enumerate() {
+        cases::intake(&store, report(&format!("P{i}"), m, "x")).unwrap();
+    }
+    let all = cases::list(&store, &CaseFilter::default()).unwrap();
+    assert_eq!(all.total, 5);
+    let oejp = cases::list(&store, &CaseFilter { district_code: Some("ØJP".into()), ..Default::default() }).unwrap();
+    assert_eq!(oejp.total, 4);
+    let page = cases::list(
+        &store,
+        &CaseFilter {
+            district_code: Some("ØJP".into()),
+            sort: CaseSort::Reference,
+            offset: 1,
+            limit: 2,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(page.total, 4);
+    assert_eq!(page.cases.iter().map(|c| c.reference.as_str()).collect::<Vec<_>>(), ["ØJP-2026-0002", "ØJP-2026-0003"]);
+    let none = cases::list(&store, &CaseFilter { stage: Some(Stage::Closed), ..Default::default() }).unwrap();
+    assert_eq!(none.total, 0);
+    let teens =
+        cases::list(&store, &CaseFilter { age_min: Some(10), age_max: Some(19), ..Default::default() }).unwrap();
+    assert_eq!(teens.total, 5);
+    let adults = cases::list(&store, &CaseFilter { age_min: Some(30), ..Default::default() }).unwrap();
+    assert_eq!(adults.total, 0);
+    assert!(matches!(
+        cases::list(&store, &CaseFilter { limit: 501, ..Default::default() }),
+        Err(Error::Invalid { field: "limit", .. })
+    ));
+}
+
+#[test]
+fn the_board_shows_the_home_districts_cases_by_stage() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
+    cases::intake(&store, report("O.D.", "Odense", "x")).unwrap();
+    cases::update(&store, &a.reference, CaseEdit { stage: Some(Stage::Assessment), ..Default::default() }).unwrap();
+    let b = board::load(&store).unwrap();
+    assert_eq!(b.district_code, "ØJP");
+    let count = |s: Stage| b.columns.iter().find(|c| c.stage == s).unwrap().cards.len();
+    assert_eq!(count(Stage::Assessment), 1);
+    assert_eq!(count(Stage::NewConcern), 0, "the Odense case belongs to Fyn");
+}
+
+#[test]
+fn reading_a_case_is_logged_without_personal_data() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
+    cases::get(&store, &a.reference).unwrap();
+    cases::search(&store, "J.K.", 10).unwrap();
+    let log: Vec<(String, Option<String>)> = store
+        .conn()
+        .prepare("SELECT action, subject FROM audit_log WHERE action LIKE 'case.%' ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        log,
+        vec![
+            ("case.created".into(), Some(a.reference.clone())),
+            ("case.read".into(), Some(a.reference.clone())),
+            ("case.search".into(), None),
+        ]
+    );
+}
