@@ -220,13 +220,13 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<CaseSummary> {
 
 /// The next reference for a district and year, in the caller's transaction.
 fn next_reference(conn: &Connection, district_code: &str, year: i16) -> Result<String> {
-    let seq: i64 = conn.query_row(
-        "INSERT INTO case_sequence (district_code, year, last) VALUES (?1, ?2, 1)
+    let seq: i64 = conn
+        .prepare_cached(
+            "INSERT INTO case_sequence (district_code, year, last) VALUES (?1, ?2, 1)
          ON CONFLICT (district_code, year) DO UPDATE SET last = last + 1
          RETURNING last",
-        params![district_code, year],
-        |r| r.get(0),
-    )?;
+        )?
+        .query_row(params![district_code, year], |r| r.get(0))?;
     Ok(format!("{district_code}-{year}-{seq:04}"))
 }
 
@@ -258,11 +258,11 @@ fn history(
     new: Option<&str>,
     reason: Option<&str>,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO case_history (case_id, at, actor, field, old_value, new_value, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![case_id, at, actor, field, old, new, reason],
-    )?;
+    )?
+    .execute(params![case_id, at, actor, field, old, new, reason])?;
     Ok(())
 }
 
@@ -279,12 +279,13 @@ pub(crate) fn insert_case(
     let reference = next_reference(conn, district_code, year)?;
     let indicators = serde_json::to_string(&r.indicators).expect("JSON");
     let received_at = v.received_at.to_string();
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO cases (reference, district_code, stage, received_at, channel, caller_type, caller_name,
              caller_phone, caller_email, pseudonym, birth_year, gender, municipality, category, indicators,
              urgency, police_flag, description, created_at, created_by, updated_at)
          VALUES (?1, ?2, 'new_concern', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?18)",
-        params![
+    )?
+    .execute(params![
             reference,
             district_code,
             received_at,
@@ -304,14 +305,13 @@ pub(crate) fn insert_case(
             r.description,
             created_at,
             actor,
-        ],
-    )?;
+    ])?;
     let id = conn.last_insert_rowid();
     history(conn, id, actor, created_at, "created", None, Some(&reference), None)?;
-    conn.execute(
-        "INSERT INTO case_search (rowid, body) VALUES (?1, ?2)",
-        params![-id, case_search_text(&reference, &r.subject.pseudonym, &r.subject.municipality, &r.description)],
-    )?;
+    conn.prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?.execute(params![
+        -id,
+        case_search_text(&reference, &r.subject.pseudonym, &r.subject.municipality, &r.description)
+    ])?;
     Ok((id, reference))
 }
 

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod board;
 pub mod cases;
 pub mod dates;
+pub mod demo;
 pub mod district;
 pub mod error;
 pub mod intake;

@@ -42,6 +42,9 @@ pub struct StoreStatus {
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct TableCounts {
     pub profile: u64,
+    pub cases: u64,
+    pub case_notes: u64,
+    pub case_history: u64,
     pub audit_log: u64,
 }
 
@@ -87,11 +90,33 @@ fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Only the owner may read the data directory and its files (Unix; on Windows the per-user
+/// app-data directory is already private).
+fn make_private(path: &Path, dir: bool) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(if dir { 0o700 } else { 0o600 }))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (path, dir);
+    Ok(())
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if !dir.exists() {
+        fs::create_dir_all(dir)?;
+        make_private(dir, true)?;
+    }
+    Ok(())
+}
+
 /// Writes a file completely and durably under a temporary name, then renames it into place.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = with_suffix(path, PARTIAL);
     let result = (|| -> std::io::Result<()> {
         let mut f = fs::File::create(&tmp)?;
+        make_private(&tmp, false)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         fs::rename(&tmp, path)
@@ -206,7 +231,7 @@ impl Store {
         if Store::exists(dir) {
             return Err(Error::AlreadyInitialized);
         }
-        fs::create_dir_all(dir)?;
+        create_private_dir(dir)?;
         let store_id = uuid::Uuid::new_v4().to_string();
         let key = DbKey::generate();
         let code = RecoveryCode::generate();
@@ -215,6 +240,8 @@ impl Store {
         let partial_db = with_suffix(&db_path(dir), PARTIAL);
         let result = (|| -> Result<()> {
             let _ = fs::remove_file(&partial_db);
+            fs::File::create(&partial_db)?;
+            make_private(&partial_db, false)?;
             {
                 let mut conn = Connection::open(&partial_db)?;
                 apply_key(&conn, &key)?;
@@ -305,7 +332,13 @@ impl Store {
             data_dir: self.dir.clone(),
             schema_version: self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
             encrypted: true,
-            counts: TableCounts { profile: count(&self.conn, "profile")?, audit_log: count(&self.conn, "audit_log")? },
+            counts: TableCounts {
+                profile: count(&self.conn, "profile")?,
+                cases: count(&self.conn, "cases")?,
+                case_notes: count(&self.conn, "case_notes")?,
+                case_history: count(&self.conn, "case_history")?,
+                audit_log: count(&self.conn, "audit_log")?,
+            },
         })
     }
 
@@ -319,6 +352,8 @@ impl Store {
         let partial = with_suffix(file, PARTIAL);
         let result = (|| -> Result<()> {
             let _ = fs::remove_file(&partial);
+            fs::File::create(&partial)?;
+            make_private(&partial, false)?;
             let mut dst = Connection::open(&partial)?;
             apply_key(&dst, &self.key)?;
             {
@@ -383,10 +418,11 @@ impl Store {
         } else {
             None
         };
-        fs::create_dir_all(dir)?;
+        create_private_dir(dir)?;
         let staged = with_suffix(&db_path(dir), ".restore");
         let result = (|| -> Result<()> {
             fs::copy(file, &staged)?;
+            make_private(&staged, false)?;
             fs::File::open(&staged)?.sync_all()?;
             keychain.set(&envelope.store_id, key.as_bytes())?;
             for stale in ["-wal", "-shm"] {

@@ -89,7 +89,7 @@ fn init_status_and_a_refused_second_init() {
     assert!(status.status.success(), "{}", stderr(&status));
     let s = json(&status);
     assert_eq!(s["encrypted"], true);
-    assert_eq!(s["schema_version"], 1);
+    assert_eq!(s["schema_version"], 2);
     assert_eq!(s["counts"]["profile"], 1);
 
     let again = cli(tmp.path(), &["init", "--name", "X", "--organisation", "Y", "--district", "KBHP"]);

@@ -58,7 +58,7 @@ fn the_file_is_encrypted_at_rest_and_unreadable_without_the_key() {
     let status = store.status().unwrap();
     assert!(status.encrypted);
     assert_eq!(status.counts.profile, 1);
-    assert_eq!(status.schema_version, 1);
+    assert_eq!(status.schema_version, 2);
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn a_store_from_a_newer_version_is_refused_untouched() {
     }
     let r = leaves_file_untouched(tmp.path(), || Store::open(tmp.path(), &keychain));
     match r {
-        Err(Error::NewerSchema { found: 99, supported: 1 }) => {}
+        Err(Error::NewerSchema { found: 99, supported: 2 }) => {}
         other => panic!("expected NewerSchema, got {other:?}"),
     }
 }
@@ -262,4 +262,22 @@ fn a_full_disk_is_a_typed_error_and_the_transaction_is_rolled_back() {
     }
     assert!(matches!(result, Err(Error::DiskFull)), "{result:?}");
     assert!(store.status().unwrap().counts.audit_log >= before);
+}
+
+#[cfg(unix)]
+#[test]
+fn only_the_owner_can_read_the_store() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let keychain = Keychain::memory();
+    let (store, _) = Store::init(&dir, &keychain, profile()).unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&dir.join("tovholder.db")), 0o600);
+    assert_eq!(mode(&dir.join("tovholder.key")), 0o600);
+    let backup = tmp.path().join("b.db");
+    store.backup(&backup).unwrap();
+    assert_eq!(mode(&backup), 0o600);
+    assert_eq!(mode(&tmp.path().join("b.db.key")), 0o600);
 }

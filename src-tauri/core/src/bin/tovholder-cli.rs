@@ -8,9 +8,11 @@ use serde_json::json;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tovholder_core::cases::{self, CaseFilter};
+use tovholder_core::intake::IntakeReport;
 use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::store::resolve_data_dir;
-use tovholder_core::{Error, Keychain, Store, district};
+use tovholder_core::{Error, Keychain, Store, demo, district, routing};
 
 #[derive(Parser)]
 #[command(name = "tovholder-cli", version, about = "Tovholder's case store from the command line")]
@@ -48,6 +50,42 @@ enum Command {
     },
     /// Consistent encrypted backup: writes FILE and FILE.key.
     Backup { file: PathBuf },
+    /// The municipality and police district for a name (variants such as "Århus" are accepted).
+    Route { name: String },
+    /// Store one concern report (JSON, see docs/intake.md) from FILE or standard input (`-`).
+    Intake {
+        #[arg(default_value = "-")]
+        file: String,
+    },
+    /// The case list as JSON (newest first).
+    Cases {
+        /// new_concern, screening, assessment, intervention, follow_up, closed or forwarded.
+        #[arg(long)]
+        stage: Option<String>,
+        /// A police district code or name.
+        #[arg(long)]
+        district: Option<String>,
+        #[arg(long, default_value_t = 500)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+    },
+    /// One case with notes and history, as JSON.
+    Case { reference: String },
+    /// The best-matching cases for a query, as JSON.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Fill the store with realistic synthetic cases (no real people) for trying the app.
+    Demo {
+        #[arg(long)]
+        cases: u32,
+        /// Seed for repeatable data.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
     /// Restore a backup made by `backup` (verifies it first; --force replaces an existing store).
     Restore {
         file: PathBuf,
@@ -114,6 +152,58 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             store.backup(&file)?;
             let key_file = format!("{}.key", file.display());
             print_json(&json!({ "backup": file, "key_file": key_file }));
+        }
+        Command::Route { name } => {
+            let r = routing::route(&name).inspect_err(|_| {
+                let s = routing::suggestions(&name, 3);
+                if !s.is_empty() {
+                    eprintln!("suggestions: {}", s.join(", "));
+                }
+            })?;
+            print_json(&json!({ "municipality": r.municipality, "police_district": r.police_district.name }));
+        }
+        Command::Intake { file } => {
+            let text = if file == "-" {
+                std::io::read_to_string(std::io::stdin())?
+            } else {
+                std::fs::read_to_string(&file).map_err(|_| Error::invalid("file", "filen kan ikke læses"))?
+            };
+            let report = IntakeReport::from_json(&text)?;
+            let store = Store::open(&dir, &keychain)?;
+            print_json(&serde_json::to_value(cases::intake(&store, report)?).expect("JSON"));
+        }
+        Command::Cases { stage, district, limit, offset } => {
+            let stage = stage
+                .map(|s| {
+                    serde_json::from_value(serde_json::Value::String(s))
+                        .map_err(|_| Error::invalid("stage", "ukendt fase"))
+                })
+                .transpose()?;
+            let district_code = district
+                .map(|d| {
+                    district::find(&d)
+                        .map(|d| d.code.to_string())
+                        .ok_or(Error::invalid("district", "ukendt politikreds"))
+                })
+                .transpose()?;
+            let store = Store::open(&dir, &keychain)?;
+            let filter = CaseFilter { stage, district_code, limit, offset, ..Default::default() };
+            print_json(&serde_json::to_value(cases::list(&store, &filter)?.cases).expect("JSON"));
+        }
+        Command::Case { reference } => {
+            let store = Store::open(&dir, &keychain)?;
+            print_json(&serde_json::to_value(cases::get(&store, &reference)?).expect("JSON"));
+        }
+        Command::Search { query, limit } => {
+            let store = Store::open(&dir, &keychain)?;
+            print_json(&serde_json::to_value(cases::search(&store, &query, limit)?).expect("JSON"));
+        }
+        Command::Demo { cases: n, seed } => {
+            let store = Store::open(&dir, &keychain)?;
+            let started = std::time::Instant::now();
+            let made = demo::fill(&store, n, seed)?;
+            eprintln!("{} cases and {} notes in {:.2} s", made.cases, made.notes, started.elapsed().as_secs_f64());
+            print_json(&serde_json::to_value(made).expect("JSON"));
         }
         Command::Restore { file, force, recovery_code } => {
             let store = Store::restore(&dir, &keychain, &file, recovery_code.as_deref(), force)?;

@@ -1,0 +1,303 @@
+//! Synthetic demo data for trying the app and for benchmarks. No real people: pseudonyms are
+//! common first names or initials, descriptions are stitched from generic phrases.
+
+use crate::audit;
+use crate::board::Stage;
+use crate::cases::{insert_case, insert_note};
+use crate::district;
+use crate::error::Result;
+use crate::intake::{Caller, CallerType, Category, Channel, Gender, Indicator, IntakeReport, Subject, Urgency};
+use crate::store::Store;
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+use rusqlite::params;
+use serde::Serialize;
+
+/// Approximate populations (thousands) for weighting; municipalities not listed weigh 30.
+const POPULATION: &[(&str, u32)] = &[
+    ("København", 660),
+    ("Aarhus", 365),
+    ("Aalborg", 222),
+    ("Odense", 210),
+    ("Vejle", 120),
+    ("Esbjerg", 116),
+    ("Frederiksberg", 105),
+    ("Randers", 99),
+    ("Viborg", 98),
+    ("Silkeborg", 97),
+    ("Kolding", 95),
+    ("Horsens", 94),
+    ("Roskilde", 90),
+    ("Herning", 89),
+    ("Næstved", 83),
+    ("Slagelse", 80),
+    ("Gentofte", 75),
+    ("Sønderborg", 74),
+    ("Holbæk", 73),
+    ("Gladsaxe", 70),
+    ("Hjørring", 64),
+    ("Skanderborg", 64),
+    ("Helsingør", 63),
+    ("Køge", 62),
+    ("Guldborgsund", 60),
+    ("Frederikshavn", 59),
+    ("Holstebro", 59),
+    ("Svendborg", 59),
+    ("Aabenraa", 58),
+    ("Lyngby-Taarbæk", 57),
+    ("Rudersdal", 57),
+    ("Ringkøbing-Skjern", 56),
+    ("Haderslev", 55),
+    ("Hvidovre", 54),
+    ("Høje-Taastrup", 52),
+    ("Hillerød", 52),
+    ("Fredericia", 52),
+    ("Faaborg-Midtfyn", 51),
+    ("Greve", 50),
+    ("Varde", 50),
+    ("Ballerup", 49),
+    ("Favrskov", 49),
+    ("Kalundborg", 48),
+    ("Hedensted", 47),
+    ("Skive", 45),
+    ("Vordingborg", 45),
+    ("Frederikssund", 45),
+    ("Egedal", 44),
+    ("Tårnby", 43),
+    ("Syddjurs", 43),
+    ("Thisted", 43),
+    ("Ikast-Brande", 42),
+    ("Mariagerfjord", 42),
+    ("Vejen", 42),
+    ("Furesø", 41),
+    ("Gribskov", 41),
+    ("Fredensborg", 41),
+    ("Assens", 41),
+    ("Rødovre", 41),
+    ("Lolland", 40),
+    ("Middelfart", 39),
+    ("Bornholm", 39),
+    ("Jammerbugt", 38),
+    ("Tønder", 37),
+    ("Vesthimmerland", 37),
+    ("Faxe", 37),
+    ("Norddjurs", 37),
+    ("Brøndby", 36),
+    ("Ringsted", 36),
+    ("Brønderslev", 36),
+    ("Odsherred", 33),
+    ("Nyborg", 32),
+    ("Halsnæs", 31),
+    ("Herlev", 30),
+    ("Sorø", 30),
+    ("Rebild", 30),
+    ("Nordfyns", 29),
+    ("Albertslund", 28),
+    ("Lejre", 28),
+    ("Billund", 27),
+    ("Allerød", 26),
+    ("Hørsholm", 25),
+    ("Kerteminde", 24),
+    ("Glostrup", 23),
+    ("Ishøj", 23),
+    ("Solrød", 23),
+    ("Stevns", 23),
+    ("Odder", 23),
+    ("Struer", 21),
+    ("Morsø", 20),
+    ("Lemvig", 19),
+    ("Vallensbæk", 17),
+    ("Dragør", 14),
+    ("Langeland", 12),
+    ("Ærø", 6),
+    ("Samsø", 4),
+    ("Fanø", 3),
+    ("Læsø", 2),
+];
+
+const FIRST_NAMES: &[&str] = &[
+    "Emil", "Noah", "Oliver", "Lucas", "William", "Oscar", "Victor", "Malthe", "Magnus", "Frederik", "Alfred", "Carl",
+    "Elias", "Mads", "Jonas", "Mikkel", "Ali", "Omar", "Yusuf", "Adam", "Ida", "Freja", "Emma", "Clara", "Alma",
+    "Sofie", "Laura", "Maja", "Sara", "Nora", "Amina", "Leila",
+];
+const LETTERS: &[char] =
+    &['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'R', 'S', 'T', 'U', 'V', 'Y'];
+const OPENINGS: &[&str] = &[
+    "Forælder ringer bekymret over sin søn.",
+    "Lærer oplever en markant ændring hos eleven.",
+    "Socialrådgiver har bemærket bekymrende udtalelser.",
+    "Veninde fortæller om nye kontakter på nettet.",
+    "Klubmedarbejder har hørt eleven tale om et nyt fællesskab.",
+    "Mor er urolig efter en samtale ved middagsbordet.",
+    "Skolen har modtaget en bekymring fra flere klassekammerater.",
+];
+const DETAILS: &[&str] = &[
+    "Deler videoer med voldsforherligende indhold i en gruppechat.",
+    "Har trukket sig fra venner og fritidsaktiviteter.",
+    "Taler om at rejse til udlandet for at slutte sig til en gruppe.",
+    "Har vist interesse for våben og skydetræning.",
+    "Bruger symboler fra et ekstremistisk miljø på tøj og taske.",
+    "Har udtrykt sympati for et nyligt terrorangreb.",
+    "Har fået nye ældre venner, som familien ikke kender.",
+    "Bruger mange timer på lukkede fora om natten.",
+    "Har truet en klassekammerat efter en diskussion om politik.",
+    "Har skiftet udseende og påklædning på kort tid.",
+];
+const NOTES: &[&str] = &[
+    "Politiet har tjekket egne registre; intet kriminelt forhold.",
+    "Bekymringssamtale afholdt med forældre og SSP-konsulent.",
+    "Skolen følger op med ugentlige samtaler med klasselæreren.",
+    "Mentor tilknyttet; første møde gik godt.",
+    "Socialforvaltningen vurderer behov for forældrecoaching.",
+    "Drøftet på infohusmødet; anbefaling om fortsat opfølgning.",
+    "Familien har accepteret tilbud om rådgivning efter servicelovens § 12 b.",
+    "Ingen nye bekymringstegn siden sidste møde.",
+    "Eleven er begyndt i en fritidsjob-ordning via gadeplan.",
+    "Opfølgende samtale aftalt om fire uger.",
+];
+
+#[derive(Debug, Serialize)]
+pub struct DemoSummary {
+    pub cases: u32,
+    pub notes: u32,
+}
+
+/// Adds `cases` synthetic cases with about three notes each.
+pub fn fill(store: &Store, cases: u32, seed: u64) -> Result<DemoSummary> {
+    fill_with(store, cases, 3, seed)
+}
+
+/// Adds `cases` synthetic cases with on average `notes_per_case` notes, in one transaction.
+pub fn fill_with(store: &Store, cases: u32, notes_per_case: u32, seed: u64) -> Result<DemoSummary> {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let municipalities: Vec<(&str, u32)> = district::municipalities()
+        .iter()
+        .map(|(m, _)| (*m, POPULATION.iter().find(|(n, _)| n == m).map_or(30, |(_, p)| *p)))
+        .collect();
+    let now = jiff::Timestamp::now();
+    let three_years = 3 * 365 * 24 * 3600;
+    let this_year = crate::intake::current_year();
+    let tx = store.conn().unchecked_transaction()?;
+    let mut note_count = 0;
+    let created_at = audit::now_rfc3339();
+    for _ in 0..cases {
+        let age_secs: i64 = rng.random_range(0..three_years);
+        let received = now - jiff::SignedDuration::from_secs(age_secs);
+        let channel = *[
+            Channel::Hotline,
+            Channel::Hotline,
+            Channel::Referral,
+            Channel::Referral,
+            Channel::Email,
+            Channel::InPerson,
+        ]
+        .choose(&mut rng)
+        .expect("non-empty");
+        let caller_type = match channel {
+            Channel::Referral => {
+                *[CallerType::School, CallerType::SocialWorker, CallerType::Police, CallerType::Professional]
+                    .choose(&mut rng)
+                    .expect("non-empty")
+            }
+            _ => *[
+                CallerType::Parent,
+                CallerType::Parent,
+                CallerType::Relative,
+                CallerType::Friend,
+                CallerType::School,
+                CallerType::Anonymous,
+            ]
+            .choose(&mut rng)
+            .expect("non-empty"),
+        };
+        let pseudonym = if rng.random_bool(0.5) {
+            format!("{}.{}.", LETTERS.choose(&mut rng).expect("letters"), LETTERS.choose(&mut rng).expect("letters"))
+        } else {
+            (*FIRST_NAMES.choose(&mut rng).expect("names")).to_string()
+        };
+        let municipality = municipalities.choose_weighted(&mut rng, |m| m.1).expect("weights").0;
+        let how_many = rng.random_range(1..=4);
+        let mut indicators: Vec<Indicator> = Indicator::ALL.choose_multiple(&mut rng, how_many).copied().collect();
+        indicators.sort_by_key(|i| Indicator::ALL.iter().position(|a| a == i));
+        let urgency = match rng.random_range(0..100) {
+            0..5 => Urgency::Acute,
+            5..25 => Urgency::High,
+            _ => Urgency::Normal,
+        };
+        let category = match rng.random_range(0..100) {
+            0..35 => Category::RightWing,
+            35..70 => Category::MilitantIslamism,
+            70..80 => Category::LeftWing,
+            _ => Category::Other,
+        };
+        let description = format!(
+            "{} {} {}",
+            OPENINGS.choose(&mut rng).expect("openings"),
+            DETAILS.choose(&mut rng).expect("details"),
+            DETAILS.choose(&mut rng).expect("details")
+        );
+        let report = IntakeReport {
+            received_at: received.round(jiff::Unit::Second).unwrap_or(received).to_string(),
+            channel,
+            caller: Caller { caller_type, name: None, phone: None, email: None },
+            subject: Subject {
+                pseudonym,
+                birth_year: Some(this_year - rng.random_range(12..=30)),
+                gender: match rng.random_range(0..100) {
+                    0..75 => Some(Gender::Male),
+                    75..95 => Some(Gender::Female),
+                    _ => None,
+                },
+                municipality: municipality.to_string(),
+            },
+            category,
+            indicators,
+            urgency,
+            description,
+        };
+        let valid = report.validate()?;
+        let (id, _) = insert_case(&tx, "Demo", &valid, &created_at)?;
+
+        // Older cases have come further; most cases older than a year are closed.
+        let days = age_secs / 86_400;
+        let stage = match days {
+            0..14 => *[Stage::NewConcern, Stage::Screening].choose(&mut rng).expect("stages"),
+            14..90 => *[Stage::Screening, Stage::Assessment, Stage::Intervention].choose(&mut rng).expect("stages"),
+            90..365 => *[Stage::Intervention, Stage::FollowUp, Stage::Closed].choose(&mut rng).expect("stages"),
+            _ => {
+                if rng.random_bool(0.9) {
+                    Stage::Closed
+                } else {
+                    Stage::FollowUp
+                }
+            }
+        };
+        let notes = if notes_per_case == 0 { 0 } else { rng.random_range(0..=2 * notes_per_case) };
+        for k in 0..notes {
+            let at = received + jiff::SignedDuration::from_secs(i64::from(k + 1) * 86_400 * 7);
+            let at = if at > now { now } else { at };
+            insert_note(&tx, id, "Demo", &at.to_string(), NOTES.choose(&mut rng).expect("notes"))?;
+            note_count += 1;
+        }
+        if stage != Stage::NewConcern {
+            let (outcome, closed_at) = if stage == Stage::Closed {
+                let o =
+                    *["unfounded", "completed", "completed", "handed_to_police"].choose(&mut rng).expect("outcomes");
+                (Some(o), Some(created_at.as_str()))
+            } else {
+                (None, None)
+            };
+            tx.prepare_cached("UPDATE cases SET stage = ?1, outcome = ?2, closed_at = ?3 WHERE id = ?4")?
+                .execute(params![stage.as_str(), outcome, closed_at, id])?;
+            tx.prepare_cached(
+                "INSERT INTO case_history (case_id, at, actor, field, old_value, new_value)
+                 VALUES (?1, ?2, 'Demo', 'stage', 'new_concern', ?3)",
+            )?
+            .execute(params![id, created_at, stage.as_str()])?;
+        }
+    }
+    audit::record(&tx, store.actor(), "demo.filled", Some(&format!("{cases} cases")))?;
+    tx.commit()?;
+    Ok(DemoSummary { cases, notes: note_count })
+}
