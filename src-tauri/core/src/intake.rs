@@ -207,6 +207,25 @@ pub fn validate_birth_year(year: Option<i32>) -> Result<Option<i32>> {
     }
 }
 
+/// What was wrong with a JSON document, without repeating the values it held (they may be
+/// personal data): serde's own messages quote the offending input.
+fn describe_json_error(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let expected =
+        |m: &str| m.split_once("expected ").map(|(_, x)| x.split(" at line").next().unwrap_or(x).to_string());
+    if msg.starts_with("unknown field") {
+        "ukendt felt".into()
+    } else if msg.starts_with("missing field") {
+        "mangler".into()
+    } else if msg.starts_with("unknown variant") {
+        format!("ukendt værdi; tilladt: {}", expected(&msg).unwrap_or_default())
+    } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") || msg.starts_with("invalid length") {
+        format!("forkert type; forventet {}", expected(&msg).unwrap_or_default())
+    } else {
+        format!("ikke gyldig JSON (linje {}, kolonne {})", e.line(), e.column())
+    }
+}
+
 impl IntakeReport {
     /// Parses the JSON form (CLI, tests): unknown fields and wrong types are errors naming the field.
     pub fn from_json(text: &str) -> Result<IntakeReport> {
@@ -214,7 +233,10 @@ impl IntakeReport {
         serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
-            Error::Malformed { path: if path == "." { "(dokument)".into() } else { path }, reason: inner.to_string() }
+            Error::Malformed {
+                path: if path == "." { "(dokument)".into() } else { path },
+                reason: describe_json_error(&inner),
+            }
         })
     }
 
@@ -365,6 +387,19 @@ mod tests {
         ];
         for (json, field) in cases {
             assert_eq!(field_of(&json), field, "{json}");
+        }
+    }
+
+    #[test]
+    fn json_errors_do_not_repeat_the_input() {
+        for (json, secret) in [
+            (with(&["subject", "birth_year"], serde_json::json!("Jens Hansen 2009")), "Jens"),
+            (with(&["channel"], serde_json::json!("Jens Hansen")), "Jens"),
+        ] {
+            let e = IntakeReport::from_json(&json).unwrap_err();
+            for text in [e.to_string(), e.message_da(), format!("{e:?}")] {
+                assert!(!text.contains(secret), "{text}");
+            }
         }
     }
 

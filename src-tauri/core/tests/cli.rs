@@ -165,3 +165,96 @@ fn backup_and_restore_through_the_cli() {
     assert_eq!(s["counts"]["profile"], 1);
     assert!(cli(target.path(), &["status"]).status.success());
 }
+
+#[test]
+fn route_prints_the_district_or_suggestions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ok = cli(tmp.path(), &["route", "Høje Taastrup"]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert_eq!(
+        json(&ok),
+        serde_json::json!({"municipality": "Høje-Taastrup", "police_district": "Københavns Vestegns Politi"})
+    );
+    let bad = cli(tmp.path(), &["route", "Silkebor"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("suggestions: Silkeborg"), "{}", stderr(&bad));
+    assert!(bad.stdout.is_empty());
+}
+
+fn intake(dir: &Path, report: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tovholder-cli"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["intake", "-"])
+        .env_remove("TOVHOLDER_KEYCHAIN")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(report.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn intake_cases_case_and_search_through_the_cli() {
+    if !os_keychain_available() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let _cleanup = KeychainCleanup(vec![tmp.path().into()]);
+    init(tmp.path());
+    let report = serde_json::json!({
+        "received_at": "2026-11-24T09:30:00+01:00",
+        "channel": "referral",
+        "caller": {"type": "school"},
+        "subject": {"pseudonym": "K.M.", "birth_year": 2010, "municipality": "fåborg-midtfyn"},
+        "category": "militant_islamism",
+        "indicators": ["travel_plans"],
+        "urgency": "acute",
+        "description": "Eleven taler om at rejse til en konfliktzone."
+    });
+    let out = intake(tmp.path(), &report.to_string());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        json(&out),
+        serde_json::json!({"reference": "FYP-2026-0001", "police_district": "Fyns Politi", "stage": "Ny henvendelse"})
+    );
+
+    // Bad input: exit 2, the field named, the store unchanged.
+    let mut bad = report.clone();
+    bad["subject"]["birth_year"] = serde_json::json!(2999);
+    let out = intake(tmp.path(), &bad.to_string());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("subject.birth_year"), "{}", stderr(&out));
+    let mut unknown = report.clone();
+    unknown["subject"]["cpr"] = serde_json::json!("0102031234");
+    let out = intake(tmp.path(), &unknown.to_string());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("subject.cpr"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("0102031234"), "input values are not echoed");
+    let out = intake(tmp.path(), "{not json");
+    assert_eq!(out.status.code(), Some(2));
+
+    let list = cli(tmp.path(), &["cases", "--district", "FYP"]);
+    let cases = json(&list);
+    assert_eq!(cases.as_array().unwrap().len(), 1, "only the valid report was stored");
+    assert_eq!(cases[0]["police_flag"], true, "acute is flagged for police");
+    assert_eq!(json(&cli(tmp.path(), &["cases", "--stage", "closed"])).as_array().unwrap().len(), 0);
+
+    let case = json(&cli(tmp.path(), &["case", "FYP-2026-0001"]));
+    assert_eq!(case["municipality"], "Faaborg-Midtfyn");
+    assert_eq!(case["history"][0]["field"], "created");
+    let missing = cli(tmp.path(), &["case", "FYP-2026-0099"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("not_found"));
+
+    let hits = json(&cli(tmp.path(), &["search", "konfliktzone"]));
+    assert_eq!(hits[0]["reference"], "FYP-2026-0001");
+
+    let demo = cli(tmp.path(), &["demo", "--cases", "200"]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    let status = json(&cli(tmp.path(), &["status"]));
+    assert_eq!(status["counts"]["cases"], 201);
+}
