@@ -76,7 +76,7 @@ END;
 -- Full-text search over Danish-folded text (see text.rs). Row ids: -case_id for a case's own
 -- text (reference, pseudonym, municipality, description), note id for a note.
 CREATE VIRTUAL TABLE case_search USING fts5 (
-    body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+    body, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER cases_search_delete AFTER DELETE ON cases
 BEGIN

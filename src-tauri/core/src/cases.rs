@@ -193,8 +193,9 @@ fn stage_str(s: Stage) -> &'static str {
     s.as_str()
 }
 
-fn parse_enum<T: serde::de::DeserializeOwned>(s: &str) -> rusqlite::Result<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_string()))
+fn parse_enum<'de, T: Deserialize<'de>>(s: &'de str) -> rusqlite::Result<T> {
+    use serde::de::IntoDeserializer;
+    T::deserialize(IntoDeserializer::<serde::de::value::Error>::into_deserializer(s))
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
 }
 
@@ -415,7 +416,7 @@ pub fn get(store: &Store, reference: &str) -> Result<CaseDetail> {
     let conn = store.conn();
     let id = case_id(conn, reference)?;
     let detail = read_detail(conn, id)?;
-    audit::record(conn, store.actor(), "case.read", Some(&detail.summary.reference))?;
+    audit::record_read(conn, store.actor(), "case.read", Some(&detail.summary.reference))?;
     Ok(detail)
 }
 
@@ -656,28 +657,33 @@ pub fn search(store: &Store, query: &str, limit: u32) -> Result<Vec<SearchHit>> 
     let Some(q) = fts_query(query) else { return Ok(Vec::new()) };
     let limit = limit.clamp(1, 200);
     let conn = store.conn();
-    let mut stmt = conn.prepare_cached(&format!(
-        "WITH hits AS (
-             SELECT rowid AS rid, rank FROM case_search WHERE case_search MATCH ?1 ORDER BY rank LIMIT ?2
-         ),
-         scored AS (
-             SELECT CASE WHEN h.rid < 0 THEN -h.rid ELSE n.case_id END AS case_id,
-                    min(h.rank) AS best, min(h.rid) < 0 AS in_case
-             FROM hits h LEFT JOIN case_notes n ON h.rid > 0 AND n.id = h.rid
-             GROUP BY 1
-         )
-         SELECT {SUMMARY_COLUMNS}, s.in_case FROM scored s JOIN cases c ON c.id = s.case_id
-         ORDER BY s.best LIMIT ?3"
-    ))?;
-    let hits = stmt
-        .query_map(params![q, i64::from(limit) * 10, limit], |r| {
-            Ok(SearchHit {
-                case: summary_from_row(r)?,
-                matched_in: if r.get::<_, bool>(12)? { MatchedIn::Case } else { MatchedIn::Note },
-            })
-        })?
-        .collect::<Result<_, _>>()?;
-    audit::record(conn, store.actor(), "case.search", None)?;
+    // Rank once in FTS5 (best first), then keep the first hit per case: a case's own text has
+    // row id -case_id, a note its note id.
+    let mut ranked =
+        conn.prepare_cached("SELECT rowid FROM case_search WHERE case_search MATCH ?1 ORDER BY rank LIMIT ?2")?;
+    let rows: Vec<i64> =
+        ranked.query_map(params![q, i64::from(limit) * 10], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let mut note_case = conn.prepare_cached("SELECT case_id FROM case_notes WHERE id = ?1")?;
+    let mut summary = conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM cases c WHERE c.id = ?1"))?;
+    let mut seen = std::collections::HashSet::new();
+    let mut hits = Vec::new();
+    for rowid in rows {
+        let (case_id, matched_in) = if rowid < 0 {
+            (-rowid, MatchedIn::Case)
+        } else {
+            match note_case.query_row([rowid], |r| r.get::<_, i64>(0)).optional()? {
+                Some(id) => (id, MatchedIn::Note),
+                None => continue,
+            }
+        };
+        if seen.insert(case_id) {
+            hits.push(SearchHit { case: summary.query_row([case_id], summary_from_row)?, matched_in });
+            if hits.len() == limit as usize {
+                break;
+            }
+        }
+    }
+    audit::record_read(conn, store.actor(), "case.search", None)?;
     Ok(hits)
 }
 
