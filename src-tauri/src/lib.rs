@@ -7,6 +7,9 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::Manager;
 use tovholder_core::board::{self, Board};
+use tovholder_core::cases::{self, CaseDetail, CaseEdit, CaseFilter, CasePage, IntakeReceipt, Note, SearchHit};
+use tovholder_core::intake::IntakeReport;
+use tovholder_core::routing::{self, Route};
 use tovholder_core::district::{self, PoliceDistrict};
 use tovholder_core::profile::Profile;
 use tovholder_core::store::{self, Store, StoreState};
@@ -69,6 +72,56 @@ fn unlock_with_recovery_code(shell: tauri::State<'_, Shell>, code: String) -> Cm
     let profile = store.profile()?;
     shell.set_store(store)?;
     Ok(profile)
+}
+
+#[tauri::command]
+fn complete_municipality(prefix: String) -> Vec<Route> {
+    routing::complete(&prefix, 8)
+}
+
+#[tauri::command]
+fn route_municipality(name: String) -> CmdResult<Route> {
+    Ok(routing::route(&name)?)
+}
+
+#[tauri::command]
+fn submit_intake(shell: tauri::State<'_, Shell>, report: IntakeReport) -> CmdResult<IntakeReceipt> {
+    shell.with_store(|s| cases::intake(s, report))
+}
+
+#[tauri::command]
+fn list_cases(shell: tauri::State<'_, Shell>, filter: CaseFilter) -> CmdResult<CasePage> {
+    shell.with_store(|s| cases::list(s, &filter))
+}
+
+#[tauri::command]
+fn get_case(shell: tauri::State<'_, Shell>, reference: String) -> CmdResult<CaseDetail> {
+    shell.with_store(|s| cases::get(s, &reference))
+}
+
+#[tauri::command]
+fn add_case_note(shell: tauri::State<'_, Shell>, reference: String, body: String) -> CmdResult<Note> {
+    shell.with_store(|s| cases::add_note(s, &reference, &body))
+}
+
+#[tauri::command]
+fn update_case(shell: tauri::State<'_, Shell>, reference: String, edit: CaseEdit) -> CmdResult<CaseDetail> {
+    shell.with_store(|s| cases::update(s, &reference, edit))
+}
+
+#[tauri::command]
+fn forward_case(
+    shell: tauri::State<'_, Shell>,
+    reference: String,
+    to_district: String,
+    reason: String,
+) -> CmdResult<CaseDetail> {
+    shell.with_store(|s| cases::forward(s, &reference, &to_district, &reason))
+}
+
+#[tauri::command]
+fn search_cases(shell: tauri::State<'_, Shell>, query: String) -> CmdResult<Vec<SearchHit>> {
+    shell.with_store(|s| cases::search(s, &query, 50))
 }
 
 #[tauri::command]
