@@ -141,7 +141,16 @@ pub fn run() {
             police_districts,
             setup_store,
             unlock_with_recovery_code,
-            board
+            board,
+            complete_municipality,
+            route_municipality,
+            submit_intake,
+            list_cases,
+            get_case,
+            add_case_note,
+            update_case,
+            forward_case,
+            search_cases,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Tovholder");
