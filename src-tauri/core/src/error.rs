@@ -88,7 +88,8 @@ impl Error {
     /// The coordinator's text, in Danish.
     pub fn message_da(&self) -> String {
         match self {
-            Error::Invalid { field, reason } => format!("Ugyldigt indhold i feltet «{field}»: {reason}"),
+            // Shown next to the field (`CommandError::field`), so the reason alone.
+            Error::Invalid { reason, .. } => sentence(reason),
             Error::Malformed { path, .. } => format!("Ugyldigt indhold ved «{path}»."),
             Error::NotFound(what) => format!("{what} findes ikke."),
             Error::NotInitialized => "Der er endnu ingen sagsdatabase på denne computer.".into(),
@@ -105,6 +106,17 @@ impl Error {
             Error::Io(_) | Error::Database(_) => "Der opstod en intern fejl. Intet er gemt; prøv igen.".into(),
         }
     }
+}
+
+/// "skal udfyldes" → "Skal udfyldes."
+fn sentence(s: &str) -> String {
+    let mut c = s.chars();
+    let mut out: String = c.next().map(|f| f.to_uppercase().collect()).unwrap_or_default();
+    out.push_str(c.as_str());
+    if !out.ends_with(['.', '?', '!']) {
+        out.push('.');
+    }
+    out
 }
 
 impl From<rusqlite::Error> for Error {
@@ -144,9 +156,37 @@ impl From<Error> for CommandError {
     fn from(e: Error) -> Self {
         let field = match &e {
             Error::Invalid { field, .. } => Some((*field).to_string()),
+            Error::WrongRecoveryCode => Some("recovery_code".to_string()),
             Error::Malformed { path, .. } => Some(path.clone()),
             _ => None,
         };
         CommandError { code: e.code().to_string(), message: e.message_da(), field }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_errors_carry_the_field_and_a_danish_sentence() {
+        let e = CommandError::from(Error::invalid("name", "skal udfyldes"));
+        assert_eq!(
+            (e.code.as_str(), e.field.as_deref(), e.message.as_str()),
+            ("invalid_input", Some("name"), "Skal udfyldes.")
+        );
+        let e = CommandError::from(Error::WrongRecoveryCode);
+        assert_eq!(e.field.as_deref(), Some("recovery_code"));
+        assert!(CommandError::from(Error::DiskFull).message.contains("Disken er fuld"));
+    }
+
+    #[test]
+    fn io_and_sqlite_failures_map_to_typed_errors() {
+        use std::io::{Error as IoError, ErrorKind};
+        assert!(matches!(Error::from(IoError::from(ErrorKind::StorageFull)), Error::DiskFull));
+        assert!(matches!(Error::from(IoError::from(ErrorKind::ReadOnlyFilesystem)), Error::ReadOnly));
+        assert!(matches!(Error::from(IoError::from(ErrorKind::PermissionDenied)), Error::ReadOnly));
+        let ro = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY), None);
+        assert!(matches!(Error::from(ro), Error::ReadOnly));
     }
 }

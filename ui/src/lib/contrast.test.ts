@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import css from '../app.css?raw';
+import { contrastRatio } from './contrast';
+
+/** The colour custom properties declared in app.css. */
+const vars = new Map<string, string>();
+for (const m of css.matchAll(/--([a-z-]+):\s*(#[0-9a-f]{6})\b/giu)) {
+  vars.set(m[1] ?? '', (m[2] ?? '').toLowerCase());
+}
+const v = (name: string): string => {
+  const c = vars.get(name);
+  if (c === undefined) throw new Error(`--${name} is not in app.css`);
+  return c;
+};
+
+describe('contrast (WCAG 2.1 AA)', () => {
+  it('computes the known black-on-white ratio', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+  });
+
+  const text: [string, string][] = [
+    ['text', 'surface'],
+    ['text', 'bg'],
+    ['text', 'rail'],
+    ['text', 'accent-soft'],
+    ['text', 'danger-soft'],
+    ['text', 'notice-soft'],
+    ['muted', 'surface'],
+    ['muted', 'bg'],
+    ['muted', 'rail'],
+    ['accent', 'surface'],
+    ['accent', 'bg'],
+    ['accent', 'rail'],
+    ['accent', 'accent-soft'],
+    ['danger', 'surface'],
+    ['danger', 'bg'],
+    ['danger', 'danger-soft'],
+    ['warning', 'warning-soft'],
+    ['warning', 'surface'],
+  ];
+  it.each(text)('text --%s on --%s is at least 4.5:1', (fg, bg) => {
+    expect(contrastRatio(v(fg), v(bg))).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('white on the primary button is at least 4.5:1', () => {
+    expect(contrastRatio('#ffffff', v('accent'))).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio('#ffffff', v('accent-hover'))).toBeGreaterThanOrEqual(4.5);
+  });
+
+  const ui: [string, string][] = [
+    ['control', 'surface'],
+    ['control', 'bg'],
+    ['focus', 'surface'],
+    ['focus', 'bg'],
+    ['focus', 'rail'],
+    ['danger', 'surface'],
+    ['warning-border', 'surface'],
+  ];
+  it.each(ui)('control/focus colour --%s on --%s is at least 3:1', (fg, bg) => {
+    expect(contrastRatio(v(fg), v(bg))).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,11 @@
+import type { PoliceDistrict } from './bindings/PoliceDistrict';
+
+/** The text of a district in the setup list: "Infohus Østjylland — Østjyllands Politi". */
+export function districtOptionLabel(d: PoliceDistrict): string {
+  return `${d.infohus} — ${d.name}`;
+}
+
+/** The infohus name for a district code, or the code itself if the list doesn't know it. */
+export function infohusName(districts: readonly PoliceDistrict[], code: string): string {
+  return districts.find((d) => d.code === code)?.infohus ?? code;
+}

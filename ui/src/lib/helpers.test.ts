@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { districtOptionLabel, infohusName } from './districts';
+import { CATEGORY_LABELS, CHANNEL_LABELS, URGENCY_LABELS } from './labels';
+import { isCommandError, toCommandError, UNEXPECTED_ERROR_MESSAGE } from './errors';
+import { matchShortcut, routeFromHash, viewFromHash, type KeyLike } from './shortcuts';
+import { caseCount, caseCountShort, STAGE_LABELS, stageLabel } from './stages';
+import {
+  compactRecoveryCode,
+  validateDistrict,
+  validateName,
+  validateOrganisationName,
+  validateRecoveryCode,
+} from './validation';
+
+const ØJP = { code: 'ØJP', name: 'Østjyllands Politi', infohus: 'Infohus Østjylland' };
+
+describe('stages', () => {
+  it('has a Danish label for every stage', () => {
+    expect(stageLabel('new_concern')).toBe('Ny henvendelse');
+    expect(stageLabel('follow_up')).toBe('Opfølgning');
+    expect(stageLabel('forwarded')).toBe('Videresendt');
+    expect(Object.keys(STAGE_LABELS)).toHaveLength(7);
+  });
+
+  it('counts cases in Danish', () => {
+    expect(caseCount(0)).toBe('Ingen sager');
+    expect(caseCount(1)).toBe('1 sag');
+    expect(caseCount(12)).toBe('12 sager');
+    expect(caseCountShort(0)).toBe('0 sager');
+    expect(caseCountShort(1)).toBe('1 sag');
+    expect(caseCountShort(2)).toBe('2 sager');
+  });
+});
+
+describe('case field labels', () => {
+  it('are Danish', () => {
+    expect(CATEGORY_LABELS.militant_islamism).toBe('Militant islamisme');
+    expect(URGENCY_LABELS.acute).toBe('Akut');
+    expect(URGENCY_LABELS.high).toBe('Høj');
+    expect(CHANNEL_LABELS.hotline).toBe('Hotline');
+  });
+});
+
+describe('districts', () => {
+  it('labels an option with infohus and police district', () => {
+    expect(districtOptionLabel(ØJP)).toBe('Infohus Østjylland — Østjyllands Politi');
+  });
+
+  it('finds the infohus for a code', () => {
+    expect(infohusName([ØJP], 'ØJP')).toBe('Infohus Østjylland');
+    expect(infohusName([ØJP], 'XYZ')).toBe('XYZ');
+  });
+});
+
+describe('errors', () => {
+  it('passes a CommandError through', () => {
+    const e = { code: 'invalid_input', message: 'Skriv dit navn', field: 'name' };
+    expect(isCommandError(e)).toBe(true);
+    expect(toCommandError(e)).toEqual(e);
+    expect(toCommandError({ code: 'io', message: 'Fejl' })).toEqual({ code: 'io', message: 'Fejl', field: null });
+  });
+
+  it('turns anything else into a calm Danish message', () => {
+    for (const reason of [new Error('boom'), 'boom', undefined, null, { code: 1 }]) {
+      expect(toCommandError(reason)).toEqual({ code: 'unexpected', message: UNEXPECTED_ERROR_MESSAGE, field: null });
+    }
+  });
+});
+
+describe('validation', () => {
+  it('name', () => {
+    expect(validateName('')).toBe('Skriv dit navn');
+    expect(validateName('   ')).toBe('Skriv dit navn');
+    expect(validateName('Mette Holm')).toBeNull();
+    expect(validateName('x'.repeat(100))).toBeNull();
+    expect(validateName('x'.repeat(101))).toBe('Navnet må højst være 100 tegn (nu 101)');
+    expect(validateName('Ø'.repeat(100))).toBeNull();
+    expect(validateName('Mette\u0007')).toMatch(/styretegn/u);
+  });
+
+  it('organisation name', () => {
+    expect(validateOrganisationName('')).toBe('Skriv navnet på din enhed');
+    expect(validateOrganisationName('SSP Aarhus Kommune')).toBeNull();
+    expect(validateOrganisationName('x'.repeat(121))).toMatch(/højst være 120 tegn/u);
+  });
+
+  it('district', () => {
+    expect(validateDistrict('')).toBe('Vælg dit infohus');
+    expect(validateDistrict('ØJP')).toBeNull();
+  });
+
+  it('recovery code: accepts spaces, hyphens and lower case', () => {
+    const code = 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567';
+    expect(validateRecoveryCode(code)).toBeNull();
+    expect(validateRecoveryCode(code.toLowerCase().replaceAll('-', ' '))).toBeNull();
+    expect(compactRecoveryCode(' abcd-efgh ijkl ')).toBe('ABCDEFGHIJKL');
+  });
+
+  it('recovery code: explains what is wrong', () => {
+    expect(validateRecoveryCode('  ')).toBe('Skriv gendannelseskoden');
+    expect(validateRecoveryCode('ABCD-EFGH')).toMatch(/du har skrevet 8$/u);
+    expect(validateRecoveryCode('ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ01-4567')).toMatch(/A–Z og tallene 2–7/u);
+  });
+});
+
+describe('shortcuts', () => {
+  const key = (k: string, more: Partial<KeyLike> = {}): KeyLike => ({
+    key: k,
+    code: '',
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    shiftKey: false,
+    ...more,
+  });
+
+  it('Ctrl+K and "/" search; Ctrl+N is a new concern; "?" lists shortcuts', () => {
+    expect(matchShortcut(key('k', { ctrlKey: true }), false)).toEqual({ kind: 'search' });
+    expect(matchShortcut(key('K', { metaKey: true }), true)).toEqual({ kind: 'search' });
+    expect(matchShortcut(key('n', { ctrlKey: true }), true)).toEqual({ kind: 'new-concern' });
+    expect(matchShortcut(key('/', { shiftKey: true }), false)).toEqual({ kind: 'search' });
+    expect(matchShortcut(key('?', { shiftKey: true }), false)).toEqual({ kind: 'shortcuts' });
+  });
+
+  it('single keys type normally in a text field', () => {
+    expect(matchShortcut(key('/'), true)).toBeNull();
+    expect(matchShortcut(key('?'), true)).toBeNull();
+    expect(matchShortcut(key('a'), false)).toBeNull();
+    expect(matchShortcut(key('k', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
+  });
+
+  it('Alt+1…4 go to the views', () => {
+    expect(matchShortcut(key('1', { altKey: true, code: 'Digit1' }), false)).toEqual({
+      kind: 'navigate',
+      view: 'tavle',
+    });
+    expect(matchShortcut(key('¡', { altKey: true, code: 'Digit4' }), true)).toEqual({
+      kind: 'navigate',
+      view: 'moeder',
+    });
+    expect(matchShortcut(key('5', { altKey: true, code: 'Digit5' }), false)).toBeNull();
+  });
+
+  it('reads the view from the location hash', () => {
+    expect(viewFromHash('')).toBe('tavle');
+    expect(viewFromHash('#/sager')).toBe('sager');
+    expect(viewFromHash('#/moeder')).toBe('moeder');
+    expect(viewFromHash('#/ukendt')).toBe('tavle');
+    expect(routeFromHash('#main')).toBeNull();
+    expect(routeFromHash('#/opgaver')).toBe('opgaver');
+  });
+});

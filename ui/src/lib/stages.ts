@@ -1,0 +1,27 @@
+import type { Stage } from './bindings/Stage';
+
+/** Danish labels for the case stages (the Rust side sends only the machine names). */
+export const STAGE_LABELS: Record<Stage, string> = {
+  new_concern: 'Ny henvendelse',
+  screening: 'Screening',
+  assessment: 'Vurdering',
+  intervention: 'Indsats',
+  follow_up: 'Opfølgning',
+  closed: 'Afsluttet',
+  forwarded: 'Videresendt',
+};
+
+export function stageLabel(stage: Stage): string {
+  return STAGE_LABELS[stage];
+}
+
+/** "0 sager", "1 sag", "3 sager" — a column's count. */
+export function caseCountShort(n: number): string {
+  return n === 1 ? '1 sag' : `${n} sager`;
+}
+
+/** "Ingen sager", "1 sag", "3 sager". */
+export function caseCount(n: number): string {
+  if (n === 0) return 'Ingen sager';
+  return n === 1 ? '1 sag' : `${n} sager`;
+}

@@ -1,0 +1,54 @@
+// Client-side checks for the setup and unlock forms, in Danish. They mirror the Rust rules
+// (src-tauri/core/src/profile.rs and secrets.rs); the server checks again and has the last word.
+
+export const NAME_MAX = 100;
+export const ORGANISATION_MAX = 120;
+export const RECOVERY_CODE_LENGTH = 32;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+
+function text(value: string, max: number, empty: string, tooLong: string): string | null {
+  const v = value.trim();
+  if (v === '') return empty;
+  if ([...v].length > max) return tooLong;
+  if (CONTROL.test(v)) return 'Feltet må ikke indeholde usynlige styretegn';
+  return null;
+}
+
+export function validateName(value: string): string | null {
+  const n = [...value.trim()].length;
+  return text(value, NAME_MAX, 'Skriv dit navn', `Navnet må højst være ${NAME_MAX} tegn (nu ${n})`);
+}
+
+export function validateOrganisationName(value: string): string | null {
+  const n = [...value.trim()].length;
+  return text(
+    value,
+    ORGANISATION_MAX,
+    'Skriv navnet på din enhed',
+    `Enhedens navn må højst være ${ORGANISATION_MAX} tegn (nu ${n})`,
+  );
+}
+
+export function validateDistrict(value: string): string | null {
+  return value === '' ? 'Vælg dit infohus' : null;
+}
+
+/** What the server will see once spaces and hyphens are gone (the server normalises too). */
+export function compactRecoveryCode(value: string): string {
+  return value.replace(/[\s-]/gu, '').toUpperCase();
+}
+
+/** A first, friendly check of a typed recovery code; the server decides whether it is right. */
+export function validateRecoveryCode(value: string): string | null {
+  const c = compactRecoveryCode(value);
+  if (c === '') return 'Skriv gendannelseskoden';
+  if (/[^A-Z2-7]/u.test(c)) {
+    return 'Koden består kun af bogstaverne A–Z og tallene 2–7';
+  }
+  if (c.length !== RECOVERY_CODE_LENGTH) {
+    return `Koden har ${RECOVERY_CODE_LENGTH} tegn (otte grupper á fire); du har skrevet ${c.length}`;
+  }
+  return null;
+}
