@@ -77,5 +77,6 @@ pub fn load(store: &Store) -> Result<Board> {
             col.cards.push(card);
         }
     }
+    crate::audit::record_read(store.conn(), store.actor(), "board.viewed", None)?;
     Ok(Board { district_code, columns })
 }

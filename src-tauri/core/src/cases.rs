@@ -408,6 +408,7 @@ pub fn list(store: &Store, filter: &CaseFilter) -> Result<CasePage> {
     ))?;
     let cases =
         stmt.query_map(rusqlite::params_from_iter(page_args.iter()), summary_from_row)?.collect::<Result<_, _>>()?;
+    audit::record_read(conn, store.actor(), "cases.listed", None)?;
     Ok(CasePage { total: total as u64, offset: filter.offset, cases })
 }
 
