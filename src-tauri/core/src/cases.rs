@@ -630,6 +630,9 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
         params![to.code, at, id],
     )?;
     history(&tx, id, store.actor(), &at, "stage", Some(stage_str(before.summary.stage)), Some("forwarded"), None)?;
+    if let Some(outcome) = before.outcome {
+        history(&tx, id, store.actor(), &at, "outcome", Some(outcome.as_str()), None, None)?;
+    }
     history(&tx, id, store.actor(), &at, "forwarded_to", before.forwarded_to.as_deref(), Some(to.code), Some(&reason))?;
     audit::record(&tx, store.actor(), "case.forwarded", Some(&before.summary.reference))?;
     tx.commit()?;

@@ -152,7 +152,20 @@ fn forwarding_moves_the_case_with_who_when_and_why() {
         Err(Error::Invalid { field: "to_district", .. })
     ));
     assert!(matches!(cases::forward(&store, &a.reference, "FYP", " "), Err(Error::Invalid { field: "reason", .. })));
+    cases::update(
+        &store,
+        &a.reference,
+        CaseEdit { stage: Some(Stage::Closed), outcome: Some(Outcome::Completed), ..Default::default() },
+    )
+    .unwrap();
     let d = cases::forward(&store, &a.reference, "Fyns Politi", "Personen er flyttet til Odense").unwrap();
+    assert_eq!(d.outcome, None);
+    assert!(
+        d.history
+            .iter()
+            .any(|h| h.field == "outcome" && h.old_value.as_deref() == Some("completed") && h.new_value.is_none()),
+        "clearing the outcome is in the history"
+    );
     assert_eq!(d.summary.stage, Stage::Forwarded);
     assert_eq!(d.forwarded_to.as_deref(), Some("FYP"));
     let last = d.history.last().unwrap();

@@ -71,6 +71,12 @@ export function formatDateTime(value: DateInput): string {
   return d === '' ? '' : `${d} kl. ${formatTime(value)}`;
 }
 
+/** "25. nov. 2026 14.05" — the compact stamp used in notes and the history; "" for an invalid date. */
+export function formatStamp(value: DateInput): string {
+  const d = formatDate(value);
+  return d === '' ? '' : `${d} ${formatTime(value)}`;
+}
+
 /** The ISO 8601 week number of the Copenhagen calendar date. */
 export function isoWeek(value: DateInput): number | null {
   const p = copenhagenParts(value);

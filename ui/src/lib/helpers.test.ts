@@ -38,6 +38,8 @@ describe('case field labels', () => {
     expect(URGENCY_LABELS.acute).toBe('Akut');
     expect(URGENCY_LABELS.high).toBe('Høj');
     expect(CHANNEL_LABELS.hotline).toBe('Hotline');
+    expect(CHANNEL_LABELS.in_person).toBe('Personligt fremmøde');
+    expect(CATEGORY_LABELS.other).toBe('Anden/uafklaret');
   });
 });
 
@@ -148,5 +150,6 @@ describe('shortcuts', () => {
     expect(viewFromHash('#/ukendt')).toBe('tavle');
     expect(routeFromHash('#main')).toBeNull();
     expect(routeFromHash('#/opgaver')).toBe('opgaver');
+    expect(routeFromHash('#/ny')).toBe('ny');
   });
 });

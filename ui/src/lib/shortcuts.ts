@@ -1,6 +1,7 @@
 // The app's keyboard shortcuts, as a pure function of a key event (tested in shortcuts.test.ts).
 
-export type View = 'tavle' | 'sager' | 'opgaver' | 'moeder';
+/** The rail's views (Alt+1…4) and the intake form ("ny", Ctrl+N). */
+export type View = 'tavle' | 'sager' | 'opgaver' | 'moeder' | 'ny';
 
 export type ShortcutAction =
   | { kind: 'search' }
@@ -17,7 +18,11 @@ export interface KeyLike {
   shiftKey: boolean;
 }
 
+/** The rail's order, which Alt+1…4 follow. */
 export const VIEW_ORDER: readonly View[] = ['tavle', 'sager', 'opgaver', 'moeder'];
+
+/** Every view reachable by a hash route ("#/ny" is the intake form). */
+export const ROUTES: readonly View[] = [...VIEW_ORDER, 'ny'];
 
 /**
  * @param inEditable true when focus is in a text field, select or other editable element: then
@@ -63,5 +68,5 @@ export function viewFromHash(hash: string): View {
 export function routeFromHash(hash: string): View | null {
   const m = /^#\/(.*)$/u.exec(hash);
   const name = m?.[1] ?? '';
-  return (VIEW_ORDER as readonly string[]).includes(name) ? (name as View) : null;
+  return (ROUTES as readonly string[]).includes(name) ? (name as View) : null;
 }

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseDetail } from '../bindings/CaseDetail';
+import type { HistoryEntry } from '../bindings/HistoryEntry';
+import type { Route } from '../bindings/Route';
+import { editDiff, editDraftFrom, editErrors } from './editRules';
+import { describeHistory, historyValue } from './history';
+import {
+  ageBandRange,
+  ariaSort,
+  formatCount,
+  initialListState,
+  isFiltered,
+  nextSort,
+  pageOffsets,
+  pageSummary,
+  toCaseFilter,
+} from './list';
+
+const names: Record<string, string> = { FYP: 'Infohus Fyn' };
+const district = (code: string): string => names[code] ?? code;
+
+describe('age bands', () => {
+  it('map to age_min / age_max', () => {
+    expect(ageBandRange('under15')).toEqual({ age_max: 14 });
+    expect(ageBandRange('15-17')).toEqual({ age_min: 15, age_max: 17 });
+    expect(ageBandRange('18-24')).toEqual({ age_min: 18, age_max: 24 });
+    expect(ageBandRange('25+')).toEqual({ age_min: 25 });
+    expect(ageBandRange('')).toEqual({});
+  });
+});
+
+describe('case filter', () => {
+  it('defaults to the home district, newest first, 50 a page', () => {
+    expect(toCaseFilter(initialListState('ØJP'))).toEqual({
+      district_code: 'ØJP',
+      sort: 'received_desc',
+      offset: 0,
+      limit: 50,
+    });
+  });
+
+  it('leaves out "Alle" and adds every chosen filter', () => {
+    const s = { ...initialListState(''), stage: 'screening', category: 'left_wing', urgency: 'acute', channel: 'referral', age: '15-17', offset: 100, sort: 'urgency' } as const;
+    expect(toCaseFilter(s)).toEqual({
+      stage: 'screening',
+      category: 'left_wing',
+      urgency: 'acute',
+      channel: 'referral',
+      age_min: 15,
+      age_max: 17,
+      sort: 'urgency',
+      offset: 100,
+      limit: 50,
+    });
+    expect(isFiltered(initialListState(''))).toBe(false);
+    expect(isFiltered(s)).toBe(true);
+  });
+});
+
+describe('paging text', () => {
+  it('uses Danish thousands separators', () => {
+    expect(formatCount(7)).toBe('7');
+    expect(formatCount(10000)).toBe('10.000');
+    expect(formatCount(1234567)).toBe('1.234.567');
+  });
+
+  it('says which rows are shown', () => {
+    expect(pageSummary(0, 50, 10000)).toBe('Viser 1–50 af 10.000');
+    expect(pageSummary(9950, 50, 10000)).toBe('Viser 9.951–10.000 af 10.000');
+    expect(pageSummary(0, 3, 3)).toBe('Viser 1–3 af 3');
+    expect(pageSummary(0, 0, 0)).toBe('Ingen sager');
+  });
+
+  it('knows the previous and next page', () => {
+    expect(pageOffsets(0, 120)).toEqual({ prev: null, next: 50 });
+    expect(pageOffsets(50, 120)).toEqual({ prev: 0, next: 100 });
+    expect(pageOffsets(100, 120)).toEqual({ prev: 50, next: null });
+    expect(pageOffsets(0, 50)).toEqual({ prev: null, next: null });
+  });
+});
+
+describe('sorting', () => {
+  it('toggles Modtaget and sets the others', () => {
+    expect(nextSort('received_desc', 'received')).toBe('received_asc');
+    expect(nextSort('received_asc', 'received')).toBe('received_desc');
+    expect(nextSort('reference', 'received')).toBe('received_desc');
+    expect(nextSort('received_desc', 'reference')).toBe('reference');
+    expect(nextSort('received_desc', 'urgency')).toBe('urgency');
+  });
+
+  it('tells assistive technology how the list is sorted', () => {
+    expect(ariaSort('received_desc', 'received')).toBe('descending');
+    expect(ariaSort('received_asc', 'received')).toBe('ascending');
+    expect(ariaSort('received_desc', 'reference')).toBeUndefined();
+    expect(ariaSort('reference', 'reference')).toBe('ascending');
+    expect(ariaSort('urgency', 'urgency')).toBe('descending');
+    expect(ariaSort('urgency', 'received')).toBeUndefined();
+  });
+});
+
+describe('history in Danish', () => {
+  const entry = (field: string, old_value: string | null, new_value: string | null, reason: string | null = null): HistoryEntry => ({
+    at: '2026-11-25T13:05:00Z',
+    actor: 'Mette Holm',
+    field,
+    old_value,
+    new_value,
+    reason,
+  });
+
+  it('labels fields and translates values', () => {
+    const l = describeHistory(entry('stage', 'new_concern', 'closed'), district);
+    expect(l).toMatchObject({ label: 'Fase', kind: 'change', oldValue: 'Ny henvendelse', newValue: 'Afsluttet', actor: 'Mette Holm' });
+    expect(describeHistory(entry('outcome', null, 'handed_to_police'), district)).toMatchObject({
+      label: 'Udfald',
+      oldValue: '—',
+      newValue: 'Overgivet til politiet',
+    });
+    expect(historyValue('category', 'militant_islamism', district)).toBe('Militant islamisme');
+    expect(historyValue('urgency', 'high', district)).toBe('Høj');
+    expect(historyValue('gender', 'female', district)).toBe('Kvinde');
+    expect(historyValue('police_flag', '1', district)).toBe('Ja');
+    expect(historyValue('police_flag', '0', district)).toBe('Nej');
+    expect(historyValue('birth_year', '2009', district)).toBe('2009');
+  });
+
+  it('lists indicators by name', () => {
+    expect(historyValue('indicators', '["shares_propaganda","isolation"]', district)).toBe('Deler propaganda, Isolation');
+    expect(historyValue('indicators', '[]', district)).toBe('Ingen');
+  });
+
+  it('names the infohus a case was forwarded to and keeps the reason', () => {
+    const l = describeHistory(entry('forwarded_to', null, 'FYP', 'Familien er flyttet til Odense'), district);
+    expect(l).toMatchObject({ label: 'Videresendt til', newValue: 'Infohus Fyn', reason: 'Familien er flyttet til Odense' });
+  });
+
+  it('marks creation and long text', () => {
+    expect(describeHistory(entry('created', null, 'ØJP-2026-0042'), district)).toMatchObject({ label: 'Sag oprettet', kind: 'created' });
+    expect(describeHistory(entry('description', 'a', 'b'), district).kind).toBe('long');
+  });
+
+  it('shows an unknown field as it is', () => {
+    expect(describeHistory(entry('future_field', 'x', 'y'), district)).toMatchObject({ label: 'future_field', oldValue: 'x', newValue: 'y' });
+  });
+});
+
+describe('case edits', () => {
+  const detail: CaseDetail = {
+    reference: 'ØJP-2026-0042',
+    district_code: 'ØJP',
+    stage: 'screening',
+    pseudonym: 'J.K.',
+    birth_year: 2009,
+    municipality: 'Aarhus',
+    category: 'right_wing',
+    urgency: 'normal',
+    channel: 'hotline',
+    police_flag: false,
+    received_at: '2026-11-25T13:05:00Z',
+    updated_at: '2026-11-25T13:05:00Z',
+    outcome: null,
+    forwarded_to: null,
+    caller: { type: 'parent' },
+    gender: 'male',
+    indicators: ['shares_propaganda', 'isolation'],
+    description: 'Deler propaganda.',
+    created_at: '2026-11-25T13:06:00Z',
+    created_by: 'Mette Holm',
+    notes: [],
+    history: [],
+  };
+  const aarhus: Route = { municipality: 'Aarhus', police_district: { code: 'ØJP', name: 'Østjyllands Politi', infohus: 'Infohus Østjylland' } };
+  const odense: Route = { municipality: 'Odense', police_district: { code: 'FYP', name: 'Fyns Politi', infohus: 'Infohus Fyn' } };
+
+  it('sends nothing when nothing changed', () => {
+    expect(editDiff(editDraftFrom(detail), detail)).toEqual({});
+    expect(editDiff({ ...editDraftFrom(detail), indicators: ['isolation', 'shares_propaganda'] }, detail)).toEqual({});
+  });
+
+  it('sends only the changed fields, trimmed', () => {
+    const d = { ...editDraftFrom(detail), pseudonym: ' JK ', birthYear: '2008', urgency: 'acute' as const, indicators: [] };
+    expect(editDiff(d, detail)).toEqual({ pseudonym: 'JK', birth_year: 2008, urgency: 'acute', indicators: [] });
+  });
+
+  it('does not send a spelling variant of the same municipality', () => {
+    expect(editDiff({ ...editDraftFrom(detail), municipality: 'Århus', route: aarhus }, detail)).toEqual({});
+    expect(editDiff({ ...editDraftFrom(detail), municipality: 'Favrskov', route: null }, detail)).toEqual({ municipality: 'Favrskov' });
+  });
+
+  it('checks like intake, and knows what the server cannot do', () => {
+    const ok = editErrors(editDraftFrom(detail), detail, 2026);
+    expect(Object.values(ok).every((e) => e === null)).toBe(true);
+    const bad = editErrors({ ...editDraftFrom(detail), pseudonym: '', birthYear: '', description: ' ', municipality: 'Odense', route: odense }, detail, 2026);
+    expect(bad['subject.pseudonym']).toBe('Skriv initialer eller et pseudonym.');
+    expect(bad['subject.birth_year']).toBe('Kan rettes, men ikke fjernes.');
+    expect(bad.description).toBe('Beskriv bekymringen.');
+    expect(bad['subject.municipality']).toBe('Odense hører under Infohus Fyn. Brug «Videresend» i stedet.');
+  });
+});

@@ -1,0 +1,52 @@
+// What is typed in the case panel (a note, an edit, a forwarding) is kept per case while the app
+// runs: closing the panel with Esc or opening another case never throws it away.
+
+import type { Category } from '../bindings/Category';
+import type { Gender } from '../bindings/Gender';
+import type { Indicator } from '../bindings/Indicator';
+import type { Outcome } from '../bindings/Outcome';
+import type { Route } from '../bindings/Route';
+import type { Stage } from '../bindings/Stage';
+import type { Urgency } from '../bindings/Urgency';
+
+export interface EditDraft {
+  pseudonym: string;
+  birthYear: string;
+  gender: Gender | '';
+  municipality: string;
+  route: Route | null;
+  category: Category;
+  indicators: Indicator[];
+  urgency: Urgency;
+  description: string;
+}
+
+export interface PanelDraft {
+  note: string;
+  /** The stage and outcome chosen but not saved yet; null = the case's own. */
+  stage: Stage | null;
+  outcome: Outcome | '';
+  forwardOpen: boolean;
+  forwardDistrict: string;
+  forwardReason: string;
+  /** Non-null while "Redigér" is open. */
+  edit: EditDraft | null;
+}
+
+const drafts = new Map<string, PanelDraft>();
+
+export function draftFor(reference: string): PanelDraft {
+  const known = drafts.get(reference);
+  if (known !== undefined) return known;
+  const fresh = $state<PanelDraft>({
+    note: '',
+    stage: null,
+    outcome: '',
+    forwardOpen: false,
+    forwardDistrict: '',
+    forwardReason: '',
+    edit: null,
+  });
+  drafts.set(reference, fresh);
+  return fresh;
+}

@@ -1,0 +1,100 @@
+// The case history in Danish: which field changed, from what to what. The server stores machine
+// values ("closed", "right_wing", '["isolation"]', "1"); this turns them into what a coordinator
+// reads ("Afsluttet", "Højreekstremisme", "Isolation", "Ja").
+
+import type { HistoryEntry } from '../bindings/HistoryEntry';
+import {
+  CATEGORY_LABELS,
+  CHANNEL_LABELS,
+  GENDER_LABELS,
+  INDICATOR_LABELS,
+  OUTCOME_LABELS,
+  URGENCY_LABELS,
+} from '../labels';
+import { STAGE_LABELS } from '../stages';
+
+export const HISTORY_FIELD_LABELS: Record<string, string> = {
+  created: 'Sag oprettet',
+  stage: 'Fase',
+  outcome: 'Udfald',
+  forwarded_to: 'Videresendt til',
+  pseudonym: 'Pseudonym',
+  birth_year: 'Fødselsår',
+  gender: 'Køn',
+  municipality: 'Bopælskommune',
+  category: 'Kategori',
+  indicators: 'Tegn på bekymring',
+  urgency: 'Hastegrad',
+  police_flag: 'Markeret til politiet',
+  description: 'Beskrivelse',
+  channel: 'Kilde',
+};
+
+/** Fields whose values are long free text: shown folded, not inline. */
+const LONG_FIELDS = new Set(['description']);
+
+export const EMPTY_VALUE = '—';
+
+function lookup(table: Record<string, string>, value: string): string {
+  return table[value] ?? value;
+}
+
+/** A history value in Danish; "—" when there was none. */
+export function historyValue(field: string, value: string | null, districtName: (code: string) => string): string {
+  if (value === null || value === '') return EMPTY_VALUE;
+  switch (field) {
+    case 'stage':
+      return lookup(STAGE_LABELS, value);
+    case 'outcome':
+      return lookup(OUTCOME_LABELS, value);
+    case 'category':
+      return lookup(CATEGORY_LABELS, value);
+    case 'urgency':
+      return lookup(URGENCY_LABELS, value);
+    case 'gender':
+      return lookup(GENDER_LABELS, value);
+    case 'channel':
+      return lookup(CHANNEL_LABELS, value);
+    case 'police_flag':
+      return value === '1' || value === 'true' ? 'Ja' : 'Nej';
+    case 'forwarded_to':
+      return districtName(value);
+    case 'indicators': {
+      let list: unknown;
+      try {
+        list = JSON.parse(value);
+      } catch {
+        return value;
+      }
+      if (!Array.isArray(list)) return value;
+      if (list.length === 0) return 'Ingen';
+      return list.map((i) => lookup(INDICATOR_LABELS, String(i))).join(', ');
+    }
+    default:
+      return value;
+  }
+}
+
+export interface HistoryLine {
+  label: string;
+  kind: 'created' | 'change' | 'long';
+  oldValue: string;
+  newValue: string;
+  actor: string;
+  at: string;
+  reason: string | null;
+}
+
+/** One history entry, ready to show. */
+export function describeHistory(entry: HistoryEntry, districtName: (code: string) => string): HistoryLine {
+  const kind = entry.field === 'created' ? 'created' : LONG_FIELDS.has(entry.field) ? 'long' : 'change';
+  return {
+    label: HISTORY_FIELD_LABELS[entry.field] ?? entry.field,
+    kind,
+    oldValue: historyValue(entry.field, entry.old_value, districtName),
+    newValue: historyValue(entry.field, entry.new_value, districtName),
+    actor: entry.actor,
+    at: entry.at,
+    reason: entry.reason !== null && entry.reason.trim() !== '' ? entry.reason : null,
+  };
+}

@@ -1,0 +1,116 @@
+// The intake form's content lives here, outside the component, so that what was typed survives
+// leaving the view (a look at the board in the middle of a call) and coming back.
+
+import type { CallerType } from '../bindings/CallerType';
+import type { Category } from '../bindings/Category';
+import type { Channel } from '../bindings/Channel';
+import type { Gender } from '../bindings/Gender';
+import type { Indicator } from '../bindings/Indicator';
+import type { IntakeReceipt } from '../bindings/IntakeReceipt';
+import type { Route } from '../bindings/Route';
+import type { Urgency } from '../bindings/Urgency';
+import { toDateTimeLocal } from '../localtime';
+
+export interface IntakeDraft {
+  receivedAt: string;
+  channel: Channel;
+  callerType: CallerType | '';
+  callerName: string;
+  callerPhone: string;
+  callerEmail: string;
+  pseudonym: string;
+  birthYear: string;
+  gender: Gender | '';
+  municipality: string;
+  category: Category | '';
+  indicators: Indicator[];
+  urgency: Urgency;
+  description: string;
+}
+
+/** The fields the server may name in an error, and their order in the form. */
+export const INTAKE_FIELDS = [
+  'received_at',
+  'channel',
+  'caller.type',
+  'caller.name',
+  'caller.phone',
+  'caller.email',
+  'subject.pseudonym',
+  'subject.birth_year',
+  'subject.gender',
+  'subject.municipality',
+  'category',
+  'indicators',
+  'urgency',
+  'description',
+] as const;
+
+export type IntakeField = (typeof INTAKE_FIELDS)[number];
+
+export function blankDraft(now: number): IntakeDraft {
+  return {
+    receivedAt: toDateTimeLocal(now),
+    channel: 'hotline',
+    callerType: '',
+    callerName: '',
+    callerPhone: '',
+    callerEmail: '',
+    pseudonym: '',
+    birthYear: '',
+    gender: '',
+    municipality: '',
+    category: '',
+    indicators: [],
+    urgency: 'normal',
+    description: '',
+  };
+}
+
+/** True while nothing but the defaults is in the form (then "Modtaget" may follow the clock). */
+export function isPristine(d: IntakeDraft): boolean {
+  const blank = blankDraft(0);
+  return (Object.keys(blank) as (keyof IntakeDraft)[])
+    .filter((k) => k !== 'receivedAt')
+    .every((k) => JSON.stringify(d[k]) === JSON.stringify(blank[k]));
+}
+
+interface IntakeState {
+  draft: IntakeDraft;
+  /** Set once "Modtaget" was changed by hand; until then it follows the clock while pristine. */
+  receivedAtEdited: boolean;
+  touched: Partial<Record<IntakeField, boolean>>;
+  serverErrors: Partial<Record<IntakeField, string>>;
+  formError: string | null;
+  receipt: (IntakeReceipt & { acute: boolean }) | null;
+  /** The route of the typed municipality, once known. */
+  route: Route | null;
+}
+
+export const intake: IntakeState = $state({
+  draft: blankDraft(Date.now()),
+  receivedAtEdited: false,
+  touched: {},
+  serverErrors: {},
+  formError: null,
+  receipt: null,
+  route: null,
+});
+
+/** A new, empty form ("Ny henvendelse" after a receipt). */
+export function resetIntake(now: number = Date.now()): void {
+  intake.draft = blankDraft(now);
+  intake.receivedAtEdited = false;
+  intake.touched = {};
+  intake.serverErrors = {};
+  intake.formError = null;
+  intake.receipt = null;
+  intake.route = null;
+}
+
+/** On opening the form: an untouched form shows the time of this call, not of the last visit. */
+export function refreshReceivedAt(now: number = Date.now()): void {
+  if (!intake.receivedAtEdited && intake.receipt === null && isPristine(intake.draft)) {
+    intake.draft.receivedAt = toDateTimeLocal(now);
+  }
+}

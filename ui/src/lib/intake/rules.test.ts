@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  containsCprNumber,
+  CPR_MESSAGE,
+  looksLikeFullName,
+  validateBirthYear,
+  validateCallerName,
+  validateDescription,
+  validateEmail,
+  validateNote,
+  validatePhone,
+  validatePseudonym,
+  validateReason,
+  validateReceivedAt,
+} from './rules';
+
+describe('CPR numbers (mirrors intake.rs)', () => {
+  it('recognises CPR-shaped numbers', () => {
+    for (const yes of ['010203-1234', '0102031234', 'cpr 311299 1234.', 'født 010203-1234, bor hos mor']) {
+      expect(containsCprNumber(yes), yes).toBe(true);
+    }
+  });
+
+  it('leaves other numbers alone', () => {
+    for (const no of ['12345678', 'tlf 20 30 40 50', '2026-11-25', '991299-1234', '01020312345', 'sag ØJP-2026-0042']) {
+      expect(containsCprNumber(no), no).toBe(false);
+    }
+  });
+
+  it('is refused in every free-text field', () => {
+    expect(validatePseudonym('010203-1234')).toBe(CPR_MESSAGE);
+    expect(validateDescription('Født 0102031234')).toBe(CPR_MESSAGE);
+    expect(validateCallerName('Anna 010203-1234')).toBe(CPR_MESSAGE);
+    expect(validateNote('cpr 311299 1234')).toBe(CPR_MESSAGE);
+    expect(validateReason('010203-1234')).toBe(CPR_MESSAGE);
+  });
+});
+
+describe('intake fields', () => {
+  it('requires a pseudonym of at most 40 characters', () => {
+    expect(validatePseudonym('  ')).toBe('Skriv initialer eller et pseudonym.');
+    expect(validatePseudonym('J.K.')).toBeNull();
+    expect(validatePseudonym('x'.repeat(41))).toBe('Pseudonymet må højst være 40 tegn (nu 41).');
+  });
+
+  it('warns when the pseudonym looks like a full name', () => {
+    expect(looksLikeFullName('Jonas Kristensen')).toBe(true);
+    expect(looksLikeFullName('Søren Ørsted Ågård')).toBe(true);
+    expect(looksLikeFullName('J.K.')).toBe(false);
+    expect(looksLikeFullName('Jonas')).toBe(false);
+    expect(looksLikeFullName('JK 17')).toBe(false);
+  });
+
+  it('accepts an empty or plausible birth year', () => {
+    expect(validateBirthYear('', 2026)).toBeNull();
+    expect(validateBirthYear('2009', 2026)).toBeNull();
+    expect(validateBirthYear('2027', 2026)).toBe('Skal være mellem 1900 og 2026.');
+    expect(validateBirthYear('1899', 2026)).toBe('Skal være mellem 1900 og 2026.');
+    expect(validateBirthYear('209', 2026)).toBe('Skriv fire cifre, f.eks. 2009.');
+    expect(validateBirthYear('', 2026, true)).toBe('Skriv fire cifre, f.eks. 2009.');
+  });
+
+  it('checks phone numbers like the server (8–15 digits, + - ( ) and spaces)', () => {
+    expect(validatePhone('')).toBeNull();
+    expect(validatePhone('+45 20 30 40 50')).toBeNull();
+    expect(validatePhone('(+45) 20-30-40-50')).toBeNull();
+    expect(validatePhone('2030')).toBe('Skriv 8–15 cifre, f.eks. 20 30 40 50.');
+    expect(validatePhone('ring mig')).toBe('Skriv 8–15 cifre, f.eks. 20 30 40 50.');
+  });
+
+  it('checks e-mail addresses like the server', () => {
+    expect(validateEmail('')).toBeNull();
+    expect(validateEmail('anna@skole.dk')).toBeNull();
+    expect(validateEmail('anna@')).toBe('Skriv en hel e-mailadresse.');
+    expect(validateEmail('anna@skole.')).toBe('Skriv en hel e-mailadresse.');
+    expect(validateEmail('an na@skole.dk')).toBe('Skriv en hel e-mailadresse.');
+  });
+
+  it('requires a description; newlines are fine', () => {
+    expect(validateDescription('')).toBe('Beskriv bekymringen.');
+    expect(validateDescription('Deler propaganda.\nTrækker sig.')).toBeNull();
+    expect(validateDescription('x'.repeat(4001))).toBe('Beskrivelsen må højst være 4000 tegn (nu 4001).');
+  });
+
+  it('checks the time of the concern', () => {
+    const now = Date.parse('2026-11-25T13:05:00Z'); // 14.05 in Copenhagen
+    expect(validateReceivedAt('2026-11-25T14:05', now)).toBeNull();
+    expect(validateReceivedAt('2026-11-25T14:14', now)).toBeNull(); // within the server's slack
+    expect(validateReceivedAt('2026-11-25T15:05', now)).toBe('Tidspunktet ligger i fremtiden.');
+    expect(validateReceivedAt('1999-12-31T23:00', now)).toBe('Tidspunktet må ikke ligge før år 2000.');
+    expect(validateReceivedAt('', now)).toBe('Angiv hvornår henvendelsen kom.');
+  });
+});
