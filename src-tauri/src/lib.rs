@@ -8,10 +8,10 @@ use std::sync::Mutex;
 use tauri::Manager;
 use tovholder_core::board::{self, Board};
 use tovholder_core::cases::{self, CaseDetail, CaseEdit, CaseFilter, CasePage, IntakeReceipt, Note, SearchHit};
-use tovholder_core::intake::IntakeReport;
-use tovholder_core::routing::{self, Route};
 use tovholder_core::district::{self, PoliceDistrict};
+use tovholder_core::intake::IntakeReport;
 use tovholder_core::profile::Profile;
+use tovholder_core::routing::{self, Route};
 use tovholder_core::store::{self, Store, StoreState};
 use tovholder_core::{CommandError, Error, Keychain};
 

@@ -249,11 +249,16 @@ fn index_case(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// Who made a change, and when (RFC 3339).
+struct Stamp<'a> {
+    actor: &'a str,
+    at: &'a str,
+}
+
 fn history(
     conn: &Connection,
     case_id: i64,
-    actor: &str,
-    at: &str,
+    by: &Stamp<'_>,
     field: &str,
     old: Option<&str>,
     new: Option<&str>,
@@ -263,7 +268,7 @@ fn history(
         "INSERT INTO case_history (case_id, at, actor, field, old_value, new_value, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![case_id, at, actor, field, old, new, reason])?;
+    .execute(params![case_id, by.at, by.actor, field, old, new, reason])?;
     Ok(())
 }
 
@@ -308,7 +313,7 @@ pub(crate) fn insert_case(
             actor,
     ])?;
     let id = conn.last_insert_rowid();
-    history(conn, id, actor, created_at, "created", None, Some(&reference), None)?;
+    history(conn, id, &Stamp { actor, at: created_at }, "created", None, Some(&reference), None)?;
     conn.prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?.execute(params![
         -id,
         case_search_text(&reference, &r.subject.pseudonym, &r.subject.municipality, &r.description)
@@ -597,8 +602,9 @@ pub fn update(store: &Store, reference: &str, edit: CaseEdit) -> Result<CaseDeta
         values.into_iter().map(|v| v.map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Text)).collect();
     args.push(id.into());
     tx.execute(&format!("UPDATE cases SET {} WHERE id = ?", assignments.join(", ")), rusqlite::params_from_iter(args))?;
+    let by = Stamp { actor: store.actor(), at: &at };
     for (field, old, new) in &changes {
-        history(&tx, id, store.actor(), &at, field, old.as_deref(), new.as_deref(), None)?;
+        history(&tx, id, &by, field, old.as_deref(), new.as_deref(), None)?;
     }
     if changes.iter().any(|(f, ..)| ["pseudonym", "municipality", "description"].contains(f)) {
         index_case(&tx, id)?;
@@ -629,11 +635,12 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
          WHERE id = ?3",
         params![to.code, at, id],
     )?;
-    history(&tx, id, store.actor(), &at, "stage", Some(stage_str(before.summary.stage)), Some("forwarded"), None)?;
+    let by = Stamp { actor: store.actor(), at: &at };
+    history(&tx, id, &by, "stage", Some(stage_str(before.summary.stage)), Some("forwarded"), None)?;
     if let Some(outcome) = before.outcome {
-        history(&tx, id, store.actor(), &at, "outcome", Some(outcome.as_str()), None, None)?;
+        history(&tx, id, &by, "outcome", Some(outcome.as_str()), None, None)?;
     }
-    history(&tx, id, store.actor(), &at, "forwarded_to", before.forwarded_to.as_deref(), Some(to.code), Some(&reason))?;
+    history(&tx, id, &by, "forwarded_to", before.forwarded_to.as_deref(), Some(to.code), Some(&reason))?;
     audit::record(&tx, store.actor(), "case.forwarded", Some(&before.summary.reference))?;
     tx.commit()?;
     read_detail(conn, id)

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Tovholder's one test command (the README's and CI's): bash scripts/test.sh
+#
+#   1. formatting          cargo fmt --all --check
+#   2. UI                  npm ci, type check, unit tests and build of ui/ (ui/dist is embedded in the app)
+#   3. lints               cargo clippy --workspace --all-targets -D warnings
+#   4. build               the app, the CLI and the unit tests, once (debug)
+#   5. tests               unit/integration tests against the real OS keychain, then the end-to-end
+#                          tests driving the built app (tauri-driver + WebKitWebDriver under Xvfb),
+#                          all in one private D-Bus session with an unlocked gnome-keyring
+#   6. bindings            the TypeScript bindings that `cargo test` regenerates are committed
+#
+# Needs: Rust, Node 20 + npm, and (Debian) libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver
+# gnome-keyring libsecret-tools dbus dbus-x11, and tauri-driver 2.x (cargo install tauri-driver).
+# .ci/run installs all of them on a new machine.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# Everything runs inside one private D-Bus session with a fresh, unlocked keyring.
+if [[ -z "${TOVHOLDER_TEST_SESSION:-}" ]]; then
+  TOVHOLDER_TEST_SESSION=1 exec bash scripts/keyring-session.sh bash scripts/test.sh "$@"
+fi
+
+started=$SECONDS
+step_started=$SECONDS
+current=""
+timings=()
+
+label=""
+
+# step SHORT-NAME DESCRIPTION
+step() {
+  finish_step
+  label="$1"
+  current="$1: $2"
+  step_started=$SECONDS
+  echo
+  echo "==> [$((${#timings[@]} + 1))/6] $current"
+}
+
+finish_step() {
+  if [[ -n "$current" ]]; then
+    timings+=("$label $((SECONDS - step_started))s")
+    echo "<== $label done in $((SECONDS - step_started))s"
+  fi
+  current=""
+}
+
+on_exit() {
+  local status=$?
+  if [[ $status -ne 0 ]]; then
+    echo
+    echo "test.sh: FAILED in step '${current:-?}' (exit $status) after $((SECONDS - started))s"
+  fi
+}
+trap on_exit EXIT
+
+step fmt "cargo fmt --all --check"
+cargo fmt --all --check
+
+step ui "npm ci, check, test and build in ui/"
+(
+  cd ui
+  npm ci --no-audit --no-fund
+  npm run check
+  npm test
+  npm run build
+)
+
+step clippy "cargo clippy --workspace --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+
+# The app and CLI binaries plus exactly the targets `cargo test` builds below (so the same
+# dependency features, and nothing is compiled twice; a plain `cargo build` leaves dev-dependencies'
+# features out, which would rebuild part of the stack for the tests). The end-to-end crate is left
+# out: its WebDriver client would change shared dependencies' features. It builds on its own in
+# step 5 and drives these same target/debug/tovholder and tovholder-cli binaries.
+step build "app, CLI and tests (debug)"
+cargo build --workspace --exclude tovholder-e2e --lib --bins --tests --examples
+
+step test "cargo test with the OS keychain, then end-to-end under Xvfb"
+TOVHOLDER_REQUIRE_OS_KEYCHAIN=1 cargo test --workspace --exclude tovholder-e2e
+command -v tauri-driver >/dev/null || {
+  echo "tauri-driver not found: cargo install tauri-driver --version '^2' --locked" >&2
+  exit 1
+}
+xvfb-run -a -s "-screen 0 1920x1080x24" cargo test -p tovholder-e2e -- --test-threads=1
+
+step bindings "the regenerated TypeScript bindings are committed"
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  stale=$(git status --porcelain -- ui/src/lib/bindings)
+  if [[ -n "$stale" ]]; then
+    echo "$stale"
+    echo "TypeScript bindings are stale: commit the regenerated files" >&2
+    exit 1
+  fi
+else
+  echo "not a git work tree: skipped"
+fi
+finish_step
+
+echo
+summary=$(printf '%s, ' "${timings[@]}")
+echo "test.sh: OK, all 6 steps passed in $((SECONDS - started))s (${summary%, })"

@@ -1,0 +1,588 @@
+//! Helpers for Tovholder's end-to-end tests: they drive the real debug build of the app
+//! (`target/debug/tovholder`) through `tauri-driver` and WebKitWebDriver with fantoccini.
+//!
+//! Each [`App`] starts its own `tauri-driver` (in its own process group, on free ports) with
+//! `TOVHOLDER_DATA_DIR` pointing at the test's data directory; the app inherits that environment
+//! and uses the real OS keychain. Dropping an [`App`] (also on a panic) ends the driver, the
+//! WebKitWebDriver under it and the app. Failures save a screenshot, the page source and the
+//! driver's log under `tests/artifacts/<scenario>/`.
+//!
+//! The tests need a display (`xvfb-run -a`) and a D-Bus session with an unlocked Secret Service
+//! (gnome-keyring); `bash scripts/test.sh` sets both up.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use std::fs::{self, File};
+use std::io::Read;
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The keychain service under which the app keeps each store's database key.
+pub const KEYCHAIN_SERVICE: &str = "dk.tovholder.app";
+/// The six board columns, in order.
+pub const STAGES: [&str; 6] = ["new_concern", "screening", "assessment", "intervention", "follow_up", "closed"];
+
+/// The WebDriver key code for Enter, for `send_keys`.
+pub const ENTER: char = '\u{E007}';
+
+/// How long the app may take to show its first screen (a cold WebKit start under Xvfb on 2 cores).
+const STARTUP_TIMEOUT: Duration = Duration::from_secs(90);
+/// How long any later step may take (includes Argon2 key derivation for setup and unlock).
+const STEP_TIMEOUT: Duration = Duration::from_secs(30);
+/// Polling period while waiting for the page to change.
+const POLL: Duration = Duration::from_millis(100);
+
+/// Runs an async test body on a current-thread Tokio runtime.
+pub fn run<F: std::future::Future<Output = ()>>(body: F) {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime").block_on(body)
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+}
+
+fn debug_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => workspace_root().join(dir).join("debug"),
+        _ => workspace_root().join("target").join("debug"),
+    }
+}
+
+fn built_binary(env_var: &str, name: &str) -> PathBuf {
+    let path = match std::env::var_os(env_var) {
+        Some(p) if !p.is_empty() => PathBuf::from(p),
+        _ => debug_dir().join(name),
+    };
+    assert!(
+        path.is_file(),
+        "{} not found: build the app and CLI first with `cargo build -p tovholder -p tovholder-core` \
+         (or `bash scripts/test.sh`), or point {env_var} at the binary",
+        path.display()
+    );
+    path.canonicalize().expect("canonical binary path")
+}
+
+/// The built app: `$TOVHOLDER_APP`, else `target/debug/tovholder`.
+pub fn app_binary() -> PathBuf {
+    built_binary("TOVHOLDER_APP", "tovholder")
+}
+
+/// The built CLI: `$TOVHOLDER_CLI`, else `target/debug/tovholder-cli`.
+pub fn cli_binary() -> PathBuf {
+    built_binary("TOVHOLDER_CLI", "tovholder-cli")
+}
+
+/// `tauri-driver`: `$TAURI_DRIVER`, else on PATH, else `~/.cargo/bin/tauri-driver`.
+fn tauri_driver() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    let on_path = std::env::var_os("PATH")
+        .map(|paths| std::env::split_paths(&paths).map(|d| d.join("tauri-driver")).find(|p| p.is_file()));
+    if let Some(p) = on_path.flatten() {
+        return p;
+    }
+    let in_cargo_home = std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo/bin/tauri-driver"));
+    match in_cargo_home {
+        Some(p) if p.is_file() => p,
+        _ => panic!("tauri-driver not found: `cargo install tauri-driver --version '^2' --locked`"),
+    }
+}
+
+fn check_environment() {
+    assert!(
+        std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty()),
+        "no DISPLAY: run the end-to-end tests under `xvfb-run -a` (see scripts/test.sh)"
+    );
+    assert!(
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|d| !d.is_empty()),
+        "no D-Bus session: the app keeps its key in the OS keychain; run the tests inside \
+         `dbus-run-session` with an unlocked gnome-keyring (see scripts/test.sh)"
+    );
+}
+
+/// Where a scenario leaves its logs and screenshots (`tests/artifacts/<scenario>/`); `fresh`
+/// empties it first.
+pub fn artifacts_dir(scenario: &str, fresh: bool) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts").join(scenario);
+    if fresh {
+        let _ = fs::remove_dir_all(&dir);
+    }
+    fs::create_dir_all(&dir).expect("create artifacts dir");
+    dir
+}
+
+/// Two distinct free TCP ports on the loopback interface.
+fn free_ports() -> (u16, u16) {
+    let a = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    let b = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    (a.local_addr().unwrap().port(), b.local_addr().unwrap().port())
+}
+
+/// A test's data directory (a fresh temporary directory). When dropped it also removes the
+/// store's key from the OS keychain, so test runs leave no entries behind.
+pub struct DataDir {
+    dir: tempfile::TempDir,
+}
+
+impl DataDir {
+    pub fn new() -> DataDir {
+        DataDir { dir: tempfile::Builder::new().prefix("tovholder-e2e-").tempdir().expect("temp data dir") }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn db_file(&self) -> PathBuf {
+        self.path().join("tovholder.db")
+    }
+
+    pub fn key_file(&self) -> PathBuf {
+        self.path().join("tovholder.key")
+    }
+
+    /// The store id recorded in `tovholder.key`, if the store exists.
+    pub fn store_id(&self) -> Option<String> {
+        let text = fs::read_to_string(self.key_file()).ok()?;
+        let json: serde_json::Value = serde_json::from_str(&text).expect("tovholder.key is JSON");
+        Some(json["store_id"].as_str().expect("tovholder.key has a store_id").to_string())
+    }
+
+    /// The keychain account of this store's key.
+    pub fn keychain_account(&self) -> String {
+        format!("case-store-{}", self.store_id().expect("the store exists (tovholder.key)"))
+    }
+
+    /// Runs `tovholder-cli --data-dir <dir> <args>` and returns its stdout; panics on failure.
+    pub fn cli(&self, args: &[&str]) -> String {
+        let out = Command::new(cli_binary())
+            .arg("--data-dir")
+            .arg(self.path())
+            .args(args)
+            .env_remove("TOVHOLDER_KEYCHAIN")
+            .output()
+            .expect("run tovholder-cli");
+        assert!(
+            out.status.success(),
+            "tovholder-cli {args:?} failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("CLI output is UTF-8")
+    }
+}
+
+impl Default for DataDir {
+    fn default() -> Self {
+        DataDir::new()
+    }
+}
+
+impl Drop for DataDir {
+    fn drop(&mut self) {
+        if let Some(id) = self.store_id() {
+            let _ = secret_tool(&["clear", "service", KEYCHAIN_SERVICE, "username", &format!("case-store-{id}")]);
+        }
+    }
+}
+
+fn secret_tool(args: &[&str]) -> std::io::Result<std::process::Output> {
+    Command::new("secret-tool").args(args).stdin(Stdio::null()).output()
+}
+
+/// Whether the OS keychain holds a key for `account` (via `secret-tool lookup`).
+pub fn keychain_has(account: &str) -> bool {
+    let out = secret_tool(&["lookup", "service", KEYCHAIN_SERVICE, "username", account])
+        .expect("secret-tool not found: install libsecret-tools");
+    out.status.success() && !out.stdout.is_empty()
+}
+
+/// Removes one store's key from the OS keychain, as on a new laptop that never held it.
+pub fn keychain_forget(account: &str) {
+    let out = secret_tool(&["clear", "service", KEYCHAIN_SERVICE, "username", account])
+        .expect("secret-tool not found: install libsecret-tools");
+    assert!(out.status.success(), "secret-tool clear failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(!keychain_has(account), "the key for {account} is still in the keychain");
+}
+
+/// A running `tauri-driver` in its own process group (so WebKitWebDriver and the app under it
+/// end with it).
+struct Driver {
+    child: Child,
+    port: u16,
+    native_port: u16,
+    log: PathBuf,
+}
+
+impl Driver {
+    fn start(data_dir: &Path, log: PathBuf) -> Driver {
+        let (port, native_port) = free_ports();
+        let log_file = File::create(&log).expect("create driver log");
+        let child = Command::new(tauri_driver())
+            .arg("--port")
+            .arg(port.to_string())
+            .arg("--native-port")
+            .arg(native_port.to_string())
+            .env("TOVHOLDER_DATA_DIR", data_dir)
+            // The real OS keychain, never the throwaway in-memory one.
+            .env_remove("TOVHOLDER_KEYCHAIN")
+            // Fewer accessibility services: nothing reads them here, and they only add D-Bus noise.
+            .env("NO_AT_BRIDGE", "1")
+            .stdin(Stdio::null())
+            .stdout(log_file.try_clone().expect("log handle"))
+            .stderr(log_file)
+            .process_group(0)
+            .spawn()
+            .expect("start tauri-driver");
+        let mut driver = Driver { child, port, native_port, log };
+        driver.wait_until_listening();
+        driver
+    }
+
+    /// Waits until both tauri-driver and the WebKitWebDriver it started accept connections (a
+    /// session request before the latter is up fails with "tcp connect error").
+    fn wait_until_listening(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        for port in [self.port, self.native_port] {
+            while TcpStream::connect(("127.0.0.1", port)).is_err() {
+                if let Ok(Some(status)) = self.child.try_wait() {
+                    panic!("tauri-driver exited early ({status}):\n{}", self.log_tail());
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "tauri-driver (port {}) or WebKitWebDriver (port {}) did not listen within 30 s:\n{}",
+                    self.port,
+                    self.native_port,
+                    self.log_tail()
+                );
+                std::thread::sleep(POLL);
+            }
+        }
+    }
+
+    fn log_tail(&self) -> String {
+        let mut text = String::new();
+        if let Ok(mut f) = File::open(&self.log) {
+            let _ = f.read_to_string(&mut text);
+        }
+        let start = text.len().saturating_sub(4000);
+        let start = (start..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+        text[start..].to_string()
+    }
+
+    /// Ends the whole process group: SIGTERM, then SIGKILL if it is still there after 5 s.
+    fn stop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(Some(_))) {
+            return;
+        }
+        let group = self.child.id() as libc::pid_t;
+        // SAFETY: signals only the process group this struct created (process_group(0) above).
+        unsafe { libc::kill(-group, libc::SIGTERM) };
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                break;
+            }
+            std::thread::sleep(POLL);
+        }
+        // SAFETY: as above; also reaps anything of the group that ignored SIGTERM.
+        unsafe { libc::kill(-group, libc::SIGKILL) };
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// One run of the app: a WebDriver session on a fresh `tauri-driver`.
+pub struct App {
+    client: Option<Client>,
+    driver: Driver,
+    artifacts: PathBuf,
+    label: String,
+}
+
+impl App {
+    /// Starts the app with `TOVHOLDER_DATA_DIR=data_dir`. `label` is `<scenario>/<run>` (e.g.
+    /// `first_run/2` for its second start), naming the artifacts; run 1 clears the old ones.
+    pub async fn launch(label: &str, data_dir: &Path) -> App {
+        check_environment();
+        let application = app_binary();
+        let (scenario, run) = label.split_once('/').unwrap_or((label, "1"));
+        let artifacts = artifacts_dir(scenario, run == "1");
+        let driver = Driver::start(data_dir, artifacts.join(format!("driver-{run}.log")));
+        let caps = serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": { "application": application },
+        });
+        let serde_json::Value::Object(caps) = caps else { unreachable!() };
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .unwrap_or_else(|e| panic!("could not start a session with the app: {e}\n{}", driver.log_tail()));
+        App { client: Some(client), driver, artifacts, label: run.to_string() }
+    }
+
+    pub fn client(&self) -> &Client {
+        self.client.as_ref().expect("session is open")
+    }
+
+    /// Saves a screenshot and the page source, and returns `msg` with where they are and the tail
+    /// of the driver's log: `panic!("{}", app.report(msg).await)`.
+    pub async fn report(&self, msg: impl std::fmt::Display) -> String {
+        let mut saved = Vec::new();
+        if let Ok(png) = self.client().screenshot().await {
+            let p = self.artifacts.join(format!("{}-failure.png", self.label));
+            if fs::write(&p, png).is_ok() {
+                saved.push(p.display().to_string());
+            }
+        }
+        if let Ok(html) = self.client().source().await {
+            let p = self.artifacts.join(format!("{}-failure.html", self.label));
+            if fs::write(&p, html).is_ok() {
+                saved.push(p.display().to_string());
+            }
+        }
+        format!("{msg}\nsaved: {saved:?}\n--- driver log (tail) ---\n{}", self.driver.log_tail())
+    }
+
+    /// Fails the test (with a screenshot) unless `ok`.
+    pub async fn ensure(&self, ok: bool, msg: impl std::fmt::Display) {
+        if !ok {
+            panic!("{}", self.report(msg).await);
+        }
+    }
+
+    /// Saves a screenshot of the window as `<artifacts>/<label>-<name>.png` (for people to look at;
+    /// `tests/artifacts/` is not committed).
+    pub async fn snapshot(&self, name: &str) {
+        match self.client().screenshot().await {
+            Ok(png) => {
+                fs::write(self.artifacts.join(format!("{}-{name}.png", self.label)), png).expect("save screenshot")
+            }
+            Err(e) => panic!("{}", self.report(format!("screenshot failed: {e}")).await),
+        }
+    }
+
+    /// Polls `check` until it yields `Some`, or fails after `timeout` describing `what`.
+    pub async fn poll<T>(&self, what: &str, timeout: Duration, mut check: impl AsyncFnMut(&Client) -> Option<T>) -> T {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(v) = check(self.client()).await {
+                return v;
+            }
+            if Instant::now() >= deadline {
+                panic!("{}", self.report(format!("timed out after {timeout:?} waiting for {what}")).await);
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits for an element matching `css`.
+    pub async fn find(&self, css: &str) -> Element {
+        match self.client().wait().at_most(STEP_TIMEOUT).every(POLL).for_element(Locator::Css(css)).await {
+            Ok(e) => e,
+            Err(e) => panic!("{}", self.report(format!("element {css} did not appear: {e}")).await),
+        }
+    }
+
+    /// All elements matching `css` right now.
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        match self.client().find_all(Locator::Css(css)).await {
+            Ok(v) => v,
+            Err(e) => panic!("{}", self.report(format!("find_all({css}) failed: {e}")).await),
+        }
+    }
+
+    /// Whether an element matching `css` is on the page right now.
+    pub async fn exists(&self, css: &str) -> bool {
+        !self.find_all(css).await.is_empty()
+    }
+
+    /// Waits until an `<h1>` reads `text` (the first screen may take longer: startup timeout).
+    pub async fn wait_heading(&self, text: &str) {
+        let what = format!("a heading \"{text}\"");
+        self.poll(&what, STARTUP_TIMEOUT, async |c: &Client| {
+            for h in c.find_all(Locator::Css("h1")).await.ok()? {
+                if h.text().await.ok()?.trim() == text {
+                    return Some(());
+                }
+            }
+            None
+        })
+        .await
+    }
+
+    /// The visible text of the element matching `css` (waits for it).
+    pub async fn text(&self, css: &str) -> String {
+        let e = self.find(css).await;
+        match e.text().await {
+            Ok(t) => t.trim().to_string(),
+            Err(err) => panic!("{}", self.report(format!("text of {css}: {err}")).await),
+        }
+    }
+
+    /// Types `keys` into the field matching `css` (keyboard input through WebDriver).
+    pub async fn type_into(&self, css: &str, keys: &str) {
+        let e = self.find(css).await;
+        if let Err(err) = e.send_keys(keys).await {
+            panic!("{}", self.report(format!("typing into {css}: {err}")).await);
+        }
+    }
+
+    /// Empties the field matching `css`.
+    pub async fn clear(&self, css: &str) {
+        let e = self.find(css).await;
+        if let Err(err) = e.clear().await {
+            panic!("{}", self.report(format!("clearing {css}: {err}")).await);
+        }
+    }
+
+    /// Picks the option with `value` in the `<select>` matching `css`, and checks it took.
+    pub async fn select(&self, css: &str, value: &str) {
+        let e = self.find(css).await;
+        if let Err(err) = e.select_by_value(value).await {
+            panic!("{}", self.report(format!("selecting {value:?} in {css}: {err}")).await);
+        }
+        let got = e.prop("value").await.ok().flatten();
+        if got.as_deref() != Some(value) {
+            panic!("{}", self.report(format!("{css} has value {got:?} after selecting {value:?}")).await);
+        }
+    }
+
+    pub async fn click(&self, css: &str) {
+        let e = self.find(css).await;
+        if let Err(err) = e.click().await {
+            panic!("{}", self.report(format!("clicking {css}: {err}")).await);
+        }
+    }
+
+    pub async fn is_enabled(&self, css: &str) -> bool {
+        let e = self.find(css).await;
+        match e.is_enabled().await {
+            Ok(b) => b,
+            Err(err) => panic!("{}", self.report(format!("is_enabled({css}): {err}")).await),
+        }
+    }
+
+    /// Waits until the element matching `css` is enabled.
+    pub async fn wait_enabled(&self, css: &str) {
+        let what = format!("{css} to be enabled");
+        let sel = css.to_string();
+        self.poll(&what, STEP_TIMEOUT, async |c: &Client| {
+            let e = c.find(Locator::Css(&sel)).await.ok()?;
+            e.is_enabled().await.ok()?.then_some(())
+        })
+        .await
+    }
+
+    /// Waits for a non-empty `role="alert"` message and returns its text.
+    pub async fn wait_alert(&self) -> String {
+        self.poll("an error message (role=\"alert\")", STEP_TIMEOUT, async |c: &Client| {
+            for a in c.find_all(Locator::Css("[role=\"alert\"]")).await.ok()? {
+                let t = a.text().await.ok()?;
+                if !t.trim().is_empty() {
+                    return Some(t.trim().to_string());
+                }
+            }
+            None
+        })
+        .await
+    }
+
+    /// Waits for the board: `h1#view-title` reads "Tavle" and the six stage columns are there,
+    /// in order.
+    pub async fn wait_board(&self) {
+        self.poll("the board (h1#view-title \"Tavle\")", STARTUP_TIMEOUT, async |c: &Client| {
+            let title = c.find(Locator::Css("h1#view-title")).await.ok()?;
+            (title.text().await.ok()?.trim() == "Tavle").then_some(())
+        })
+        .await;
+        let mut stages = Vec::new();
+        for column in self.find_all("section[data-stage]").await {
+            stages.push(column.attr("data-stage").await.ok().flatten().unwrap_or_default());
+        }
+        if stages != STAGES {
+            panic!("{}", self.report(format!("board columns are {stages:?}, expected {STAGES:?}")).await);
+        }
+    }
+
+    /// Fills the first-run form by keyboard and submits it.
+    pub async fn fill_setup(&self, name: &str, kind: &str, organisation: &str, district: &str) {
+        self.wait_heading("Velkommen til Tovholder").await;
+        self.type_into("#setup-name", name).await;
+        self.select("#setup-organisation-kind", kind).await;
+        self.type_into("#setup-organisation-name", organisation).await;
+        self.select("#setup-district", district).await;
+        self.snapshot("setup").await;
+        self.click("#setup-submit").await;
+    }
+
+    /// Reads the recovery code shown after setup, checks its format, confirms and continues to
+    /// the board. Returns the code.
+    pub async fn confirm_recovery_code(&self) -> String {
+        self.wait_heading("Din gendannelseskode").await;
+        let code = self.text("#recovery-code").await;
+        self.snapshot("recovery-code").await;
+        if !is_recovery_code(&code) {
+            panic!("{}", self.report(format!("recovery code {code:?} is not 8 groups of 4 characters A-Z/2-7")).await);
+        }
+        if self.is_enabled("#recovery-continue").await {
+            panic!("{}", self.report("#recovery-continue is enabled before the code is confirmed").await);
+        }
+        self.click("#recovery-confirmed").await;
+        self.wait_enabled("#recovery-continue").await;
+        self.click("#recovery-continue").await;
+        self.wait_board().await;
+        self.snapshot("board").await;
+        code
+    }
+
+    /// Full first-run setup as a police coordinator in Østjylland; returns the recovery code.
+    pub async fn set_up(&self) -> String {
+        self.fill_setup("Mette Sørensen", "police", "Østjyllands Politi", "ØJP").await;
+        self.confirm_recovery_code().await
+    }
+
+    /// Ends the session: WebKitWebDriver closes the app; then the driver stops.
+    pub async fn quit(mut self) {
+        if let Some(client) = self.client.take()
+            && let Err(e) = client.close().await
+        {
+            panic!("ending the session failed: {e}\n{}", self.driver.log_tail());
+        }
+        self.driver.stop();
+    }
+}
+
+/// 8 groups of 4 characters from the RFC 4648 base32 alphabet (A–Z, 2–7), joined by "-".
+pub fn is_recovery_code(code: &str) -> bool {
+    let groups: Vec<&str> = code.split('-').collect();
+    groups.len() == 8
+        && groups
+            .iter()
+            .all(|g| g.len() == 4 && g.bytes().all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_recovery_code;
+
+    #[test]
+    fn recovery_code_format() {
+        assert!(is_recovery_code("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"));
+        assert!(!is_recovery_code("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23"));
+        assert!(!is_recovery_code("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4568"));
+        assert!(!is_recovery_code("abcd-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"));
+        assert!(!is_recovery_code("ABCDE-FGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"));
+    }
+}
