@@ -55,7 +55,10 @@ impl Stage {
 #[ts(export)]
 pub struct BoardColumn {
     pub stage: Stage,
+    /// The cards shown: every active case; for `closed`, the 30 most recently closed.
     pub cards: Vec<CaseSummary>,
+    /// All cases of the district in this stage (more than `cards.len()` for `closed`).
+    pub total: u64,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -71,10 +74,15 @@ pub struct Board {
 pub fn load(store: &Store) -> Result<Board> {
     let district_code = store.profile()?.district_code;
     let mut columns: Vec<BoardColumn> =
-        Stage::BOARD.iter().map(|&stage| BoardColumn { stage, cards: Vec::new() }).collect();
+        Stage::BOARD.iter().map(|&stage| BoardColumn { stage, cards: Vec::new(), total: 0 }).collect();
     for card in crate::cases::board_cards(store.conn(), &district_code)? {
         if let Some(col) = columns.iter_mut().find(|c| c.stage == card.stage) {
             col.cards.push(card);
+        }
+    }
+    for (stage, n) in crate::cases::stage_counts(store.conn(), &district_code)? {
+        if let Some(col) = columns.iter_mut().find(|c| c.stage == stage) {
+            col.total = n;
         }
     }
     crate::audit::record_read(store.conn(), store.actor(), "board.viewed", None)?;

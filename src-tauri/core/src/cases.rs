@@ -698,6 +698,15 @@ pub fn search(store: &Store, query: &str, limit: u32) -> Result<Vec<SearchHit>> 
     Ok(hits)
 }
 
+/// How many cases of a district are in each stage.
+pub(crate) fn stage_counts(conn: &Connection, district_code: &str) -> Result<Vec<(Stage, u64)>> {
+    let mut stmt = conn.prepare_cached("SELECT stage, count(*) FROM cases WHERE district_code = ?1 GROUP BY stage")?;
+    let rows = stmt
+        .query_map([district_code], |r| Ok((parse_enum(&r.get::<_, String>(0)?)?, r.get::<_, i64>(1)? as u64)))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 /// Cards for the board: active cases of a district, and the most recently closed.
 pub(crate) fn board_cards(conn: &Connection, district_code: &str) -> Result<Vec<CaseSummary>> {
     let mut stmt = conn.prepare_cached(&format!(
@@ -707,7 +716,7 @@ pub(crate) fn board_cards(conn: &Connection, district_code: &str) -> Result<Vec<
          UNION ALL
          SELECT * FROM (SELECT {SUMMARY_COLUMNS} FROM cases c
                         WHERE c.district_code = ?1 AND c.stage = 'closed'
-                        ORDER BY c.closed_at DESC LIMIT 30)"
+                        ORDER BY c.closed_at DESC, c.id DESC LIMIT 30)"
     ))?;
     let rows = stmt.query_map([district_code], summary_from_row)?.collect::<Result<_, _>>()?;
     Ok(rows)

@@ -267,6 +267,9 @@ fn the_board_shows_the_home_districts_cases_by_stage() {
     let count = |s: Stage| b.columns.iter().find(|c| c.stage == s).unwrap().cards.len();
     assert_eq!(count(Stage::Assessment), 1);
     assert_eq!(count(Stage::NewConcern), 0, "the Odense case belongs to Fyn");
+    for c in &b.columns {
+        assert_eq!(c.total, c.cards.len() as u64, "{:?}", c.stage);
+    }
 }
 
 #[test]
@@ -295,4 +298,22 @@ fn reading_a_case_is_logged_without_personal_data() {
             ("board.viewed".into(), None),
         ]
     );
+}
+
+#[test]
+fn the_board_shows_the_30_latest_closed_cases_and_counts_them_all() {
+    let (_t, store) = store();
+    for i in 0..33 {
+        let r = cases::intake(&store, report(&format!("P{i}"), "Aarhus", "x")).unwrap();
+        cases::update(
+            &store,
+            &r.reference,
+            CaseEdit { stage: Some(Stage::Closed), outcome: Some(Outcome::Completed), ..Default::default() },
+        )
+        .unwrap();
+    }
+    let b = board::load(&store).unwrap();
+    let closed = b.columns.iter().find(|c| c.stage == Stage::Closed).unwrap();
+    assert_eq!((closed.cards.len(), closed.total), (30, 33));
+    assert_eq!(closed.cards[0].reference, "ØJP-2026-0033", "most recently closed first");
 }

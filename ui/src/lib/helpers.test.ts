@@ -3,7 +3,7 @@ import { districtOptionLabel, infohusName } from './districts';
 import { CATEGORY_LABELS, CHANNEL_LABELS, URGENCY_LABELS } from './labels';
 import { isCommandError, toCommandError, UNEXPECTED_ERROR_MESSAGE } from './errors';
 import { matchShortcut, routeFromHash, viewFromHash, type KeyLike } from './shortcuts';
-import { caseCount, caseCountShort, STAGE_LABELS, stageLabel } from './stages';
+import { caseCount, caseCountShort, columnCount, STAGE_LABELS, stageLabel } from './stages';
 import {
   compactRecoveryCode,
   validateDistrict,
@@ -151,5 +151,13 @@ describe('shortcuts', () => {
     expect(routeFromHash('#main')).toBeNull();
     expect(routeFromHash('#/opgaver')).toBe('opgaver');
     expect(routeFromHash('#/ny')).toBe('ny');
+  });
+});
+
+describe('columnCount', () => {
+  it('says how many of how many when a column shows only the latest cases', () => {
+    expect(columnCount(3, 3)).toBe('3 sager');
+    expect(columnCount(1, 1)).toBe('1 sag');
+    expect(columnCount(30, 512)).toBe('30 af 512 sager');
   });
 });

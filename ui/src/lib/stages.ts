@@ -20,6 +20,11 @@ export function caseCountShort(n: number): string {
   return n === 1 ? '1 sag' : `${n} sager`;
 }
 
+/** A board column's count: "3 sager", or "30 af 512 sager" when only the latest are shown. */
+export function columnCount(shown: number, total: number): string {
+  return total > shown ? `${shown} af ${caseCountShort(total)}` : caseCountShort(shown);
+}
+
 /** "Ingen sager", "1 sag", "3 sager". */
 export function caseCount(n: number): string {
   if (n === 0) return 'Ingen sager';

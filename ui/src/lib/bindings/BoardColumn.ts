@@ -2,4 +2,12 @@
 import type { CaseSummary } from "./CaseSummary";
 import type { Stage } from "./Stage";
 
-export type BoardColumn = { stage: Stage, cards: Array<CaseSummary>, };
+export type BoardColumn = { stage: Stage, 
+/**
+ * The cards shown: every active case; for `closed`, the 30 most recently closed.
+ */
+cards: Array<CaseSummary>, 
+/**
+ * All cases of the district in this stage (more than `cards.len()` for `closed`).
+ */
+total: number, };
