@@ -4,15 +4,10 @@
 use crate::error::Result;
 use rusqlite::Connection;
 
-/// The current time as RFC 3339 UTC, the one timestamp format stored.
-pub fn now_rfc3339() -> String {
-    jiff::Timestamp::now().round(jiff::Unit::Millisecond).unwrap_or_else(|_| jiff::Timestamp::now()).to_string()
-}
-
 pub fn record(conn: &Connection, actor: &str, action: &str, subject: Option<&str>) -> Result<()> {
     conn.execute(
         "INSERT INTO audit_log (at, actor, action, subject) VALUES (?1, ?2, ?3, ?4)",
-        (now_rfc3339(), actor, action, subject),
+        (crate::dates::now_stamp(), actor, action, subject),
     )?;
     Ok(())
 }

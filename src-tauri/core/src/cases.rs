@@ -284,7 +284,7 @@ pub(crate) fn insert_case(
     let year = v.received_at.to_zoned_datetime(crate::dates::copenhagen()).year();
     let reference = next_reference(conn, district_code, year)?;
     let indicators = serde_json::to_string(&r.indicators).expect("JSON");
-    let received_at = v.received_at.to_string();
+    let received_at = crate::dates::stamp(v.received_at);
     conn.prepare_cached(
         "INSERT INTO cases (reference, district_code, stage, received_at, channel, caller_type, caller_name,
              caller_phone, caller_email, pseudonym, birth_year, gender, municipality, category, indicators,
@@ -335,7 +335,7 @@ pub(crate) fn insert_note(conn: &Connection, case_id: i64, author: &str, at: &st
 pub fn intake(store: &Store, report: IntakeReport) -> Result<IntakeReceipt> {
     let v = report.validate()?;
     let tx = store.conn().unchecked_transaction()?;
-    let (_, reference) = insert_case(&tx, store.actor(), &v, &audit::now_rfc3339())?;
+    let (_, reference) = insert_case(&tx, store.actor(), &v, &crate::dates::now_stamp())?;
     audit::record(&tx, store.actor(), "case.created", Some(&reference))?;
     tx.commit()?;
     Ok(IntakeReceipt {
@@ -489,7 +489,7 @@ pub fn add_note(store: &Store, reference: &str, body: &str) -> Result<Note> {
     }
     let tx = store.conn().unchecked_transaction()?;
     let id = case_id(&tx, reference)?;
-    let at = audit::now_rfc3339();
+    let at = crate::dates::now_stamp();
     insert_note(&tx, id, store.actor(), &at, &body)?;
     tx.execute("UPDATE cases SET updated_at = ?1 WHERE id = ?2", params![at, id])?;
     audit::record(&tx, store.actor(), "case.note_added", Some(reference.trim()))?;
@@ -587,7 +587,7 @@ pub fn update(store: &Store, reference: &str, edit: CaseEdit) -> Result<CaseDeta
         return Ok(before);
     }
     let tx = conn.unchecked_transaction()?;
-    let at = audit::now_rfc3339();
+    let at = crate::dates::now_stamp();
     // One UPDATE for all fields, so row checks (acute ⇒ police flag, closed ⇒ outcome) see the
     // whole change. Field names come from the fixed list above, never from input.
     let mut assignments: Vec<String> = changes.iter().map(|(f, ..)| format!("{f} = ?")).collect();
@@ -629,7 +629,7 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
         return Err(Error::invalid("to_district", "sagen hører allerede til dette infohus"));
     }
     let tx = conn.unchecked_transaction()?;
-    let at = audit::now_rfc3339();
+    let at = crate::dates::now_stamp();
     tx.execute(
         "UPDATE cases SET stage = 'forwarded', forwarded_to = ?1, outcome = NULL, closed_at = NULL, updated_at = ?2
          WHERE id = ?3",

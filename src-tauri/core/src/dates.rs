@@ -10,6 +10,17 @@ pub fn copenhagen() -> TimeZone {
     COPENHAGEN.clone()
 }
 
+/// The one format timestamps are stored in: UTC, RFC 3339, always milliseconds
+/// ("2026-11-25T13:05:00.000Z"). Fixed width, so text order is time order in SQL.
+pub fn stamp(ts: jiff::Timestamp) -> String {
+    ts.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
+/// The current time in the stored format.
+pub fn now_stamp() -> String {
+    stamp(jiff::Timestamp::now())
+}
+
 const MONTHS: [&str; 12] =
     ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
 
@@ -28,6 +39,17 @@ pub fn format_time(ts: jiff::Timestamp) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_timestamps_are_fixed_width_so_text_order_is_time_order() {
+        let a: jiff::Timestamp = "2026-11-25T13:05:00.9Z".parse().unwrap();
+        let b: jiff::Timestamp = "2026-11-25T13:05:00.123Z".parse().unwrap();
+        let c: jiff::Timestamp = "2026-11-25T13:05:00Z".parse().unwrap();
+        assert_eq!(stamp(a), "2026-11-25T13:05:00.900Z");
+        assert_eq!(stamp(c), "2026-11-25T13:05:00.000Z");
+        assert!(stamp(c) < stamp(b) && stamp(b) < stamp(a));
+        assert_eq!(stamp(a).parse::<jiff::Timestamp>().unwrap(), a);
+    }
 
     #[test]
     fn danish_dates_in_copenhagen_time() {

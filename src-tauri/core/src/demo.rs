@@ -180,7 +180,7 @@ pub fn fill_with(store: &Store, cases: u32, notes_per_case: u32, seed: u64) -> R
     let this_year = crate::intake::current_year();
     let tx = store.conn().unchecked_transaction()?;
     let mut note_count = 0;
-    let created_at = audit::now_rfc3339();
+    let created_at = crate::dates::now_stamp();
     for _ in 0..cases {
         let age_secs: i64 = rng.random_range(0..three_years);
         let received = now - jiff::SignedDuration::from_secs(age_secs);
@@ -238,7 +238,7 @@ pub fn fill_with(store: &Store, cases: u32, notes_per_case: u32, seed: u64) -> R
             DETAILS.choose(&mut rng).expect("details")
         );
         let report = IntakeReport {
-            received_at: received.round(jiff::Unit::Second).unwrap_or(received).to_string(),
+            received_at: crate::dates::stamp(received.round(jiff::Unit::Second).unwrap_or(received)),
             channel,
             caller: Caller { caller_type, name: None, phone: None, email: None },
             subject: Subject {
@@ -277,7 +277,7 @@ pub fn fill_with(store: &Store, cases: u32, notes_per_case: u32, seed: u64) -> R
         for k in 0..notes {
             let at = received + jiff::SignedDuration::from_secs(i64::from(k + 1) * 86_400 * 7);
             let at = if at > now { now } else { at };
-            insert_note(&tx, id, "Demo", &at.to_string(), NOTES.choose(&mut rng).expect("notes"))?;
+            insert_note(&tx, id, "Demo", &crate::dates::stamp(at), NOTES.choose(&mut rng).expect("notes"))?;
             note_count += 1;
         }
         if stage != Stage::NewConcern {

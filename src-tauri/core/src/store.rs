@@ -248,7 +248,7 @@ impl Store {
                 conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;")?;
                 migrate(&mut conn)?;
                 let tx = conn.transaction()?;
-                let now = audit::now_rfc3339();
+                let now = crate::dates::now_stamp();
                 tx.execute(
                     "INSERT INTO profile (id, name, organisation_kind, organisation_name, district_code, created_at, updated_at)
                      VALUES (1, ?1, ?2, ?3, ?4, ?5, ?5)",
