@@ -46,7 +46,8 @@ impl Drop for KeychainCleanup {
 }
 
 fn os_keychain_available() -> bool {
-    let probe = format!("probe-{}", std::process::id());
+    // Unique per call: the tests run in parallel in one process.
+    let probe = format!("probe-{}", uuid::Uuid::new_v4());
     match Keychain::Os.set(&probe, b"probe") {
         Ok(()) => {
             let _ = Keychain::Os.delete(&probe);
