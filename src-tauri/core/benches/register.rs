@@ -30,32 +30,25 @@ fn row(name: &str, ours: Duration, bare: Duration) {
     println!("| {name} | {:.2} ms | {:.2} ms | {:.2}× |", ms(ours), ms(bare), ours.as_secs_f64() / bare.as_secs_f64());
 }
 
-fn main() {
-    let tmp = tempfile::tempdir().unwrap();
-    let profile = Profile {
+fn profile() -> Profile {
+    Profile {
         name: "Bench".into(),
         organisation_kind: OrganisationKind::Police,
         organisation_name: "Østjyllands Politi".into(),
         district_code: "ØJP".into(),
-    };
-    let (store, _) = Store::init(tmp.path(), &Keychain::memory(), profile).unwrap();
+    }
+}
+
+fn main() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, _) = Store::init(tmp.path(), &Keychain::memory(), profile()).unwrap();
 
     let start = Instant::now();
     let made = demo::fill(&store, 10_000, 1).unwrap();
     let demo_10k = start.elapsed();
     drop(store);
     let tmp2 = tempfile::tempdir().unwrap();
-    let (store, _) = Store::init(
-        tmp2.path(),
-        &Keychain::memory(),
-        Profile {
-            name: "Bench".into(),
-            organisation_kind: OrganisationKind::Police,
-            organisation_name: "Østjyllands Politi".into(),
-            district_code: "ØJP".into(),
-        },
-    )
-    .unwrap();
+    let (store, _) = Store::init(tmp2.path(), &Keychain::memory(), profile()).unwrap();
     let start = Instant::now();
     let big = demo::fill_with(&store, 10_000, 10, 2).unwrap();
     let fill_100k = start.elapsed();
@@ -122,13 +115,7 @@ fn main() {
 
     for word in ["samtale", "våben", "ØJP-2025-0042"] {
         let ours = median(|| drop(cases::search(&store, word, 50).unwrap()), 51);
-        let folded = tovholder_core::text::fold(word);
-        let q: String = folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| format!("\"{w}\"*"))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let q = cases::fts_query(word).expect("a searchable word");
         let matches: i64 =
             conn.query_row("SELECT count(*) FROM case_search WHERE case_search MATCH ?1", [&q], |r| r.get(0)).unwrap();
         let bare = median(

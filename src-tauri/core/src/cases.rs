@@ -189,10 +189,6 @@ pub enum MatchedIn {
     Note,
 }
 
-fn stage_str(s: Stage) -> &'static str {
-    s.as_str()
-}
-
 fn parse_enum<'de, T: Deserialize<'de>>(s: &'de str) -> rusqlite::Result<T> {
     use serde::de::IntoDeserializer;
     T::deserialize(IntoDeserializer::<serde::de::value::Error>::into_deserializer(s))
@@ -360,7 +356,7 @@ pub fn list(store: &Store, filter: &CaseFilter) -> Result<CasePage> {
         args.push(v);
     };
     if let Some(s) = filter.stage {
-        push("c.stage = ?", stage_str(s).to_string().into());
+        push("c.stage = ?", s.as_str().to_string().into());
     }
     if let Some(d) = &filter.district_code {
         if district::by_code(d).is_none() {
@@ -519,7 +515,7 @@ pub fn update(store: &Store, reference: &str, edit: CaseEdit) -> Result<CaseDeta
             (_, Some(_)) => return Err(Error::invalid("outcome", "udfald angives kun, når sagen afsluttes")),
             (_, None) => None,
         };
-        set("stage", Some(stage_str(before.summary.stage).into()), Some(stage_str(stage).into()));
+        set("stage", Some(before.summary.stage.as_str().into()), Some(stage.as_str().into()));
         set("outcome", before.outcome.map(|o| o.as_str().into()), outcome);
         if before.summary.stage == Stage::Forwarded {
             set("forwarded_to", before.forwarded_to.clone(), None);
@@ -636,7 +632,7 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
         params![to.code, at, id],
     )?;
     let by = Stamp { actor: store.actor(), at: &at };
-    history(&tx, id, &by, "stage", Some(stage_str(before.summary.stage)), Some("forwarded"), None)?;
+    history(&tx, id, &by, "stage", Some(before.summary.stage.as_str()), Some("forwarded"), None)?;
     if let Some(outcome) = before.outcome {
         history(&tx, id, &by, "outcome", Some(outcome.as_str()), None, None)?;
     }
@@ -647,8 +643,9 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
 }
 
 /// Builds an FTS5 query from what a person typed: every word must match (as a prefix), folded
-/// the same way as the index. Returns None when nothing searchable was typed.
-fn fts_query(input: &str) -> Option<String> {
+/// the same way as the index. Returns None when nothing searchable was typed. Public for the
+/// benchmark, which times the bare FTS5 query beside `search`.
+pub fn fts_query(input: &str) -> Option<String> {
     let folded = fold(input);
     let words: Vec<String> = folded
         .split(|c: char| !c.is_alphanumeric())
