@@ -26,13 +26,13 @@ struct Shell {
 
 impl Shell {
     fn with_store<T>(&self, f: impl FnOnce(&Store) -> tovholder_core::Result<T>) -> CmdResult<T> {
-        let guard = self.store.lock().map_err(|_| CommandError::from(Error::Io("state lock poisoned".into())))?;
+        let guard = self.store.lock().map_err(|_| CommandError::from(Error::Internal("state lock poisoned")))?;
         let store = guard.as_ref().ok_or_else(|| CommandError::from(Error::NotInitialized))?;
         Ok(f(store)?)
     }
 
     fn set_store(&self, store: Store) -> CmdResult<()> {
-        *self.store.lock().map_err(|_| CommandError::from(Error::Io("state lock poisoned".into())))? = Some(store);
+        *self.store.lock().map_err(|_| CommandError::from(Error::Internal("state lock poisoned")))? = Some(store);
         Ok(())
     }
 }

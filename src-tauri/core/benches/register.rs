@@ -52,7 +52,7 @@ fn main() {
     let start = Instant::now();
     let big = demo::fill_with(&store, 10_000, 10, 2).unwrap();
     let fill_100k = start.elapsed();
-    let conn = store.conn();
+    let conn = store.conn_for_tests();
     println!("Store: {} cases, {} notes (SQLCipher, 64 MB page cache)\n", big.cases, big.notes);
     println!("| demo data | time |\n| --- | --- |");
     println!("| `demo --cases 10000` ({} notes) | {:.2} s |", made.notes, demo_10k.as_secs_f64());

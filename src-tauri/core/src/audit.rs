@@ -1,25 +1,95 @@
-//! The audit log: append-only record of access and changes. Subjects are case references or store
-//! events, never personal data.
+//! The audit log: an append-only record of access and changes. Every write carries one typed
+//! event, committed in the same transaction as the change ([`crate::store::Op`]); every logged
+//! read records its event after the read ([`crate::store::Read`]). Subjects are case references
+//! or counts, never personal data. The table refuses UPDATE (and, from schema 3, DELETE).
 
+use crate::dates::Stamp;
 use crate::error::Result;
 use rusqlite::Connection;
 
-pub fn record(conn: &Connection, actor: &str, action: &str, subject: Option<&str>) -> Result<()> {
-    conn.execute(
-        "INSERT INTO audit_log (at, actor, action, subject) VALUES (?1, ?2, ?3, ?4)",
-        (crate::dates::now_stamp(), actor, action, subject),
-    )?;
+/// What happened. The action names are stable: reports and the coming audit chain read them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditEvent {
+    StoreCreated,
+    StoreUnlockedWithRecoveryCode,
+    StoreBackupCreated,
+    StoreRestored,
+    DemoFilled { cases: u32 },
+    CaseCreated { reference: String },
+    CaseRead { reference: String },
+    CaseUpdated { reference: String },
+    CaseStageChanged { reference: String },
+    CaseNoteAdded { reference: String },
+    CaseForwarded { reference: String },
+    CasePurged { reference: String },
+    CasesListed,
+    CasesSearched,
+    BoardViewed,
+}
+
+impl AuditEvent {
+    pub fn action(&self) -> &'static str {
+        match self {
+            AuditEvent::StoreCreated => "store.created",
+            AuditEvent::StoreUnlockedWithRecoveryCode => "store.unlocked_with_recovery_code",
+            AuditEvent::StoreBackupCreated => "store.backup_created",
+            AuditEvent::StoreRestored => "store.restored",
+            AuditEvent::DemoFilled { .. } => "demo.filled",
+            AuditEvent::CaseCreated { .. } => "case.created",
+            AuditEvent::CaseRead { .. } => "case.read",
+            AuditEvent::CaseUpdated { .. } => "case.updated",
+            AuditEvent::CaseStageChanged { .. } => "case.stage_changed",
+            AuditEvent::CaseNoteAdded { .. } => "case.note_added",
+            AuditEvent::CaseForwarded { .. } => "case.forwarded",
+            AuditEvent::CasePurged { .. } => "case.purged",
+            AuditEvent::CasesListed => "cases.listed",
+            AuditEvent::CasesSearched => "case.search",
+            AuditEvent::BoardViewed => "board.viewed",
+        }
+    }
+
+    /// The subject: a case reference, a count, or nothing. Never personal data.
+    pub fn subject(&self) -> Option<String> {
+        match self {
+            AuditEvent::CaseCreated { reference }
+            | AuditEvent::CaseRead { reference }
+            | AuditEvent::CaseUpdated { reference }
+            | AuditEvent::CaseStageChanged { reference }
+            | AuditEvent::CaseNoteAdded { reference }
+            | AuditEvent::CaseForwarded { reference }
+            | AuditEvent::CasePurged { reference } => Some(reference.clone()),
+            AuditEvent::DemoFilled { cases } => Some(format!("{cases} cases")),
+            _ => None,
+        }
+    }
+}
+
+/// Appends one entry, in the caller's transaction (or as its own statement).
+pub(crate) fn insert(conn: &Connection, at: Stamp, actor: &str, event: &AuditEvent) -> Result<()> {
+    conn.prepare_cached("INSERT INTO audit_log (at, actor, action, subject) VALUES (?1, ?2, ?3, ?4)")?.execute((
+        at,
+        actor,
+        event.action(),
+        event.subject(),
+    ))?;
     Ok(())
 }
 
-/// Records a read (a case opened, a search run). Read entries are committed without an fsync of
-/// their own (WAL with `synchronous = NORMAL` for this one statement): they reach the disk with
-/// the next data change or checkpoint, which every data change forces with its own fsync. This
-/// keeps a search at the speed of the search (an fsync costs 3–4 ms here) without weakening the
+/// Records reads (a case opened, a search run). Read entries are committed without an fsync of
+/// their own (WAL with `synchronous = NORMAL` for these statements): they reach the disk with the
+/// next data change or checkpoint, which every data change forces with its own fsync. This keeps
+/// a search at the speed of the search (an fsync costs 3–4 ms here) without weakening the
 /// durability of case data. Must be called outside a transaction.
-pub fn record_read(conn: &Connection, actor: &str, action: &str, subject: Option<&str>) -> Result<()> {
+pub(crate) fn insert_reads(conn: &Connection, at: Stamp, actor: &str, events: &[AuditEvent]) -> Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    let result = record(conn, actor, action, subject);
+    let result = events.iter().try_for_each(|e| insert(conn, at, actor, e));
     conn.pragma_update(None, "synchronous", "FULL")?;
     result
+}
+
+pub(crate) fn count(conn: &Connection) -> Result<u64> {
+    Ok(conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0))? as u64)
 }

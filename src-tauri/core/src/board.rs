@@ -1,55 +1,18 @@
-//! The coordination board: cases by stage.
+//! The coordination board: the home infohus's cases by stage.
 
-use crate::cases::CaseSummary;
+use crate::audit::AuditEvent;
+use crate::cases::{CaseSummary, Stage, register};
 use crate::error::Result;
 use crate::store::Store;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
-/// The stages of a case (Danish labels live in the UI).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Stage {
-    NewConcern,
-    Screening,
-    Assessment,
-    Intervention,
-    FollowUp,
-    Closed,
-    Forwarded,
-}
+/// The stages shown as board columns, in flow order.
+pub const COLUMNS: [Stage; 6] =
+    [Stage::NewConcern, Stage::Screening, Stage::Assessment, Stage::Intervention, Stage::FollowUp, Stage::Closed];
 
-impl Stage {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::NewConcern => "new_concern",
-            Stage::Screening => "screening",
-            Stage::Assessment => "assessment",
-            Stage::Intervention => "intervention",
-            Stage::FollowUp => "follow_up",
-            Stage::Closed => "closed",
-            Stage::Forwarded => "forwarded",
-        }
-    }
-
-    /// The Danish label (CLI output, minutes).
-    pub fn label_da(self) -> &'static str {
-        match self {
-            Stage::NewConcern => "Ny henvendelse",
-            Stage::Screening => "Screening",
-            Stage::Assessment => "Vurdering",
-            Stage::Intervention => "Indsats",
-            Stage::FollowUp => "Opfølgning",
-            Stage::Closed => "Afsluttet",
-            Stage::Forwarded => "Videresendt",
-        }
-    }
-
-    /// The stages shown as board columns, in flow order.
-    pub const BOARD: [Stage; 6] =
-        [Stage::NewConcern, Stage::Screening, Stage::Assessment, Stage::Intervention, Stage::FollowUp, Stage::Closed];
-}
+/// How many closed cases the archive column shows.
+pub const CLOSED_SHOWN: u32 = 30;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -73,18 +36,20 @@ pub struct Board {
 /// within a stage) and the 30 most recently closed.
 pub fn load(store: &Store) -> Result<Board> {
     let district_code = store.profile()?.district_code;
-    let mut columns: Vec<BoardColumn> =
-        Stage::BOARD.iter().map(|&stage| BoardColumn { stage, cards: Vec::new(), total: 0 }).collect();
-    for card in crate::cases::board_cards(store.conn(), &district_code)? {
-        if let Some(col) = columns.iter_mut().find(|c| c.stage == card.stage) {
-            col.cards.push(card);
+    store.read(|r| {
+        let mut columns: Vec<BoardColumn> =
+            COLUMNS.iter().map(|&stage| BoardColumn { stage, cards: Vec::new(), total: 0 }).collect();
+        for card in register::active_and_recently_closed(r.conn(), &district_code, CLOSED_SHOWN)? {
+            if let Some(col) = columns.iter_mut().find(|c| c.stage == card.stage) {
+                col.cards.push(card);
+            }
         }
-    }
-    for (stage, n) in crate::cases::stage_counts(store.conn(), &district_code)? {
-        if let Some(col) = columns.iter_mut().find(|c| c.stage == stage) {
-            col.total = n;
+        for (stage, n) in register::stage_counts(r.conn(), &district_code)? {
+            if let Some(col) = columns.iter_mut().find(|c| c.stage == stage) {
+                col.total = n;
+            }
         }
-    }
-    crate::audit::record_read(store.conn(), store.actor(), "board.viewed", None)?;
-    Ok(Board { district_code, columns })
+        r.audit(AuditEvent::BoardViewed);
+        Ok(Board { district_code: district_code.clone(), columns })
+    })
 }

@@ -1,63 +1,145 @@
-//! Time in Denmark. Everything is stored as UTC (RFC 3339); dates people see are Europe/Copenhagen.
+//! Time in Denmark (chrono + chrono-tz). Everything is stored as UTC in one fixed-width format;
+//! dates people see are Europe/Copenhagen.
 
-use jiff::tz::TimeZone;
-use std::sync::LazyLock;
+use chrono::{DateTime, Datelike, SecondsFormat, TimeZone, Timelike, Utc};
+use chrono_tz::Europe::Copenhagen;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use serde::{Deserialize, Serialize};
 
-static COPENHAGEN: LazyLock<TimeZone> =
-    LazyLock::new(|| TimeZone::get("Europe/Copenhagen").expect("the tz database has Europe/Copenhagen"));
+pub use chrono_tz::Tz;
 
-pub fn copenhagen() -> TimeZone {
-    COPENHAGEN.clone()
+/// The time zone of every date a person sees.
+pub const COPENHAGEN: Tz = Copenhagen;
+
+/// A stored instant: UTC, RFC 3339, always milliseconds ("2026-11-25T13:05:00.000Z"). Fixed
+/// width, so SQL text order is time order. The same text in JSON (CLI, UI).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
+#[ts(as = "String")]
+pub struct Stamp(DateTime<Utc>);
+
+impl Stamp {
+    pub fn new(t: DateTime<Utc>) -> Stamp {
+        // Millisecond precision, so a stamp survives a round trip through its text unchanged.
+        Stamp(t.with_nanosecond(t.nanosecond() / 1_000_000 * 1_000_000).unwrap_or(t))
+    }
+
+    pub fn instant(self) -> DateTime<Utc> {
+        self.0
+    }
+
+    /// Parses the stored format (or any RFC 3339 time).
+    pub fn parse(s: &str) -> Option<Stamp> {
+        DateTime::parse_from_rfc3339(s).ok().map(|t| Stamp::new(t.with_timezone(&Utc)))
+    }
+
+    pub fn as_text(self) -> String {
+        stamp(self.0)
+    }
+
+    /// The year in Copenhagen.
+    pub fn year_in_copenhagen(self) -> i32 {
+        self.0.with_timezone(&COPENHAGEN).year()
+    }
 }
 
-/// The one format timestamps are stored in: UTC, RFC 3339, always milliseconds
-/// ("2026-11-25T13:05:00.000Z"). Fixed width, so text order is time order in SQL.
-pub fn stamp(ts: jiff::Timestamp) -> String {
-    ts.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+impl std::fmt::Display for Stamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.as_text())
+    }
 }
 
-/// The current time in the stored format.
-pub fn now_stamp() -> String {
-    stamp(jiff::Timestamp::now())
+impl Serialize for Stamp {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.as_text())
+    }
+}
+
+impl<'de> Deserialize<'de> for Stamp {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Stamp, D::Error> {
+        let s = String::deserialize(d)?;
+        Stamp::parse(&s).ok_or_else(|| serde::de::Error::custom("not an RFC 3339 time"))
+    }
+}
+
+impl ToSql for Stamp {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_text()))
+    }
+}
+
+impl FromSql for Stamp {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let s = value.as_str()?;
+        Stamp::parse(s).ok_or_else(|| FromSqlError::Other("not a stored timestamp".into()))
+    }
+}
+
+/// The one format timestamps are stored in.
+pub fn stamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 const MONTHS: [&str; 12] =
     ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
 
 /// "25. nov. 2026" (Danish style, Copenhagen time).
-pub fn format_date(ts: jiff::Timestamp) -> String {
-    let z = ts.to_zoned_datetime(copenhagen());
-    format!("{}. {} {}", z.day(), MONTHS[z.month() as usize - 1], z.year())
+pub fn format_date(t: DateTime<Utc>) -> String {
+    let z = t.with_timezone(&COPENHAGEN);
+    format!("{}. {} {}", z.day(), MONTHS[z.month0() as usize], z.year())
 }
 
 /// "14.05" (Danish style, Copenhagen time).
-pub fn format_time(ts: jiff::Timestamp) -> String {
-    let z = ts.to_zoned_datetime(copenhagen());
+pub fn format_time(t: DateTime<Utc>) -> String {
+    let z = t.with_timezone(&COPENHAGEN);
     format!("{:02}.{:02}", z.hour(), z.minute())
+}
+
+/// The start of a civil day in Copenhagen, as an instant.
+pub fn start_of_day(date: chrono::NaiveDate) -> DateTime<Utc> {
+    let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
+    match COPENHAGEN.from_local_datetime(&midnight) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
+        // Denmark never skips midnight, but be total: the first instant after the gap.
+        chrono::LocalResult::None => COPENHAGEN.from_utc_datetime(&midnight).with_timezone(&Utc),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
     #[test]
     fn stored_timestamps_are_fixed_width_so_text_order_is_time_order() {
-        let a: jiff::Timestamp = "2026-11-25T13:05:00.9Z".parse().unwrap();
-        let b: jiff::Timestamp = "2026-11-25T13:05:00.123Z".parse().unwrap();
-        let c: jiff::Timestamp = "2026-11-25T13:05:00Z".parse().unwrap();
+        let a = t("2026-11-25T13:05:00.9Z");
+        let b = t("2026-11-25T13:05:00.123Z");
+        let c = t("2026-11-25T13:05:00Z");
         assert_eq!(stamp(a), "2026-11-25T13:05:00.900Z");
         assert_eq!(stamp(c), "2026-11-25T13:05:00.000Z");
         assert!(stamp(c) < stamp(b) && stamp(b) < stamp(a));
-        assert_eq!(stamp(a).parse::<jiff::Timestamp>().unwrap(), a);
+        assert_eq!(Stamp::parse(&stamp(a)).unwrap().instant(), a);
+        assert_eq!(stamp(t("2026-11-25T14:05:00.123456+01:00")), "2026-11-25T13:05:00.123Z");
+        assert_eq!(serde_json::to_string(&Stamp::new(c)).unwrap(), "\"2026-11-25T13:05:00.000Z\"");
     }
 
     #[test]
     fn danish_dates_in_copenhagen_time() {
-        let winter: jiff::Timestamp = "2026-11-25T13:05:00Z".parse().unwrap();
+        let winter = t("2026-11-25T13:05:00Z");
         assert_eq!(format_date(winter), "25. nov. 2026");
         assert_eq!(format_time(winter), "14.05");
-        let summer: jiff::Timestamp = "2026-05-31T22:30:00Z".parse().unwrap();
+        let summer = t("2026-05-31T22:30:00Z");
         assert_eq!(format_date(summer), "1. jun. 2026");
         assert_eq!(format_time(summer), "00.30");
+    }
+
+    #[test]
+    fn days_start_at_copenhagen_midnight_across_daylight_saving() {
+        let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(stamp(start_of_day(d("2026-03-29"))), "2026-03-28T23:00:00.000Z");
+        assert_eq!(stamp(start_of_day(d("2026-03-30"))), "2026-03-29T22:00:00.000Z");
+        assert_eq!(stamp(start_of_day(d("2026-10-26"))), "2026-10-25T23:00:00.000Z");
     }
 }

@@ -1,17 +1,17 @@
 //! Synthetic demo data for trying the app and for benchmarks. No real people: pseudonyms are
 //! common first names or initials, descriptions are stitched from generic phrases.
 
-use crate::audit;
-use crate::board::Stage;
-use crate::cases::{insert_case, insert_note};
+use crate::audit::AuditEvent;
+use crate::cases::{Outcome, Stage, history, notes, reference, register, search};
+use crate::dates::Stamp;
 use crate::district;
 use crate::error::Result;
 use crate::intake::{Caller, CallerType, Category, Channel, Gender, Indicator, IntakeReport, Subject, Urgency};
 use crate::store::Store;
+use chrono::{TimeDelta, Timelike};
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
-use rusqlite::params;
 use serde::Serialize;
 
 /// Approximate populations (thousands) for weighting; municipalities not listed weigh 30.
@@ -168,136 +168,164 @@ pub fn fill(store: &Store, cases: u32, seed: u64) -> Result<DemoSummary> {
     fill_with(store, cases, 3, seed)
 }
 
-/// Adds `cases` synthetic cases with on average `notes_per_case` notes, in one transaction.
+/// Adds `cases` synthetic cases with on average `notes_per_case` notes, in one transaction. Each
+/// case's history tells its past: created when it was received, then moved stage by stage.
 pub fn fill_with(store: &Store, cases: u32, notes_per_case: u32, seed: u64) -> Result<DemoSummary> {
     let mut rng = StdRng::seed_from_u64(seed);
     let municipalities: Vec<(&str, u32)> = district::municipalities()
         .iter()
         .map(|(m, _)| (*m, POPULATION.iter().find(|(n, _)| n == m).map_or(30, |(_, p)| *p)))
         .collect();
-    let now = jiff::Timestamp::now();
+    let now = store.now();
     let three_years = 3 * 365 * 24 * 3600;
-    let this_year = crate::intake::current_year();
-    let tx = store.conn().unchecked_transaction()?;
-    let mut note_count = 0;
-    let created_at = crate::dates::now_stamp();
-    for _ in 0..cases {
-        let age_secs: i64 = rng.random_range(0..three_years);
-        let received = now - jiff::SignedDuration::from_secs(age_secs);
-        let channel = *[
-            Channel::Hotline,
-            Channel::Hotline,
-            Channel::Referral,
-            Channel::Referral,
-            Channel::Email,
-            Channel::InPerson,
-        ]
-        .choose(&mut rng)
-        .expect("non-empty");
-        let caller_type = match channel {
-            Channel::Referral => {
-                *[CallerType::School, CallerType::SocialWorker, CallerType::Police, CallerType::Professional]
-                    .choose(&mut rng)
-                    .expect("non-empty")
-            }
-            _ => *[
-                CallerType::Parent,
-                CallerType::Parent,
-                CallerType::Relative,
-                CallerType::Friend,
-                CallerType::School,
-                CallerType::Anonymous,
+    let this_year = crate::intake::year_at(now);
+    store.write(|op| {
+        let mut note_count = 0;
+        for _ in 0..cases {
+            let age_secs: i64 = rng.random_range(0..three_years);
+            let received = now - TimeDelta::seconds(age_secs);
+            let received = received.with_nanosecond(0).unwrap_or(received);
+            let channel = *[
+                Channel::Hotline,
+                Channel::Hotline,
+                Channel::Referral,
+                Channel::Referral,
+                Channel::Email,
+                Channel::InPerson,
             ]
             .choose(&mut rng)
-            .expect("non-empty"),
-        };
-        let pseudonym = if rng.random_bool(0.5) {
-            format!("{}.{}.", LETTERS.choose(&mut rng).expect("letters"), LETTERS.choose(&mut rng).expect("letters"))
-        } else {
-            (*FIRST_NAMES.choose(&mut rng).expect("names")).to_string()
-        };
-        let municipality = municipalities.choose_weighted(&mut rng, |m| m.1).expect("weights").0;
-        let how_many = rng.random_range(1..=4);
-        let mut indicators: Vec<Indicator> = Indicator::ALL.choose_multiple(&mut rng, how_many).copied().collect();
-        indicators.sort_by_key(|i| Indicator::ALL.iter().position(|a| a == i));
-        let urgency = match rng.random_range(0..100) {
-            0..5 => Urgency::Acute,
-            5..25 => Urgency::High,
-            _ => Urgency::Normal,
-        };
-        let category = match rng.random_range(0..100) {
-            0..35 => Category::RightWing,
-            35..70 => Category::MilitantIslamism,
-            70..80 => Category::LeftWing,
-            _ => Category::Other,
-        };
-        let description = format!(
-            "{} {} {}",
-            OPENINGS.choose(&mut rng).expect("openings"),
-            DETAILS.choose(&mut rng).expect("details"),
-            DETAILS.choose(&mut rng).expect("details")
-        );
-        let report = IntakeReport {
-            received_at: crate::dates::stamp(received.round(jiff::Unit::Second).unwrap_or(received)),
-            channel,
-            caller: Caller { caller_type, name: None, phone: None, email: None },
-            subject: Subject {
-                pseudonym,
-                birth_year: Some(this_year - rng.random_range(12..=30)),
-                gender: match rng.random_range(0..100) {
-                    0..75 => Some(Gender::Male),
-                    75..95 => Some(Gender::Female),
-                    _ => None,
-                },
-                municipality: municipality.to_string(),
-            },
-            category,
-            indicators,
-            urgency,
-            description,
-        };
-        let valid = report.validate()?;
-        let (id, _) = insert_case(&tx, "Demo", &valid, &created_at)?;
-
-        // Older cases have come further; most cases older than a year are closed.
-        let days = age_secs / 86_400;
-        let stage = match days {
-            0..14 => *[Stage::NewConcern, Stage::Screening].choose(&mut rng).expect("stages"),
-            14..90 => *[Stage::Screening, Stage::Assessment, Stage::Intervention].choose(&mut rng).expect("stages"),
-            90..365 => *[Stage::Intervention, Stage::FollowUp, Stage::Closed].choose(&mut rng).expect("stages"),
-            _ => {
-                if rng.random_bool(0.9) {
-                    Stage::Closed
-                } else {
-                    Stage::FollowUp
+            .expect("non-empty");
+            let caller_type = match channel {
+                Channel::Referral => {
+                    *[CallerType::School, CallerType::SocialWorker, CallerType::Police, CallerType::Professional]
+                        .choose(&mut rng)
+                        .expect("non-empty")
                 }
-            }
-        };
-        let notes = if notes_per_case == 0 { 0 } else { rng.random_range(0..=2 * notes_per_case) };
-        for k in 0..notes {
-            let at = received + jiff::SignedDuration::from_secs(i64::from(k + 1) * 86_400 * 7);
-            let at = if at > now { now } else { at };
-            insert_note(&tx, id, "Demo", &crate::dates::stamp(at), NOTES.choose(&mut rng).expect("notes"))?;
-            note_count += 1;
-        }
-        if stage != Stage::NewConcern {
-            let (outcome, closed_at) = if stage == Stage::Closed {
-                let o =
-                    *["unfounded", "completed", "completed", "handed_to_police"].choose(&mut rng).expect("outcomes");
-                (Some(o), Some(created_at.as_str()))
-            } else {
-                (None, None)
+                _ => *[
+                    CallerType::Parent,
+                    CallerType::Parent,
+                    CallerType::Relative,
+                    CallerType::Friend,
+                    CallerType::School,
+                    CallerType::Anonymous,
+                ]
+                .choose(&mut rng)
+                .expect("non-empty"),
             };
-            tx.prepare_cached("UPDATE cases SET stage = ?1, outcome = ?2, closed_at = ?3 WHERE id = ?4")?
-                .execute(params![stage.as_str(), outcome, closed_at, id])?;
-            tx.prepare_cached(
-                "INSERT INTO case_history (case_id, at, actor, field, old_value, new_value)
-                 VALUES (?1, ?2, 'Demo', 'stage', 'new_concern', ?3)",
-            )?
-            .execute(params![id, created_at, stage.as_str()])?;
+            let pseudonym = if rng.random_bool(0.5) {
+                format!(
+                    "{}.{}.",
+                    LETTERS.choose(&mut rng).expect("letters"),
+                    LETTERS.choose(&mut rng).expect("letters")
+                )
+            } else {
+                (*FIRST_NAMES.choose(&mut rng).expect("names")).to_string()
+            };
+            let municipality = municipalities.choose_weighted(&mut rng, |m| m.1).expect("weights").0;
+            let how_many = rng.random_range(1..=4);
+            let mut indicators: Vec<Indicator> = Indicator::ALL.choose_multiple(&mut rng, how_many).copied().collect();
+            indicators.sort_by_key(|i| Indicator::ALL.iter().position(|a| a == i));
+            let urgency = match rng.random_range(0..100) {
+                0..5 => Urgency::Acute,
+                5..25 => Urgency::High,
+                _ => Urgency::Normal,
+            };
+            let category = match rng.random_range(0..100) {
+                0..35 => Category::RightWing,
+                35..70 => Category::MilitantIslamism,
+                70..80 => Category::LeftWing,
+                _ => Category::Other,
+            };
+            let description = format!(
+                "{} {} {}",
+                OPENINGS.choose(&mut rng).expect("openings"),
+                DETAILS.choose(&mut rng).expect("details"),
+                DETAILS.choose(&mut rng).expect("details")
+            );
+            let report = IntakeReport {
+                received_at: crate::dates::stamp(received),
+                channel,
+                caller: Caller { caller_type, name: None, phone: None, email: None },
+                subject: Subject {
+                    pseudonym,
+                    birth_year: Some(this_year - rng.random_range(12..=30)),
+                    gender: match rng.random_range(0..100) {
+                        0..75 => Some(Gender::Male),
+                        75..95 => Some(Gender::Female),
+                        _ => None,
+                    },
+                    municipality: municipality.to_string(),
+                },
+                category,
+                indicators,
+                urgency,
+                description,
+            };
+            let valid = report.validate(now)?;
+            let conn = op.conn();
+            let created = Stamp::new(received);
+            let reference = reference::next(op, valid.route.police_district.code, created.year_in_copenhagen())?;
+            let id = register::insert(conn, &reference, &valid, created, DEMO_ACTOR)?;
+            history::record_at(conn, id, created, DEMO_ACTOR, "created", None, Some(&reference), None)?;
+            search::index_case(
+                conn,
+                id,
+                &reference,
+                &valid.report.subject.pseudonym,
+                municipality,
+                &valid.report.description,
+            )?;
+
+            // Older cases have come further; most cases older than a year are closed.
+            let days = age_secs / 86_400;
+            let target = match days {
+                0..14 => *[Stage::NewConcern, Stage::Screening].choose(&mut rng).expect("stages"),
+                14..90 => *[Stage::Screening, Stage::Assessment, Stage::Intervention].choose(&mut rng).expect("stages"),
+                90..365 => *[Stage::Intervention, Stage::FollowUp, Stage::Closed].choose(&mut rng).expect("stages"),
+                _ => {
+                    if rng.random_bool(0.9) {
+                        Stage::Closed
+                    } else {
+                        Stage::FollowUp
+                    }
+                }
+            };
+            let notes = if notes_per_case == 0 { 0 } else { rng.random_range(0..=2 * notes_per_case) };
+            for k in 0..notes {
+                let at = received + TimeDelta::days(7 * i64::from(k + 1));
+                let at = Stamp::new(if at > now { now } else { at });
+                notes::insert(conn, id, DEMO_ACTOR, at, NOTES.choose(&mut rng).expect("notes"))?;
+                note_count += 1;
+            }
+            // The way there, one stage at a time, spread over the case's age.
+            let path: Vec<Stage> = if target == Stage::Closed {
+                let last = rng.random_range(1..Stage::ACTIVE.len());
+                Stage::ACTIVE[1..=last].iter().copied().chain([Stage::Closed]).collect()
+            } else {
+                Stage::ACTIVE.iter().copied().skip(1).take_while(|s| *s != target).chain([target]).collect()
+            };
+            let path: Vec<Stage> = path.into_iter().filter(|s| *s != Stage::NewConcern).collect();
+            let step = TimeDelta::seconds(age_secs / (path.len() as i64 + 1));
+            let mut from = Stage::NewConcern;
+            for (k, stage) in path.into_iter().enumerate() {
+                let at = Stamp::new(received + step * (k as i32 + 1));
+                let outcome = (stage == Stage::Closed).then(|| {
+                    *[Outcome::Unfounded, Outcome::Completed, Outcome::Completed, Outcome::HandedToPolice]
+                        .choose(&mut rng)
+                        .expect("outcomes")
+                });
+                register::set_stage_at(conn, id, stage, outcome, at)?;
+                history::record_at(conn, id, at, DEMO_ACTOR, "stage", Some(from.as_str()), Some(stage.as_str()), None)?;
+                if let Some(o) = outcome {
+                    history::record_at(conn, id, at, DEMO_ACTOR, "outcome", None, Some(o.as_str()), None)?;
+                }
+                from = stage;
+            }
         }
-    }
-    audit::record(&tx, store.actor(), "demo.filled", Some(&format!("{cases} cases")))?;
-    tx.commit()?;
-    Ok(DemoSummary { cases, notes: note_count })
+        op.audit(AuditEvent::DemoFilled { cases });
+        Ok(DemoSummary { cases, notes: note_count })
+    })
 }
+
+/// The author of demo rows.
+const DEMO_ACTOR: &str = "Demo";

@@ -13,8 +13,9 @@ pub enum Error {
     Invalid { field: &'static str, reason: String },
     #[error("malformed input at `{path}`: {reason}")]
     Malformed { path: String, reason: String },
+    /// What was not found, in Danish ("Sagen"); never the key that was looked up.
     #[error("not found: {0}")]
-    NotFound(String),
+    NotFound(&'static str),
     #[error("no case store exists in this data directory yet")]
     NotInitialized,
     #[error("a case store already exists in this data directory")]
@@ -37,10 +38,19 @@ pub enum Error {
     ReadOnly,
     #[error("refused: {0}")]
     Refused(String),
-    #[error("I/O error: {0}")]
-    Io(String),
-    #[error("database error: {0}")]
-    Database(String),
+    /// Another program (the app or the CLI) holds the store's write lock longer than we wait.
+    #[error("the case store is busy (locked by another process)")]
+    Busy,
+    /// The underlying errors are kept for logging (`source()`), never shown to the user.
+    #[error("I/O error")]
+    Io(#[source] std::io::Error),
+    #[error("database error")]
+    Database(#[source] rusqlite::Error),
+    #[error("schema migration failed")]
+    Migration(#[source] rusqlite_migration::Error),
+    /// A broken invariant of the program itself (a bug), described without data.
+    #[error("internal error: {0}")]
+    Internal(&'static str),
 }
 
 impl Error {
@@ -64,8 +74,10 @@ impl Error {
             Error::DiskFull => "disk_full",
             Error::ReadOnly => "read_only",
             Error::Refused(_) => "refused",
+            Error::Busy => "busy",
             Error::Io(_) => "io",
-            Error::Database(_) => "database",
+            Error::Database(_) | Error::Migration(_) => "database",
+            Error::Internal(_) => "internal",
         }
     }
 
@@ -92,6 +104,7 @@ impl Error {
             Error::Invalid { reason, .. } => sentence(reason),
             Error::Malformed { path, .. } => format!("Ugyldigt indhold ved «{path}»."),
             Error::NotFound(what) => format!("{what} findes ikke."),
+            Error::Busy => "Sagsdatabasen bruges af et andet program lige nu. Intet er gemt; prøv igen om lidt.".into(),
             Error::NotInitialized => "Der er endnu ingen sagsdatabase på denne computer.".into(),
             Error::AlreadyInitialized => "Der findes allerede en sagsdatabase på denne computer.".into(),
             Error::KeychainUnavailable(_) => "Styresystemets nøglering kan ikke bruges lige nu. Log ind på computeren igen, eller kontakt IT-supporten.".into(),
@@ -103,7 +116,9 @@ impl Error {
             Error::DiskFull => "Disken er fuld. Intet er gemt; frigør plads og prøv igen.".into(),
             Error::ReadOnly => "Datamappen er skrivebeskyttet. Intet er gemt.".into(),
             Error::Refused(_) => "Handlingen blev afvist.".into(),
-            Error::Io(_) | Error::Database(_) => "Der opstod en intern fejl. Intet er gemt; prøv igen.".into(),
+            Error::Io(_) | Error::Database(_) | Error::Migration(_) | Error::Internal(_) => {
+                "Der opstod en intern fejl. Intet er gemt; prøv igen.".into()
+            }
         }
     }
 }
@@ -126,7 +141,8 @@ impl From<rusqlite::Error> for Error {
             Some(C::DiskFull) => Error::DiskFull,
             Some(C::ReadOnly) | Some(C::PermissionDenied) | Some(C::CannotOpen) => Error::ReadOnly,
             Some(C::NotADatabase) | Some(C::DatabaseCorrupt) => Error::Corrupt("not a readable database".into()),
-            _ => Error::Database(e.to_string()),
+            Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::Busy,
+            _ => Error::Database(e),
         }
     }
 }
@@ -137,7 +153,7 @@ impl From<std::io::Error> for Error {
         match e.kind() {
             K::StorageFull => Error::DiskFull,
             K::PermissionDenied | K::ReadOnlyFilesystem => Error::ReadOnly,
-            _ => Error::Io(e.kind().to_string()),
+            _ => Error::Io(e),
         }
     }
 }
@@ -188,5 +204,16 @@ mod tests {
         assert!(matches!(Error::from(IoError::from(ErrorKind::PermissionDenied)), Error::ReadOnly));
         let ro = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY), None);
         assert!(matches!(Error::from(ro), Error::ReadOnly));
+        let busy = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), None);
+        assert!(matches!(Error::from(busy), Error::Busy));
+    }
+
+    #[test]
+    fn internal_errors_keep_their_source_for_logging_but_not_for_the_user() {
+        use std::error::Error as _;
+        let e = Error::from(std::io::Error::other("detail for the log"));
+        assert_eq!(e.source().map(|s| s.to_string()).as_deref(), Some("detail for the log"));
+        assert!(!e.message_da().contains("detail"));
+        assert!(!CommandError::from(e).message.contains("detail"));
     }
 }

@@ -134,7 +134,7 @@ pub const NOTE_MAX: usize = 4000;
 #[derive(Debug, Clone)]
 pub struct ValidIntake {
     pub report: IntakeReport,
-    pub received_at: jiff::Timestamp,
+    pub received_at: chrono::DateTime<chrono::Utc>,
     pub route: Route,
 }
 
@@ -193,15 +193,18 @@ fn optional(field: &'static str, value: &Option<String>, max: usize) -> Result<O
     }
 }
 
-/// The current year in Denmark.
-pub fn current_year() -> i32 {
-    jiff::Timestamp::now().to_zoned_datetime(crate::dates::copenhagen()).year() as i32
+/// The year in Denmark at `now`.
+pub fn year_at(now: chrono::DateTime<chrono::Utc>) -> i32 {
+    use chrono::Datelike;
+    now.with_timezone(&crate::dates::COPENHAGEN).year()
 }
 
-pub fn validate_birth_year(year: Option<i32>) -> Result<Option<i32>> {
+/// A birth year from 1900 up to the current year (at `now`).
+pub fn validate_birth_year(year: Option<i32>, now: chrono::DateTime<chrono::Utc>) -> Result<Option<i32>> {
+    let current = year_at(now);
     match year {
-        Some(y) if !(1900..=current_year()).contains(&y) => {
-            Err(Error::invalid("subject.birth_year", format!("skal være mellem 1900 og {}", current_year())))
+        Some(y) if !(1900..=current).contains(&y) => {
+            Err(Error::invalid("subject.birth_year", format!("skal være mellem 1900 og {current}")))
         }
         other => Ok(other),
     }
@@ -240,18 +243,15 @@ impl IntakeReport {
         })
     }
 
-    /// Validates and normalises a report. Nothing is stored here.
-    pub fn validate(self) -> Result<ValidIntake> {
-        let received_at: jiff::Timestamp = self
-            .received_at
-            .trim()
-            .parse()
-            .map_err(|_| Error::invalid("received_at", "skal være et gyldigt tidspunkt (RFC 3339)"))?;
-        let now = jiff::Timestamp::now();
-        if received_at > now + jiff::SignedDuration::from_mins(10) {
+    /// Validates and normalises a report, judged at `now` (the store's clock). Nothing is stored here.
+    pub fn validate(self, now: chrono::DateTime<chrono::Utc>) -> Result<ValidIntake> {
+        let received_at = chrono::DateTime::parse_from_rfc3339(self.received_at.trim())
+            .map_err(|_| Error::invalid("received_at", "skal være et gyldigt tidspunkt (RFC 3339)"))?
+            .with_timezone(&chrono::Utc);
+        if received_at > now + chrono::TimeDelta::minutes(10) {
             return Err(Error::invalid("received_at", "må ikke ligge i fremtiden"));
         }
-        if received_at < "2000-01-01T00:00:00Z".parse::<jiff::Timestamp>().expect("constant") {
+        if received_at < chrono::DateTime::<chrono::Utc>::from_timestamp(946_684_800, 0).expect("2000-01-01") {
             return Err(Error::invalid("received_at", "må ikke ligge før år 2000"));
         }
         let caller = Caller {
@@ -278,7 +278,7 @@ impl IntakeReport {
             return Err(Error::invalid("caller.type", "en anonym henvender har ingen kontaktoplysninger"));
         }
         let pseudonym = required("subject.pseudonym", &self.subject.pseudonym, PSEUDONYM_MAX, false)?;
-        let birth_year = validate_birth_year(self.subject.birth_year)?;
+        let birth_year = validate_birth_year(self.subject.birth_year, now)?;
         let route = routing::route(&self.subject.municipality).map_err(|e| match e {
             Error::Invalid { reason, .. } => Error::invalid("subject.municipality", reason),
             other => other,
@@ -339,8 +339,13 @@ mod tests {
         v.to_string()
     }
 
+    /// The tests judge reports at a fixed time, never today's date.
+    pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::parse_from_rfc3339("2026-11-25T13:05:00Z").unwrap().with_timezone(&chrono::Utc)
+    }
+
     fn field_of(json: &str) -> String {
-        match IntakeReport::from_json(json).and_then(IntakeReport::validate) {
+        match IntakeReport::from_json(json).and_then(|r| r.validate(now())) {
             Err(Error::Invalid { field, .. }) => field.to_string(),
             Err(Error::Malformed { path, .. }) => path,
             other => panic!("expected an input error, got {other:?}"),
@@ -349,7 +354,7 @@ mod tests {
 
     #[test]
     fn a_good_report_validates_and_routes() {
-        let v = IntakeReport::from_json(&example_json()).unwrap().validate().unwrap();
+        let v = IntakeReport::from_json(&example_json()).unwrap().validate(now()).unwrap();
         assert_eq!(v.route.municipality, "Aarhus");
         assert_eq!(v.route.police_district.code, "ØJP");
         assert_eq!(v.report.subject.municipality, "Aarhus");

@@ -1,4 +1,4 @@
-//! Tovholder's core: domain, encrypted storage, board, audit.
+//! Tovholder's core: domain, encrypted storage, board, audit. See docs/architecture.md.
 //!
 //! No Tauri dependency: the desktop shell (`src-tauri`) and the `tovholder-cli` binary are thin
 //! layers over this crate.
@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod board;
 pub mod cases;
+pub mod clock;
 pub mod dates;
 pub mod demo;
 pub mod district;
@@ -19,6 +20,7 @@ pub mod secrets;
 pub mod store;
 pub mod text;
 
+pub use clock::{Clock, FixedClock, SystemClock};
 pub use district::PoliceDistrict;
 pub use error::{CommandError, Error, Result};
 pub use keychain::Keychain;

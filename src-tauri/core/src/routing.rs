@@ -73,7 +73,7 @@ pub fn route(name: &str) -> Result<Route> {
         None => {
             let s = suggestions(name, 3);
             let hint = if s.is_empty() { String::new() } else { format!(" Mente du {}?", s.join(", ")) };
-            Err(Error::invalid("municipality", format!("«{}» er ikke en dansk kommune.{hint}", name.trim())))
+            Err(Error::invalid("municipality", format!("er ikke en dansk kommune.{hint}")))
         }
     }
 }

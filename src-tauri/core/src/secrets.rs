@@ -157,7 +157,7 @@ impl KeyEnvelope {
         let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
         let wrapped = cipher
             .encrypt(XNonce::from_slice(&nonce), Payload { msg: key.as_bytes(), aad: AAD })
-            .map_err(|_| Error::Io("key wrapping failed".into()))?;
+            .map_err(|_| Error::Internal("key wrapping failed"))?;
         Ok(KeyEnvelope {
             format: ENVELOPE_FORMAT,
             store_id: store_id.to_string(),

@@ -5,17 +5,21 @@
 //! the key is checked against the envelope before SQLCipher sees it, the file is opened without
 //! `SQLITE_OPEN_CREATE`, and nothing is written before the key and the schema version are verified.
 
-use crate::audit;
+use crate::audit::{self, AuditEvent};
+use crate::clock::Clock;
+use crate::dates::Stamp;
 use crate::error::{Error, Result};
 use crate::keychain::Keychain;
-use crate::profile::{OrganisationKind, Profile};
+use crate::profile::{self, Profile};
 use crate::schema;
 use crate::secrets::{DbKey, KeyEnvelope, RecoveryCode};
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use std::fs;
-use std::io::Write;
+use std::io::{Read as _, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub const DB_FILE: &str = "tovholder.db";
 pub const KEY_FILE: &str = "tovholder.key";
@@ -33,6 +37,7 @@ pub enum StoreState {
 
 #[derive(Debug, Serialize)]
 pub struct StoreStatus {
+    /// Derived from the file itself: true when its first bytes are not SQLite's plain header.
     pub data_dir: PathBuf,
     pub schema_version: u32,
     pub encrypted: bool,
@@ -54,6 +59,69 @@ pub struct Store {
     envelope: KeyEnvelope,
     key: DbKey,
     actor: String,
+    clock: Arc<dyn Clock>,
+}
+
+/// One write: an immediate transaction (`BEGIN IMMEDIATE`, so the app and the CLI never
+/// interleave a read-then-write), the actor, the time of the operation from the store's clock,
+/// and the typed audit events committed with the change. Obtained only through [`Store::write`].
+pub struct Op<'s> {
+    conn: &'s Connection,
+    actor: &'s str,
+    now: DateTime<Utc>,
+    events: Vec<AuditEvent>,
+}
+
+impl Op<'_> {
+    /// The transaction's connection: for the storage layer's own modules only.
+    pub(crate) fn conn(&self) -> &Connection {
+        self.conn
+    }
+
+    pub fn actor(&self) -> &str {
+        self.actor
+    }
+
+    /// The time of this operation (one instant for all its rows).
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    pub fn stamp(&self) -> Stamp {
+        Stamp::new(self.now)
+    }
+
+    /// Records what this operation did; committed with it, or not at all.
+    pub fn audit(&mut self, event: AuditEvent) {
+        self.events.push(event);
+    }
+}
+
+/// One logged read: the connection, the time, and the read events recorded after it.
+pub struct Read<'s> {
+    conn: &'s Connection,
+    actor: &'s str,
+    now: DateTime<Utc>,
+    events: Vec<AuditEvent>,
+}
+
+impl Read<'_> {
+    pub(crate) fn conn(&self) -> &Connection {
+        self.conn
+    }
+
+    pub fn actor(&self) -> &str {
+        self.actor
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// Records that personal data was read (written after the read, without personal data).
+    pub fn audit(&mut self, event: AuditEvent) {
+        self.events.push(event);
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -73,7 +141,7 @@ pub fn resolve_data_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
     directories::ProjectDirs::from("dk", "Tovholder", "Tovholder")
         // The local (not roaming) app-data directory: a roaming profile would copy case data to servers.
         .map(|p| p.data_local_dir().to_path_buf())
-        .ok_or_else(|| Error::Io("no home directory to keep the data in".into()))
+        .ok_or(Error::Internal("no home directory to keep the data in"))
 }
 
 fn db_path(dir: &Path) -> PathBuf {
@@ -187,25 +255,16 @@ fn configure(conn: &Connection) -> Result<()> {
 fn migrate(conn: &mut Connection) -> Result<()> {
     schema::MIGRATIONS.to_latest(conn).map_err(|e| match e {
         rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
-        other => Error::Database(other.to_string()),
+        other => Error::Migration(other),
     })
 }
 
-fn count(conn: &Connection, table: &str) -> Result<u64> {
-    Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64)
-}
-
-fn read_profile(conn: &Connection) -> Result<Profile> {
-    conn.query_row(
-        "SELECT name, organisation_kind, organisation_name, district_code FROM profile WHERE id = 1",
-        [],
-        |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)),
-    )
-    .optional()?
-    .map(|(name, kind, organisation_name, district_code)| {
-        Ok(Profile { name, organisation_kind: OrganisationKind::parse(&kind)?, organisation_name, district_code })
-    })
-    .unwrap_or_else(|| Err(Error::Corrupt("the store has no profile".into())))
+/// True when the database file does not start with SQLite's plain-text header (SQLCipher
+/// encrypts page 1 completely, header included).
+fn file_is_encrypted(path: &Path) -> Result<bool> {
+    let mut header = [0u8; 16];
+    fs::File::open(path)?.read_exact(&mut header)?;
+    Ok(&header != b"SQLite format 3\0")
 }
 
 impl Store {
@@ -227,6 +286,16 @@ impl Store {
     /// Creates a new store with its profile. Returns the store and the recovery code, which is
     /// shown to the coordinator once and kept nowhere.
     pub fn init(dir: &Path, keychain: &Keychain, profile: Profile) -> Result<(Store, RecoveryCode)> {
+        Store::init_with_clock(dir, keychain, profile, crate::clock::system())
+    }
+
+    /// [`Store::init`] with a given clock (tests).
+    pub fn init_with_clock(
+        dir: &Path,
+        keychain: &Keychain,
+        profile: Profile,
+        clock: Arc<dyn Clock>,
+    ) -> Result<(Store, RecoveryCode)> {
         let profile = profile.validated()?;
         if Store::exists(dir) {
             return Err(Error::AlreadyInitialized);
@@ -247,14 +316,10 @@ impl Store {
                 apply_key(&conn, &key)?;
                 conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;")?;
                 migrate(&mut conn)?;
-                let tx = conn.transaction()?;
-                let now = crate::dates::now_stamp();
-                tx.execute(
-                    "INSERT INTO profile (id, name, organisation_kind, organisation_name, district_code, created_at, updated_at)
-                     VALUES (1, ?1, ?2, ?3, ?4, ?5, ?5)",
-                    (&profile.name, profile.organisation_kind.as_str(), &profile.organisation_name, &profile.district_code, &now),
-                )?;
-                audit::record(&tx, &profile.name, "store.created", None)?;
+                let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                let now = Stamp::new(clock.now());
+                profile::insert(&tx, &profile, now)?;
+                audit::insert(&tx, now, &profile.name, &AuditEvent::StoreCreated)?;
                 tx.commit()?;
                 conn.close().map_err(|(_, e)| Error::from(e))?;
             }
@@ -271,7 +336,7 @@ impl Store {
             }
             return Err(e);
         }
-        Ok((Store::open(dir, keychain)?, code))
+        Ok((Store::open(dir, keychain)?.with_clock(clock), code))
     }
 
     /// Opens the store with the key from the keychain.
@@ -291,8 +356,8 @@ impl Store {
         let mut conn = open_keyed(&db_path(dir), key, false)?;
         configure(&conn)?;
         migrate(&mut conn)?;
-        let actor = read_profile(&conn)?.name;
-        Ok(Store { conn, dir: dir.to_path_buf(), envelope, key: key.clone(), actor })
+        let actor = profile::read(&conn)?.name;
+        Ok(Store { conn, dir: dir.to_path_buf(), envelope, key: key.clone(), actor, clock: crate::clock::system() })
     }
 
     /// Unlocks with the recovery code (new laptop, reinstalled OS, lost keychain entry) and puts
@@ -306,11 +371,57 @@ impl Store {
         let key = envelope.open(&code)?;
         let store = Store::open_with_key(dir, envelope, &key)?;
         keychain.set(&store.envelope.store_id, key.as_bytes())?;
-        audit::record(&store.conn, &store.actor, "store.unlocked_with_recovery_code", None)?;
+        store.write(|op| {
+            op.audit(AuditEvent::StoreUnlockedWithRecoveryCode);
+            Ok(())
+        })?;
         Ok(store)
     }
 
-    pub fn conn(&self) -> &Connection {
+    /// The same store with another clock (tests; the app and the CLI use the system clock).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// The current time by the store's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Runs one write operation: `BEGIN IMMEDIATE`, `f`, its audit events, `COMMIT` — or
+    /// `ROLLBACK` of everything when anything fails. Every write records at least one event.
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&mut Op<'_>) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let mut op = Op { conn: &self.conn, actor: &self.actor, now: self.clock.now(), events: Vec::new() };
+        let result = f(&mut op).and_then(|value| {
+            if op.events.is_empty() {
+                return Err(Error::Internal("a write without an audit event"));
+            }
+            let at = op.stamp();
+            for event in &op.events {
+                audit::insert(op.conn, at, op.actor, event)?;
+            }
+            self.conn.execute_batch("COMMIT")?;
+            Ok(value)
+        });
+        if result.is_err() && !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        result
+    }
+
+    /// Runs one logged read; its read events are recorded afterwards (see [`audit::insert_reads`]).
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&mut Read<'_>) -> Result<T>) -> Result<T> {
+        let mut read = Read { conn: &self.conn, actor: &self.actor, now: self.clock.now(), events: Vec::new() };
+        let value = f(&mut read)?;
+        audit::insert_reads(&self.conn, Stamp::new(read.now), &self.actor, &read.events)?;
+        Ok(value)
+    }
+
+    /// Raw SQL on the store, bypassing the modules: schema and fault tests only.
+    #[cfg(feature = "test-support")]
+    pub fn conn_for_tests(&self) -> &Connection {
         &self.conn
     }
 
@@ -324,20 +435,20 @@ impl Store {
     }
 
     pub fn profile(&self) -> Result<Profile> {
-        read_profile(&self.conn)
+        profile::read(&self.conn)
     }
 
     pub fn status(&self) -> Result<StoreStatus> {
         Ok(StoreStatus {
             data_dir: self.dir.clone(),
             schema_version: self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
-            encrypted: true,
+            encrypted: file_is_encrypted(&db_path(&self.dir))?,
             counts: TableCounts {
-                profile: count(&self.conn, "profile")?,
-                cases: count(&self.conn, "cases")?,
-                case_notes: count(&self.conn, "case_notes")?,
-                case_history: count(&self.conn, "case_history")?,
-                audit_log: count(&self.conn, "audit_log")?,
+                profile: profile::count(&self.conn)?,
+                cases: crate::cases::register::count(&self.conn)?,
+                case_notes: crate::cases::notes::count(&self.conn)?,
+                case_history: crate::cases::history::count(&self.conn)?,
+                audit_log: audit::count(&self.conn)?,
             },
         })
     }
@@ -347,7 +458,7 @@ impl Store {
     pub fn backup(&self, file: &Path) -> Result<()> {
         let key_file = with_suffix(file, ".key");
         if file.exists() || key_file.exists() {
-            return Err(Error::Refused(format!("{} already exists", file.display())));
+            return Err(Error::Refused("the backup file already exists".into()));
         }
         let partial = with_suffix(file, PARTIAL);
         let result = (|| -> Result<()> {
@@ -371,7 +482,10 @@ impl Store {
             let _ = fs::remove_file(&partial);
         }
         result?;
-        audit::record(&self.conn, &self.actor, "store.backup_created", None)
+        self.write(|op| {
+            op.audit(AuditEvent::StoreBackupCreated);
+            Ok(())
+        })
     }
 
     /// Restores a backup made by [`Store::backup`] into `dir`. Verifies the backup (key, integrity,
@@ -408,7 +522,7 @@ impl Store {
             if check != "ok" {
                 return Err(Error::Corrupt("the backup fails its integrity check".into()));
             }
-            read_profile(&conn)?;
+            profile::read(&conn)?;
         }
         let previous = if Store::exists(dir) {
             if !force {
@@ -442,7 +556,10 @@ impl Store {
             let _ = keychain.delete(&prev.store_id);
         }
         let store = Store::open_with_key(dir, envelope, &key)?;
-        audit::record(&store.conn, &store.actor, "store.restored", None)?;
+        store.write(|op| {
+            op.audit(AuditEvent::StoreRestored);
+            Ok(())
+        })?;
         Ok(store)
     }
 }

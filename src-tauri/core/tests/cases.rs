@@ -2,8 +2,8 @@
 //! edits, forwarding, Danish-aware search, and the audit trail of reads.
 
 use serde_json::json;
-use tovholder_core::board::{self, Stage};
-use tovholder_core::cases::{self, CaseEdit, CaseFilter, CaseSort, MatchedIn, Outcome};
+use tovholder_core::board;
+use tovholder_core::cases::{self, CaseEdit, CaseFilter, CaseSort, MatchedIn, Outcome, Stage};
 use tovholder_core::intake::{Category, IntakeReport, Urgency};
 use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::{Error, Keychain, Store};
@@ -38,7 +38,7 @@ fn report(pseudonym: &str, municipality: &str, description: &str) -> IntakeRepor
 }
 
 fn count(store: &Store, table: &str) -> i64 {
-    store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+    store.conn_for_tests().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn intake_creates_a_case_with_a_readable_reference_routed_to_its_district() {
 fn a_reference_is_never_reused_even_after_deletion() {
     let (_t, store) = store();
     let a = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
-    store.conn().execute("DELETE FROM cases WHERE reference = ?1", [&a.reference]).unwrap();
+    store.conn_for_tests().execute("DELETE FROM cases WHERE reference = ?1", [&a.reference]).unwrap();
     let b = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
     assert_eq!(b.reference, "ØJP-2026-0002");
 }
@@ -85,7 +85,7 @@ fn invalid_intake_stores_nothing() {
 fn the_schema_refuses_what_validation_would() {
     let (_t, store) = store();
     let a = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
-    let conn = store.conn();
+    let conn = store.conn_for_tests();
     for sql in [
         "UPDATE cases SET stage = 'archived'",
         "UPDATE cases SET urgency = 'acute', police_flag = 0",
@@ -281,7 +281,7 @@ fn reading_a_case_is_logged_without_personal_data() {
     cases::list(&store, &CaseFilter::default()).unwrap();
     board::load(&store).unwrap();
     let log: Vec<(String, Option<String>)> = store
-        .conn()
+        .conn_for_tests()
         .prepare("SELECT action, subject FROM audit_log WHERE action LIKE 'case%' OR action LIKE 'board%' ORDER BY id")
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))

@@ -137,7 +137,7 @@ fn a_store_from_a_newer_version_is_refused_untouched() {
     let (tmp, keychain, _) = created();
     {
         let store = Store::open(tmp.path(), &keychain).unwrap();
-        store.conn().pragma_update(None, "user_version", 99).unwrap();
+        store.conn_for_tests().pragma_update(None, "user_version", 99).unwrap();
     }
     let r = leaves_file_untouched(tmp.path(), || Store::open(tmp.path(), &keychain));
     match r {
@@ -181,7 +181,7 @@ fn errors_never_carry_secrets() {
 }
 
 fn rows(store: &Store, sql: &str) -> Vec<Vec<String>> {
-    let mut stmt = store.conn().prepare(sql).unwrap();
+    let mut stmt = store.conn_for_tests().prepare(sql).unwrap();
     let n = stmt.column_count();
     stmt.query_map([], |r| (0..n).map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}"))).collect())
         .unwrap()
@@ -194,7 +194,13 @@ fn backup_then_restore_on_a_new_machine_gives_identical_data() {
     let (tmp, keychain, code) = created();
     let store = Store::open(tmp.path(), &keychain).unwrap();
     for i in 0..50 {
-        tovholder_core::audit::record(store.conn(), "Mette Holm", "test.event", Some(&format!("S-{i}"))).unwrap();
+        store
+            .conn_for_tests()
+            .execute(
+                "INSERT INTO audit_log (at, actor, action, subject) VALUES ('2026-11-25T13:05:00.000Z', 'Mette Holm', 'test.event', ?1)",
+                [format!("S-{i}")],
+            )
+            .unwrap();
     }
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("tovholder-backup.db");
@@ -249,19 +255,38 @@ fn a_damaged_backup_is_refused_before_anything_is_replaced() {
 fn a_full_disk_is_a_typed_error_and_the_transaction_is_rolled_back() {
     let (tmp, keychain, _) = created();
     let store = Store::open(tmp.path(), &keychain).unwrap();
-    let pages: i64 = store.conn().pragma_query_value(None, "page_count", |r| r.get(0)).unwrap();
-    store.conn().pragma_update(None, "max_page_count", pages).unwrap();
-    let before = store.status().unwrap().counts.audit_log;
-    let big = "x".repeat(3000);
-    let mut result = Ok(());
-    for _ in 0..100 {
-        result = tovholder_core::audit::record(store.conn(), "Mette Holm", "test.fill", Some(&big));
-        if result.is_err() {
-            break;
+    let pages: i64 = store.conn_for_tests().pragma_query_value(None, "page_count", |r| r.get(0)).unwrap();
+    store.conn_for_tests().pragma_update(None, "max_page_count", pages).unwrap();
+    let before = store.status().unwrap().counts;
+    let report = |i: usize| {
+        tovholder_core::intake::IntakeReport::from_json(
+            &serde_json::json!({
+                "received_at": "2026-11-20T10:15:00+01:00",
+                "channel": "hotline",
+                "caller": {"type": "anonymous"},
+                "subject": {"pseudonym": format!("P{i}"), "municipality": "Aarhus"},
+                "category": "other",
+                "urgency": "normal",
+                "description": "x".repeat(3900)
+            })
+            .to_string(),
+        )
+        .unwrap()
+    };
+    let mut stored = 0;
+    let result = loop {
+        match tovholder_core::cases::intake(&store, report(stored)) {
+            Ok(_) => stored += 1,
+            Err(e) => break e,
         }
-    }
-    assert!(matches!(result, Err(Error::DiskFull)), "{result:?}");
-    assert!(store.status().unwrap().counts.audit_log >= before);
+        assert!(stored < 1000, "the page limit was never reached");
+    };
+    assert!(matches!(result, Error::DiskFull), "{result:?}");
+    // Exactly the completed intakes are there: the failed one left no case, history or audit row.
+    let after = store.status().unwrap().counts;
+    assert_eq!(after.cases, before.cases + stored as u64);
+    assert_eq!(after.case_history, before.case_history + stored as u64);
+    assert_eq!(after.audit_log, before.audit_log + stored as u64);
 }
 
 #[cfg(unix)]

@@ -8,6 +8,7 @@ import type { Indicator } from "./Indicator";
 import type { Note } from "./Note";
 import type { Outcome } from "./Outcome";
 import type { Stage } from "./Stage";
+import type { Stamp } from "./Stamp";
 import type { Urgency } from "./Urgency";
 
-export type CaseDetail = { outcome: Outcome | null, forwarded_to: string | null, caller: Caller, gender: Gender | null, indicators: Array<Indicator>, description: string, created_at: string, created_by: string, notes: Array<Note>, history: Array<HistoryEntry>, reference: string, district_code: string, stage: Stage, pseudonym: string, birth_year: number | null, municipality: string, category: Category, urgency: Urgency, channel: Channel, police_flag: boolean, received_at: string, updated_at: string, };
+export type CaseDetail = { outcome: Outcome | null, forwarded_to: string | null, caller: Caller, gender: Gender | null, indicators: Array<Indicator>, description: string, created_at: Stamp, created_by: string, notes: Array<Note>, history: Array<HistoryEntry>, reference: string, district_code: string, stage: Stage, pseudonym: string, birth_year: number | null, municipality: string, category: Category, urgency: Urgency, channel: Channel, police_flag: boolean, received_at: Stamp, updated_at: Stamp, };

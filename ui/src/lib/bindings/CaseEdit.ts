@@ -8,10 +8,14 @@ import type { Urgency } from "./Urgency";
 
 /**
  * A change to a case. Fields left out are unchanged; each change is validated like intake and
- * recorded in the history.
+ * recorded in the history. A stage change goes through [`transition`]'s rules.
  */
 export type CaseEdit = { stage?: Stage, 
 /**
  * Required when the stage becomes `closed`.
  */
-outcome?: Outcome, pseudonym?: string, birth_year?: number, gender?: Gender, municipality?: string, category?: Category, indicators?: Array<Indicator>, urgency?: Urgency, description?: string, };
+outcome?: Outcome, 
+/**
+ * Why the stage changes; required when a closed case is reopened or a forwarded one taken back.
+ */
+reason?: string, pseudonym?: string, birth_year?: number, gender?: Gender, municipality?: string, category?: Category, indicators?: Array<Indicator>, urgency?: Urgency, description?: string, };

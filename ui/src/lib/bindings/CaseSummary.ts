@@ -2,9 +2,10 @@
 import type { Category } from "./Category";
 import type { Channel } from "./Channel";
 import type { Stage } from "./Stage";
+import type { Stamp } from "./Stamp";
 import type { Urgency } from "./Urgency";
 
 /**
  * One row of the case list or the board.
  */
-export type CaseSummary = { reference: string, district_code: string, stage: Stage, pseudonym: string, birth_year: number | null, municipality: string, category: Category, urgency: Urgency, channel: Channel, police_flag: boolean, received_at: string, updated_at: string, };
+export type CaseSummary = { reference: string, district_code: string, stage: Stage, pseudonym: string, birth_year: number | null, municipality: string, category: Category, urgency: Urgency, channel: Channel, police_flag: boolean, received_at: Stamp, updated_at: Stamp, };

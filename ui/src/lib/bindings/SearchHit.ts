@@ -3,10 +3,11 @@ import type { Category } from "./Category";
 import type { Channel } from "./Channel";
 import type { MatchedIn } from "./MatchedIn";
 import type { Stage } from "./Stage";
+import type { Stamp } from "./Stamp";
 import type { Urgency } from "./Urgency";
 
 export type SearchHit = { 
 /**
  * Where the best match was: the case itself or one of its notes.
  */
-matched_in: MatchedIn, reference: string, district_code: string, stage: Stage, pseudonym: string, birth_year: number | null, municipality: string, category: Category, urgency: Urgency, channel: Channel, police_flag: boolean, received_at: string, updated_at: string, };
+matched_in: MatchedIn, reference: string, district_code: string, stage: Stage, pseudonym: string, birth_year: number | null, municipality: string, category: Category, urgency: Urgency, channel: Channel, police_flag: boolean, received_at: Stamp, updated_at: Stamp, };

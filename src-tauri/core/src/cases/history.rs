@@ -1,0 +1,82 @@
+//! A case's history (table `case_history`): every change of a field, with old and new value, who,
+//! when and (for moves and forwarding) why. Immutable (a trigger refuses UPDATE); removed only
+//! with its case by [`purge`].
+
+use crate::dates::Stamp;
+use crate::error::Result;
+use crate::store::Op;
+use rusqlite::{Connection, params};
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct HistoryEntry {
+    pub at: Stamp,
+    pub actor: String,
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// Records one change, by the operation's actor at the operation's time.
+pub(crate) fn record(
+    op: &Op<'_>,
+    case_id: i64,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+    reason: Option<&str>,
+) -> Result<()> {
+    record_at(op.conn(), case_id, op.stamp(), op.actor(), field, old, new, reason)
+}
+
+/// Records one change at a given time (demo data that tells a case's past).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn record_at(
+    conn: &Connection,
+    case_id: i64,
+    at: Stamp,
+    actor: &str,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+    reason: Option<&str>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO case_history (case_id, at, actor, field, old_value, new_value, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![case_id, at, actor, field, old, new, reason])?;
+    Ok(())
+}
+
+pub(crate) fn for_case(conn: &Connection, case_id: i64) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, actor, field, old_value, new_value, reason FROM case_history WHERE case_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([case_id], |r| {
+            Ok(HistoryEntry {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                field: r.get(2)?,
+                old_value: r.get(3)?,
+                new_value: r.get(4)?,
+                reason: r.get(5)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+pub(crate) fn count(conn: &Connection) -> Result<u64> {
+    Ok(conn.query_row("SELECT count(*) FROM case_history", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// Deletes a case's history (retention).
+pub(crate) fn purge(op: &Op<'_>, case_id: i64) -> Result<()> {
+    op.conn().execute("DELETE FROM case_history WHERE case_id = ?1", [case_id])?;
+    Ok(())
+}

@@ -1,0 +1,512 @@
+//! The case register: every intake becomes a case with a readable, never-reused reference
+//! (`ØJP-2026-0042`), a stage, notes, and an immutable history of every change. Reads of a case
+//! are written to the audit log.
+//!
+//! Each submodule owns its table: `register` (`cases`), `reference` (`case_sequence`), `notes`
+//! (`case_notes`), `history` (`case_history`), `search` (`case_search`); `stage` holds the stage
+//! rules. The functions here are the public operations: each runs in one [`Store::write`] (one
+//! immediate transaction with its audit event) or one logged [`Store::read`].
+
+pub mod history;
+pub mod notes;
+pub(crate) mod reference;
+pub(crate) mod register;
+pub mod search;
+pub mod stage;
+
+pub use history::HistoryEntry;
+pub use notes::Note;
+pub use register::CaseSummary;
+pub use search::{MatchedIn, fts_query};
+pub use stage::{MoveRule, Outcome, Stage, check_move, move_rule};
+
+use crate::audit::AuditEvent;
+use crate::dates::Stamp;
+use crate::district;
+use crate::error::{Error, Result};
+use crate::intake::{self, Caller, Category, Channel, Gender, Indicator, IntakeReport, Urgency, clean_text};
+use crate::store::{Op, Store};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What intake returns.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct IntakeReceipt {
+    pub reference: String,
+    /// The police district's name, e.g. "Østjyllands Politi".
+    pub police_district: String,
+    /// The stage's Danish label, "Ny henvendelse".
+    pub stage: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CaseDetail {
+    #[serde(flatten)]
+    pub summary: CaseSummary,
+    pub outcome: Option<Outcome>,
+    pub forwarded_to: Option<String>,
+    pub caller: Caller,
+    pub gender: Option<Gender>,
+    pub indicators: Vec<Indicator>,
+    pub description: String,
+    pub created_at: Stamp,
+    pub created_by: String,
+    pub notes: Vec<Note>,
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CaseSort {
+    #[default]
+    ReceivedDesc,
+    ReceivedAsc,
+    Reference,
+    Urgency,
+    UpdatedDesc,
+}
+
+/// Filters, sort and page for the case list. Empty fields do not filter.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export)]
+pub struct CaseFilter {
+    #[ts(optional)]
+    pub stage: Option<Stage>,
+    #[ts(optional)]
+    pub district_code: Option<String>,
+    #[ts(optional)]
+    pub category: Option<Category>,
+    #[ts(optional)]
+    pub urgency: Option<Urgency>,
+    #[ts(optional)]
+    pub channel: Option<Channel>,
+    /// Age this year, from the birth year (cases without a birth year are left out when set).
+    #[ts(optional)]
+    pub age_min: Option<u8>,
+    #[ts(optional)]
+    pub age_max: Option<u8>,
+    pub sort: CaseSort,
+    pub offset: u32,
+    /// 1–500; 0 means the default of 50.
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CasePage {
+    pub total: u64,
+    pub offset: u32,
+    pub cases: Vec<CaseSummary>,
+}
+
+/// A change to a case. Fields left out are unchanged; each change is validated like intake and
+/// recorded in the history. A stage change goes through [`transition`]'s rules.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export)]
+pub struct CaseEdit {
+    #[ts(optional)]
+    pub stage: Option<Stage>,
+    /// Required when the stage becomes `closed`.
+    #[ts(optional)]
+    pub outcome: Option<Outcome>,
+    /// Why the stage changes; required when a closed case is reopened or a forwarded one taken back.
+    #[ts(optional)]
+    pub reason: Option<String>,
+    #[ts(optional)]
+    pub pseudonym: Option<String>,
+    #[ts(optional)]
+    pub birth_year: Option<i32>,
+    #[ts(optional)]
+    pub gender: Option<Gender>,
+    #[ts(optional)]
+    pub municipality: Option<String>,
+    #[ts(optional)]
+    pub category: Option<Category>,
+    #[ts(optional)]
+    pub indicators: Option<Vec<Indicator>>,
+    #[ts(optional)]
+    pub urgency: Option<Urgency>,
+    #[ts(optional)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct SearchHit {
+    #[serde(flatten)]
+    pub case: CaseSummary,
+    /// Where the best match was: the case itself or one of its notes.
+    pub matched_in: MatchedIn,
+}
+
+/// The longest reason for a move or a forwarding.
+pub const REASON_MAX: usize = 500;
+
+fn detail(conn: &Connection, id: i64) -> Result<CaseDetail> {
+    let row = register::read(conn, id)?;
+    Ok(CaseDetail {
+        summary: row.summary,
+        outcome: row.outcome,
+        forwarded_to: row.forwarded_to,
+        caller: row.caller,
+        gender: row.gender,
+        indicators: row.indicators,
+        description: row.description,
+        created_at: row.created_at,
+        created_by: row.created_by,
+        notes: notes::for_case(conn, id)?,
+        history: history::for_case(conn, id)?,
+    })
+}
+
+/// A validated, trimmed reason (empty when none was given).
+fn clean_reason(reason: Option<&str>) -> Result<Option<String>> {
+    reason.map(|r| clean_text("reason", r, REASON_MAX, true)).transpose().map(|r| r.filter(|r| !r.is_empty()))
+}
+
+/// Creates a case from a validated report, in the operation's transaction. Returns (id, reference).
+pub(crate) fn create(op: &Op<'_>, v: &intake::ValidIntake) -> Result<(i64, String)> {
+    let year = Stamp::new(v.received_at).year_in_copenhagen();
+    let reference = reference::next(op, v.route.police_district.code, year)?;
+    let id = register::insert(op.conn(), &reference, v, op.stamp(), op.actor())?;
+    history::record(op, id, "created", None, Some(&reference), None)?;
+    let r = &v.report;
+    search::index_case(op.conn(), id, &reference, &r.subject.pseudonym, &r.subject.municipality, &r.description)?;
+    Ok((id, reference))
+}
+
+/// Validates a concern report and stores it as a new case (one transaction).
+pub fn intake(store: &Store, report: IntakeReport) -> Result<IntakeReceipt> {
+    let v = report.validate(store.now())?;
+    let reference = store.write(|op| {
+        let (_, reference) = create(op, &v)?;
+        op.audit(AuditEvent::CaseCreated { reference: reference.clone() });
+        Ok(reference)
+    })?;
+    Ok(IntakeReceipt {
+        reference,
+        police_district: v.route.police_district.name.to_string(),
+        stage: Stage::NewConcern.label_da().to_string(),
+    })
+}
+
+/// The case list: filtered, sorted, one page.
+pub fn list(store: &Store, filter: &CaseFilter) -> Result<CasePage> {
+    use rusqlite::types::Value;
+    let mut q = register::ListQuery { clauses: Vec::new(), args: Vec::new(), order: "", limit: 50, offset: 0 };
+    let mut push = |clause: &'static str, v: Value| {
+        q.clauses.push(clause);
+        q.args.push(v);
+    };
+    if let Some(s) = filter.stage {
+        push("c.stage = ?", Value::Text(s.as_str().into()));
+    }
+    if let Some(d) = &filter.district_code {
+        if district::by_code(d).is_none() {
+            return Err(Error::invalid("district_code", "ukendt politikreds"));
+        }
+        push("c.district_code = ?", Value::Text(d.clone()));
+    }
+    if let Some(c) = filter.category {
+        push("c.category = ?", Value::Text(c.as_str().into()));
+    }
+    if let Some(u) = filter.urgency {
+        push("c.urgency = ?", Value::Text(u.as_str().into()));
+    }
+    if let Some(ch) = filter.channel {
+        push("c.channel = ?", Value::Text(ch.as_str().into()));
+    }
+    let year = i64::from(intake::year_at(store.now()));
+    if let Some(min) = filter.age_min {
+        push("c.birth_year <= ?", Value::Integer(year - i64::from(min)));
+    }
+    if let Some(max) = filter.age_max {
+        push("c.birth_year >= ?", Value::Integer(year - i64::from(max)));
+    }
+    q.limit = match filter.limit {
+        0 => 50,
+        n if n <= 500 => n,
+        _ => return Err(Error::invalid("limit", "højst 500 sager pr. side")),
+    };
+    q.offset = filter.offset;
+    q.order = match filter.sort {
+        CaseSort::ReceivedDesc => "c.received_at DESC, c.id DESC",
+        CaseSort::ReceivedAsc => "c.received_at ASC, c.id ASC",
+        CaseSort::Reference => "c.reference ASC",
+        CaseSort::Urgency => {
+            "CASE c.urgency WHEN 'acute' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, c.received_at DESC, c.id DESC"
+        }
+        CaseSort::UpdatedDesc => "c.updated_at DESC, c.id DESC",
+    };
+    store.read(|r| {
+        let (total, cases) = register::list(r.conn(), &q)?;
+        r.audit(AuditEvent::CasesListed);
+        Ok(CasePage { total, offset: filter.offset, cases })
+    })
+}
+
+/// A case with notes and history. The read is recorded in the audit log.
+pub fn get(store: &Store, reference: &str) -> Result<CaseDetail> {
+    store.read(|r| {
+        let id = register::id_of(r.conn(), reference)?;
+        let d = detail(r.conn(), id)?;
+        r.audit(AuditEvent::CaseRead { reference: d.summary.reference.clone() });
+        Ok(d)
+    })
+}
+
+/// Adds a timestamped note by the coordinator.
+pub fn add_note(store: &Store, reference: &str, body: &str) -> Result<Note> {
+    let body = clean_text("body", body, intake::NOTE_MAX, true)?;
+    if body.is_empty() {
+        return Err(Error::invalid("body", "skal udfyldes"));
+    }
+    store.write(|op| {
+        let id = register::id_of(op.conn(), reference)?;
+        let note = notes::add(op, id, &body)?;
+        register::touch(op, id)?;
+        op.audit(AuditEvent::CaseNoteAdded { reference: reference.trim().to_string() });
+        Ok(note)
+    })
+}
+
+/// Moves a case to another stage: the one function that holds the stage rules ([`check_move`]),
+/// used by the case panel, the CLI and the board. Writes the stage, the outcome and the reason to
+/// the history, in the operation's transaction.
+pub(crate) fn transition_in(
+    op: &mut Op<'_>,
+    id: i64,
+    to: Stage,
+    reason: Option<&str>,
+    outcome: Option<Outcome>,
+) -> Result<()> {
+    let before = register::read(op.conn(), id)?;
+    let from = before.summary.stage;
+    let reason = clean_reason(reason)?;
+    check_move(from, to, outcome, reason.as_deref())?;
+    if from == to && before.outcome == outcome {
+        return Ok(());
+    }
+    register::set_stage(op, id, to, outcome)?;
+    if from != to {
+        history::record(op, id, "stage", Some(from.as_str()), Some(to.as_str()), reason.as_deref())?;
+    }
+    if before.outcome != outcome {
+        history::record(
+            op,
+            id,
+            "outcome",
+            before.outcome.map(Outcome::as_str),
+            outcome.map(Outcome::as_str),
+            reason.as_deref().filter(|_| from == to),
+        )?;
+    }
+    if let Some(fwd) = before.forwarded_to.as_deref() {
+        history::record(op, id, "forwarded_to", Some(fwd), None, None)?;
+    }
+    op.audit(AuditEvent::CaseStageChanged { reference: before.summary.reference });
+    Ok(())
+}
+
+/// Moves a case to `to` (see [`transition_in`]); returns the case as it is now.
+pub fn transition(
+    store: &Store,
+    reference: &str,
+    to: Stage,
+    reason: Option<&str>,
+    outcome: Option<Outcome>,
+) -> Result<CaseDetail> {
+    store.write(|op| {
+        let id = register::id_of(op.conn(), reference)?;
+        transition_in(op, id, to, reason, outcome)?;
+        detail(op.conn(), id)
+    })
+}
+
+/// Applies an edit: validates every field like intake, moves the stage through [`transition_in`],
+/// writes the changed fields and one history entry per change, in one transaction.
+pub fn update(store: &Store, reference: &str, edit: CaseEdit) -> Result<CaseDetail> {
+    let now = store.now();
+    store.write(|op| {
+        let id = register::id_of(op.conn(), reference)?;
+        let before = register::read(op.conn(), id)?;
+        let mut changes: Vec<(&'static str, Option<String>, Option<String>)> = Vec::new();
+        let mut set = |field: &'static str, old: Option<String>, new: Option<String>| {
+            if old != new {
+                changes.push((field, old, new));
+            }
+        };
+        if let Some(p) = &edit.pseudonym {
+            let p = clean_text("subject.pseudonym", p, intake::PSEUDONYM_MAX, false)?;
+            if p.is_empty() {
+                return Err(Error::invalid("subject.pseudonym", "skal udfyldes"));
+            }
+            set("pseudonym", Some(before.summary.pseudonym.clone()), Some(p));
+        }
+        if let Some(y) = edit.birth_year {
+            intake::validate_birth_year(Some(y), now)?;
+            set("birth_year", before.summary.birth_year.map(|y| y.to_string()), Some(y.to_string()));
+        }
+        if let Some(g) = edit.gender {
+            set("gender", before.gender.map(|g| g.as_str().into()), Some(g.as_str().into()));
+        }
+        if let Some(m) = &edit.municipality {
+            let route = crate::routing::route(m).map_err(|e| match e {
+                Error::Invalid { reason, .. } => Error::invalid("subject.municipality", reason),
+                other => other,
+            })?;
+            if route.police_district.code != before.summary.district_code {
+                return Err(Error::invalid(
+                    "subject.municipality",
+                    format!(
+                        "{} hører under {}; videresend sagen dertil",
+                        route.municipality, route.police_district.infohus
+                    ),
+                ));
+            }
+            set("municipality", Some(before.summary.municipality.clone()), Some(route.municipality.into()));
+        }
+        if let Some(c) = edit.category {
+            set("category", Some(before.summary.category.as_str().into()), Some(c.as_str().into()));
+        }
+        if let Some(i) = &edit.indicators {
+            let mut i = i.clone();
+            i.sort_by_key(|x| Indicator::ALL.iter().position(|a| a == x));
+            i.dedup();
+            let json = |v: &[Indicator]| serde_json::to_string(v).map_err(|_| Error::Internal("indicators as JSON"));
+            set("indicators", Some(json(&before.indicators)?), Some(json(&i)?));
+        }
+        if let Some(u) = edit.urgency {
+            set("urgency", Some(before.summary.urgency.as_str().into()), Some(u.as_str().into()));
+            if u == Urgency::Acute && !before.summary.police_flag {
+                set("police_flag", Some("0".into()), Some("1".into()));
+            }
+        }
+        if let Some(d) = &edit.description {
+            let d = clean_text("description", d, intake::DESCRIPTION_MAX, true)?;
+            if d.is_empty() {
+                return Err(Error::invalid("description", "skal udfyldes"));
+            }
+            set("description", Some(before.description.clone()), Some(d));
+        }
+        let moves = match edit.stage {
+            Some(to) => to != before.summary.stage || (to == Stage::Closed && edit.outcome != before.outcome),
+            None if edit.outcome.is_some() => {
+                return Err(Error::invalid("outcome", "udfald angives kun, når sagen afsluttes"));
+            }
+            None => false,
+        };
+        if moves {
+            transition_in(op, id, edit.stage.unwrap_or(before.summary.stage), edit.reason.as_deref(), edit.outcome)?;
+        }
+        if !changes.is_empty() {
+            let fields: Vec<(&'static str, Option<String>)> =
+                changes.iter().map(|(f, _, new)| (*f, new.clone())).collect();
+            register::set_fields(op, id, &fields)?;
+            for (field, old, new) in &changes {
+                history::record(op, id, field, old.as_deref(), new.as_deref(), None)?;
+            }
+            if changes.iter().any(|(f, ..)| ["pseudonym", "municipality", "description"].contains(f)) {
+                let now = register::read(op.conn(), id)?;
+                search::index_case(
+                    op.conn(),
+                    id,
+                    &now.summary.reference,
+                    &now.summary.pseudonym,
+                    &now.summary.municipality,
+                    &now.description,
+                )?;
+            }
+            op.audit(AuditEvent::CaseUpdated { reference: before.summary.reference.clone() });
+        }
+        if !moves && changes.is_empty() {
+            // Nothing changed: nothing is written, but the read of the case is logged.
+            op.audit(AuditEvent::CaseRead { reference: before.summary.reference.clone() });
+        }
+        detail(op.conn(), id)
+    })
+}
+
+/// Forwards a case to another district's infohus: stage Videresendt, with who, when and why in
+/// the history.
+pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) -> Result<CaseDetail> {
+    let to = district::find(to_district).ok_or_else(|| Error::invalid("to_district", "ukendt politikreds"))?;
+    let reason = clean_text("reason", reason, REASON_MAX, true)?;
+    if reason.is_empty() {
+        return Err(Error::invalid("reason", "skriv hvorfor sagen videresendes"));
+    }
+    store.write(|op| {
+        let id = register::id_of(op.conn(), reference)?;
+        let before = register::read(op.conn(), id)?;
+        if to.code == before.summary.district_code {
+            return Err(Error::invalid("to_district", "sagen hører allerede til dette infohus"));
+        }
+        register::set_forwarded(op, id, to.code)?;
+        history::record(op, id, "stage", Some(before.summary.stage.as_str()), Some("forwarded"), None)?;
+        if let Some(outcome) = before.outcome {
+            history::record(op, id, "outcome", Some(outcome.as_str()), None, None)?;
+        }
+        history::record(op, id, "forwarded_to", before.forwarded_to.as_deref(), Some(to.code), Some(&reason))?;
+        op.audit(AuditEvent::CaseForwarded { reference: before.summary.reference });
+        detail(op.conn(), id)
+    })
+}
+
+/// The best-matching cases for a query (at most `limit`, best first), over references,
+/// pseudonyms, municipalities, descriptions and notes. The query itself is not logged.
+pub fn search(store: &Store, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
+    if query.chars().count() > 200 {
+        return Err(Error::invalid("query", "højst 200 tegn"));
+    }
+    let Some(q) = fts_query(query) else { return Ok(Vec::new()) };
+    let limit = limit.clamp(1, 200);
+    store.read(|r| {
+        // Rank once in FTS5 (best first), then keep the first hit per case.
+        let rows = search::ranked(r.conn(), &q, limit * 10)?;
+        let mut seen = std::collections::HashSet::new();
+        let mut hits = Vec::new();
+        for rowid in rows {
+            let (case_id, matched_in) = if rowid < 0 {
+                (-rowid, MatchedIn::Case)
+            } else {
+                match notes::case_of(r.conn(), rowid)? {
+                    Some(id) => (id, MatchedIn::Note),
+                    None => continue,
+                }
+            };
+            if seen.insert(case_id) {
+                hits.push(SearchHit { case: register::summary(r.conn(), case_id)?, matched_in });
+                if hits.len() == limit as usize {
+                    break;
+                }
+            }
+        }
+        r.audit(AuditEvent::CasesSearched);
+        Ok(hits)
+    })
+}
+
+/// Deletes a case completely — its index entries, notes, history and the row — each module its
+/// own rows, in one transaction. The reference is never reused. (Retention will call this.)
+pub fn purge(store: &Store, reference: &str) -> Result<()> {
+    store.write(|op| {
+        let id = register::id_of(op.conn(), reference)?;
+        let reference = register::summary(op.conn(), id)?.reference;
+        purge_in(op, id)?;
+        op.audit(AuditEvent::CasePurged { reference });
+        Ok(())
+    })
+}
+
+pub(crate) fn purge_in(op: &Op<'_>, id: i64) -> Result<()> {
+    search::purge(op, id, &notes::ids_for_case(op.conn(), id)?)?;
+    notes::purge(op, id)?;
+    history::purge(op, id)?;
+    register::purge(op, id)
+}

@@ -1,0 +1,272 @@
+//! The register itself (table `cases`): one row per case, its row mapping and its queries.
+
+use super::stage::{Outcome, Stage};
+use crate::dates::Stamp;
+use crate::error::{Error, Result};
+use crate::intake::{Caller, Category, Channel, Gender, Indicator, Urgency, ValidIntake};
+use crate::store::Op;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One row of the case list or the board.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CaseSummary {
+    pub reference: String,
+    pub district_code: String,
+    pub stage: Stage,
+    pub pseudonym: String,
+    pub birth_year: Option<i32>,
+    pub municipality: String,
+    pub category: Category,
+    pub urgency: Urgency,
+    pub channel: Channel,
+    pub police_flag: bool,
+    pub received_at: Stamp,
+    pub updated_at: Stamp,
+}
+
+/// The case's own fields beyond the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CaseRow {
+    pub summary: CaseSummary,
+    pub outcome: Option<Outcome>,
+    pub forwarded_to: Option<String>,
+    pub caller: Caller,
+    pub gender: Option<Gender>,
+    pub indicators: Vec<Indicator>,
+    pub description: String,
+    pub created_at: Stamp,
+    pub created_by: String,
+}
+
+pub(crate) fn parse_enum<'de, T: Deserialize<'de>>(s: &'de str) -> rusqlite::Result<T> {
+    use serde::de::IntoDeserializer;
+    T::deserialize(IntoDeserializer::<serde::de::value::Error>::into_deserializer(s))
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+pub(crate) const SUMMARY_COLUMNS: &str = "c.reference, c.district_code, c.stage, c.pseudonym, c.birth_year, \
+     c.municipality, c.category, c.urgency, c.channel, c.police_flag, c.received_at, c.updated_at";
+
+pub(crate) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<CaseSummary> {
+    Ok(CaseSummary {
+        reference: r.get(0)?,
+        district_code: r.get(1)?,
+        stage: parse_enum(&r.get::<_, String>(2)?)?,
+        pseudonym: r.get(3)?,
+        birth_year: r.get(4)?,
+        municipality: r.get(5)?,
+        category: parse_enum(&r.get::<_, String>(6)?)?,
+        urgency: parse_enum(&r.get::<_, String>(7)?)?,
+        channel: parse_enum(&r.get::<_, String>(8)?)?,
+        police_flag: r.get(9)?,
+        received_at: r.get(10)?,
+        updated_at: r.get(11)?,
+    })
+}
+
+/// Inserts a validated report as a new case with the given reference. Returns its id.
+pub(crate) fn insert(
+    conn: &Connection,
+    reference: &str,
+    v: &ValidIntake,
+    created_at: Stamp,
+    actor: &str,
+) -> Result<i64> {
+    let r = &v.report;
+    let indicators = serde_json::to_string(&r.indicators).map_err(|_| Error::Internal("indicators as JSON"))?;
+    conn.prepare_cached(
+        "INSERT INTO cases (reference, district_code, stage, received_at, channel, caller_type, caller_name,
+             caller_phone, caller_email, pseudonym, birth_year, gender, municipality, category, indicators,
+             urgency, police_flag, description, created_at, created_by, updated_at)
+         VALUES (?1, ?2, 'new_concern', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?18)",
+    )?
+    .execute(params![
+        reference,
+        v.route.police_district.code,
+        Stamp::new(v.received_at),
+        r.channel.as_str(),
+        r.caller.caller_type.as_str(),
+        r.caller.name,
+        r.caller.phone,
+        r.caller.email,
+        r.subject.pseudonym,
+        r.subject.birth_year,
+        r.subject.gender.map(Gender::as_str),
+        r.subject.municipality,
+        r.category.as_str(),
+        indicators,
+        r.urgency.as_str(),
+        r.urgency == Urgency::Acute,
+        r.description,
+        created_at,
+        actor,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The id of a case by its reference; `NotFound("Sagen")` (the reference is not repeated).
+pub(crate) fn id_of(conn: &Connection, reference: &str) -> Result<i64> {
+    conn.prepare_cached("SELECT id FROM cases WHERE reference = ?1")?
+        .query_row([reference.trim()], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::NotFound("Sagen"))
+}
+
+pub(crate) fn read(conn: &Connection, id: i64) -> Result<CaseRow> {
+    let row = conn
+        .prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS}, c.outcome, c.forwarded_to, c.caller_type, c.caller_name, c.caller_phone,
+                c.caller_email, c.gender, c.indicators, c.description, c.created_at, c.created_by
+         FROM cases c WHERE c.id = ?1"
+        ))?
+        .query_row([id], |r| {
+            let indicators: String = r.get(19)?;
+            Ok(CaseRow {
+                summary: summary_from_row(r)?,
+                outcome: r.get::<_, Option<String>>(12)?.map(|s| parse_enum(&s)).transpose()?,
+                forwarded_to: r.get(13)?,
+                caller: Caller {
+                    caller_type: parse_enum(&r.get::<_, String>(14)?)?,
+                    name: r.get(15)?,
+                    phone: r.get(16)?,
+                    email: r.get(17)?,
+                },
+                gender: r.get::<_, Option<String>>(18)?.map(|s| parse_enum(&s)).transpose()?,
+                indicators: serde_json::from_str(&indicators).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(19, rusqlite::types::Type::Text, Box::new(e))
+                })?,
+                description: r.get(20)?,
+                created_at: r.get(21)?,
+                created_by: r.get(22)?,
+            })
+        })?;
+    Ok(row)
+}
+
+pub(crate) fn summary(conn: &Connection, id: i64) -> Result<CaseSummary> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM cases c WHERE c.id = ?1"))?
+        .query_row([id], summary_from_row)?)
+}
+
+/// Writes changed fields in one UPDATE (so row checks see the whole change). Field names come
+/// from the caller's fixed list, never from input.
+pub(crate) fn set_fields(op: &Op<'_>, id: i64, fields: &[(&'static str, Option<String>)]) -> Result<()> {
+    let mut assignments: Vec<String> = fields.iter().map(|(f, _)| format!("{f} = ?")).collect();
+    let mut args: Vec<Value> = fields.iter().map(|(_, v)| v.clone().map_or(Value::Null, Value::Text)).collect();
+    assignments.push("updated_at = ?".into());
+    args.push(Value::Text(op.stamp().as_text()));
+    args.push(Value::Integer(id));
+    op.conn().execute(
+        &format!("UPDATE cases SET {} WHERE id = ?", assignments.join(", ")),
+        rusqlite::params_from_iter(args),
+    )?;
+    Ok(())
+}
+
+/// Moves a case to a stage (rules already checked): outcome and closing time go with it, and a
+/// forwarded case taken back loses its receiving district.
+pub(crate) fn set_stage(op: &Op<'_>, id: i64, stage: Stage, outcome: Option<Outcome>) -> Result<()> {
+    set_stage_at(op.conn(), id, stage, outcome, op.stamp())
+}
+
+/// [`set_stage`] at a given time (demo data that tells a case's past).
+pub(crate) fn set_stage_at(
+    conn: &Connection,
+    id: i64,
+    stage: Stage,
+    outcome: Option<Outcome>,
+    at: Stamp,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE cases SET stage = ?1, outcome = ?2,
+             closed_at = CASE WHEN ?1 = 'closed' THEN coalesce(CASE WHEN stage = 'closed' THEN closed_at END, ?3) END,
+             forwarded_to = NULL, updated_at = ?3
+         WHERE id = ?4",
+    )?
+    .execute(params![stage.as_str(), outcome.map(Outcome::as_str), at, id])?;
+    Ok(())
+}
+
+pub(crate) fn set_forwarded(op: &Op<'_>, id: i64, to_district: &str) -> Result<()> {
+    op.conn().execute(
+        "UPDATE cases SET stage = 'forwarded', forwarded_to = ?1, outcome = NULL, closed_at = NULL, updated_at = ?2
+         WHERE id = ?3",
+        params![to_district, op.stamp(), id],
+    )?;
+    Ok(())
+}
+
+/// Marks the case as changed now (a note was added).
+pub(crate) fn touch(op: &Op<'_>, id: i64) -> Result<()> {
+    op.conn().prepare_cached("UPDATE cases SET updated_at = ?1 WHERE id = ?2")?.execute(params![op.stamp(), id])?;
+    Ok(())
+}
+
+/// Conditions and arguments for a filtered list (see `CaseFilter`).
+pub(crate) struct ListQuery {
+    pub clauses: Vec<&'static str>,
+    pub args: Vec<Value>,
+    pub order: &'static str,
+    pub limit: u32,
+    pub offset: u32,
+}
+
+pub(crate) fn list(conn: &Connection, q: &ListQuery) -> Result<(u64, Vec<CaseSummary>)> {
+    let where_sql = if q.clauses.is_empty() { String::new() } else { format!("WHERE {}", q.clauses.join(" AND ")) };
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM cases c {where_sql}"))?
+        .query_row(rusqlite::params_from_iter(q.args.iter()), |r| r.get(0))?;
+    let mut page_args = q.args.clone();
+    page_args.push(i64::from(q.limit).into());
+    page_args.push(i64::from(q.offset).into());
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM cases c {where_sql} ORDER BY {} LIMIT ? OFFSET ?",
+        q.order
+    ))?;
+    let cases =
+        stmt.query_map(rusqlite::params_from_iter(page_args.iter()), summary_from_row)?.collect::<Result<_, _>>()?;
+    Ok((total as u64, cases))
+}
+
+/// How many cases of a district are in each stage.
+pub(crate) fn stage_counts(conn: &Connection, district_code: &str) -> Result<Vec<(Stage, u64)>> {
+    let mut stmt = conn.prepare_cached("SELECT stage, count(*) FROM cases WHERE district_code = ?1 GROUP BY stage")?;
+    let rows = stmt
+        .query_map([district_code], |r| Ok((parse_enum(&r.get::<_, String>(0)?)?, r.get::<_, i64>(1)? as u64)))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// A district's active cases (oldest concern first), then its `closed_limit` most recently closed.
+pub(crate) fn active_and_recently_closed(
+    conn: &Connection,
+    district_code: &str,
+    closed_limit: u32,
+) -> Result<Vec<CaseSummary>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT * FROM (SELECT {SUMMARY_COLUMNS} FROM cases c
+                        WHERE c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded')
+                        ORDER BY c.received_at)
+         UNION ALL
+         SELECT * FROM (SELECT {SUMMARY_COLUMNS} FROM cases c
+                        WHERE c.district_code = ?1 AND c.stage = 'closed'
+                        ORDER BY c.closed_at DESC, c.id DESC LIMIT ?2)"
+    ))?;
+    let rows = stmt.query_map(params![district_code, closed_limit], summary_from_row)?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+pub(crate) fn count(conn: &Connection) -> Result<u64> {
+    Ok(conn.query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// Deletes the case row (retention), after its notes, history and index entries.
+pub(crate) fn purge(op: &Op<'_>, id: i64) -> Result<()> {
+    op.conn().execute("DELETE FROM cases WHERE id = ?1", [id])?;
+    Ok(())
+}
