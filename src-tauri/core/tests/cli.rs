@@ -45,19 +45,19 @@ impl Drop for KeychainCleanup {
     }
 }
 
-fn os_keychain_available() -> bool {
+/// These tests need the real OS keychain, and fail (never pass silently) without one. On a
+/// headless Linux machine run them through `scripts/test.sh`, or inside
+/// `bash scripts/keyring-session.sh cargo test`, which start a Secret Service.
+fn require_os_keychain() {
     // Unique per call: the tests run in parallel in one process.
     let probe = format!("probe-{}", uuid::Uuid::new_v4());
     match Keychain::Os.set(&probe, b"probe") {
         Ok(()) => {
             let _ = Keychain::Os.delete(&probe);
-            true
         }
-        Err(Error::KeychainUnavailable(why)) if std::env::var("TOVHOLDER_REQUIRE_OS_KEYCHAIN").is_err() => {
-            eprintln!("skipped: OS keychain unavailable ({why})");
-            false
-        }
-        Err(e) => panic!("OS keychain required but unusable: {e}"),
+        Err(e) => panic!(
+            "the OS keychain is unusable ({e}); run these tests through scripts/test.sh or scripts/keyring-session.sh"
+        ),
     }
 }
 
@@ -75,9 +75,7 @@ fn init(dir: &Path) -> (Output, String) {
 
 #[test]
 fn init_status_and_a_refused_second_init() {
-    if !os_keychain_available() {
-        return;
-    }
+    require_os_keychain();
     let tmp = tempfile::tempdir().unwrap();
     let _cleanup = KeychainCleanup(vec![tmp.path().into()]);
     let (out, code) = init(tmp.path());
@@ -115,9 +113,7 @@ fn bad_input_exits_2_naming_the_field_and_creates_nothing() {
 
 #[test]
 fn unlock_reseeds_the_keychain_from_the_recovery_code() {
-    if !os_keychain_available() {
-        return;
-    }
+    require_os_keychain();
     let tmp = tempfile::tempdir().unwrap();
     let _cleanup = KeychainCleanup(vec![tmp.path().into()]);
     let (_, code) = init(tmp.path());
@@ -139,9 +135,7 @@ fn unlock_reseeds_the_keychain_from_the_recovery_code() {
 
 #[test]
 fn backup_and_restore_through_the_cli() {
-    if !os_keychain_available() {
-        return;
-    }
+    require_os_keychain();
     let tmp = tempfile::tempdir().unwrap();
     let target = tempfile::tempdir().unwrap();
     let _cleanup = KeychainCleanup(vec![tmp.path().into(), target.path().into()]);
@@ -200,9 +194,7 @@ fn intake(dir: &Path, report: &str) -> Output {
 
 #[test]
 fn intake_cases_case_and_search_through_the_cli() {
-    if !os_keychain_available() {
-        return;
-    }
+    require_os_keychain();
     let tmp = tempfile::tempdir().unwrap();
     let _cleanup = KeychainCleanup(vec![tmp.path().into()]);
     init(tmp.path());
