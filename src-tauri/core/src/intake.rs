@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 macro_rules! string_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $s:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $s:literal : $label:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
         #[ts(export)]
@@ -24,53 +24,62 @@ macro_rules! string_enum {
             pub fn parse(s: &str) -> Option<$name> {
                 match s { $($s => Some($name::$variant),)+ _ => None }
             }
+            /// The Danish label the UI, the CLI and the minutes show.
+            pub fn label_da(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
         }
     };
 }
 
 string_enum!(
     /// How the concern reached us.
-    Channel { Hotline = "hotline", Email = "email", InPerson = "in_person", Referral = "referral" }
+    Channel {
+        Hotline = "hotline": "Hotline",
+        Email = "email": "E-mail",
+        InPerson = "in_person": "Personligt fremmøde",
+        Referral = "referral": "Henvisning",
+    }
 );
 string_enum!(
     /// Who called or reported. With channel `referral`, the referring body (school, social
     /// services, police, other professional).
     CallerType {
-        Parent = "parent",
-        Relative = "relative",
-        Friend = "friend",
-        School = "school",
-        SocialWorker = "social_worker",
-        Police = "police",
-        Professional = "professional",
-        Anonymous = "anonymous",
+        Parent = "parent": "Forælder",
+        Relative = "relative": "Anden pårørende",
+        Friend = "friend": "Ven/veninde",
+        School = "school": "Skole/lærer",
+        SocialWorker = "social_worker": "Socialrådgiver",
+        Police = "police": "Politi",
+        Professional = "professional": "Anden fagperson",
+        Anonymous = "anonymous": "Anonym",
     }
 );
-string_enum!(Gender { Female = "female", Male = "male", Other = "other" });
+string_enum!(Gender { Female = "female": "Kvinde", Male = "male": "Mand", Other = "other": "Andet" });
 string_enum!(
     Category {
-        RightWing = "right_wing",
-        LeftWing = "left_wing",
-        MilitantIslamism = "militant_islamism",
-        Other = "other",
+        RightWing = "right_wing": "Højreekstremisme",
+        LeftWing = "left_wing": "Venstreekstremisme",
+        MilitantIslamism = "militant_islamism": "Militant islamisme",
+        Other = "other": "Anden/uafklaret",
     }
 );
 string_enum!(
     /// Observed signs of concern (a checklist, not an assessment instrument).
     Indicator {
-        SharesPropaganda = "shares_propaganda",
-        EndorsesViolence = "endorses_violence",
-        ExtremistContacts = "extremist_contacts",
-        ChangedBehaviour = "changed_behaviour",
-        Isolation = "isolation",
-        TravelPlans = "travel_plans",
-        WeaponsInterest = "weapons_interest",
-        Threats = "threats",
+        SharesPropaganda = "shares_propaganda": "Deler propaganda",
+        EndorsesViolence = "endorses_violence": "Billiger vold",
+        ExtremistContacts = "extremist_contacts": "Kontakt til ekstremistisk miljø",
+        ChangedBehaviour = "changed_behaviour": "Ændret adfærd eller udseende",
+        Isolation = "isolation": "Isolation",
+        TravelPlans = "travel_plans": "Rejseplaner",
+        WeaponsInterest = "weapons_interest": "Interesse for våben",
+        Threats = "threats": "Trusler",
     }
 );
 string_enum!(
     /// `acute` means danger now: the caller is told to ring 112 and the case is flagged for police.
-    Urgency { Normal = "normal", High = "high", Acute = "acute" }
+    Urgency { Normal = "normal": "Normal", High = "high": "Høj", Acute = "acute": "Akut" }
 );
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -129,6 +138,11 @@ pub const PHONE_MAX: usize = 20;
 pub const EMAIL_MAX: usize = 254;
 pub const DESCRIPTION_MAX: usize = 4000;
 pub const NOTE_MAX: usize = 4000;
+pub const BIRTH_YEAR_MIN: i32 = 1900;
+/// How far ahead of the clock a receipt time may lie (clock skew between machines).
+pub const FUTURE_SLACK_MINUTES: i64 = 10;
+/// No concern is older than this year.
+pub const EARLIEST_YEAR: i32 = 2000;
 
 /// A validated report: trimmed text, a parsed time, and the route.
 #[derive(Debug, Clone)]
@@ -160,6 +174,18 @@ pub fn contains_cpr_number(text: &str) -> bool {
         let rest = if b.get(i + 6).is_some_and(|c| *c == '-' || *c == ' ') { i + 7 } else { i + 6 };
         (rest..rest + 4).all(digit) && !digit(rest + 4)
     })
+}
+
+/// A phone number as people write it: digits, spaces, + - ( ), 8–15 digits.
+pub fn is_phone_number(p: &str) -> bool {
+    let digits = p.chars().filter(char::is_ascii_digit).count();
+    p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && (8..=15).contains(&digits)
+}
+
+/// Something@something.tld, without spaces (a plausibility check, not RFC 5322).
+pub fn is_email_address(e: &str) -> bool {
+    let ok = e.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.ends_with('.'));
+    ok && !e.contains(char::is_whitespace)
 }
 
 /// Checks free text: trimmed, not too long, no control characters (newlines and tabs allowed
@@ -203,8 +229,8 @@ pub fn year_at(now: chrono::DateTime<chrono::Utc>) -> i32 {
 pub fn validate_birth_year(year: Option<i32>, now: chrono::DateTime<chrono::Utc>) -> Result<Option<i32>> {
     let current = year_at(now);
     match year {
-        Some(y) if !(1900..=current).contains(&y) => {
-            Err(Error::invalid("subject.birth_year", format!("skal være mellem 1900 og {current}")))
+        Some(y) if !(BIRTH_YEAR_MIN..=current).contains(&y) => {
+            Err(Error::invalid("subject.birth_year", format!("skal være mellem {BIRTH_YEAR_MIN} og {current}")))
         }
         other => Ok(other),
     }
@@ -248,10 +274,12 @@ impl IntakeReport {
         let received_at = chrono::DateTime::parse_from_rfc3339(self.received_at.trim())
             .map_err(|_| Error::invalid("received_at", "skal være et gyldigt tidspunkt (RFC 3339)"))?
             .with_timezone(&chrono::Utc);
-        if received_at > now + chrono::TimeDelta::minutes(10) {
+        if received_at > now + chrono::TimeDelta::minutes(FUTURE_SLACK_MINUTES) {
             return Err(Error::invalid("received_at", "må ikke ligge i fremtiden"));
         }
-        if received_at < chrono::DateTime::<chrono::Utc>::from_timestamp(946_684_800, 0).expect("2000-01-01") {
+        let earliest =
+            chrono::NaiveDate::from_ymd_opt(EARLIEST_YEAR, 1, 1).expect("a date").and_time(chrono::NaiveTime::MIN);
+        if received_at < earliest.and_utc() {
             return Err(Error::invalid("received_at", "må ikke ligge før år 2000"));
         }
         let caller = Caller {
@@ -260,17 +288,11 @@ impl IntakeReport {
             phone: optional("caller.phone", &self.caller.phone, PHONE_MAX)?,
             email: optional("caller.email", &self.caller.email, EMAIL_MAX)?,
         };
-        if let Some(p) = &caller.phone {
-            let digits = p.chars().filter(char::is_ascii_digit).count();
-            if !p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) || !(8..=15).contains(&digits) {
-                return Err(Error::invalid("caller.phone", "skal være et telefonnummer (8–15 cifre)"));
-            }
+        if caller.phone.as_deref().is_some_and(|p| !is_phone_number(p)) {
+            return Err(Error::invalid("caller.phone", "skal være et telefonnummer (8–15 cifre)"));
         }
-        if let Some(e) = &caller.email {
-            let ok = e.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.ends_with('.'));
-            if !ok || e.contains(char::is_whitespace) {
-                return Err(Error::invalid("caller.email", "skal være en e-mailadresse"));
-            }
+        if caller.email.as_deref().is_some_and(|e| !is_email_address(e)) {
+            return Err(Error::invalid("caller.email", "skal være en e-mailadresse"));
         }
         if caller.caller_type == CallerType::Anonymous
             && (caller.name.is_some() || caller.phone.is_some() || caller.email.is_some())

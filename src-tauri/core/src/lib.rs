@@ -15,6 +15,7 @@ pub mod intake;
 pub mod keychain;
 pub mod profile;
 pub mod routing;
+pub mod rules;
 mod schema;
 pub mod secrets;
 pub mod store;

@@ -23,6 +23,13 @@ impl OrganisationKind {
         }
     }
 
+    pub fn label_da(self) -> &'static str {
+        match self {
+            OrganisationKind::Police => "Politi",
+            OrganisationKind::Municipality => "Kommune",
+        }
+    }
+
     pub fn parse(s: &str) -> Result<Self> {
         match s {
             "police" => Ok(OrganisationKind::Police),

@@ -18,6 +18,8 @@ use zeroize::{Zeroize, Zeroizing};
 
 pub const KEY_LEN: usize = 32;
 const RECOVERY_BYTES: usize = 20;
+/// Characters in a recovery code (base32 of its bytes), without the hyphens.
+pub const RECOVERY_CODE_LENGTH: usize = RECOVERY_BYTES * 8 / 5;
 const ENVELOPE_FORMAT: u32 = 1;
 const AAD: &[u8] = b"tovholder key envelope v1";
 

@@ -7,7 +7,7 @@
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
-use tovholder_core::{Error, Keychain};
+use tovholder_core::Keychain;
 
 fn cli(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tovholder-cli"))

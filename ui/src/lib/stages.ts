@@ -1,15 +1,13 @@
 import type { Stage } from './bindings/Stage';
+import { LABELS, STAGE_MOVES } from './generated/rules';
 
-/** Danish labels for the case stages (the Rust side sends only the machine names). */
-export const STAGE_LABELS: Record<Stage, string> = {
-  new_concern: 'Ny henvendelse',
-  screening: 'Screening',
-  assessment: 'Vurdering',
-  intervention: 'Indsats',
-  follow_up: 'Opfølgning',
-  closed: 'Afsluttet',
-  forwarded: 'Videresendt',
-};
+/** Danish labels for the case stages, generated from Rust. */
+export const STAGE_LABELS: Record<Stage, string> = LABELS.stage;
+
+/** What moving a case from `from` to `to` requires (the Rust rules; the core checks again). */
+export function moveRule(from: Stage, to: Stage): (typeof STAGE_MOVES)[Stage][Stage] {
+  return STAGE_MOVES[from][to];
+}
 
 export function stageLabel(stage: Stage): string {
   return STAGE_LABELS[stage];

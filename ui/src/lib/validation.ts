@@ -1,9 +1,10 @@
-// Client-side checks for the setup and unlock forms, in Danish. They mirror the Rust rules
-// (src-tauri/core/src/profile.rs and secrets.rs); the server checks again and has the last word.
+// Client-side checks for the setup and unlock forms, in Danish. The limits are generated from the
+// Rust rules (./generated/rules.ts); the core checks again and has the last word.
+import { LIMITS } from './generated/rules';
 
-export const NAME_MAX = 100;
-export const ORGANISATION_MAX = 120;
-export const RECOVERY_CODE_LENGTH = 32;
+export const NAME_MAX = LIMITS.profile_name_max;
+export const ORGANISATION_MAX = LIMITS.organisation_max;
+export const RECOVERY_CODE_LENGTH = LIMITS.recovery_code_length;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;

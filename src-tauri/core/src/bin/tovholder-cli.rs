@@ -59,7 +59,7 @@ enum Command {
     },
     /// The case list as JSON (newest first).
     Cases {
-        /// new_concern, screening, assessment, intervention, follow_up, closed or forwarded.
+        /// new_concern, screening, assessment, intervention, follow_up, closed or forwarded (or the Danish label).
         #[arg(long)]
         stage: Option<String>,
         /// A police district code or name.
@@ -103,6 +103,12 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error [{}]: {e}", e.code());
+            // Internal failures name their cause (an I/O or SQLite error: never case data).
+            let mut source = std::error::Error::source(&e);
+            while let Some(cause) = source {
+                eprintln!("  caused by: {cause}");
+                source = cause.source();
+            }
             ExitCode::from(if e.is_user_error() { 2 } else { 1 })
         }
     }
@@ -173,12 +179,8 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             print_json(&serde_json::to_value(cases::intake(&store, report)?).expect("JSON"));
         }
         Command::Cases { stage, district, limit, offset } => {
-            let stage = stage
-                .map(|s| {
-                    serde_json::from_value(serde_json::Value::String(s))
-                        .map_err(|_| Error::invalid("stage", "ukendt fase"))
-                })
-                .transpose()?;
+            let stage =
+                stage.map(|s| cases::Stage::parse(&s).ok_or(Error::invalid("stage", "ukendt fase"))).transpose()?;
             let district_code = district
                 .map(|d| {
                     district::find(&d)

@@ -147,6 +147,10 @@ pub struct SearchHit {
 
 /// The longest reason for a move or a forwarding.
 pub const REASON_MAX: usize = 500;
+/// The longest search query.
+pub const SEARCH_QUERY_MAX: usize = 200;
+/// The most cases on one page of the list.
+pub const LIST_PAGE_MAX: u32 = 500;
 
 fn detail(conn: &Connection, id: i64) -> Result<CaseDetail> {
     let row = register::read(conn, id)?;
@@ -231,8 +235,8 @@ pub fn list(store: &Store, filter: &CaseFilter) -> Result<CasePage> {
     }
     q.limit = match filter.limit {
         0 => 50,
-        n if n <= 500 => n,
-        _ => return Err(Error::invalid("limit", "højst 500 sager pr. side")),
+        n if n <= LIST_PAGE_MAX => n,
+        _ => return Err(Error::invalid("limit", format!("højst {LIST_PAGE_MAX} sager pr. side"))),
     };
     q.offset = filter.offset;
     q.order = match filter.sort {
@@ -461,8 +465,8 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
 /// The best-matching cases for a query (at most `limit`, best first), over references,
 /// pseudonyms, municipalities, descriptions and notes. The query itself is not logged.
 pub fn search(store: &Store, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
-    if query.chars().count() > 200 {
-        return Err(Error::invalid("query", "højst 200 tegn"));
+    if query.chars().count() > SEARCH_QUERY_MAX {
+        return Err(Error::invalid("query", format!("højst {SEARCH_QUERY_MAX} tegn")));
     }
     let Some(q) = fts_query(query) else { return Ok(Vec::new()) };
     let limit = limit.clamp(1, 200);

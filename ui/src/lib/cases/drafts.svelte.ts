@@ -26,6 +26,8 @@ export interface PanelDraft {
   /** The stage and outcome chosen but not saved yet; null = the case's own. */
   stage: Stage | null;
   outcome: Outcome | '';
+  /** Why the stage changes (required when a closed case is reopened or a forwarded one taken back). */
+  stageReason: string;
   forwardOpen: boolean;
   forwardDistrict: string;
   forwardReason: string;
@@ -42,6 +44,7 @@ export function draftFor(reference: string): PanelDraft {
     note: '',
     stage: null,
     outcome: '',
+    stageReason: '',
     forwardOpen: false,
     forwardDistrict: '',
     forwardReason: '',

@@ -1,20 +1,23 @@
-// Client-side checks for the intake form and case edits, in Danish. They mirror the Rust rules
-// (src-tauri/core/src/intake.rs and cases.rs); the server checks again and has the last word.
+// Client-side checks for the intake form and case edits, in Danish. The limits come generated
+// from Rust (../generated/rules.ts); the checks themselves are run against the same shared test
+// vectors as the Rust rules (src-tauri/core/test-vectors/text.json). The core checks again and
+// has the last word.
 
+import { LIMITS } from '../generated/rules';
 import { dateTimeLocalToInstant } from '../localtime';
 
-export const PSEUDONYM_MAX = 40;
-export const CALLER_NAME_MAX = 100;
-export const PHONE_MAX = 20;
-export const EMAIL_MAX = 254;
-export const DESCRIPTION_MAX = 4000;
-export const NOTE_MAX = 4000;
-export const REASON_MAX = 500;
-export const BIRTH_YEAR_MIN = 1900;
+export const PSEUDONYM_MAX = LIMITS.pseudonym_max;
+export const CALLER_NAME_MAX = LIMITS.caller_name_max;
+export const PHONE_MAX = LIMITS.phone_max;
+export const EMAIL_MAX = LIMITS.email_max;
+export const DESCRIPTION_MAX = LIMITS.description_max;
+export const NOTE_MAX = LIMITS.note_max;
+export const REASON_MAX = LIMITS.reason_max;
+export const BIRTH_YEAR_MIN = LIMITS.birth_year_min;
 
 /** The server accepts a receipt time up to this far ahead (clock skew). */
-const FUTURE_SLACK_MS = 10 * 60_000;
-const EARLIEST = Date.UTC(2000, 0, 1);
+const FUTURE_SLACK_MS = LIMITS.future_slack_minutes * 60_000;
+const EARLIEST = Date.UTC(LIMITS.earliest_year, 0, 1);
 
 export const CPR_MESSAGE = 'Må ikke indeholde CPR-numre (Tovholder registrerer ikke CPR-numre).';
 

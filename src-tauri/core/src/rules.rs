@@ -1,0 +1,172 @@
+//! The rules the UI needs before it asks the core — limits, Danish labels, stage moves — as one
+//! value generated from the Rust definitions (`ui/src/lib/generated/rules.ts`, written by this
+//! module's test and checked for staleness by the test command). The core still checks
+//! everything again; the UI only uses these to help the coordinator early.
+
+use crate::cases::{MoveRule, Outcome, Stage, move_rule};
+use crate::intake::{CallerType, Category, Channel, Gender, Indicator, Urgency};
+use crate::profile::OrganisationKind;
+use std::fmt::Write;
+
+/// (name, value) pairs of every limit, in the order they are written.
+pub fn limits() -> Vec<(&'static str, i64)> {
+    use crate::intake as i;
+    vec![
+        ("pseudonym_max", i::PSEUDONYM_MAX as i64),
+        ("caller_name_max", i::NAME_MAX as i64),
+        ("phone_max", i::PHONE_MAX as i64),
+        ("email_max", i::EMAIL_MAX as i64),
+        ("description_max", i::DESCRIPTION_MAX as i64),
+        ("note_max", i::NOTE_MAX as i64),
+        ("reason_max", crate::cases::REASON_MAX as i64),
+        ("birth_year_min", i64::from(i::BIRTH_YEAR_MIN)),
+        ("future_slack_minutes", i::FUTURE_SLACK_MINUTES),
+        ("earliest_year", i64::from(i::EARLIEST_YEAR)),
+        ("profile_name_max", crate::profile::NAME_MAX as i64),
+        ("organisation_max", crate::profile::ORGANISATION_MAX as i64),
+        ("recovery_code_length", crate::secrets::RECOVERY_CODE_LENGTH as i64),
+        ("search_query_max", crate::cases::SEARCH_QUERY_MAX as i64),
+        ("list_page_max", crate::cases::LIST_PAGE_MAX as i64),
+        ("board_closed_shown", i64::from(crate::board::CLOSED_SHOWN)),
+    ]
+}
+
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).expect("a string serialises")
+}
+
+fn labels<T: Copy>(
+    name: &str,
+    all: &[T],
+    key: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+) -> String {
+    let mut out = format!("  {name}: {{\n");
+    for &v in all {
+        let _ = writeln!(out, "    {}: {},", key(v), quoted(label(v)));
+    }
+    out.push_str("  },\n");
+    out
+}
+
+fn rule_ts(rule: MoveRule) -> String {
+    match rule {
+        MoveRule::Allowed { reason_required, outcome_required } => {
+            format!("{{ kind: 'allowed', reason_required: {reason_required}, outcome_required: {outcome_required} }}")
+        }
+        MoveRule::ForwardingOnly => "{ kind: 'forwarding_only' }".into(),
+        MoveRule::Same => "{ kind: 'same' }".into(),
+    }
+}
+
+/// The TypeScript module the UI imports.
+pub fn typescript() -> String {
+    let mut ts = String::from(
+        "// Generated from the Rust rules by `cargo test -p tovholder-core` (src-tauri/core/src/rules.rs).\n\
+         // Do not edit: change the Rust definitions and run the tests.\n\n",
+    );
+    ts.push_str("export const LIMITS = {\n");
+    for (name, v) in limits() {
+        let _ = writeln!(ts, "  {name}: {v},");
+    }
+    ts.push_str(
+        "} as const;\n\n/** Danish labels, in the order forms and filters show them. */\nexport const LABELS = {\n",
+    );
+    ts.push_str(&labels("stage", &Stage::ALL, Stage::as_str, Stage::label_da));
+    ts.push_str(&labels("outcome", &Outcome::ALL, Outcome::as_str, Outcome::label_da));
+    ts.push_str(&labels("category", Category::ALL, Category::as_str, Category::label_da));
+    ts.push_str(&labels("urgency", Urgency::ALL, Urgency::as_str, Urgency::label_da));
+    ts.push_str(&labels("channel", Channel::ALL, Channel::as_str, Channel::label_da));
+    ts.push_str(&labels("caller_type", CallerType::ALL, CallerType::as_str, CallerType::label_da));
+    ts.push_str(&labels("gender", Gender::ALL, Gender::as_str, Gender::label_da));
+    ts.push_str(&labels("indicator", Indicator::ALL, Indicator::as_str, Indicator::label_da));
+    ts.push_str(&labels(
+        "organisation_kind",
+        &[OrganisationKind::Police, OrganisationKind::Municipality],
+        OrganisationKind::as_str,
+        OrganisationKind::label_da,
+    ));
+    ts.push_str("} as const;\n\n");
+    ts.push_str("/** What moving a case from one stage (outer key) to another (inner key) requires. */\n");
+    ts.push_str("export const STAGE_MOVES = {\n");
+    for from in Stage::ALL {
+        let _ = writeln!(ts, "  {}: {{", from.as_str());
+        for to in Stage::ALL {
+            let _ = writeln!(ts, "    {}: {},", to.as_str(), rule_ts(move_rule(from, to)));
+        }
+        ts.push_str("  },\n");
+    }
+    ts.push_str("} as const;\n\n/** The board's columns, in flow order. */\nexport const BOARD_COLUMNS = [");
+    ts.push_str(&crate::board::COLUMNS.iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", "));
+    ts.push_str("] as const;\n");
+    ts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::intake::{clean_text, contains_cpr_number, is_email_address, is_phone_number};
+
+    const UI_RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/src/lib/generated/rules.ts");
+
+    /// Writes the UI's copy; the test command fails when the committed file differs.
+    #[test]
+    fn export_ui_rules() {
+        let ts = typescript();
+        if std::fs::read_to_string(UI_RULES).ok().as_deref() != Some(ts.as_str()) {
+            std::fs::create_dir_all(std::path::Path::new(UI_RULES).parent().unwrap()).unwrap();
+            std::fs::write(UI_RULES, ts).unwrap();
+        }
+    }
+
+    #[test]
+    fn every_move_and_every_label_is_in_the_ui_rules() {
+        let ts = typescript();
+        assert!(ts.contains("new_concern: \"Ny henvendelse\","));
+        assert!(ts.contains("closed: { kind: 'allowed', reason_required: true, outcome_required: true }"));
+        assert_eq!(ts.matches("kind: '").count(), Stage::ALL.len() * Stage::ALL.len());
+    }
+
+    fn vectors() -> serde_json::Value {
+        serde_json::from_str(include_str!("../test-vectors/text.json")).expect("valid JSON")
+    }
+
+    fn strings<'a>(v: &'a serde_json::Value, path: &[&str]) -> Vec<&'a str> {
+        let mut cur = v;
+        for p in path {
+            cur = &cur[*p];
+        }
+        cur.as_array().expect("an array of strings").iter().map(|s| s.as_str().expect("a string")).collect()
+    }
+
+    #[test]
+    fn the_shared_text_vectors_hold_in_rust() {
+        let v = vectors();
+        for s in strings(&v, &["cpr", "contains"]) {
+            assert!(contains_cpr_number(s), "{s:?}");
+        }
+        for s in strings(&v, &["cpr", "clean"]) {
+            assert!(!contains_cpr_number(s), "{s:?}");
+        }
+        for s in strings(&v, &["phone", "valid"]) {
+            assert!(is_phone_number(s), "{s:?}");
+        }
+        for s in strings(&v, &["phone", "invalid"]) {
+            assert!(!is_phone_number(s), "{s:?}");
+        }
+        for s in strings(&v, &["email", "valid"]) {
+            assert!(is_email_address(s), "{s:?}");
+        }
+        for s in strings(&v, &["email", "invalid"]) {
+            assert!(!is_email_address(s), "{s:?}");
+        }
+        for (group, multiline) in [("single_line", false), ("multi_line", true)] {
+            for s in strings(&v, &[group, "valid"]) {
+                assert!(clean_text("f", s, 100, multiline).is_ok(), "{group} {s:?}");
+            }
+            for s in strings(&v, &[group, "invalid"]) {
+                assert!(clean_text("f", s, 100, multiline).is_err(), "{group} {s:?}");
+            }
+        }
+    }
+}
