@@ -31,6 +31,8 @@ pub enum Error {
     Corrupt(String),
     #[error("the case store was written by a newer Tovholder (schema {found}, this version knows {supported})")]
     NewerSchema { found: u32, supported: u32 },
+    #[error("the schema upgrade was refused and rolled back: {0}")]
+    Migration(String),
     #[error("the disk is full")]
     DiskFull,
     #[error("the data directory is read-only or not writable")]
@@ -61,6 +63,7 @@ impl Error {
             Error::WrongRecoveryCode => "wrong_recovery_code",
             Error::Corrupt(_) => "corrupt",
             Error::NewerSchema { .. } => "newer_schema",
+            Error::Migration(_) => "migration_failed",
             Error::DiskFull => "disk_full",
             Error::ReadOnly => "read_only",
             Error::Refused(_) => "refused",
@@ -100,6 +103,7 @@ impl Error {
             Error::WrongRecoveryCode => "Gendannelseskoden er forkert. Kontrollér koden og prøv igen.".into(),
             Error::Corrupt(_) => "Sagsdatabasen er beskadiget og kan ikke åbnes. Filen er ikke ændret; gendan fra en sikkerhedskopi.".into(),
             Error::NewerSchema { .. } => "Sagsdatabasen er lavet med en nyere version af Tovholder. Opdatér programmet.".into(),
+            Error::Migration(_) => "Sagsdatabasen kunne ikke opdateres til denne version af Tovholder. Intet er ændret; kontakt IT-supporten.".into(),
             Error::DiskFull => "Disken er fuld. Intet er gemt; frigør plads og prøv igen.".into(),
             Error::ReadOnly => "Datamappen er skrivebeskyttet. Intet er gemt.".into(),
             Error::Refused(_) => "Handlingen blev afvist.".into(),

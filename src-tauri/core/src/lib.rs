@@ -12,9 +12,10 @@ pub mod district;
 pub mod error;
 pub mod intake;
 pub mod keychain;
+mod migrate;
 pub mod profile;
 pub mod routing;
-mod schema;
+pub mod schema;
 pub mod secrets;
 pub mod store;
 pub mod text;
@@ -22,4 +23,6 @@ pub mod text;
 pub use district::PoliceDistrict;
 pub use error::{CommandError, Error, Result};
 pub use keychain::Keychain;
+#[doc(hidden)]
+pub use migrate::testing as migrate_testing;
 pub use store::{Store, StoreState, StoreStatus};

@@ -184,13 +184,6 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn migrate(conn: &mut Connection) -> Result<()> {
-    schema::MIGRATIONS.to_latest(conn).map_err(|e| match e {
-        rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
-        other => Error::Database(other.to_string()),
-    })
-}
-
 fn count(conn: &Connection, table: &str) -> Result<u64> {
     Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64)
 }
@@ -246,7 +239,7 @@ impl Store {
                 let mut conn = Connection::open(&partial_db)?;
                 apply_key(&conn, &key)?;
                 conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;")?;
-                migrate(&mut conn)?;
+                crate::migrate::run(&mut conn, &partial_db)?;
                 let tx = conn.transaction()?;
                 let now = crate::dates::now_stamp();
                 tx.execute(
@@ -290,7 +283,7 @@ impl Store {
     fn open_with_key(dir: &Path, envelope: KeyEnvelope, key: &DbKey) -> Result<Store> {
         let mut conn = open_keyed(&db_path(dir), key, false)?;
         configure(&conn)?;
-        migrate(&mut conn)?;
+        crate::migrate::run(&mut conn, &db_path(dir))?;
         let actor = read_profile(&conn)?.name;
         Ok(Store { conn, dir: dir.to_path_buf(), envelope, key: key.clone(), actor })
     }
