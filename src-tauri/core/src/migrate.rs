@@ -147,8 +147,11 @@ fn backup_before_upgrade(conn: &mut Connection, db_path: &Path, from: u32) -> Re
         .find(|p| !p.exists())
         .ok_or_else(|| Error::Io("no free name for the pre-upgrade backup".into()))?;
     copy_consistently(conn, db_path, &target)?;
-    for old in list_backups(db_path)?.into_iter().skip(BACKUPS_KEPT) {
-        fs::remove_file(old)?;
+    // Best effort: an old backup that cannot be deleted is no reason to keep the store closed.
+    if let Ok(found) = list_backups(db_path) {
+        for old in found.into_iter().skip(BACKUPS_KEPT) {
+            let _ = fs::remove_file(old);
+        }
     }
     Ok(target)
 }
