@@ -32,6 +32,8 @@ pub enum Error {
     Corrupt(String),
     #[error("the case store was written by a newer Tovholder (schema {found}, this version knows {supported})")]
     NewerSchema { found: u32, supported: u32 },
+    #[error("the schema upgrade was refused and rolled back: {0}")]
+    Migration(String),
     #[error("the disk is full")]
     DiskFull,
     #[error("the data directory is read-only or not writable")]
@@ -46,8 +48,6 @@ pub enum Error {
     Io(#[source] std::io::Error),
     #[error("database error")]
     Database(#[source] rusqlite::Error),
-    #[error("schema migration failed")]
-    Migration(#[source] rusqlite_migration::Error),
     /// A broken invariant of the program itself (a bug), described without data.
     #[error("internal error: {0}")]
     Internal(&'static str),
@@ -71,12 +71,13 @@ impl Error {
             Error::WrongRecoveryCode => "wrong_recovery_code",
             Error::Corrupt(_) => "corrupt",
             Error::NewerSchema { .. } => "newer_schema",
+            Error::Migration(_) => "migration_failed",
             Error::DiskFull => "disk_full",
             Error::ReadOnly => "read_only",
             Error::Refused(_) => "refused",
             Error::Busy => "busy",
             Error::Io(_) => "io",
-            Error::Database(_) | Error::Migration(_) => "database",
+            Error::Database(_) => "database",
             Error::Internal(_) => "internal",
         }
     }
@@ -113,10 +114,11 @@ impl Error {
             Error::WrongRecoveryCode => "Gendannelseskoden er forkert. Kontrollér koden og prøv igen.".into(),
             Error::Corrupt(_) => "Sagsdatabasen er beskadiget og kan ikke åbnes. Filen er ikke ændret; gendan fra en sikkerhedskopi.".into(),
             Error::NewerSchema { .. } => "Sagsdatabasen er lavet med en nyere version af Tovholder. Opdatér programmet.".into(),
+            Error::Migration(_) => "Sagsdatabasen kunne ikke opdateres til denne version af Tovholder. Intet er ændret; kontakt IT-supporten.".into(),
             Error::DiskFull => "Disken er fuld. Intet er gemt; frigør plads og prøv igen.".into(),
             Error::ReadOnly => "Datamappen er skrivebeskyttet. Intet er gemt.".into(),
             Error::Refused(_) => "Handlingen blev afvist.".into(),
-            Error::Io(_) | Error::Database(_) | Error::Migration(_) | Error::Internal(_) => {
+            Error::Io(_) | Error::Database(_) | Error::Internal(_) => {
                 "Der opstod en intern fejl. Intet er gemt; prøv igen.".into()
             }
         }

@@ -1,24 +1,42 @@
 //! Schema migrations (rusqlite_migration; the version is kept in `PRAGMA user_version`).
-//! Append new steps; never edit a released one.
+//! Append new steps; never edit a released one. See docs/migrations.md.
 
 use rusqlite_migration::{M, Migrations};
 use std::sync::LazyLock;
 
-const STEPS: &[&str] =
-    &[include_str!("../migrations/0001_foundation.sql"), include_str!("../migrations/0002_case_register.sql")];
+/// The schema version this build writes: one per step in `STEPS`. Bump it with every new step.
+pub const LATEST_VERSION: u32 = 3;
 
-pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect()));
+const STEPS: &[&str] = &[
+    include_str!("../migrations/0001_foundation.sql"),
+    include_str!("../migrations/0002_case_register.sql"),
+    include_str!("../migrations/0003_audit_log_append_only.sql"),
+];
 
-/// The schema version this build writes: one per step.
-pub(crate) fn latest_version() -> u32 {
-    STEPS.len() as u32
+/// The released steps. Each one checks foreign keys before the upgrade's transaction commits:
+/// migrations run with `foreign_keys` off (see migrate.rs), so a broken reference must fail here.
+pub(crate) fn steps() -> Vec<M<'static>> {
+    STEPS.iter().map(|sql| M::up(sql).foreign_key_check()).collect()
 }
+
+pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| Migrations::new(steps()));
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn migrations_are_valid() {
-        super::MIGRATIONS.validate().unwrap();
+        MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn the_latest_version_is_the_number_of_steps() {
+        assert_eq!(LATEST_VERSION as usize, STEPS.len());
+        assert_eq!(LATEST_VERSION as usize, steps().len());
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        MIGRATIONS.to_latest(&mut conn).unwrap();
+        let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(version, LATEST_VERSION);
     }
 }

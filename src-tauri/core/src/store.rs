@@ -226,8 +226,8 @@ fn open_keyed(path: &Path, key: &DbKey, read_only: bool) -> Result<Connection> {
         },
     )?;
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if version > schema::latest_version() {
-        return Err(Error::NewerSchema { found: version, supported: schema::latest_version() });
+    if version > schema::LATEST_VERSION {
+        return Err(Error::NewerSchema { found: version, supported: schema::LATEST_VERSION });
     }
     Ok(conn)
 }
@@ -250,13 +250,6 @@ fn configure(conn: &Connection) -> Result<()> {
          PRAGMA synchronous = FULL;",
     )?;
     Ok(())
-}
-
-fn migrate(conn: &mut Connection) -> Result<()> {
-    schema::MIGRATIONS.to_latest(conn).map_err(|e| match e {
-        rusqlite_migration::Error::RusqliteError { err, .. } => Error::from(err),
-        other => Error::Migration(other),
-    })
 }
 
 /// True when the database file does not start with SQLite's plain-text header (SQLCipher
@@ -315,7 +308,7 @@ impl Store {
                 let mut conn = Connection::open(&partial_db)?;
                 apply_key(&conn, &key)?;
                 conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;")?;
-                migrate(&mut conn)?;
+                crate::migrate::run(&mut conn, &partial_db)?;
                 let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
                 let now = Stamp::new(clock.now());
                 profile::insert(&tx, &profile, now)?;
@@ -355,7 +348,7 @@ impl Store {
     fn open_with_key(dir: &Path, envelope: KeyEnvelope, key: &DbKey) -> Result<Store> {
         let mut conn = open_keyed(&db_path(dir), key, false)?;
         configure(&conn)?;
-        migrate(&mut conn)?;
+        crate::migrate::run(&mut conn, &db_path(dir))?;
         let actor = profile::read(&conn)?.name;
         Ok(Store { conn, dir: dir.to_path_buf(), envelope, key: key.clone(), actor, clock: crate::clock::system() })
     }

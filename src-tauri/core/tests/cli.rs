@@ -8,6 +8,7 @@ use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 use tovholder_core::Keychain;
+use tovholder_core::schema::LATEST_VERSION;
 
 fn cli(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tovholder-cli"))
@@ -88,7 +89,7 @@ fn init_status_and_a_refused_second_init() {
     assert!(status.status.success(), "{}", stderr(&status));
     let s = json(&status);
     assert_eq!(s["encrypted"], true);
-    assert_eq!(s["schema_version"], 2);
+    assert_eq!(s["schema_version"], LATEST_VERSION);
     assert_eq!(s["counts"]["profile"], 1);
 
     let again = cli(tmp.path(), &["init", "--name", "X", "--organisation", "Y", "--district", "KBHP"]);

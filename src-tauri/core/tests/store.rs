@@ -5,6 +5,7 @@ use rusqlite::Connection;
 use std::fs;
 use std::path::{Path, PathBuf};
 use tovholder_core::profile::{OrganisationKind, Profile};
+use tovholder_core::schema::LATEST_VERSION;
 use tovholder_core::{Error, Keychain, Store, StoreState};
 
 fn profile() -> Profile {
@@ -58,7 +59,7 @@ fn the_file_is_encrypted_at_rest_and_unreadable_without_the_key() {
     let status = store.status().unwrap();
     assert!(status.encrypted);
     assert_eq!(status.counts.profile, 1);
-    assert_eq!(status.schema_version, 2);
+    assert_eq!(status.schema_version, LATEST_VERSION);
 }
 
 #[test]
@@ -141,7 +142,7 @@ fn a_store_from_a_newer_version_is_refused_untouched() {
     }
     let r = leaves_file_untouched(tmp.path(), || Store::open(tmp.path(), &keychain));
     match r {
-        Err(Error::NewerSchema { found: 99, supported: 2 }) => {}
+        Err(Error::NewerSchema { found: 99, supported }) if supported == LATEST_VERSION => {}
         other => panic!("expected NewerSchema, got {other:?}"),
     }
 }

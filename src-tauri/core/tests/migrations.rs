@@ -1,0 +1,643 @@
+//! Schema upgrades on real SQLCipher files: a checked-in store at every released schema version
+//! is upgraded without losing a row, with one owner-only encrypted backup beside it; foreign keys
+//! are off while a step rebuilds a table; a step that breaks a reference is rolled back; only the
+//! newest three backups are kept; the audit log refuses updates and deletes; and the migrated
+//! schema matches its snapshot.
+//!
+//! The fixtures (`tests/fixtures/store-v*.db`) hold synthetic test data only, encrypted with
+//! [`FIXTURE_KEY`]. Regenerate them (only when a new released version is added) with
+//! `cargo test -p tovholder-core --test migrations -- --ignored generate_fixtures`.
+
+use rusqlite::Connection;
+use rusqlite::types::Value;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tovholder_core::migrate_testing::{backups, open_with_raw_key, to_version, upgrade_file};
+use tovholder_core::profile::{OrganisationKind, Profile};
+use tovholder_core::schema::LATEST_VERSION;
+use tovholder_core::secrets::{DbKey, KeyEnvelope, RecoveryCode};
+use tovholder_core::{Error, Keychain, Store, cases};
+
+/// The raw SQLCipher key of the fixtures. A test key for synthetic test data, nothing else.
+const FIXTURE_KEY: &[u8; 32] = b"tovholder-synthetic-test-key-001";
+
+/// The schema versions that have been released, one fixture each.
+const RELEASED: &[u32] = &[1, 2];
+
+fn fixture(version: u32) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(format!("store-v{version}.db"))
+}
+
+fn user_version(conn: &Connection) -> u32 {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixture generator
+
+/// Builds `tests/fixtures/store-v1.db` and `store-v2.db` with the released steps and plain SQL.
+#[test]
+#[ignore = "writes the checked-in fixtures; run by hand when a schema version is released"]
+fn generate_fixtures() {
+    for &version in RELEASED {
+        let path = fixture(version);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let _ = fs::remove_file(&path);
+        let mut conn = Connection::open(&path).unwrap();
+        conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", hex::encode(FIXTURE_KEY))).unwrap();
+        conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = ON;").unwrap();
+        to_version(&mut conn, 1).unwrap();
+        fill_v1(&conn);
+        if version >= 2 {
+            to_version(&mut conn, 2).unwrap();
+            fill_v2(&conn);
+        }
+        assert_eq!(user_version(&conn), version);
+        conn.execute_batch("VACUUM;").unwrap();
+        conn.close().unwrap();
+        assert!(!Path::new(&format!("{}-wal", path.display())).exists());
+    }
+}
+
+/// Version 1: the profile and the store's own audit entries.
+fn fill_v1(conn: &Connection) {
+    conn.execute_batch(
+        "INSERT INTO profile (id, name, organisation_kind, organisation_name, district_code, created_at, updated_at)
+         VALUES (1, 'Søren Ærø-Åberg', 'police', 'Østjyllands Politi', 'ØJP',
+                 '2026-01-05T08:00:00.000Z', '2026-01-05T08:00:00.000Z');
+         INSERT INTO audit_log (at, actor, action, subject) VALUES
+             ('2026-01-05T08:00:00.000Z', 'Søren Ærø-Åberg', 'store.created', NULL),
+             ('2026-01-06T09:30:00.000Z', 'Søren Ærø-Åberg', 'store.backup_created', NULL),
+             ('2026-01-07T10:45:12.345Z', 'Søren Ærø-Åberg', 'store.unlocked_with_recovery_code', NULL);",
+    )
+    .unwrap();
+}
+
+/// Version 2: cases in several stages, with notes, history, search entries and audit entries.
+fn fill_v2(conn: &Connection) {
+    use tovholder_core::text::fold;
+    let actor = "Søren Ærø-Åberg";
+    conn.execute_batch(
+        "INSERT INTO case_sequence (district_code, year, last) VALUES ('ØJP', 2026, 3), ('KBHP', 2025, 1);",
+    )
+    .unwrap();
+    struct FixtureCase {
+        reference: &'static str,
+        stage: &'static str,
+        outcome: Option<&'static str>,
+        forwarded_to: Option<&'static str>,
+        channel: &'static str,
+        caller_type: &'static str,
+        caller_name: Option<&'static str>,
+        caller_phone: Option<&'static str>,
+        caller_email: Option<&'static str>,
+        pseudonym: &'static str,
+        birth_year: Option<i64>,
+        gender: Option<&'static str>,
+        municipality: &'static str,
+        category: &'static str,
+        indicators: &'static str,
+        urgency: &'static str,
+        police_flag: i64,
+        description: &'static str,
+        closed_at: Option<&'static str>,
+    }
+    let cases = [
+        FixtureCase {
+            reference: "ØJP-2026-0001",
+            stage: "assessment",
+            outcome: None,
+            forwarded_to: None,
+            channel: "hotline",
+            caller_type: "school",
+            caller_name: Some("Lærer Bødker"),
+            caller_phone: Some("+45 12 34 56 78"),
+            caller_email: None,
+            pseudonym: "Drengen fra Ærøskøbing",
+            birth_year: Some(2009),
+            gender: Some("male"),
+            municipality: "Aarhus",
+            category: "right_wing",
+            indicators: r#"["shares_propaganda","isolation"]"#,
+            urgency: "high",
+            police_flag: 0,
+            description: "Deler propaganda i klassens gruppechat; trækker sig fra venner. Syntetisk testtekst: æøå ÆØÅ.",
+            closed_at: None,
+        },
+        FixtureCase {
+            reference: "ØJP-2026-0002",
+            stage: "closed",
+            outcome: Some("completed"),
+            forwarded_to: None,
+            channel: "email",
+            caller_type: "parent",
+            caller_name: Some("Birgitte Søgaard"),
+            caller_phone: None,
+            caller_email: Some("birgitte@example.invalid"),
+            pseudonym: "Pigen på Østergade",
+            birth_year: Some(2007),
+            gender: Some("female"),
+            municipality: "Silkeborg",
+            category: "militant_islamism",
+            indicators: r#"["changed_behaviour"]"#,
+            urgency: "normal",
+            police_flag: 0,
+            description: "Forældrene er bekymrede over ændret adfærd. Syntetisk testtekst.",
+            closed_at: Some("2026-03-01T12:00:00.000Z"),
+        },
+        FixtureCase {
+            reference: "ØJP-2026-0003",
+            stage: "forwarded",
+            outcome: None,
+            forwarded_to: Some("KBHP"),
+            channel: "in_person",
+            caller_type: "anonymous",
+            caller_name: None,
+            caller_phone: None,
+            caller_email: None,
+            pseudonym: "Ukendt på Nørrebro",
+            birth_year: None,
+            gender: None,
+            municipality: "København",
+            category: "left_wing",
+            indicators: r#"["threats","weapons_interest"]"#,
+            urgency: "acute",
+            police_flag: 1,
+            description: "Trusler mod navngivet person; flyttet til København. Syntetisk testtekst.",
+            closed_at: None,
+        },
+        FixtureCase {
+            reference: "KBHP-2025-0001",
+            stage: "new_concern",
+            outcome: None,
+            forwarded_to: None,
+            channel: "referral",
+            caller_type: "social_worker",
+            caller_name: Some("Åse Grøn"),
+            caller_phone: Some("33 33 33 33"),
+            caller_email: Some("aase@example.invalid"),
+            pseudonym: "Søster Ø",
+            birth_year: Some(2010),
+            gender: Some("other"),
+            municipality: "Frederiksberg",
+            category: "other",
+            indicators: "[]",
+            urgency: "normal",
+            police_flag: 0,
+            description: "Henvist fra socialforvaltningen. Syntetisk testtekst.",
+            closed_at: None,
+        },
+    ];
+    for (i, c) in cases.iter().enumerate() {
+        let at = format!("2026-02-0{}T10:00:00.000Z", i + 1);
+        let district = c.reference.split('-').next().unwrap();
+        conn.execute(
+            "INSERT INTO cases (reference, district_code, stage, outcome, forwarded_to, received_at, channel,
+                 caller_type, caller_name, caller_phone, caller_email, pseudonym, birth_year, gender, municipality,
+                 category, indicators, urgency, police_flag, description, created_at, created_by, updated_at, closed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?6, ?21,
+                 ?6, ?22)",
+            rusqlite::params![
+                c.reference,
+                district,
+                c.stage,
+                c.outcome,
+                c.forwarded_to,
+                at,
+                c.channel,
+                c.caller_type,
+                c.caller_name,
+                c.caller_phone,
+                c.caller_email,
+                c.pseudonym,
+                c.birth_year,
+                c.gender,
+                c.municipality,
+                c.category,
+                c.indicators,
+                c.urgency,
+                c.police_flag,
+                c.description,
+                actor,
+                c.closed_at
+            ],
+        )
+        .unwrap();
+        let id = conn.last_insert_rowid();
+        conn.execute(
+            "INSERT INTO case_search (rowid, body) VALUES (?1, ?2)",
+            rusqlite::params![
+                -id,
+                fold(&format!("{} {} {} {}", c.reference, c.pseudonym, c.municipality, c.description))
+            ],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO case_history (case_id, at, actor, field, old_value, new_value, reason)
+             VALUES (?1, ?2, ?3, 'created', NULL, ?4, NULL)",
+            rusqlite::params![id, at, actor, c.reference],
+        )
+        .unwrap();
+        if c.stage != "new_concern" {
+            let reason = (c.stage == "forwarded").then_some("Personen er flyttet til Københavns Politis område.");
+            conn.execute(
+                "INSERT INTO case_history (case_id, at, actor, field, old_value, new_value, reason)
+                 VALUES (?1, ?2, ?3, 'stage', 'new_concern', ?4, ?5)",
+                rusqlite::params![id, format!("2026-02-1{}T11:00:00.000Z", i + 1), actor, c.stage, reason],
+            )
+            .unwrap();
+        }
+        for (n, body) in ["Samtale med kontaktlæreren; følges op i næste uge.", "Møde aftalt på rådhuset i Århus."]
+            .iter()
+            .enumerate()
+        {
+            if i == 3 && n == 1 {
+                break;
+            }
+            conn.execute(
+                "INSERT INTO case_notes (case_id, at, author, body) VALUES (?1, ?2, ?3, ?4)",
+                rusqlite::params![id, format!("2026-02-2{}T1{n}:00:00.000Z", i + 1), actor, body],
+            )
+            .unwrap();
+            let note = conn.last_insert_rowid();
+            conn.execute("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)", rusqlite::params![note, fold(body)])
+                .unwrap();
+        }
+        conn.execute(
+            "INSERT INTO audit_log (at, actor, action, subject) VALUES (?1, ?2, 'case.created', ?3)",
+            rusqlite::params![at, actor, c.reference],
+        )
+        .unwrap();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/// Every row of every (non-virtual) table, by table: its columns and its rows rendered as text.
+type Dump = BTreeMap<String, (Vec<String>, Vec<String>)>;
+
+fn dump(conn: &Connection) -> Dump {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables
+        .into_iter()
+        .map(|t| {
+            let cols: Vec<String> = conn
+                .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
+                .unwrap()
+                .query_map([&t], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            let rows = select(conn, &t, &cols);
+            (t, (cols, rows))
+        })
+        .collect()
+}
+
+/// The rows of `table` (only `cols`), rendered as text and sorted.
+fn select(conn: &Connection, table: &str, cols: &[String]) -> Vec<String> {
+    let list = cols.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+    let mut stmt = conn.prepare(&format!("SELECT {list} FROM \"{table}\"")).unwrap();
+    let mut rows: Vec<String> = stmt
+        .query_map([], |r| (0..cols.len()).map(|i| r.get::<_, Value>(i)).collect::<Result<Vec<_>, _>>())
+        .unwrap()
+        .map(|row| format!("{:?}", row.unwrap()))
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// Every row of every table in `before` is still in `after` (same columns, same values).
+fn assert_nothing_lost(before: &Dump, after_conn: &Connection, what: &str) {
+    for (table, (cols, rows)) in before {
+        let after = select(after_conn, table, cols);
+        let mut remaining: BTreeMap<&str, usize> = BTreeMap::new();
+        for r in &after {
+            *remaining.entry(r.as_str()).or_default() += 1;
+        }
+        for r in rows {
+            let n = remaining.get_mut(r.as_str()).unwrap_or_else(|| panic!("{what}: lost a row of {table}: {r}"));
+            assert!(*n > 0, "{what}: lost a row of {table}: {r}");
+            *n -= 1;
+        }
+        assert!(after.len() >= rows.len(), "{what}: {table} has fewer rows");
+    }
+}
+
+fn assert_sound(conn: &Connection) {
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(check, "ok");
+    let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(broken, 0, "broken foreign key references");
+}
+
+fn count(conn: &Connection, table: &str) -> i64 {
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+}
+
+/// A copy of the fixture at `version` as `tovholder.db` in a new temporary directory.
+fn copy_fixture(version: u32) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("tovholder.db");
+    fs::copy(fixture(version), &db).unwrap();
+    (tmp, db)
+}
+
+/// Makes the copied fixture a complete store (key envelope beside it, key in a memory keychain).
+fn as_store(dir: &Path) -> Keychain {
+    let store_id = "fixture-store";
+    let key = DbKey::from_bytes(FIXTURE_KEY).unwrap();
+    let envelope = KeyEnvelope::seal(store_id, &key, &RecoveryCode::generate()).unwrap();
+    fs::write(dir.join("tovholder.key"), envelope.to_json()).unwrap();
+    let keychain = Keychain::memory();
+    keychain.set(store_id, key.as_bytes()).unwrap();
+    keychain
+}
+
+fn bak_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".bak") || n.ends_with(".partial"))
+        .collect();
+    names.sort();
+    names
+}
+
+fn schema_text(conn: &Connection) -> String {
+    let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name").unwrap();
+    stmt.query_map([], |r| {
+        let (kind, name, table, sql): (String, String, String, Option<String>) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        Ok(format!("{kind} {name} ON {table}\n{}\n", sql.as_deref().unwrap_or("(no sql)")))
+    })
+    .unwrap()
+    .collect::<Result<Vec<_>, _>>()
+    .unwrap()
+    .join("\n")
+}
+
+fn profile() -> Profile {
+    Profile {
+        name: "Mette Holm".into(),
+        organisation_kind: OrganisationKind::Police,
+        organisation_name: "Østjyllands Politi".into(),
+        district_code: "ØJP".into(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+
+#[test]
+fn the_fixtures_are_what_they_claim_to_be() {
+    for &version in RELEASED {
+        let (_tmp, db) = copy_fixture(version);
+        assert!(!fs::read(&db).unwrap().starts_with(b"SQLite format 3"), "v{version} is not encrypted");
+        let conn = open_with_raw_key(&db, FIXTURE_KEY).unwrap();
+        assert_eq!(user_version(&conn), version);
+        assert_eq!(count(&conn, "profile"), 1);
+        assert!(count(&conn, "audit_log") >= 3);
+        if version >= 2 {
+            assert_eq!(count(&conn, "cases"), 4);
+            assert_eq!(count(&conn, "case_notes"), 7);
+            assert_eq!(count(&conn, "case_history"), 7);
+            let text: String = conn
+                .query_row("SELECT pseudonym FROM cases WHERE reference = 'ØJP-2026-0001'", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(text, "Drengen fra Ærøskøbing");
+        }
+        assert_sound(&conn);
+    }
+}
+
+#[test]
+fn every_released_version_upgrades_without_losing_a_row() {
+    for &version in RELEASED {
+        let what = format!("v{version}");
+        let (tmp, db) = copy_fixture(version);
+        let before = dump(&open_with_raw_key(&db, FIXTURE_KEY).unwrap());
+        assert!(before.values().any(|(_, rows)| !rows.is_empty()));
+        let keychain = as_store(tmp.path());
+
+        let store = Store::open(tmp.path(), &keychain).unwrap();
+        assert_eq!(store.status().unwrap().schema_version, LATEST_VERSION, "{what}");
+        assert_eq!(store.profile().unwrap().name, "Søren Ærø-Åberg");
+        drop(store);
+
+        let after = open_with_raw_key(&db, FIXTURE_KEY).unwrap();
+        assert_eq!(user_version(&after), LATEST_VERSION, "{what}");
+        assert_nothing_lost(&before, &after, &what);
+        assert_sound(&after);
+        drop(after);
+
+        // Exactly one backup: owner-only, the same key, the old version, the old rows.
+        let made = backups(&db).unwrap();
+        assert_eq!(made.len(), 1, "{what}: {:?}", bak_files(tmp.path()));
+        assert_eq!(bak_files(tmp.path()).len(), 1, "{what}: stray files");
+        let name = made[0].file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with(&format!("tovholder.db.pre-v{version}-20")) && name.ends_with("Z.bak"), "{name}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&made[0]).unwrap().permissions().mode() & 0o777, 0o600, "{what}");
+        }
+        assert!(!fs::read(&made[0]).unwrap().starts_with(b"SQLite format 3"), "{what}: backup not encrypted");
+        let old = open_with_raw_key(&made[0], FIXTURE_KEY).unwrap();
+        assert_eq!(user_version(&old), version, "{what}");
+        assert_eq!(dump(&old), before, "{what}: the backup differs from the store before the upgrade");
+        assert_sound(&old);
+        drop(old);
+
+        // Up to date: opening again makes no new backup.
+        let store = Store::open(tmp.path(), &keychain).unwrap();
+        assert_eq!(backups(&db).unwrap(), made, "{what}");
+        if version >= 2 {
+            // The app reads the upgraded cases, notes and history, and finds them by Danish text.
+            let case = cases::get(&store, "ØJP-2026-0001").unwrap();
+            assert_eq!(case.notes.len(), 2);
+            assert_eq!(case.history.len(), 2);
+            let hits = cases::search(&store, "ærøskøbing", 10).unwrap();
+            assert_eq!(hits.len(), 1, "{what}");
+        }
+    }
+}
+
+#[test]
+fn a_fresh_store_gets_no_backup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let keychain = Keychain::memory();
+    let (store, _) = Store::init(tmp.path(), &keychain, profile()).unwrap();
+    assert_eq!(store.status().unwrap().schema_version, LATEST_VERSION);
+    drop(store);
+    Store::open(tmp.path(), &keychain).unwrap();
+    assert_eq!(bak_files(tmp.path()), Vec::<String>::new());
+}
+
+/// Changes the stage CHECK list of `cases` the SQLite way (new table, copy, drop, rename), as a
+/// real migration would; `cases`' indexes and triggers are created again.
+fn rebuild_cases_step(conn: &Connection) -> String {
+    let table: String = conn
+        .query_row("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'cases'", [], |r| r.get(0))
+        .unwrap();
+    let new_table = table.replacen("CREATE TABLE cases", "CREATE TABLE cases_new", 1).replacen(
+        "'closed','forwarded')",
+        "'closed','forwarded','archived')",
+        1,
+    );
+    assert!(new_table.contains("'archived'"), "the stage CHECK list was not found");
+    let mut recreate: Vec<String> = conn
+        .prepare(
+            "SELECT sql FROM sqlite_schema WHERE tbl_name = 'cases' AND type IN ('index', 'trigger') AND sql NOT NULL",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(recreate.len() >= 3, "cases' indexes and trigger");
+    recreate.iter_mut().for_each(|s| s.push(';'));
+    format!(
+        "{new_table};
+         INSERT INTO cases_new SELECT * FROM cases;
+         DROP TABLE cases;
+         ALTER TABLE cases_new RENAME TO cases;
+         {}",
+        recreate.join("\n")
+    )
+}
+
+#[test]
+fn foreign_keys_are_off_while_a_step_rebuilds_a_table() {
+    let (_tmp, db) = copy_fixture(2);
+    let conn = open_with_raw_key(&db, FIXTURE_KEY).unwrap();
+    let before = dump(&conn);
+    let step = rebuild_cases_step(&conn);
+    drop(conn);
+
+    // With foreign keys on, dropping the old table would cascade-delete every note and history
+    // row: the danger this guards against.
+    {
+        let (_tmp, unsafe_db) = copy_fixture(2);
+        let conn = open_with_raw_key(&unsafe_db, FIXTURE_KEY).unwrap();
+        conn.execute_batch("PRAGMA foreign_keys = ON;").unwrap();
+        conn.execute_batch(&format!("BEGIN; {step} COMMIT;")).unwrap();
+        assert_eq!(count(&conn, "cases"), 4);
+        assert_eq!(count(&conn, "case_notes"), 0);
+        assert_eq!(count(&conn, "case_history"), 0);
+    }
+
+    upgrade_file(&db, FIXTURE_KEY, &[step.as_str()]).unwrap();
+    let conn = open_with_raw_key(&db, FIXTURE_KEY).unwrap();
+    assert_eq!(user_version(&conn), LATEST_VERSION + 1);
+    assert_nothing_lost(&before, &conn, "rebuilt cases");
+    assert_eq!(count(&conn, "case_notes"), 7);
+    assert_eq!(count(&conn, "case_history"), 7);
+    assert_sound(&conn);
+    // The new CHECK list is in force, and foreign keys still cascade on this connection once on.
+    conn.execute_batch("PRAGMA foreign_keys = ON;").unwrap();
+    conn.execute("UPDATE cases SET stage = 'archived' WHERE reference = 'KBHP-2025-0001'", []).unwrap();
+    assert_eq!(backups(&db).unwrap().len(), 1);
+}
+
+#[test]
+fn a_step_that_breaks_a_reference_is_rolled_back_entirely() {
+    let (tmp, db) = copy_fixture(2);
+    let before = dump(&open_with_raw_key(&db, FIXTURE_KEY).unwrap());
+    let orphaning = "DELETE FROM cases WHERE reference = 'ØJP-2026-0001';";
+    let r = upgrade_file(&db, FIXTURE_KEY, &[orphaning]);
+    match &r {
+        Err(e @ Error::Migration(msg)) => {
+            assert_eq!(e.code(), "migration_failed");
+            assert!(msg.contains("nothing was changed"), "{msg}");
+            assert!(!msg.contains("Ærø") && !msg.contains("ØJP-2026"), "personal data in the error: {msg}");
+        }
+        other => panic!("expected a migration error, got {other:?}"),
+    }
+    let conn = open_with_raw_key(&db, FIXTURE_KEY).unwrap();
+    // Nothing of the upgrade was committed: not 0003 either, which ran in the same transaction.
+    assert_eq!(user_version(&conn), 2);
+    assert_eq!(dump(&conn), before);
+    let triggers: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log_no_delete'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(triggers, 0);
+    assert_sound(&conn);
+    // The backup made before the attempt stays.
+    assert_eq!(bak_files(tmp.path()).len(), 1);
+}
+
+#[test]
+fn only_the_three_newest_backups_are_kept() {
+    let (tmp, db) = copy_fixture(1);
+    let dir = tmp.path();
+    let older = [
+        "tovholder.db.pre-v1-2025-01-01T090000Z.bak",
+        "tovholder.db.pre-v1-2025-02-01T090000Z.bak",
+        "tovholder.db.pre-v1-2025-03-01T090000Z.bak",
+    ];
+    for name in older {
+        fs::write(dir.join(name), b"an earlier backup").unwrap();
+    }
+    // Files that are not automatic backups are never touched.
+    let unrelated = ["tovholder.db.pre-v1-by-hand.bak", "sikkerhedskopi.db", "tovholder.db.bak"];
+    for name in unrelated {
+        fs::write(dir.join(name), b"keep me").unwrap();
+    }
+
+    upgrade_file(&db, FIXTURE_KEY, &[]).unwrap();
+
+    let kept: Vec<String> =
+        backups(&db).unwrap().iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(kept.len(), 3, "{kept:?}");
+    assert!(kept[0].starts_with("tovholder.db.pre-v1-20") && !older.contains(&kept[0].as_str()), "{kept:?}");
+    assert_eq!(kept[1..], [older[2], older[1]]);
+    assert!(!dir.join(older[0]).exists());
+    for name in unrelated {
+        assert_eq!(fs::read(dir.join(name)).unwrap(), b"keep me");
+    }
+}
+
+#[test]
+fn the_audit_log_refuses_updates_and_deletes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, _) = Store::init(tmp.path(), &Keychain::memory(), profile()).unwrap();
+    let conn = store.conn_for_tests();
+    conn.execute("INSERT INTO audit_log (at, actor, action) VALUES ('2026-01-01T00:00:00.000Z', 'x', 'test')", [])
+        .unwrap();
+    let rows = select(conn, "audit_log", &["id".into(), "at".into(), "actor".into(), "action".into()]);
+    let n = count(conn, "audit_log");
+    assert!(n >= 2);
+    for sql in
+        ["UPDATE audit_log SET actor = 'y'", "DELETE FROM audit_log", "DELETE FROM audit_log WHERE action = 'test'"]
+    {
+        let e = conn.execute(sql, []).unwrap_err();
+        assert!(e.to_string().contains("audit_log is append-only"), "{sql}: {e}");
+    }
+    assert_eq!(count(conn, "audit_log"), n);
+    assert_eq!(select(conn, "audit_log", &["id".into(), "at".into(), "actor".into(), "action".into()]), rows);
+}
+
+#[test]
+fn the_migrated_schema_matches_the_snapshot() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, _) = Store::init(tmp.path(), &Keychain::memory(), profile()).unwrap();
+    let fresh = schema_text(store.conn_for_tests());
+    insta::assert_snapshot!("schema", fresh);
+
+    // An upgraded store has exactly the schema of a new one.
+    for &version in RELEASED {
+        let (_tmp, db) = copy_fixture(version);
+        upgrade_file(&db, FIXTURE_KEY, &[]).unwrap();
+        let upgraded = schema_text(&open_with_raw_key(&db, FIXTURE_KEY).unwrap());
+        assert_eq!(upgraded, fresh, "v{version} upgraded differs from a new store");
+    }
+}
