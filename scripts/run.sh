@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
 # Tovholder's one run command: bash scripts/run.sh [ARGS...]
-# Installs the UI's packages when needed, builds the UI (embedded into the app at compile time),
-# then builds and starts the app; ARGS go to the app.
+# Installs what the build needs when it is missing (scripts/setup.sh: on Debian/Ubuntu the
+# WebKitGTK build packages; the UI's packages with npm ci), builds the UI (embedded into the app
+# at compile time), then builds and starts the app; ARGS go to the app.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
 
-if [[ ! -d ui/node_modules || ui/package-lock.json -nt ui/node_modules ]]; then
-  (cd ui && npm ci --no-audit --no-fund)
-  touch ui/node_modules
-fi
+bash scripts/setup.sh run
 (cd ui && npm run build)
 
 exec cargo run -p tovholder -- "$@"

@@ -10,16 +10,18 @@
 #                          all in one private D-Bus session with an unlocked gnome-keyring
 #   6. bindings            the TypeScript bindings that `cargo test` regenerates are committed
 #
-# Needs: Rust, Node 20 + npm, and (Debian) libwebkit2gtk-4.1-dev xvfb xauth webkit2gtk-driver
-# gnome-keyring libsecret-tools dbus dbus-x11, and tauri-driver 2.x (cargo install tauri-driver).
-# .ci/run installs all of them on a new machine.
+# Needs Rust and Node 20 + npm. Everything else it installs first when missing (scripts/setup.sh
+# test): on Debian/Ubuntu the build packages plus xvfb xauth webkit2gtk-driver gnome-keyring
+# libsecret-tools dbus dbus-x11 poppler-utils fonts-dejavu-core git, and tauri-driver 2.x.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Everything runs inside one private D-Bus session with a fresh, unlocked keyring.
 if [[ -z "${TOVHOLDER_TEST_SESSION:-}" ]]; then
+  # Before the keyring session below: it needs dbus and gnome-keyring.
+  bash scripts/setup.sh test
+  # Everything runs inside one private D-Bus session with a fresh, unlocked keyring.
   TOVHOLDER_TEST_SESSION=1 exec bash scripts/keyring-session.sh bash scripts/test.sh "$@"
 fi
 
