@@ -162,6 +162,17 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_name_is_not_repeated_in_the_error() {
+        for typed in ["Jens Hansens vej 4\u{1b}[31m", "Gotham City", "Aarhus\u{202e}kcah"] {
+            let e = route(typed).unwrap_err();
+            for text in [e.to_string(), e.message_da(), format!("{e:?}")] {
+                assert!(!text.contains("Jens") && !text.contains("Gotham") && !text.contains('\u{1b}'), "{text}");
+                assert!(!text.contains("kcah") && !text.contains('\u{202e}'), "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn completion_prefers_prefixes() {
         let names: Vec<_> = complete("fre", 10).into_iter().map(|r| r.municipality).collect();
         assert_eq!(names, vec!["Frederiksberg", "Fredensborg", "Frederikssund", "Fredericia", "Frederikshavn"]);

@@ -556,3 +556,22 @@ impl Store {
         Ok(store)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encryption_is_read_from_the_file_header() {
+        let tmp = tempfile::tempdir().unwrap();
+        let plain = tmp.path().join("plain.db");
+        Connection::open(&plain).unwrap().execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+        assert!(!file_is_encrypted(&plain).unwrap(), "a plain SQLite file is reported as such");
+        let sealed = tmp.path().join("sealed.db");
+        let conn = Connection::open(&sealed).unwrap();
+        apply_key(&conn, &DbKey::generate()).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+        drop(conn);
+        assert!(file_is_encrypted(&sealed).unwrap());
+    }
+}
