@@ -4,12 +4,10 @@ use crate::cases::CaseSummary;
 use crate::error::Result;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 /// The stages of a case (Danish labels live in the UI).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum Stage {
     NewConcern,
     Screening,
@@ -51,8 +49,7 @@ impl Stage {
         [Stage::NewConcern, Stage::Screening, Stage::Assessment, Stage::Intervention, Stage::FollowUp, Stage::Closed];
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct BoardColumn {
     pub stage: Stage,
     /// The cards shown: every active case; for `closed`, the 30 most recently closed.
@@ -61,8 +58,7 @@ pub struct BoardColumn {
     pub total: u64,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct Board {
     /// The police district the board is filtered to (the coordinator's home infohus).
     pub district_code: String,

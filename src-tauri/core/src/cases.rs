@@ -11,11 +11,9 @@ use crate::store::Store;
 use crate::text::fold;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum Outcome {
     Unfounded,
     Completed,
@@ -33,8 +31,7 @@ impl Outcome {
 }
 
 /// What intake returns.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct IntakeReceipt {
     pub reference: String,
     /// The police district's name, e.g. "Østjyllands Politi".
@@ -44,8 +41,7 @@ pub struct IntakeReceipt {
 }
 
 /// One row of the case list or the board.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct CaseSummary {
     pub reference: String,
     pub district_code: String,
@@ -61,16 +57,14 @@ pub struct CaseSummary {
     pub updated_at: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct Note {
     pub at: String,
     pub author: String,
     pub body: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct HistoryEntry {
     pub at: String,
     pub actor: String,
@@ -80,8 +74,7 @@ pub struct HistoryEntry {
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct CaseDetail {
     #[serde(flatten)]
     pub summary: CaseSummary,
@@ -97,9 +90,8 @@ pub struct CaseDetail {
     pub history: Vec<HistoryEntry>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum CaseSort {
     #[default]
     ReceivedDesc,
@@ -110,24 +102,23 @@ pub enum CaseSort {
 }
 
 /// Filters, sort and page for the case list. Empty fields do not filter.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export)]
 pub struct CaseFilter {
-    #[ts(optional)]
+    #[specta(optional)]
     pub stage: Option<Stage>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub district_code: Option<String>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub category: Option<Category>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub urgency: Option<Urgency>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub channel: Option<Channel>,
     /// Age this year, from the birth year (cases without a birth year are left out when set).
-    #[ts(optional)]
+    #[specta(optional)]
     pub age_min: Option<u8>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub age_max: Option<u8>,
     pub sort: CaseSort,
     pub offset: u32,
@@ -135,8 +126,7 @@ pub struct CaseFilter {
     pub limit: u32,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct CasePage {
     pub total: u64,
     pub offset: u32,
@@ -145,35 +135,33 @@ pub struct CasePage {
 
 /// A change to a case. Fields left out are unchanged; each change is validated like intake and
 /// recorded in the history.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export)]
 pub struct CaseEdit {
-    #[ts(optional)]
+    #[specta(optional)]
     pub stage: Option<Stage>,
     /// Required when the stage becomes `closed`.
-    #[ts(optional)]
+    #[specta(optional)]
     pub outcome: Option<Outcome>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub pseudonym: Option<String>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub birth_year: Option<i32>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub gender: Option<Gender>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub municipality: Option<String>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub category: Option<Category>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub indicators: Option<Vec<Indicator>>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub urgency: Option<Urgency>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct SearchHit {
     #[serde(flatten)]
     pub case: CaseSummary,
@@ -181,9 +169,8 @@ pub struct SearchHit {
     pub matched_in: MatchedIn,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum MatchedIn {
     Case,
     Note,

@@ -1,11 +1,5 @@
 // Danish labels for the case fields the Rust side sends as machine names.
-import type { CallerType } from './bindings/CallerType';
-import type { Category } from './bindings/Category';
-import type { Channel } from './bindings/Channel';
-import type { Gender } from './bindings/Gender';
-import type { Indicator } from './bindings/Indicator';
-import type { Outcome } from './bindings/Outcome';
-import type { Urgency } from './bindings/Urgency';
+import type { CallerType, Category, Channel, Gender, Indicator, Outcome, Urgency } from './bindings';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   right_wing: 'Højreekstremisme',

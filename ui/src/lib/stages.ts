@@ -1,4 +1,4 @@
-import type { Stage } from './bindings/Stage';
+import type { Stage } from './bindings';
 
 /** Danish labels for the case stages (the Rust side sends only the machine names). */
 export const STAGE_LABELS: Record<Stage, string> = {

@@ -1,14 +1,7 @@
 // The intake form's content lives here, outside the component, so that what was typed survives
 // leaving the view (a look at the board in the middle of a call) and coming back.
 
-import type { CallerType } from '../bindings/CallerType';
-import type { Category } from '../bindings/Category';
-import type { Channel } from '../bindings/Channel';
-import type { Gender } from '../bindings/Gender';
-import type { Indicator } from '../bindings/Indicator';
-import type { IntakeReceipt } from '../bindings/IntakeReceipt';
-import type { Route } from '../bindings/Route';
-import type { Urgency } from '../bindings/Urgency';
+import type { CallerType, Category, Channel, Gender, Indicator, IntakeReceipt, Route, Urgency } from '../bindings';
 import { toDateTimeLocal } from '../localtime';
 
 export interface IntakeDraft {
