@@ -90,7 +90,7 @@ xvfb-run -a -s "-screen 0 1920x1080x24" cargo test -p tovholder-e2e -- --test-th
 
 step bindings "the regenerated TypeScript bindings are committed"
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-  stale=$(git status --porcelain -- ui/src/lib/bindings)
+  stale=$(git status --porcelain -- ui/src/lib/bindings.ts src-tauri/capabilities/main.json)
   if [[ -n "$stale" ]]; then
     echo "$stale"
     echo "TypeScript bindings are stale: commit the regenerated files" >&2

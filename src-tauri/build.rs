@@ -132,15 +132,17 @@ fn capability(commands: &[Command]) -> String {
         .map(|c| format!("allow-{}", c.name.replace('_', "-")))
         .chain(EVENT_PERMISSIONS.iter().map(|p| p.to_string()))
         .collect();
+    // Written by hand (not `to_string_pretty`) to keep the file's key order and layout.
+    let json = |s: &str| serde_json::to_string(s).expect("a string is JSON");
     let mut s = String::from("{\n");
     s.push_str("  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n");
     s.push_str("  \"identifier\": \"main\",\n");
-    let _ = writeln!(s, "  \"description\": {:?},", CAPABILITY_DESCRIPTION);
+    let _ = writeln!(s, "  \"description\": {},", json(CAPABILITY_DESCRIPTION));
     s.push_str("  \"windows\": [\"main\"],\n");
     s.push_str("  \"permissions\": [\n");
     for (i, p) in permissions.iter().enumerate() {
         let comma = if i + 1 < permissions.len() { "," } else { "" };
-        let _ = writeln!(s, "    {p:?}{comma}");
+        let _ = writeln!(s, "    {}{comma}", json(p));
     }
     s.push_str("  ]\n}\n");
     s

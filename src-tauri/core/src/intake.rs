@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 macro_rules! string_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $s:literal),+ $(,)? }) => {
-        $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
+        $(#[$m])*
         pub enum $name {
             $(#[serde(rename = $s)] $variant),+
         }
@@ -27,7 +27,9 @@ macro_rules! string_enum {
 }
 
 string_enum!(
-    /// How the concern reached us.
+    /// How the concern reached us. Named `ContactChannel` in the TypeScript bindings (`Channel`
+    /// is taken there by Tauri's IPC channel); JSON has no enum names, so the data is unchanged.
+    #[serde(rename = "ContactChannel")]
     Channel { Hotline = "hotline", Email = "email", InPerson = "in_person", Referral = "referral" }
 );
 string_enum!(

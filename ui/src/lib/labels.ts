@@ -1,5 +1,5 @@
 // Danish labels for the case fields the Rust side sends as machine names.
-import type { CallerType, Category, Channel, Gender, Indicator, Outcome, Urgency } from './bindings';
+import type { CallerType, Category, ContactChannel, Gender, Indicator, Outcome, Urgency } from './bindings';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   right_wing: 'Højreekstremisme',
@@ -14,7 +14,7 @@ export const URGENCY_LABELS: Record<Urgency, string> = {
   acute: 'Akut',
 };
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
+export const CHANNEL_LABELS: Record<ContactChannel, string> = {
   hotline: 'Hotline',
   email: 'E-mail',
   in_person: 'Personligt fremmøde',

@@ -1,6 +1,6 @@
 // The case list's filters, sort and paging as pure functions (tested in cases.test.ts).
 
-import type { CaseFilter, CaseSort, Category, Channel, Stage, Urgency } from '../bindings';
+import type { CaseFilter, CaseSort, Category, ContactChannel, Stage, Urgency } from '../bindings';
 
 export const PAGE_SIZE = 50;
 
@@ -35,7 +35,7 @@ export interface ListState {
   district: string;
   category: Category | '';
   urgency: Urgency | '';
-  channel: Channel | '';
+  channel: ContactChannel | '';
   age: AgeBand;
   sort: CaseSort;
   offset: number;

@@ -1,12 +1,12 @@
 // The intake form's content lives here, outside the component, so that what was typed survives
 // leaving the view (a look at the board in the middle of a call) and coming back.
 
-import type { CallerType, Category, Channel, Gender, Indicator, IntakeReceipt, Route, Urgency } from '../bindings';
+import type { CallerType, Category, ContactChannel, Gender, Indicator, IntakeReceipt, Route, Urgency } from '../bindings';
 import { toDateTimeLocal } from '../localtime';
 
 export interface IntakeDraft {
   receivedAt: string;
-  channel: Channel;
+  channel: ContactChannel;
   callerType: CallerType | '';
   callerName: string;
   callerPhone: string;
