@@ -40,8 +40,10 @@ describe('generated commands', () => {
   });
 
   it("throw Tauri's rejection of an argument as an invalid_input CommandError", async () => {
+    // Tauri 2's own texts, as the app rejects them (checked against the running app).
     invoke.mockRejectedValueOnce(
-      'invalid args `filter` for command `list_cases`: unknown field `colour`, expected one of `stage`, `sort`',
+      'invalid args `filter` for command `list_cases`: unknown field `colour`, expected one of `stage`, ' +
+        '`district_code`, `category`, `urgency`, `channel`, `age_min`, `age_max`, `sort`, `offset`, `limit`',
     );
     await expect(commands.listCases(FILTER)).rejects.toEqual({
       code: 'invalid_input',
@@ -49,7 +51,9 @@ describe('generated commands', () => {
       field: null,
     });
 
-    invoke.mockRejectedValueOnce('command add_case_note missing required key body');
+    invoke.mockRejectedValueOnce(
+      'invalid args `body` for command `add_case_note`: command add_case_note missing required key body',
+    );
     await expect(commands.addCaseNote('ØJP-2026-0001', '')).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
