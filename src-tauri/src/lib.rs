@@ -140,7 +140,10 @@ mod boundary {
         specta_builder().export(typescript(), BINDINGS_PATH).expect("export the TypeScript bindings");
         let ts = std::fs::read_to_string(BINDINGS_PATH).expect("read the bindings");
         for name in COMMAND_NAMES {
-            assert!(ts.contains(&format!("__TAURI_INVOKE(\"{name}\"")), "bindings lack command {name}");
+            let call = format!("__TAURI_INVOKE(\"{name}\"");
+            let line = ts.lines().find(|l| l.contains(&call)).unwrap_or_else(|| panic!("bindings lack command {name}"));
+            // Only commands returning `Result` go through `typedError`, which throws CommandErrors.
+            assert!(line.contains("typedError<"), "command {name} must return CmdResult<T>: {line}");
         }
         assert!(ts.contains("dataChanged: makeEvent"), "bindings lack the DataChanged event");
     }
