@@ -5,7 +5,6 @@ use crate::cases::{CaseSummary, Stage, register};
 use crate::error::Result;
 use crate::store::Store;
 use serde::Serialize;
-use ts_rs::TS;
 
 /// The stages shown as board columns, in flow order.
 pub const COLUMNS: [Stage; 6] =
@@ -14,8 +13,7 @@ pub const COLUMNS: [Stage; 6] =
 /// How many closed cases the archive column shows.
 pub const CLOSED_SHOWN: u32 = 30;
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct BoardColumn {
     pub stage: Stage,
     /// The cards shown: every active case; for `closed`, the 30 most recently closed.
@@ -24,8 +22,7 @@ pub struct BoardColumn {
     pub total: u64,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct Board {
     /// The police district the board is filtered to (the coordinator's home infohus).
     pub district_code: String,

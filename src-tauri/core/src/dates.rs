@@ -13,8 +13,8 @@ pub const COPENHAGEN: Tz = Copenhagen;
 
 /// A stored instant: UTC, RFC 3339, always milliseconds ("2026-11-25T13:05:00.000Z"). Fixed
 /// width, so SQL text order is time order. The same text in JSON (CLI, UI).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
-#[ts(as = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, specta::Type)]
+#[specta(type = String)]
 pub struct Stamp(DateTime<Utc>);
 
 impl Stamp {

@@ -3,12 +3,10 @@
 
 use serde::Serialize;
 use std::sync::LazyLock;
-use ts_rs::TS;
 
 const TSV: &str = include_str!("../data/police-districts.tsv");
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct PoliceDistrict {
     /// Short code used in case references, e.g. "ØJP".
     pub code: &'static str,

@@ -3,7 +3,6 @@
 //! No variant ever carries a key, a recovery code or case data.
 
 use serde::Serialize;
-use ts_rs::TS;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -161,8 +160,7 @@ impl From<std::io::Error> for Error {
 }
 
 /// What a Tauri command returns on failure: a stable code and a Danish message for the UI.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct CommandError {
     pub code: String,
     pub message: String,

@@ -6,13 +6,11 @@
 use crate::error::{Error, Result};
 use crate::routing::{self, Route};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 macro_rules! string_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $s:literal : $label:literal),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-        #[ts(export)]
         pub enum $name {
             $(#[serde(rename = $s)] $variant),+
         }
@@ -33,7 +31,9 @@ macro_rules! string_enum {
 }
 
 string_enum!(
-    /// How the concern reached us.
+    /// How the concern reached us. Named `ContactChannel` in the TypeScript bindings (`Channel`
+    /// is taken there by Tauri's IPC channel); JSON has no enum names, so the data is unchanged.
+    #[serde(rename = "ContactChannel")]
     Channel {
         Hotline = "hotline": "Hotline",
         Email = "email": "E-mail",
@@ -82,43 +82,40 @@ string_enum!(
     Urgency { Normal = "normal": "Normal", High = "high": "Høj", Acute = "acute": "Akut" }
 );
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(deny_unknown_fields)]
-#[ts(export)]
 pub struct Caller {
     #[serde(rename = "type")]
     pub caller_type: CallerType,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
+    #[specta(optional)]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
+    #[specta(optional)]
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
+    #[specta(optional)]
     pub email: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(deny_unknown_fields)]
-#[ts(export)]
 pub struct Subject {
     /// Initials or a pseudonym, never the full name.
     pub pseudonym: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
+    #[specta(optional)]
     pub birth_year: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
+    #[specta(optional)]
     pub gender: Option<Gender>,
     /// Municipality of residence, as typed; routed to its police district.
     pub municipality: String,
 }
 
 /// One concern report, the input of intake (`tovholder-cli intake`, the intake form).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(deny_unknown_fields)]
-#[ts(export)]
 pub struct IntakeReport {
     /// RFC 3339, e.g. "2026-11-25T14:05:00+01:00".
     pub received_at: String,

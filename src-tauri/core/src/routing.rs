@@ -6,10 +6,8 @@ use crate::text::name_key;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
-use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct Route {
     /// The official name, e.g. "Aarhus".
     pub municipality: &'static str,

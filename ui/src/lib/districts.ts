@@ -1,4 +1,4 @@
-import type { PoliceDistrict } from './bindings/PoliceDistrict';
+import type { PoliceDistrict } from './bindings';
 
 /** The text of a district in the setup list: "Infohus Østjylland — Østjyllands Politi". */
 export function districtOptionLabel(d: PoliceDistrict): string {

@@ -1,17 +1,11 @@
 // Danish labels for the case fields the Rust side sends as machine names.
+import type { CallerType, Category, ContactChannel, Gender, Indicator, Outcome, Urgency } from './bindings';
 import { LABELS } from './generated/rules';
-import type { CallerType } from './bindings/CallerType';
-import type { Category } from './bindings/Category';
-import type { Channel } from './bindings/Channel';
-import type { Gender } from './bindings/Gender';
-import type { Indicator } from './bindings/Indicator';
-import type { Outcome } from './bindings/Outcome';
-import type { Urgency } from './bindings/Urgency';
 
 // The labels themselves are generated from Rust (./generated/rules.ts); these names type them.
 export const CATEGORY_LABELS: Record<Category, string> = LABELS.category;
 export const URGENCY_LABELS: Record<Urgency, string> = LABELS.urgency;
-export const CHANNEL_LABELS: Record<Channel, string> = LABELS.channel;
+export const CHANNEL_LABELS: Record<ContactChannel, string> = LABELS.channel;
 export const CALLER_TYPE_LABELS: Record<CallerType, string> = LABELS.caller_type;
 export const GENDER_LABELS: Record<Gender, string> = LABELS.gender;
 export const INDICATOR_LABELS: Record<Indicator, string> = LABELS.indicator;

@@ -1,4 +1,4 @@
-import type { Stage } from './bindings/Stage';
+import type { Stage } from './bindings';
 import { LABELS, STAGE_MOVES } from './generated/rules';
 
 /** Danish labels for the case stages, generated from Rust. */

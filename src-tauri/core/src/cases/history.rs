@@ -7,10 +7,8 @@ use crate::error::Result;
 use crate::store::Op;
 use rusqlite::{Connection, params};
 use serde::Serialize;
-use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct HistoryEntry {
     pub at: Stamp,
     pub actor: String,

@@ -28,11 +28,9 @@ use crate::intake::{self, Caller, Category, Channel, Gender, Indicator, IntakeRe
 use crate::store::{Op, Store};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 /// What intake returns.
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct IntakeReceipt {
     pub reference: String,
     /// The police district's name, e.g. "Østjyllands Politi".
@@ -41,8 +39,7 @@ pub struct IntakeReceipt {
     pub stage: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct CaseDetail {
     #[serde(flatten)]
     pub summary: CaseSummary,
@@ -58,9 +55,8 @@ pub struct CaseDetail {
     pub history: Vec<HistoryEntry>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum CaseSort {
     #[default]
     ReceivedDesc,
@@ -71,24 +67,23 @@ pub enum CaseSort {
 }
 
 /// Filters, sort and page for the case list. Empty fields do not filter.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export)]
 pub struct CaseFilter {
-    #[ts(optional)]
+    #[specta(optional)]
     pub stage: Option<Stage>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub district_code: Option<String>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub category: Option<Category>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub urgency: Option<Urgency>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub channel: Option<Channel>,
     /// Age this year, from the birth year (cases without a birth year are left out when set).
-    #[ts(optional)]
+    #[specta(optional)]
     pub age_min: Option<u8>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub age_max: Option<u8>,
     pub sort: CaseSort,
     pub offset: u32,
@@ -96,8 +91,7 @@ pub struct CaseFilter {
     pub limit: u32,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct CasePage {
     pub total: u64,
     pub offset: u32,
@@ -106,38 +100,36 @@ pub struct CasePage {
 
 /// A change to a case. Fields left out are unchanged; each change is validated like intake and
 /// recorded in the history. A stage change goes through [`transition`]'s rules.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default, deny_unknown_fields)]
-#[ts(export)]
 pub struct CaseEdit {
-    #[ts(optional)]
+    #[specta(optional)]
     pub stage: Option<Stage>,
     /// Required when the stage becomes `closed`.
-    #[ts(optional)]
+    #[specta(optional)]
     pub outcome: Option<Outcome>,
     /// Why the stage changes; required when a closed case is reopened or a forwarded one taken back.
-    #[ts(optional)]
+    #[specta(optional)]
     pub reason: Option<String>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub pseudonym: Option<String>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub birth_year: Option<i32>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub gender: Option<Gender>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub municipality: Option<String>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub category: Option<Category>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub indicators: Option<Vec<Indicator>>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub urgency: Option<Urgency>,
-    #[ts(optional)]
+    #[specta(optional)]
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct SearchHit {
     #[serde(flatten)]
     pub case: CaseSummary,

@@ -5,10 +5,8 @@ use crate::error::Result;
 use crate::store::Op;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
-use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct Note {
     pub at: Stamp,
     pub author: String,

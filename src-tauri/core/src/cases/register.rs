@@ -8,11 +8,9 @@ use crate::store::Op;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 /// One row of the case list or the board.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct CaseSummary {
     pub reference: String,
     pub district_code: String,

@@ -7,12 +7,10 @@ use crate::store::Op;
 use crate::text::fold;
 use rusqlite::{Connection, params};
 use serde::Serialize;
-use ts_rs::TS;
 
 /// Where a case matched: its own text or one of its notes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum MatchedIn {
     Case,
     Note,

@@ -4,12 +4,10 @@
 
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 /// The stages of a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum Stage {
     NewConcern,
     Screening,
@@ -72,9 +70,8 @@ impl Stage {
 }
 
 /// How a closed case ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
-#[ts(export)]
 pub enum Outcome {
     Unfounded,
     Completed,
@@ -106,9 +103,8 @@ impl Outcome {
 }
 
 /// What a move from one stage to another requires, or why it is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-#[ts(export)]
 pub enum MoveRule {
     /// Allowed; `reason_required` when the case is reopened or taken back, `outcome_required`
     /// when it is closed.

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../bindings/CaseDetail';
-import type { HistoryEntry } from '../bindings/HistoryEntry';
-import type { Route } from '../bindings/Route';
+import type { CaseDetail, HistoryEntry, Route } from '../bindings';
 import { editDiff, editDraftFrom, editErrors } from './editRules';
 import { describeHistory, historyValue } from './history';
 import {

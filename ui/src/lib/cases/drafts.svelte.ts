@@ -1,13 +1,7 @@
 // What is typed in the case panel (a note, an edit, a forwarding) is kept per case while the app
 // runs: closing the panel with Esc or opening another case never throws it away.
 
-import type { Category } from '../bindings/Category';
-import type { Gender } from '../bindings/Gender';
-import type { Indicator } from '../bindings/Indicator';
-import type { Outcome } from '../bindings/Outcome';
-import type { Route } from '../bindings/Route';
-import type { Stage } from '../bindings/Stage';
-import type { Urgency } from '../bindings/Urgency';
+import type { Category, Gender, Indicator, Outcome, Route, Stage, Urgency } from '../bindings';
 
 export interface EditDraft {
   pseudonym: string;

@@ -1,7 +1,6 @@
 // Turning the "Redigér" form into a CaseEdit with only the changed fields, and checking it first.
 
-import type { CaseDetail } from '../bindings/CaseDetail';
-import type { CaseEdit } from '../bindings/CaseEdit';
+import type { CaseDetail, CaseEdit } from '../bindings';
 import { validateBirthYear, validateDescription, validateMunicipalityTyped, validatePseudonym } from '../intake/rules';
 import type { EditDraft } from './drafts.svelte';
 

@@ -2,7 +2,7 @@
 // values ("closed", "right_wing", '["isolation"]', "1"); this turns them into what a coordinator
 // reads ("Afsluttet", "Højreekstremisme", "Isolation", "Ja").
 
-import type { HistoryEntry } from '../bindings/HistoryEntry';
+import type { HistoryEntry } from '../bindings';
 import {
   CATEGORY_LABELS,
   CHANNEL_LABELS,

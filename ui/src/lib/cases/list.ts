@@ -1,11 +1,6 @@
 // The case list's filters, sort and paging as pure functions (tested in cases.test.ts).
 
-import type { CaseFilter } from '../bindings/CaseFilter';
-import type { CaseSort } from '../bindings/CaseSort';
-import type { Category } from '../bindings/Category';
-import type { Channel } from '../bindings/Channel';
-import type { Stage } from '../bindings/Stage';
-import type { Urgency } from '../bindings/Urgency';
+import type { CaseFilter, CaseSort, Category, ContactChannel, Stage, Urgency } from '../bindings';
 
 export const PAGE_SIZE = 50;
 
@@ -40,7 +35,7 @@ export interface ListState {
   district: string;
   category: Category | '';
   urgency: Urgency | '';
-  channel: Channel | '';
+  channel: ContactChannel | '';
   age: AgeBand;
   sort: CaseSort;
   offset: number;

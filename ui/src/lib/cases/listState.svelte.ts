@@ -1,7 +1,7 @@
 // The case list's filters, sort and page live here, so that the list is where the coordinator
 // left it after a look at the board or an intake.
 
-import type { CasePage } from '../bindings/CasePage';
+import type { CasePage } from '../bindings';
 import { initialListState, type ListState } from './list';
 
 interface ListView {

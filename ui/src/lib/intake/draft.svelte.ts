@@ -1,19 +1,12 @@
 // The intake form's content lives here, outside the component, so that what was typed survives
 // leaving the view (a look at the board in the middle of a call) and coming back.
 
-import type { CallerType } from '../bindings/CallerType';
-import type { Category } from '../bindings/Category';
-import type { Channel } from '../bindings/Channel';
-import type { Gender } from '../bindings/Gender';
-import type { Indicator } from '../bindings/Indicator';
-import type { IntakeReceipt } from '../bindings/IntakeReceipt';
-import type { Route } from '../bindings/Route';
-import type { Urgency } from '../bindings/Urgency';
+import type { CallerType, Category, ContactChannel, Gender, Indicator, IntakeReceipt, Route, Urgency } from '../bindings';
 import { toDateTimeLocal } from '../localtime';
 
 export interface IntakeDraft {
   receivedAt: string;
-  channel: Channel;
+  channel: ContactChannel;
   callerType: CallerType | '';
   callerName: string;
   callerPhone: string;

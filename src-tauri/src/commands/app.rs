@@ -1,0 +1,67 @@
+//! Start, first-run setup and unlocking.
+
+use crate::api::{AppState, DataKind, SetupResult};
+use crate::{CmdResult, Shell};
+use tauri::AppHandle;
+use tovholder_core::district::{self, PoliceDistrict};
+use tovholder_core::profile::Profile;
+use tovholder_core::store::{Store, StoreState};
+
+/// Where the app stands: setup, recovery, or ready (opening the store if its key is in the keychain).
+#[tauri::command]
+#[specta::specta]
+pub async fn app_state(shell: tauri::State<'_, Shell>) -> CmdResult<AppState> {
+    shell.open(|slot| {
+        if let Some(store) = slot.as_ref() {
+            return Ok(AppState::Ready { profile: store.profile()? });
+        }
+        match Store::state(&shell.data_dir, &shell.keychain)? {
+            StoreState::NeedsSetup => Ok(AppState::NeedsSetup),
+            StoreState::NeedsRecovery => Ok(AppState::NeedsRecovery),
+            StoreState::Ready(store) => {
+                let profile = store.profile()?;
+                *slot = Some(*store);
+                Ok(AppState::Ready { profile })
+            }
+        }
+    })
+}
+
+/// The twelve police districts and their infohuse.
+#[tauri::command]
+#[specta::specta]
+pub async fn police_districts() -> CmdResult<Vec<PoliceDistrict>> {
+    Ok(district::all().to_vec())
+}
+
+/// First run: creates the store and the profile; the recovery code is shown once.
+#[tauri::command]
+#[specta::specta]
+pub async fn setup_store(app: AppHandle, shell: tauri::State<'_, Shell>, profile: Profile) -> CmdResult<SetupResult> {
+    let result = shell.open(|slot| {
+        let (store, code) = Store::init(&shell.data_dir, &shell.keychain, profile)?;
+        let profile = store.profile()?;
+        *slot = Some(store);
+        Ok(SetupResult { recovery_code: code.display(), profile })
+    })?;
+    crate::data_changed(&app, DataKind::Store);
+    Ok(result)
+}
+
+/// Opens the store with the recovery code and puts the key back in this machine's keychain.
+#[tauri::command]
+#[specta::specta]
+pub async fn unlock_with_recovery_code(
+    app: AppHandle,
+    shell: tauri::State<'_, Shell>,
+    code: String,
+) -> CmdResult<Profile> {
+    let profile = shell.open(|slot| {
+        let store = Store::unlock_with_recovery_code(&shell.data_dir, &shell.keychain, &code)?;
+        let profile = store.profile()?;
+        *slot = Some(store);
+        Ok(profile)
+    })?;
+    crate::data_changed(&app, DataKind::Store);
+    Ok(profile)
+}
