@@ -22,9 +22,14 @@ pub enum AuditEvent {
     CaseNoteAdded { reference: String },
     CaseForwarded { reference: String },
     CasePurged { reference: String },
+    CaseMeetingFlagged { reference: String },
+    ActionItemAdded { reference: String },
+    ActionItemChanged { reference: String },
+    ActionItemsListed,
     CasesListed,
     CasesSearched,
     BoardViewed,
+    BoardSettingsChanged,
 }
 
 impl AuditEvent {
@@ -42,6 +47,11 @@ impl AuditEvent {
             AuditEvent::CaseNoteAdded { .. } => "case.note_added",
             AuditEvent::CaseForwarded { .. } => "case.forwarded",
             AuditEvent::CasePurged { .. } => "case.purged",
+            AuditEvent::CaseMeetingFlagged { .. } => "case.meeting_flagged",
+            AuditEvent::ActionItemAdded { .. } => "action_item.added",
+            AuditEvent::ActionItemChanged { .. } => "action_item.changed",
+            AuditEvent::ActionItemsListed => "action_items.listed",
+            AuditEvent::BoardSettingsChanged => "board.settings_changed",
             AuditEvent::CasesListed => "cases.listed",
             AuditEvent::CasesSearched => "case.search",
             AuditEvent::BoardViewed => "board.viewed",
@@ -57,7 +67,10 @@ impl AuditEvent {
             | AuditEvent::CaseStageChanged { reference }
             | AuditEvent::CaseNoteAdded { reference }
             | AuditEvent::CaseForwarded { reference }
-            | AuditEvent::CasePurged { reference } => Some(reference.clone()),
+            | AuditEvent::CasePurged { reference }
+            | AuditEvent::CaseMeetingFlagged { reference }
+            | AuditEvent::ActionItemAdded { reference }
+            | AuditEvent::ActionItemChanged { reference } => Some(reference.clone()),
             AuditEvent::DemoFilled { cases } => Some(format!("{cases} cases")),
             _ => None,
         }

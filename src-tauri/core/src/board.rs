@@ -1,52 +1,380 @@
-//! The coordination board: the home infohus's cases by stage.
+//! The coordination board (the home screen): the home infohus's active cases by stage, the
+//! archive (latest closed and forwarded), each card with its days in the stage, its next open
+//! action item and the agencies involved; swimlanes, filters and soft WIP limits from the
+//! coordinator's settings (table `board_settings`, owned here).
 
+use crate::actions::{self, Agency};
 use crate::audit::AuditEvent;
-use crate::cases::{CaseSummary, Stage, register};
-use crate::error::Result;
-use crate::store::Store;
-use serde::Serialize;
+use crate::cases::{CaseSummary, Outcome, Stage, register};
+use crate::dates::{Day, Stamp};
+use crate::error::{Error, Result};
+use crate::intake::{Category, Urgency};
+use crate::store::{Op, Store};
+use crate::text::fold;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// The stages shown as board columns, in flow order.
-pub const COLUMNS: [Stage; 6] =
-    [Stage::NewConcern, Stage::Screening, Stage::Assessment, Stage::Intervention, Stage::FollowUp, Stage::Closed];
+/// The board's columns, in flow order: the active stages, then the archive.
+pub const COLUMNS: [Stage; 7] = [
+    Stage::NewConcern,
+    Stage::Screening,
+    Stage::Assessment,
+    Stage::Intervention,
+    Stage::FollowUp,
+    Stage::Closed,
+    Stage::Forwarded,
+];
 
-/// How many closed cases the archive column shows.
+/// How many cards each archive column (closed, forwarded) shows: the latest.
 pub const CLOSED_SHOWN: u32 = 30;
+
+/// The swimlanes a coordinator can choose.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Lane {
+    #[default]
+    None,
+    Urgency,
+    /// By the agency of the case's next open action item.
+    Agency,
+    Municipality,
+}
+
+impl Lane {
+    pub const ALL: [Lane; 4] = [Lane::None, Lane::Urgency, Lane::Agency, Lane::Municipality];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lane::None => "none",
+            Lane::Urgency => "urgency",
+            Lane::Agency => "agency",
+            Lane::Municipality => "municipality",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lane> {
+        Lane::ALL.into_iter().find(|l| l.as_str() == s.trim())
+    }
+
+    pub fn label_da(self) -> &'static str {
+        match self {
+            Lane::None => "Ingen",
+            Lane::Urgency => "Hastegrad",
+            Lane::Agency => "Ansvarlig myndighed",
+            Lane::Municipality => "Kommune",
+        }
+    }
+}
+
+/// What the board shows. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(default, deny_unknown_fields)]
+pub struct BoardFilter {
+    #[specta(optional)]
+    pub municipality: Option<String>,
+    #[specta(optional)]
+    pub category: Option<Category>,
+    #[specta(optional)]
+    pub urgency: Option<Urgency>,
+    /// Cases with an open action item for this agency.
+    #[specta(optional)]
+    pub agency: Option<Agency>,
+    /// Cases with an overdue action item.
+    pub overdue: bool,
+    /// Cases flagged "til møde".
+    pub meeting: bool,
+    /// Words in the reference, pseudonym or municipality (Danish-folded).
+    #[specta(optional)]
+    pub text: Option<String>,
+}
+
+/// The coordinator's board settings, kept in the store.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
+pub struct BoardSettings {
+    pub lane: Lane,
+    pub filter: BoardFilter,
+    /// Soft limits per active stage (a warning past the limit, never a block).
+    pub wip_limits: BTreeMap<Stage, u32>,
+    /// A card idle this many days in its stage is shown as stale.
+    pub stale_days: u32,
+}
+
+impl Default for BoardSettings {
+    fn default() -> Self {
+        BoardSettings { lane: Lane::None, filter: BoardFilter::default(), wip_limits: BTreeMap::new(), stale_days: 30 }
+    }
+}
+
+/// The next open action item on a card.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct NextAction {
+    pub what: String,
+    pub agency: Agency,
+    pub due: Day,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct BoardCard {
+    #[serde(flatten)]
+    pub summary: CaseSummary,
+    /// When the case entered its stage; edits and notes do not change it.
+    pub stage_entered_at: Stamp,
+    /// Whole Copenhagen civil days since then.
+    pub days_in_stage: u32,
+    /// Idle in its stage past the coordinator's limit (active stages only).
+    pub stale: bool,
+    /// Flagged for the next meeting ("til møde").
+    pub meeting: bool,
+    pub next_action: Option<NextAction>,
+    pub open_actions: u32,
+    pub overdue_actions: u32,
+    /// Agencies with open action items.
+    pub agencies: Vec<Agency>,
+    pub outcome: Option<Outcome>,
+    pub forwarded_to: Option<String>,
+    /// The swimlane key (see `Board::lanes`).
+    pub lane: String,
+}
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct BoardColumn {
     pub stage: Stage,
-    /// The cards shown: every active case; for `closed`, the 30 most recently closed.
-    pub cards: Vec<CaseSummary>,
-    /// All cases of the district in this stage (more than `cards.len()` for `closed`).
+    pub label: String,
+    /// Closed and forwarded: shown collapsed, with the latest cards only.
+    pub archive: bool,
+    /// All cases of the district in this stage.
     pub total: u64,
+    /// The cases in this stage that pass the filter (for the archive: of those shown).
+    pub matching: u64,
+    pub wip_limit: Option<u32>,
+    /// Past its WIP limit (a warning).
+    pub over_limit: bool,
+    /// The cards that pass the filter, in display order (by lane, then oldest first).
+    pub cards: Vec<BoardCard>,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct LaneInfo {
+    pub key: String,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct Board {
     /// The police district the board is filtered to (the coordinator's home infohus).
     pub district_code: String,
+    pub settings: BoardSettings,
+    /// The lanes in display order (one, "all", when there are no swimlanes).
+    pub lanes: Vec<LaneInfo>,
     pub columns: Vec<BoardColumn>,
+    /// Active cases of the district (all active columns' totals).
+    pub active_total: u64,
+    /// Active cases that pass the filter.
+    pub active_matching: u64,
 }
 
-/// The board for the coordinator's home infohus: active cases by stage (oldest concern first
-/// within a stage) and the 30 most recently closed.
+fn read_settings(conn: &Connection) -> Result<BoardSettings> {
+    let row: Option<(String, String, String, u32)> = conn
+        .prepare_cached("SELECT lane, filters, wip_limits, stale_days FROM board_settings WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    let Some((lane, filters, wip, stale_days)) = row else { return Ok(BoardSettings::default()) };
+    Ok(BoardSettings {
+        lane: Lane::parse(&lane).unwrap_or_default(),
+        // Settings written by an older or newer version degrade to defaults, never to an error.
+        filter: serde_json::from_str(&filters).unwrap_or_default(),
+        wip_limits: serde_json::from_str(&wip).unwrap_or_default(),
+        stale_days,
+    })
+}
+
+/// The coordinator's board settings.
+pub fn settings(store: &Store) -> Result<BoardSettings> {
+    store.read(|r| read_settings(r.conn()))
+}
+
+fn validated(s: BoardSettings) -> Result<BoardSettings> {
+    if !(1..=365).contains(&s.stale_days) {
+        return Err(Error::invalid("stale_days", "skal være mellem 1 og 365 dage"));
+    }
+    for (stage, limit) in &s.wip_limits {
+        if !stage.is_active() {
+            return Err(Error::invalid("wip_limits", "grænser gælder kun de aktive faser"));
+        }
+        if !(1..=10_000).contains(limit) {
+            return Err(Error::invalid("wip_limits", "en grænse skal være mellem 1 og 10.000"));
+        }
+    }
+    let mut filter = s.filter;
+    if let Some(t) = &filter.text {
+        let t = crate::intake::clean_text("filter.text", t, 100, false)?;
+        filter.text = Some(t).filter(|t| !t.is_empty());
+    }
+    if let Some(m) = &filter.municipality {
+        filter.municipality = Some(
+            crate::routing::route(m)
+                .map_err(|_| Error::invalid("filter.municipality", "ukendt kommune"))?
+                .municipality
+                .to_string(),
+        );
+    }
+    Ok(BoardSettings { filter, ..s })
+}
+
+/// Saves the coordinator's board settings (lane, filter, WIP limits, stale days).
+pub fn save_settings(store: &Store, s: BoardSettings) -> Result<BoardSettings> {
+    let s = validated(s)?;
+    store.write(|op| {
+        save_settings_in(op, &s)?;
+        op.audit(AuditEvent::BoardSettingsChanged);
+        Ok(s.clone())
+    })
+}
+
+fn json<T: Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|_| Error::Internal("settings as JSON"))
+}
+
+fn save_settings_in(op: &Op<'_>, s: &BoardSettings) -> Result<()> {
+    op.conn().execute(
+        "INSERT INTO board_settings (id, lane, filters, wip_limits, stale_days, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET lane = ?1, filters = ?2, wip_limits = ?3, stale_days = ?4, updated_at = ?5",
+        params![s.lane.as_str(), json(&s.filter)?, json(&s.wip_limits)?, s.stale_days, op.stamp()],
+    )?;
+    Ok(())
+}
+
+fn urgency_rank(u: Urgency) -> usize {
+    match u {
+        Urgency::Acute => 0,
+        Urgency::High => 1,
+        Urgency::Normal => 2,
+    }
+}
+
+/// The board with the saved settings.
 pub fn load(store: &Store) -> Result<Board> {
     let district_code = store.profile()?.district_code;
     store.read(|r| {
-        let mut columns: Vec<BoardColumn> =
-            COLUMNS.iter().map(|&stage| BoardColumn { stage, cards: Vec::new(), total: 0 }).collect();
-        for card in register::active_and_recently_closed(r.conn(), &district_code, CLOSED_SHOWN)? {
-            if let Some(col) = columns.iter_mut().find(|c| c.stage == card.stage) {
-                col.cards.push(card);
-            }
-        }
-        for (stage, n) in register::stage_counts(r.conn(), &district_code)? {
-            if let Some(col) = columns.iter_mut().find(|c| c.stage == stage) {
-                col.total = n;
-            }
-        }
+        let settings = read_settings(r.conn())?;
+        let board = build(r.conn(), &district_code, settings, Day::of(r.now()))?;
         r.audit(AuditEvent::BoardViewed);
-        Ok(Board { district_code: district_code.clone(), columns })
+        Ok(board)
     })
+}
+
+/// The board with the given lane and filter instead of the saved ones (nothing is saved).
+pub fn load_with(store: &Store, lane: Option<Lane>, filter: Option<BoardFilter>) -> Result<Board> {
+    let district_code = store.profile()?.district_code;
+    store.read(|r| {
+        let mut settings = read_settings(r.conn())?;
+        if let Some(l) = lane {
+            settings.lane = l;
+        }
+        if let Some(f) = filter {
+            settings.filter = f;
+        }
+        let board = build(r.conn(), &district_code, settings, Day::of(r.now()))?;
+        r.audit(AuditEvent::BoardViewed);
+        Ok(board)
+    })
+}
+
+fn build(conn: &Connection, district_code: &str, settings: BoardSettings, today: Day) -> Result<Board> {
+    let rows = register::board_rows(conn, district_code, CLOSED_SHOWN)?;
+    let mut open = actions::open_by_case(conn, today)?;
+    let counts: BTreeMap<Stage, u64> = register::stage_counts(conn, district_code)?.into_iter().collect();
+    let f = &settings.filter;
+    let text = f.text.as_deref().map(fold).filter(|t| !t.is_empty());
+    let mut columns: Vec<BoardColumn> = COLUMNS
+        .iter()
+        .map(|&stage| {
+            let wip_limit = settings.wip_limits.get(&stage).copied();
+            BoardColumn {
+                stage,
+                label: stage.label_da().to_string(),
+                archive: !stage.is_active(),
+                total: counts.get(&stage).copied().unwrap_or(0),
+                matching: 0,
+                wip_limit,
+                over_limit: false,
+                cards: Vec::new(),
+            }
+        })
+        .collect();
+    let mut municipalities = std::collections::BTreeSet::new();
+    for row in rows {
+        let s = open.remove(&row.id).unwrap_or_default();
+        let c = &row.summary;
+        let passes = f.municipality.as_ref().is_none_or(|m| *m == c.municipality)
+            && f.category.is_none_or(|x| x == c.category)
+            && f.urgency.is_none_or(|x| x == c.urgency)
+            && f.agency.is_none_or(|a| s.agencies.contains(&a))
+            && (!f.overdue || s.overdue > 0)
+            && (!f.meeting || row.meeting)
+            && text.as_ref().is_none_or(|t| {
+                fold(&format!("{} {} {}", c.reference, c.pseudonym, c.municipality)).contains(t.as_str())
+            });
+        if !passes {
+            continue;
+        }
+        let days = Day::of(row.stage_entered_at.instant()).days_until(today).max(0) as u32;
+        let lane = match settings.lane {
+            Lane::None => "all".to_string(),
+            Lane::Urgency => c.urgency.as_str().to_string(),
+            Lane::Agency => s.next.as_ref().map_or("none".to_string(), |(_, a, _)| a.as_str().to_string()),
+            Lane::Municipality => c.municipality.clone(),
+        };
+        if settings.lane == Lane::Municipality {
+            municipalities.insert(c.municipality.clone());
+        }
+        let card = BoardCard {
+            stage_entered_at: row.stage_entered_at,
+            days_in_stage: days,
+            stale: c.stage.is_active() && days > settings.stale_days,
+            meeting: row.meeting,
+            next_action: s.next.map(|(what, agency, due)| NextAction { what, agency, due, overdue: due < today }),
+            open_actions: s.open,
+            overdue_actions: s.overdue,
+            agencies: s.agencies,
+            outcome: row.outcome,
+            forwarded_to: row.forwarded_to,
+            lane,
+            summary: row.summary,
+        };
+        if let Some(col) = columns.iter_mut().find(|col| col.stage == card.summary.stage) {
+            col.cards.push(card);
+        }
+    }
+    let lanes: Vec<LaneInfo> = match settings.lane {
+        Lane::None => vec![LaneInfo { key: "all".into(), label: "Alle sager".into() }],
+        Lane::Urgency => [Urgency::Acute, Urgency::High, Urgency::Normal]
+            .iter()
+            .map(|u| LaneInfo { key: u.as_str().into(), label: u.label_da().into() })
+            .collect(),
+        Lane::Agency => Agency::ALL
+            .iter()
+            .map(|a| LaneInfo { key: a.as_str().into(), label: a.label_da().into() })
+            .chain([LaneInfo { key: "none".into(), label: "Ingen åbne opgaver".into() }])
+            .collect(),
+        Lane::Municipality => municipalities.into_iter().map(|m| LaneInfo { key: m.clone(), label: m }).collect(),
+    };
+    let lane_pos = |key: &str| lanes.iter().position(|l| l.key == key).unwrap_or(usize::MAX);
+    for col in &mut columns {
+        // Stable: within a lane the query's order (oldest concern first; archive newest first).
+        if settings.lane == Lane::Urgency {
+            col.cards.sort_by_key(|c| urgency_rank(c.summary.urgency));
+        } else if settings.lane != Lane::None {
+            col.cards.sort_by_key(|c| lane_pos(&c.lane));
+        }
+        col.matching = col.cards.len() as u64;
+        col.over_limit = col.wip_limit.is_some_and(|l| col.total > u64::from(l));
+    }
+    let active_total = columns.iter().filter(|c| !c.archive).map(|c| c.total).sum();
+    let active_matching = columns.iter().filter(|c| !c.archive).map(|c| c.matching).sum();
+    Ok(Board { district_code: district_code.to_string(), settings, lanes, columns, active_total, active_matching })
 }

@@ -1,7 +1,7 @@
 //! Time in Denmark (chrono + chrono-tz). Everything is stored as UTC in one fixed-width format;
 //! dates people see are Europe/Copenhagen.
 
-use chrono::{DateTime, Datelike, SecondsFormat, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, TimeZone, Timelike, Utc};
 use chrono_tz::Europe::Copenhagen;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use serde::{Deserialize, Serialize};
@@ -74,6 +74,96 @@ impl FromSql for Stamp {
     }
 }
 
+/// A civil date in Europe/Copenhagen (a due date): "2026-11-25" in the store and in JSON; people
+/// type and see it the Danish way ("25.11.2026", "25. nov. 2026").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, specta::Type)]
+#[specta(type = String)]
+pub struct Day(NaiveDate);
+
+impl Day {
+    pub fn new(d: NaiveDate) -> Day {
+        Day(d)
+    }
+
+    pub fn date(self) -> NaiveDate {
+        self.0
+    }
+
+    /// The civil date in Copenhagen of an instant.
+    pub fn of(t: DateTime<Utc>) -> Day {
+        Day(t.with_timezone(&COPENHAGEN).date_naive())
+    }
+
+    /// "2026-11-25" (the stored form) or Danish "25.11.2026" (four-digit years only, so "1.2.26"
+    /// is never read as the year 26). Impossible dates ("30.02.2026") are None.
+    pub fn parse(s: &str) -> Option<Day> {
+        let s = s.trim();
+        let iso = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|_| s.len() == 10);
+        let danish = || {
+            let parts: Vec<&str> = s.split('.').collect();
+            match parts.as_slice() {
+                [d, m, y] if y.len() == 4 && (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) => {
+                    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+                }
+                _ => None,
+            }
+        };
+        iso.or_else(danish).map(Day)
+    }
+
+    pub fn as_text(self) -> String {
+        self.0.format("%Y-%m-%d").to_string()
+    }
+
+    /// "25. nov. 2026".
+    pub fn format_da(self) -> String {
+        format!("{}. {} {}", self.0.day(), MONTHS[self.0.month0() as usize], self.0.year())
+    }
+
+    /// Whole days from `self` to `later` (negative when `later` is before).
+    pub fn days_until(self, later: Day) -> i64 {
+        (later.0 - self.0).num_days()
+    }
+
+    /// ISO 8601 (year, week): "uge 48".
+    pub fn iso_week(self) -> (i32, u32) {
+        let w = self.0.iso_week();
+        (w.year(), w.week())
+    }
+}
+
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.as_text())
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.as_text())
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
+        let s = String::deserialize(d)?;
+        Day::parse(&s).ok_or_else(|| serde::de::Error::custom("not a date (YYYY-MM-DD)"))
+    }
+}
+
+impl ToSql for Day {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_text()))
+    }
+}
+
+impl FromSql for Day {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let s = value.as_str()?;
+        Day::parse(s).ok_or_else(|| FromSqlError::Other("not a stored date".into()))
+    }
+}
+
 /// The one format timestamps are stored in.
 pub fn stamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
@@ -133,6 +223,32 @@ mod tests {
         let summer = t("2026-05-31T22:30:00Z");
         assert_eq!(format_date(summer), "1. jun. 2026");
         assert_eq!(format_time(summer), "00.30");
+    }
+
+    #[test]
+    fn days_parse_the_iso_and_the_danish_way_and_refuse_impossible_dates() {
+        assert_eq!(Day::parse("2026-11-25").unwrap().as_text(), "2026-11-25");
+        assert_eq!(Day::parse("25.11.2026").unwrap().as_text(), "2026-11-25");
+        assert_eq!(Day::parse(" 1.2.2027 ").unwrap().as_text(), "2027-02-01");
+        for bad in [
+            "30.02.2026",
+            "2026-02-30",
+            "29.02.2027",
+            "25.11.26",
+            "25-11-2026",
+            "2026-1-5",
+            "",
+            "i morgen",
+            "32.01.2026",
+        ] {
+            assert_eq!(Day::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Day::parse("29.02.2028").unwrap().format_da(), "29. feb. 2028");
+        assert_eq!(Day::parse("2026-12-28").unwrap().iso_week(), (2026, 53));
+        assert_eq!(Day::parse("2027-01-04").unwrap().iso_week(), (2027, 1));
+        // The civil date in Copenhagen: 23.30 UTC on 24 Nov is 25 Nov in Denmark.
+        assert_eq!(Day::of(t("2026-11-24T23:30:00Z")).as_text(), "2026-11-25");
+        assert_eq!(Day::of(t("2026-06-30T22:30:00Z")).as_text(), "2026-07-01");
     }
 
     #[test]

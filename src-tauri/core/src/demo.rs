@@ -1,9 +1,10 @@
 //! Synthetic demo data for trying the app and for benchmarks. No real people: pseudonyms are
 //! common first names or initials, descriptions are stitched from generic phrases.
 
+use crate::actions::{self, ActionStatus, Agency};
 use crate::audit::AuditEvent;
 use crate::cases::{Outcome, Stage, history, notes, reference, register, search};
-use crate::dates::Stamp;
+use crate::dates::{Day, Stamp};
 use crate::district;
 use crate::error::Result;
 use crate::intake::{Caller, CallerType, Category, Channel, Gender, Indicator, IntakeReport, Subject, Urgency};
@@ -143,6 +144,18 @@ const DETAILS: &[&str] = &[
     "Bruger mange timer på lukkede fora om natten.",
     "Har truet en klassekammerat efter en diskussion om politik.",
     "Har skiftet udseende og påklædning på kort tid.",
+];
+const ACTIONS: &[(&str, Agency)] = &[
+    ("Bekymringssamtale med den unge og forældrene", Agency::Ssp),
+    ("Tjek i politiets registre", Agency::Police),
+    ("Afklare behov for forældrecoaching", Agency::SocialServices),
+    ("Samtale med klasselærer og skoleleder", Agency::School),
+    ("Finde en mentor", Agency::Ssp),
+    ("Vurdere tilbud efter servicelovens § 12 b", Agency::SocialServices),
+    ("Kontakt til jobcenteret om uddannelsesforløb", Agency::Employment),
+    ("Opfølgende samtale med PPR", Agency::School),
+    ("Koordinere med Kriminalforsorgen om tilsyn", Agency::Probation),
+    ("Drøfte udredning med psykiatrien", Agency::Psychiatry),
 ];
 const NOTES: &[&str] = &[
     "Politiet har tjekket egne registre; intet kriminelt forhold.",
@@ -320,6 +333,25 @@ pub fn fill_with(store: &Store, cases: u32, notes_per_case: u32, seed: u64) -> R
                     history::record_at(conn, id, at, DEMO_ACTOR, "outcome", None, Some(o.as_str()), None)?;
                 }
                 from = stage;
+            }
+            // Active cases carry action items: some done, some open (a few overdue), and a tenth
+            // is flagged for the next meeting.
+            if target.is_active() && target != Stage::NewConcern {
+                for _ in 0..rng.random_range(0..=3) {
+                    let (what, agency) = *ACTIONS.choose(&mut rng).expect("actions");
+                    let created = received + TimeDelta::seconds(rng.random_range(0..=age_secs.max(1)));
+                    let due = Day::of(now + TimeDelta::days(rng.random_range(-10..=45)));
+                    let closed = rng.random_bool(0.3).then(|| {
+                        (
+                            if rng.random_bool(0.85) { ActionStatus::Done } else { ActionStatus::Cancelled },
+                            Stamp::new(now),
+                        )
+                    });
+                    actions::insert_at(conn, id, what, agency, due, Stamp::new(created), DEMO_ACTOR, closed)?;
+                }
+                if rng.random_bool(0.1) {
+                    register::set_meeting_flag_at(conn, id, true, Stamp::new(now))?;
+                }
             }
         }
         op.audit(AuditEvent::DemoFilled { cases });

@@ -315,5 +315,5 @@ fn the_board_shows_the_30_latest_closed_cases_and_counts_them_all() {
     let b = board::load(&store).unwrap();
     let closed = b.columns.iter().find(|c| c.stage == Stage::Closed).unwrap();
     assert_eq!((closed.cards.len(), closed.total), (30, 33));
-    assert_eq!(closed.cards[0].reference, "ØJP-2026-0033", "most recently closed first");
+    assert_eq!(closed.cards[0].summary.reference, "ØJP-2026-0033", "most recently closed first");
 }

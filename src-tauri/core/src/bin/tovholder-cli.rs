@@ -12,7 +12,7 @@ use tovholder_core::cases::{self, CaseFilter};
 use tovholder_core::intake::IntakeReport;
 use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::store::resolve_data_dir;
-use tovholder_core::{Error, Keychain, Store, demo, district, routing};
+use tovholder_core::{Error, Keychain, Store, actions, board, demo, district, routing};
 
 #[derive(Parser)]
 #[command(name = "tovholder-cli", version, about = "Tovholder's case store from the command line")]
@@ -95,6 +95,67 @@ enum Command {
         #[arg(long, value_name = "CODE")]
         recovery_code: Option<String>,
     },
+    /// The coordination board as JSON: columns (stage, label, total, wip_limit) with their cards in
+    /// display order.
+    Board {
+        /// Swimlanes: none, urgency, agency or municipality (default: the saved setting).
+        #[arg(long)]
+        lane: Option<String>,
+    },
+    /// Move a case to another stage (the snake_case key or the Danish label).
+    Move {
+        reference: String,
+        stage: String,
+        #[arg(long)]
+        reason: Option<String>,
+        /// Required when the stage is closed: unfounded, completed or handed_to_police.
+        #[arg(long)]
+        outcome: Option<String>,
+    },
+    /// Undo the case's latest stage move.
+    UndoMove { reference: String },
+    /// Action items: add one, or mark one done or cancelled.
+    Action {
+        #[command(subcommand)]
+        action: ActionCommand,
+    },
+    /// Open action items as JSON (id, reference, what, agency, person, due, status).
+    Actions {
+        /// Only overdue items.
+        #[arg(long)]
+        overdue: bool,
+        /// Only this agency's items (key or Danish label).
+        #[arg(long)]
+        agency: Option<String>,
+    },
+    /// Flag a case for the next meeting ("til møde"), or remove the flag.
+    Flag {
+        reference: String,
+        #[arg(long, value_name = "on|off")]
+        meeting: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ActionCommand {
+    /// Add an action item to a case; prints it as JSON with its `id`.
+    Add {
+        reference: String,
+        #[arg(long)]
+        what: String,
+        /// police, ssp, social_services, employment, school, probation, psychiatry, other (or the Danish label).
+        #[arg(long)]
+        agency: String,
+        /// The due date, YYYY-MM-DD (or 25.11.2026).
+        #[arg(long)]
+        due: String,
+        #[arg(long)]
+        person: Option<String>,
+    },
+    /// Mark an action item done.
+    Done { id: i64 },
+    /// Cancel an action item.
+    Cancel { id: i64 },
 }
 
 fn main() -> ExitCode {
@@ -206,6 +267,61 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             let made = demo::fill(&store, n, seed)?;
             eprintln!("{} cases and {} notes in {:.2} s", made.cases, made.notes, started.elapsed().as_secs_f64());
             print_json(&serde_json::to_value(made).expect("JSON"));
+        }
+        Command::Board { lane } => {
+            let lane = lane
+                .map(|l| {
+                    board::Lane::parse(&l)
+                        .ok_or(Error::invalid("lane", "brug none, urgency, agency eller municipality"))
+                })
+                .transpose()?;
+            let store = Store::open(&dir, &keychain)?;
+            print_json(&serde_json::to_value(board::load_with(&store, lane, None)?).expect("JSON"));
+        }
+        Command::Move { reference, stage, reason, outcome } => {
+            let stage = cases::Stage::parse(&stage).ok_or(Error::invalid("stage", "ukendt fase"))?;
+            let outcome = outcome
+                .map(|o| {
+                    cases::Outcome::parse(&o)
+                        .ok_or(Error::invalid("outcome", "brug unfounded, completed eller handed_to_police"))
+                })
+                .transpose()?;
+            let store = Store::open(&dir, &keychain)?;
+            let d = cases::transition(&store, &reference, stage, reason.as_deref(), outcome)?;
+            print_json(&serde_json::to_value(d).expect("JSON"));
+        }
+        Command::UndoMove { reference } => {
+            let store = Store::open(&dir, &keychain)?;
+            print_json(&serde_json::to_value(cases::undo_move(&store, &reference)?).expect("JSON"));
+        }
+        Command::Action { action } => {
+            let store = Store::open(&dir, &keychain)?;
+            let item = match action {
+                ActionCommand::Add { reference, what, agency, due, person } => {
+                    let agency = actions::Agency::parse(&agency).ok_or(Error::invalid("agency", "ukendt myndighed"))?;
+                    actions::add(&store, &reference, &actions::NewActionItem { what, agency, person, due })?
+                }
+                ActionCommand::Done { id } => actions::set_status(&store, id, actions::ActionStatus::Done)?,
+                ActionCommand::Cancel { id } => actions::set_status(&store, id, actions::ActionStatus::Cancelled)?,
+            };
+            print_json(&serde_json::to_value(item).expect("JSON"));
+        }
+        Command::Actions { overdue, agency } => {
+            let agency = agency
+                .map(|a| actions::Agency::parse(&a).ok_or(Error::invalid("agency", "ukendt myndighed")))
+                .transpose()?;
+            let store = Store::open(&dir, &keychain)?;
+            let filter = actions::ActionFilter { overdue, agency, ..Default::default() };
+            print_json(&serde_json::to_value(actions::list(&store, &filter)?).expect("JSON"));
+        }
+        Command::Flag { reference, meeting } => {
+            let on = match meeting.trim() {
+                "on" => true,
+                "off" => false,
+                _ => return Err(Error::invalid("meeting", "brug on eller off")),
+            };
+            let store = Store::open(&dir, &keychain)?;
+            print_json(&serde_json::to_value(cases::set_meeting_flag(&store, &reference, on)?).expect("JSON"));
         }
         Command::Restore { file, force, recovery_code } => {
             let store = Store::restore(&dir, &keychain, &file, recovery_code.as_deref(), force)?;

@@ -51,7 +51,11 @@ pub struct CaseDetail {
     pub description: String,
     pub created_at: Stamp,
     pub created_by: String,
+    /// Flagged for the next meeting ("til møde").
+    pub meeting: bool,
     pub notes: Vec<Note>,
+    /// Open items first (by due date), then done and cancelled ones.
+    pub action_items: Vec<crate::actions::ActionItem>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -144,7 +148,7 @@ pub const SEARCH_QUERY_MAX: usize = 200;
 /// The most cases on one page of the list.
 pub const LIST_PAGE_MAX: u32 = 500;
 
-fn detail(conn: &Connection, id: i64) -> Result<CaseDetail> {
+fn detail(conn: &Connection, id: i64, now: chrono::DateTime<chrono::Utc>) -> Result<CaseDetail> {
     let row = register::read(conn, id)?;
     Ok(CaseDetail {
         summary: row.summary,
@@ -156,7 +160,9 @@ fn detail(conn: &Connection, id: i64) -> Result<CaseDetail> {
         description: row.description,
         created_at: row.created_at,
         created_by: row.created_by,
+        meeting: row.meeting,
         notes: notes::for_case(conn, id)?,
+        action_items: crate::actions::for_case(conn, id, crate::dates::Day::of(now))?,
         history: history::for_case(conn, id)?,
     })
 }
@@ -251,7 +257,7 @@ pub fn list(store: &Store, filter: &CaseFilter) -> Result<CasePage> {
 pub fn get(store: &Store, reference: &str) -> Result<CaseDetail> {
     store.read(|r| {
         let id = register::id_of(r.conn(), reference)?;
-        let d = detail(r.conn(), id)?;
+        let d = detail(r.conn(), id, r.now())?;
         r.audit(AuditEvent::CaseRead { reference: d.summary.reference.clone() });
         Ok(d)
     })
@@ -321,7 +327,66 @@ pub fn transition(
     store.write(|op| {
         let id = register::id_of(op.conn(), reference)?;
         transition_in(op, id, to, reason, outcome)?;
-        detail(op.conn(), id)
+        detail(op.conn(), id, op.now())
+    })
+}
+
+/// The reason written to the history when a move is undone.
+pub const UNDO_REASON: &str = "Flytningen er fortrudt";
+
+/// Undoes the case's latest stage move (the board's "Fortryd"): moves it back where it came from
+/// through the same rules, with the outcome it had when it comes back to Afsluttet. The undo is
+/// itself a history entry (and can be undone in turn).
+pub fn undo_move(store: &Store, reference: &str) -> Result<CaseDetail> {
+    store.write(|op| {
+        let id = register::id_of(op.conn(), reference)?;
+        let now = register::read(op.conn(), id)?;
+        let entries = history::for_case(op.conn(), id)?;
+        let last = entries.iter().rev().find(|h| h.field == "stage");
+        let Some(last) = last.filter(|h| h.new_value.as_deref() == Some(now.summary.stage.as_str())) else {
+            return Err(Error::invalid("stage", "der er ingen flytning at fortryde"));
+        };
+        let back = last
+            .old_value
+            .as_deref()
+            .and_then(Stage::parse)
+            .ok_or(Error::invalid("stage", "der er ingen flytning at fortryde"))?;
+        if back == Stage::Forwarded || now.summary.stage == Stage::Forwarded {
+            return Err(Error::invalid(
+                "stage",
+                "en videresendelse fortrydes ikke her; tag sagen tilbage med en begrundelse",
+            ));
+        }
+        // Back to Afsluttet: the outcome the case had there (the latest one cleared).
+        let outcome = (back == Stage::Closed)
+            .then(|| {
+                entries
+                    .iter()
+                    .rev()
+                    .find(|h| h.field == "outcome" && h.new_value.is_none())
+                    .and_then(|h| h.old_value.as_deref())
+                    .and_then(Outcome::parse)
+            })
+            .flatten();
+        if back == Stage::Closed && outcome.is_none() {
+            return Err(Error::invalid("outcome", "udfaldet kan ikke findes; afslut sagen igen med et udfald"));
+        }
+        transition_in(op, id, back, Some(UNDO_REASON), outcome)?;
+        detail(op.conn(), id, op.now())
+    })
+}
+
+/// Flags a case for the next meeting's agenda ("til møde"), or removes the flag.
+pub fn set_meeting_flag(store: &Store, reference: &str, on: bool) -> Result<CaseDetail> {
+    store.write(|op| {
+        let id = register::id_of(op.conn(), reference)?;
+        let before = register::set_meeting_flag(op, id, on)?;
+        if before != on {
+            let v = |b: bool| if b { "til møde" } else { "ikke til møde" };
+            history::record(op, id, "meeting_flag", Some(v(before)), Some(v(on)), None)?;
+        }
+        op.audit(AuditEvent::CaseMeetingFlagged { reference: reference.trim().to_string() });
+        detail(op.conn(), id, op.now())
     })
 }
 
@@ -425,7 +490,7 @@ pub fn update(store: &Store, reference: &str, edit: CaseEdit) -> Result<CaseDeta
             // Nothing changed: nothing is written, but the read of the case is logged.
             op.audit(AuditEvent::CaseRead { reference: before.summary.reference.clone() });
         }
-        detail(op.conn(), id)
+        detail(op.conn(), id, op.now())
     })
 }
 
@@ -450,7 +515,7 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
         }
         history::record(op, id, "forwarded_to", before.forwarded_to.as_deref(), Some(to.code), Some(&reason))?;
         op.audit(AuditEvent::CaseForwarded { reference: before.summary.reference });
-        detail(op.conn(), id)
+        detail(op.conn(), id, op.now())
     })
 }
 
@@ -501,6 +566,7 @@ pub fn purge(store: &Store, reference: &str) -> Result<()> {
 }
 
 pub(crate) fn purge_in(op: &Op<'_>, id: i64) -> Result<()> {
+    crate::actions::purge(op, id)?;
     search::purge(op, id, &notes::ids_for_case(op.conn(), id)?)?;
     notes::purge(op, id)?;
     history::purge(op, id)?;

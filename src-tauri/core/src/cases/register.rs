@@ -38,6 +38,7 @@ pub(crate) struct CaseRow {
     pub description: String,
     pub created_at: Stamp,
     pub created_by: String,
+    pub meeting: bool,
 }
 
 pub(crate) fn parse_enum<'de, T: Deserialize<'de>>(s: &'de str) -> rusqlite::Result<T> {
@@ -79,8 +80,8 @@ pub(crate) fn insert(
     conn.prepare_cached(
         "INSERT INTO cases (reference, district_code, stage, received_at, channel, caller_type, caller_name,
              caller_phone, caller_email, pseudonym, birth_year, gender, municipality, category, indicators,
-             urgency, police_flag, description, created_at, created_by, updated_at)
-         VALUES (?1, ?2, 'new_concern', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?18)",
+             urgency, police_flag, description, created_at, created_by, updated_at, stage_entered_at)
+         VALUES (?1, ?2, 'new_concern', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?18, ?18)",
     )?
     .execute(params![
         reference,
@@ -118,7 +119,7 @@ pub(crate) fn read(conn: &Connection, id: i64) -> Result<CaseRow> {
     let row = conn
         .prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS}, c.outcome, c.forwarded_to, c.caller_type, c.caller_name, c.caller_phone,
-                c.caller_email, c.gender, c.indicators, c.description, c.created_at, c.created_by
+                c.caller_email, c.gender, c.indicators, c.description, c.created_at, c.created_by, c.meeting_flag
          FROM cases c WHERE c.id = ?1"
         ))?
         .query_row([id], |r| {
@@ -140,6 +141,7 @@ pub(crate) fn read(conn: &Connection, id: i64) -> Result<CaseRow> {
                 description: r.get(20)?,
                 created_at: r.get(21)?,
                 created_by: r.get(22)?,
+                meeting: r.get(23)?,
             })
         })?;
     Ok(row)
@@ -183,6 +185,7 @@ pub(crate) fn set_stage_at(
     conn.prepare_cached(
         "UPDATE cases SET stage = ?1, outcome = ?2,
              closed_at = CASE WHEN ?1 = 'closed' THEN coalesce(CASE WHEN stage = 'closed' THEN closed_at END, ?3) END,
+             stage_entered_at = CASE WHEN stage <> ?1 THEN ?3 ELSE stage_entered_at END,
              forwarded_to = NULL, updated_at = ?3
          WHERE id = ?4",
     )?
@@ -192,11 +195,65 @@ pub(crate) fn set_stage_at(
 
 pub(crate) fn set_forwarded(op: &Op<'_>, id: i64, to_district: &str) -> Result<()> {
     op.conn().execute(
-        "UPDATE cases SET stage = 'forwarded', forwarded_to = ?1, outcome = NULL, closed_at = NULL, updated_at = ?2
+        "UPDATE cases SET stage = 'forwarded', forwarded_to = ?1, outcome = NULL, closed_at = NULL, updated_at = ?2,
+             stage_entered_at = ?2
          WHERE id = ?3",
         params![to_district, op.stamp(), id],
     )?;
     Ok(())
+}
+
+/// Flags (or unflags) the case for the next meeting. Returns the previous flag.
+pub(crate) fn set_meeting_flag(op: &Op<'_>, id: i64, on: bool) -> Result<bool> {
+    set_meeting_flag_at(op.conn(), id, on, op.stamp())
+}
+
+pub(crate) fn set_meeting_flag_at(conn: &Connection, id: i64, on: bool, at: Stamp) -> Result<bool> {
+    let before: bool = conn.query_row("SELECT meeting_flag FROM cases WHERE id = ?1", [id], |r| r.get(0))?;
+    conn.execute("UPDATE cases SET meeting_flag = ?1, updated_at = ?2 WHERE id = ?3", params![on, at, id])?;
+    Ok(before)
+}
+
+/// A board card's own columns: the summary, when it entered its stage, the meeting flag.
+pub(crate) struct BoardRow {
+    pub id: i64,
+    pub summary: CaseSummary,
+    pub stage_entered_at: Stamp,
+    pub meeting: bool,
+    pub forwarded_to: Option<String>,
+    pub outcome: Option<Outcome>,
+}
+
+fn board_row(r: &Row<'_>) -> rusqlite::Result<BoardRow> {
+    Ok(BoardRow {
+        summary: summary_from_row(r)?,
+        id: r.get(12)?,
+        stage_entered_at: r.get(13)?,
+        meeting: r.get(14)?,
+        forwarded_to: r.get(15)?,
+        outcome: r.get::<_, Option<String>>(16)?.map(|s| parse_enum(&s)).transpose()?,
+    })
+}
+
+/// The board's cases of a district: every active case (oldest concern first), and the
+/// `archive_limit` most recently closed and most recently forwarded.
+pub(crate) fn board_rows(conn: &Connection, district_code: &str, archive_limit: u32) -> Result<Vec<BoardRow>> {
+    let cols = format!("{SUMMARY_COLUMNS}, c.id, c.stage_entered_at, c.meeting_flag, c.forwarded_to, c.outcome");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT * FROM (SELECT {cols} FROM cases c
+                        WHERE c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded')
+                        ORDER BY c.received_at, c.id)
+         UNION ALL
+         SELECT * FROM (SELECT {cols} FROM cases c
+                        WHERE c.district_code = ?1 AND c.stage = 'closed'
+                        ORDER BY c.closed_at DESC, c.id DESC LIMIT ?2)
+         UNION ALL
+         SELECT * FROM (SELECT {cols} FROM cases c
+                        WHERE c.district_code = ?1 AND c.stage = 'forwarded'
+                        ORDER BY c.stage_entered_at DESC, c.id DESC LIMIT ?2)"
+    ))?;
+    let rows = stmt.query_map(params![district_code, archive_limit], board_row)?.collect::<Result<_, _>>()?;
+    Ok(rows)
 }
 
 /// Marks the case as changed now (a note was added).
@@ -237,25 +294,6 @@ pub(crate) fn stage_counts(conn: &Connection, district_code: &str) -> Result<Vec
     let rows = stmt
         .query_map([district_code], |r| Ok((parse_enum(&r.get::<_, String>(0)?)?, r.get::<_, i64>(1)? as u64)))?
         .collect::<Result<_, _>>()?;
-    Ok(rows)
-}
-
-/// A district's active cases (oldest concern first), then its `closed_limit` most recently closed.
-pub(crate) fn active_and_recently_closed(
-    conn: &Connection,
-    district_code: &str,
-    closed_limit: u32,
-) -> Result<Vec<CaseSummary>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT * FROM (SELECT {SUMMARY_COLUMNS} FROM cases c
-                        WHERE c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded')
-                        ORDER BY c.received_at)
-         UNION ALL
-         SELECT * FROM (SELECT {SUMMARY_COLUMNS} FROM cases c
-                        WHERE c.district_code = ?1 AND c.stage = 'closed'
-                        ORDER BY c.closed_at DESC, c.id DESC LIMIT ?2)"
-    ))?;
-    let rows = stmt.query_map(params![district_code, closed_limit], summary_from_row)?.collect::<Result<_, _>>()?;
     Ok(rows)
 }
 

@@ -152,4 +152,4 @@ export const STAGE_MOVES = {
 } as const;
 
 /** The board's columns, in flow order. */
-export const BOARD_COLUMNS = ['new_concern', 'screening', 'assessment', 'intervention', 'follow_up', 'closed'] as const;
+export const BOARD_COLUMNS = ['new_concern', 'screening', 'assessment', 'intervention', 'follow_up', 'closed', 'forwarded'] as const;
