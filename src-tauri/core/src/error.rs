@@ -13,7 +13,7 @@ pub enum Error {
     #[error("malformed input at `{path}`: {reason}")]
     Malformed { path: String, reason: String },
     /// What was not found, in Danish ("Sagen"); never the key that was looked up.
-    #[error("not found: {0}")]
+    #[error("not found: {0} findes ikke")]
     NotFound(&'static str),
     #[error("no case store exists in this data directory yet")]
     NotInitialized,

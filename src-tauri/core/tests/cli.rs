@@ -1,8 +1,8 @@
 //! `tovholder-cli` as a user runs it: separate processes sharing the real OS keychain.
 //!
 //! The keychain must outlive each process, so these tests use the OS keychain (Secret Service on
-//! Linux). CI runs them inside a D-Bus session with an unlocked gnome-keyring and sets
-//! TOVHOLDER_REQUIRE_OS_KEYCHAIN=1; elsewhere they are skipped when no keychain is reachable.
+//! Linux). scripts/test.sh runs them inside a D-Bus session with an unlocked gnome-keyring; without
+//! a keychain they fail rather than pass silently.
 
 use serde_json::Value;
 use std::path::Path;

@@ -100,7 +100,7 @@ fn stage_moves_follow_the_rules_and_refused_moves_change_nothing() {
             ("stage", Some("assessment"), Some("closed"), None),
             ("outcome", None, Some("unfounded"), None),
             ("stage", Some("closed"), Some("follow_up"), Some("Ny bekymring fra skolen")),
-            ("outcome", Some("unfounded"), None, None),
+            ("outcome", Some("unfounded"), None, Some("Ny bekymring fra skolen")),
         ]
     );
     assert_eq!(reopened.history[1].at.to_string(), "2026-11-25T14:05:00.000Z", "the injected clock's time");

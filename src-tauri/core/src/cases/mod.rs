@@ -306,7 +306,7 @@ pub(crate) fn transition_in(
             "outcome",
             before.outcome.map(Outcome::as_str),
             outcome.map(Outcome::as_str),
-            reason.as_deref().filter(|_| from == to),
+            reason.as_deref(),
         )?;
     }
     if let Some(fwd) = before.forwarded_to.as_deref() {

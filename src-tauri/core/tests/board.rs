@@ -1,0 +1,244 @@
+//! The coordination board on a real encrypted store, at fixed clocks: days in stage across edits,
+//! moves and daylight saving; overdue action items across DST and New Year; undo; WIP limits,
+//! lanes and filters; action-item validation.
+
+use serde_json::json;
+use std::sync::Arc;
+use tovholder_core::actions::{self, ActionFilter, ActionStatus, Agency, NewActionItem};
+use tovholder_core::board::{self, BoardFilter, BoardSettings, Lane};
+use tovholder_core::cases::{self, CaseEdit, Outcome, Stage};
+use tovholder_core::intake::{IntakeReport, Urgency};
+use tovholder_core::profile::{OrganisationKind, Profile};
+use tovholder_core::{Error, FixedClock, Keychain, Store};
+
+fn at(t: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(t).unwrap().into()
+}
+
+fn store(clock: &FixedClock) -> (tempfile::TempDir, Store) {
+    let tmp = tempfile::tempdir().unwrap();
+    let profile = Profile {
+        name: "Mette Holm".into(),
+        organisation_kind: OrganisationKind::Police,
+        organisation_name: "Østjyllands Politi".into(),
+        district_code: "ØJP".into(),
+    };
+    let (store, _) = Store::init_with_clock(tmp.path(), &Keychain::memory(), profile, Arc::new(clock.clone())).unwrap();
+    (tmp, store)
+}
+
+fn intake(store: &Store, pseudonym: &str, municipality: &str, urgency: &str) -> String {
+    let report = IntakeReport::from_json(
+        &json!({
+            "received_at": "2026-03-01T10:00:00+01:00",
+            "channel": "hotline",
+            "caller": {"type": "school"},
+            "subject": {"pseudonym": pseudonym, "birth_year": 2009, "municipality": municipality},
+            "category": "right_wing",
+            "urgency": urgency,
+            "description": "Bekymring fra skolen."
+        })
+        .to_string(),
+    )
+    .unwrap();
+    cases::intake(store, report).unwrap().reference
+}
+
+fn item(what: &str, agency: Agency, due: &str) -> NewActionItem {
+    NewActionItem { what: what.into(), agency, person: None, due: due.into() }
+}
+
+fn card(store: &Store, reference: &str) -> board::BoardCard {
+    board::load(store)
+        .unwrap()
+        .columns
+        .into_iter()
+        .flat_map(|c| c.cards)
+        .find(|c| c.summary.reference == reference)
+        .expect("the card is on the board")
+}
+
+#[test]
+fn days_in_stage_count_copenhagen_days_and_ignore_edits_and_notes() {
+    // Just before midnight in Copenhagen on the day daylight saving starts (29 Mar 2026).
+    let clock = FixedClock::at(at("2026-03-28T22:30:00Z")); // 23.30 in Copenhagen, 28 March
+    let (_t, store) = store(&clock);
+    let r = intake(&store, "A.A.", "Aarhus", "normal");
+    assert_eq!(card(&store, &r).days_in_stage, 0);
+    clock.set(at("2026-03-28T23:10:00Z")); // 00.10 on 29 March: a new civil day, 40 minutes later
+    assert_eq!(card(&store, &r).days_in_stage, 1);
+    clock.set(at("2026-04-05T10:00:00Z"));
+    assert_eq!(card(&store, &r).days_in_stage, 8);
+    cases::add_note(&store, &r, "Ny oplysning fra skolen").unwrap();
+    cases::update(&store, &r, CaseEdit { urgency: Some(Urgency::High), ..Default::default() }).unwrap();
+    assert_eq!(card(&store, &r).days_in_stage, 8, "edits and notes do not reset the stage's age");
+    cases::transition(&store, &r, Stage::Screening, None, None).unwrap();
+    assert_eq!(card(&store, &r).days_in_stage, 0, "a move does");
+    // Across the autumn change (25 Oct 2026): 24 October 12.00 → 26 October 00.30 is two days.
+    clock.set(at("2026-10-24T10:00:00Z"));
+    cases::transition(&store, &r, Stage::Assessment, None, None).unwrap();
+    clock.set(at("2026-10-25T23:30:00Z"));
+    assert_eq!(card(&store, &r).days_in_stage, 2);
+}
+
+#[test]
+fn a_card_idle_past_the_limit_is_stale_and_the_limit_is_a_setting() {
+    let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));
+    let (_t, store) = store(&clock);
+    let r = intake(&store, "B.B.", "Aarhus", "normal");
+    clock.set(at("2026-12-25T10:00:00Z"));
+    assert!(!card(&store, &r).stale, "30 days is the limit, not past it");
+    clock.set(at("2026-12-26T10:00:00Z"));
+    assert!(card(&store, &r).stale);
+    board::save_settings(&store, BoardSettings { stale_days: 60, ..BoardSettings::default() }).unwrap();
+    assert!(!card(&store, &r).stale);
+    let e = board::save_settings(&store, BoardSettings { stale_days: 0, ..BoardSettings::default() }).unwrap_err();
+    assert!(matches!(e, Error::Invalid { field: "stale_days", .. }), "{e:?}");
+}
+
+#[test]
+fn an_action_item_is_overdue_from_the_start_of_the_day_after_its_due_date() {
+    let clock = FixedClock::at(at("2026-03-28T12:00:00Z"));
+    let (_t, store) = store(&clock);
+    let r = intake(&store, "C.C.", "Aarhus", "normal");
+    let a = actions::add(&store, &r, &item("Samtale med forældrene", Agency::Ssp, "28.03.2026")).unwrap();
+    let overdue = || actions::list(&store, &ActionFilter { overdue: true, ..Default::default() }).unwrap().len();
+    clock.set(at("2026-03-28T22:59:59Z")); // 23.59.59 in Copenhagen (winter time), still the due date
+    assert_eq!(overdue(), 0);
+    clock.set(at("2026-03-28T23:00:00Z")); // 00.00 on 29 March, Copenhagen
+    assert_eq!(overdue(), 1);
+    let c = card(&store, &r);
+    assert_eq!((c.overdue_actions, c.next_action.as_ref().unwrap().overdue), (1, true));
+    // Summer time: due 25 Oct, overdue from 00.00 CEST on 26 Oct?? — no: from 00.00 CET, 23.00 UTC.
+    actions::set_status(&store, a.id, ActionStatus::Done).unwrap();
+    actions::add(&store, &r, &item("Opfølgning", Agency::Police, "2026-10-25")).unwrap();
+    clock.set(at("2026-10-25T22:59:00Z"));
+    assert_eq!(overdue(), 0);
+    clock.set(at("2026-10-25T23:00:00Z"));
+    assert_eq!(overdue(), 1);
+    // New Year: due 31 Dec 2026, overdue from 00.00 on 1 Jan 2027 Copenhagen time (23.00 UTC).
+    let b = intake(&store, "D.D.", "Aarhus", "normal");
+    actions::add(&store, &b, &item("Møde i januar planlægges", Agency::School, "2026-12-31")).unwrap();
+    clock.set(at("2026-12-31T22:59:00Z"));
+    assert_eq!(overdue(), 1, "only the October item");
+    clock.set(at("2026-12-31T23:00:00Z"));
+    assert_eq!(overdue(), 2);
+}
+
+#[test]
+fn action_items_are_validated_and_every_change_is_in_the_history() {
+    let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));
+    let (_t, store) = store(&clock);
+    let r = intake(&store, "E.E.", "Aarhus", "normal");
+    for (bad, field) in [
+        (item("", Agency::Ssp, "2026-12-01"), "what"),
+        (item("x".repeat(301).as_str(), Agency::Ssp, "2026-12-01"), "what"),
+        (item("Ring til 010203-1234", Agency::Ssp, "2026-12-01"), "what"),
+        (item("Samtale", Agency::Ssp, "30.02.2026"), "due"),
+        (item("Samtale", Agency::Ssp, "i morgen"), "due"),
+        (item("Samtale", Agency::Ssp, "2999-01-01"), "due"),
+        (NewActionItem { person: Some("A\u{7}B".into()), ..item("Samtale", Agency::Ssp, "2026-12-01") }, "person"),
+    ] {
+        match actions::add(&store, &r, &bad) {
+            Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{bad:?}: {other:?}"),
+        }
+    }
+    let a = actions::add(
+        &store,
+        &r,
+        &NewActionItem { person: Some("Jonas, SSP".into()), ..item("Bekymringssamtale", Agency::Ssp, "01.12.2026") },
+    )
+    .unwrap();
+    assert_eq!((a.due.as_text(), a.status, a.overdue), ("2026-12-01".into(), ActionStatus::Open, false));
+    let done = actions::set_status(&store, a.id, ActionStatus::Done).unwrap();
+    assert_eq!((done.status, done.status_by.as_deref()), (ActionStatus::Done, Some("Mette Holm")));
+    let again = actions::set_status(&store, a.id, ActionStatus::Cancelled).unwrap_err();
+    assert!(matches!(again, Error::Invalid { field: "status", .. }), "{again:?}");
+    assert!(matches!(actions::set_status(&store, 9999, ActionStatus::Done), Err(Error::NotFound(_))));
+    let d = cases::get(&store, &r).unwrap();
+    let entries: Vec<_> = d.history.iter().filter(|h| h.field == "action_item").collect();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0].new_value.as_deref(), Some("Bekymringssamtale · SSP · frist 1. dec. 2026"));
+    assert_eq!(entries[1].new_value.as_deref(), Some("Udført"));
+    assert_eq!(d.action_items.len(), 1);
+}
+
+#[test]
+fn undo_moves_the_case_back_with_its_outcome_and_is_itself_in_the_history() {
+    let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));
+    let (_t, store) = store(&clock);
+    let r = intake(&store, "F.F.", "Aarhus", "normal");
+    assert!(matches!(cases::undo_move(&store, &r), Err(Error::Invalid { field: "stage", .. })), "nothing to undo");
+    cases::transition(&store, &r, Stage::Intervention, None, None).unwrap();
+    cases::transition(&store, &r, Stage::Closed, None, Some(Outcome::Completed)).unwrap();
+    let back = cases::undo_move(&store, &r).unwrap();
+    assert_eq!((back.summary.stage, back.outcome), (Stage::Intervention, None));
+    let redo = cases::undo_move(&store, &r).unwrap();
+    assert_eq!((redo.summary.stage, redo.outcome), (Stage::Closed, Some(Outcome::Completed)), "undoing the undo");
+    let undos = redo.history.iter().filter(|h| h.reason.as_deref() == Some(cases::UNDO_REASON)).count();
+    assert_eq!(undos, 4, "both undos' stage and outcome entries carry the undo reason");
+    cases::forward(&store, &r, "FYP", "Flyttet til Odense").unwrap();
+    assert!(matches!(cases::undo_move(&store, &r), Err(Error::Invalid { field: "stage", .. })));
+}
+
+#[test]
+fn wip_limits_warn_and_lanes_and_filters_order_the_cards() {
+    let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));
+    let (_t, store) = store(&clock);
+    let a = intake(&store, "G.A.", "Randers", "normal");
+    let b = intake(&store, "G.B.", "Aarhus", "acute");
+    let c = intake(&store, "G.C.", "Aarhus", "high");
+    intake(&store, "Anden kreds", "Odense", "normal"); // Fyns Politi: never on this board
+    actions::add(&store, &a, &item("Mentor", Agency::Ssp, "2026-11-20")).unwrap();
+    actions::add(&store, &c, &item("Registertjek", Agency::Police, "2026-12-01")).unwrap();
+    cases::set_meeting_flag(&store, &c, true).unwrap();
+
+    let b0 = board::load(&store).unwrap();
+    let new = &b0.columns[0];
+    assert_eq!((new.stage, new.total, new.matching, new.over_limit), (Stage::NewConcern, 3, 3, false));
+    assert_eq!(b0.active_total, 3, "the home district's cases only");
+    let refs = |col: &board::BoardColumn| col.cards.iter().map(|c| c.summary.reference.clone()).collect::<Vec<_>>();
+    assert_eq!(refs(new), vec![a.clone(), b.clone(), c.clone()], "oldest concern first (then by reference)");
+
+    let mut s = BoardSettings { lane: Lane::Urgency, ..BoardSettings::default() };
+    s.wip_limits.insert(Stage::NewConcern, 2);
+    board::save_settings(&store, s.clone()).unwrap();
+    let b1 = board::load(&store).unwrap();
+    assert_eq!(b1.settings, s, "settings persist in the store");
+    assert_eq!(refs(&b1.columns[0]), vec![b.clone(), c.clone(), a.clone()], "acute, high, normal");
+    assert!(b1.columns[0].over_limit && b1.columns[0].wip_limit == Some(2));
+    assert_eq!(b1.lanes.iter().map(|l| l.key.as_str()).collect::<Vec<_>>(), vec!["acute", "high", "normal"]);
+    let mut bad = s.clone();
+    bad.wip_limits.insert(Stage::Closed, 5);
+    assert!(matches!(board::save_settings(&store, bad), Err(Error::Invalid { field: "wip_limits", .. })));
+
+    let lanes = board::load_with(&store, Some(Lane::Agency), None).unwrap();
+    let lane_of = |r: &str| lanes.columns[0].cards.iter().find(|c| c.summary.reference == r).unwrap().lane.clone();
+    assert_eq!((lane_of(&a), lane_of(&b), lane_of(&c)), ("ssp".into(), "none".into(), "police".into()));
+    assert_eq!(refs(&lanes.columns[0]), vec![c.clone(), a.clone(), b.clone()], "in the order of the agency lanes");
+
+    let only = |f: BoardFilter| refs(&board::load_with(&store, Some(Lane::None), Some(f)).unwrap().columns[0]);
+    assert_eq!(only(BoardFilter { overdue: true, ..Default::default() }), vec![a.clone()]);
+    assert_eq!(only(BoardFilter { meeting: true, ..Default::default() }), vec![c.clone()]);
+    assert_eq!(only(BoardFilter { agency: Some(Agency::Police), ..Default::default() }), vec![c.clone()]);
+    assert_eq!(only(BoardFilter { municipality: Some("Randers".into()), ..Default::default() }), vec![a.clone()]);
+    assert_eq!(only(BoardFilter { text: Some("g.b".into()), ..Default::default() }), vec![b.clone()]);
+    assert_eq!(only(BoardFilter { urgency: Some(Urgency::High), ..Default::default() }), vec![c.clone()]);
+}
+
+#[test]
+fn the_archive_shows_the_latest_closed_and_forwarded_cases() {
+    let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));
+    let (_t, store) = store(&clock);
+    let a = intake(&store, "H.A.", "Aarhus", "normal");
+    let b = intake(&store, "H.B.", "Aarhus", "normal");
+    cases::transition(&store, &a, Stage::Closed, None, Some(Outcome::Unfounded)).unwrap();
+    cases::forward(&store, &b, "FYP", "Flyttet").unwrap();
+    let b0 = board::load(&store).unwrap();
+    let col = |s: Stage| b0.columns.iter().find(|c| c.stage == s).unwrap();
+    assert!(col(Stage::Closed).archive && col(Stage::Forwarded).archive && !col(Stage::FollowUp).archive);
+    assert_eq!(col(Stage::Closed).cards[0].outcome, Some(Outcome::Unfounded));
+    assert_eq!(col(Stage::Forwarded).cards[0].forwarded_to.as_deref(), Some("FYP"));
+    assert_eq!(b0.active_total, 0);
+}

@@ -1,0 +1,98 @@
+//! Helpers for the tests that run `tovholder-cli` as a user does: separate processes sharing the
+//! real OS keychain (Secret Service on Linux, inside scripts/keyring-session.sh's D-Bus session).
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use tovholder_core::Keychain;
+
+pub fn cli(dir: &Path, args: &[&str]) -> Output {
+    cli_with_stdin(dir, args, None)
+}
+
+pub fn cli_with_stdin(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tovholder-cli"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("TOVHOLDER_KEYCHAIN")
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run tovholder-cli");
+    if let Some(text) = stdin {
+        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("write stdin");
+    }
+    child.wait_with_output().expect("tovholder-cli finishes")
+}
+
+pub fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Succeeds, or shows what the CLI said.
+pub fn ok(out: Output) -> Value {
+    assert!(out.status.success(), "exit {:?}: {}", out.status.code(), stderr(&out));
+    json(&out)
+}
+
+pub fn store_id(dir: &Path) -> String {
+    let env: Value = serde_json::from_slice(&std::fs::read(dir.join("tovholder.key")).unwrap()).unwrap();
+    env["store_id"].as_str().unwrap().to_string()
+}
+
+/// A store in a temporary directory whose keychain entry is removed again, also when a test fails.
+pub struct TempStore {
+    pub dir: tempfile::TempDir,
+}
+
+impl TempStore {
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for TempStore {
+    fn drop(&mut self) {
+        if self.dir.path().join("tovholder.key").exists() {
+            let _ = Keychain::Os.delete(&store_id(self.dir.path()));
+        }
+    }
+}
+
+/// The tests need the real OS keychain and fail (never pass silently) without one.
+pub fn require_os_keychain() {
+    let probe = format!("probe-{}", uuid::Uuid::new_v4());
+    match Keychain::Os.set(&probe, b"probe") {
+        Ok(()) => {
+            let _ = Keychain::Os.delete(&probe);
+        }
+        Err(e) => panic!(
+            "the OS keychain is unusable ({e}); run these tests through scripts/test.sh or scripts/keyring-session.sh"
+        ),
+    }
+}
+
+/// `init` for Østjyllands Politi in a new temporary directory.
+pub fn new_store() -> TempStore {
+    require_os_keychain();
+    let store = TempStore { dir: tempfile::tempdir().unwrap() };
+    let out = cli(
+        store.path(),
+        &["init", "--name", "Mette Holm", "--organisation", "Østjyllands Politi", "--district", "ØJP"],
+    );
+    assert!(out.status.success(), "init failed: {}", stderr(&out));
+    store
+}
+
+pub fn dirs(stores: &[&TempStore]) -> Vec<PathBuf> {
+    stores.iter().map(|s| s.path().to_path_buf()).collect()
+}
