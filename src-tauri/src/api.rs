@@ -31,8 +31,10 @@ pub struct SetupResult {
 pub enum DataKind {
     /// The store was opened (setup or unlock): everything may be new.
     Store,
-    /// Cases, notes or their history.
+    /// Cases, notes, action items or their history.
     Cases,
+    /// The coordinator's board settings.
+    Settings,
 }
 
 /// Emitted by the shell after every successful write command; the UI reloads what it shows.

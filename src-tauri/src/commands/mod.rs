@@ -6,6 +6,7 @@
 //!
 //! `build.rs` finds the commands in these files; nothing else lists them (see there).
 
+pub mod actions;
 pub mod app;
 pub mod board;
 pub mod cases;

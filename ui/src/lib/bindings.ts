@@ -7,6 +7,12 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
+	/**  Adds an action item to a case. */
+	addActionItem: (reference: string, item: NewActionItem) => typedError<ActionItem, CommandError>(__TAURI_INVOKE("add_action_item", { reference, item })),
+	/**  Marks an open action item done or cancelled. */
+	setActionItemStatus: (id: number, status: ActionStatus) => typedError<ActionItem, CommandError>(__TAURI_INVOKE("set_action_item_status", { id, status })),
+	/**  Action items, most urgent first. */
+	listActionItems: (filter: ActionFilter) => typedError<ActionItem[], CommandError>(__TAURI_INVOKE("list_action_items", { filter })),
 	/**  Where the app stands: setup, recovery, or ready (opening the store if its key is in the keychain). */
 	appState: () => typedError<AppState, CommandError>(__TAURI_INVOKE("app_state")),
 	/**  The twelve police districts and their infohuse. */
@@ -15,8 +21,16 @@ export const commands = {
 	setupStore: (profile: Profile) => typedError<SetupResult, CommandError>(__TAURI_INVOKE("setup_store", { profile })),
 	/**  Opens the store with the recovery code and puts the key back in this machine's keychain. */
 	unlockWithRecoveryCode: (code: string) => typedError<Profile, CommandError>(__TAURI_INVOKE("unlock_with_recovery_code", { code })),
-	/**  The board for the coordinator's home infohus. */
+	/**  The board for the coordinator's home infohus, with the saved lane, filter and limits. */
 	board: () => typedError<Board, CommandError>(__TAURI_INVOKE("board")),
+	/**  Saves the board's lane, filter, WIP limits and stale days. */
+	saveBoardSettings: (settings: BoardSettings) => typedError<BoardSettings, CommandError>(__TAURI_INVOKE("save_board_settings", { settings })),
+	/**  Moves a case to another stage by the stage rules (an outcome to close, a reason to reopen). */
+	moveCase: (reference: string, stage: Stage, reason: string | null, outcome: Outcome | null) => typedError<CaseDetail, CommandError>(__TAURI_INVOKE("move_case", { reference, stage, reason, outcome })),
+	/**  Undoes the case's latest stage move. */
+	undoMove: (reference: string) => typedError<CaseDetail, CommandError>(__TAURI_INVOKE("undo_move", { reference })),
+	/**  Flags a case for the next meeting ("til møde"), or removes the flag. */
+	setMeetingFlag: (reference: string, on: boolean) => typedError<CaseDetail, CommandError>(__TAURI_INVOKE("set_meeting_flag", { reference, on })),
 	/**  One page of cases, filtered and sorted. */
 	listCases: (filter: CaseFilter) => typedError<CasePage, CommandError>(__TAURI_INVOKE("list_cases", { filter })),
 	/**  One case with notes and history (the read is audit-logged). */
@@ -43,6 +57,40 @@ export const events = {
 };
 
 /* Types */
+/**  Which action items to list. */
+export type ActionFilter = {
+	/**  Only overdue items. */
+	overdue?: boolean,
+	agency?: Agency | null,
+	/**  Open items only (the default), or all. */
+	include_closed?: boolean,
+	/**  Only this case's items. */
+	reference?: string | null,
+	/**  Only cases of this police district (the coordinator's board); all when empty. */
+	district_code?: string | null,
+};
+
+export type ActionItem = {
+	id: number,
+	reference: string,
+	what: string,
+	agency: Agency,
+	person: string | null,
+	due: Day,
+	status: ActionStatus,
+	status_at: Stamp | null,
+	status_by: string | null,
+	created_at: Stamp,
+	created_by: string,
+	/**  Open and past its due date (judged at the time of the read, Copenhagen civil days). */
+	overdue: boolean,
+};
+
+export type ActionStatus = "open" | "done" | "cancelled";
+
+/**  The authority responsible for an action item. Each acts in its own remit. */
+export type Agency = "police" | "ssp" | "social_services" | "employment" | "school" | "probation" | "psychiatry" | "other";
+
 /**  What the window shows at start. */
 export type AppState = 
 /**  First run: create the store and the profile. */
@@ -53,15 +101,75 @@ export type AppState =
 export type Board = {
 	/**  The police district the board is filtered to (the coordinator's home infohus). */
 	district_code: string,
+	settings: BoardSettings,
+	/**  The lanes in display order (one, "all", when there are no swimlanes). */
+	lanes: LaneInfo[],
 	columns: BoardColumn[],
+	/**  Active cases of the district (all active columns' totals). */
+	active_total: number,
+	/**  Active cases that pass the filter. */
+	active_matching: number,
 };
+
+export type BoardCard = {
+	/**  When the case entered its stage; edits and notes do not change it. */
+	stage_entered_at: Stamp,
+	/**  Whole Copenhagen civil days since then. */
+	days_in_stage: number,
+	/**  Idle in its stage past the coordinator's limit (active stages only). */
+	stale: boolean,
+	/**  Flagged for the next meeting ("til møde"). */
+	meeting: boolean,
+	next_action: NextAction | null,
+	open_actions: number,
+	overdue_actions: number,
+	/**  Agencies with open action items. */
+	agencies: Agency[],
+	outcome: Outcome | null,
+	forwarded_to: string | null,
+	/**  The swimlane key (see `Board::lanes`). */
+	lane: string,
+} & CaseSummary;
 
 export type BoardColumn = {
 	stage: Stage,
-	/**  The cards shown: every active case; for `closed`, the 30 most recently closed. */
-	cards: CaseSummary[],
-	/**  All cases of the district in this stage (more than `cards.len()` for `closed`). */
+	label: string,
+	/**  Closed and forwarded: shown collapsed, with the latest cards only. */
+	archive: boolean,
+	/**  All cases of the district in this stage. */
 	total: number,
+	/**  The cases in this stage that pass the filter (for the archive: of those shown). */
+	matching: number,
+	wip_limit: number | null,
+	/**  Past its WIP limit (a warning). */
+	over_limit: boolean,
+	/**  The cards that pass the filter, in display order (by lane, then oldest first). */
+	cards: BoardCard[],
+};
+
+/**  What the board shows. Empty fields do not filter. */
+export type BoardFilter = {
+	municipality?: string | null,
+	category?: Category | null,
+	urgency?: Urgency | null,
+	/**  Cases with an open action item for this agency. */
+	agency?: Agency | null,
+	/**  Cases with an overdue action item. */
+	overdue?: boolean,
+	/**  Cases flagged "til møde". */
+	meeting?: boolean,
+	/**  Words in the reference, pseudonym or municipality (Danish-folded). */
+	text?: string | null,
+};
+
+/**  The coordinator's board settings, kept in the store. */
+export type BoardSettings = {
+	lane: Lane,
+	filter: BoardFilter,
+	/**  Soft limits per active stage (a warning past the limit, never a block). */
+	wip_limits: Partial<{ [key in Stage]: number }>,
+	/**  A card idle this many days in its stage is shown as stale. */
+	stale_days: number,
 };
 
 export type Caller = {
@@ -86,7 +194,11 @@ export type CaseDetail = {
 	description: string,
 	created_at: Stamp,
 	created_by: string,
+	/**  Flagged for the next meeting ("til møde"). */
+	meeting: boolean,
 	notes: Note[],
+	/**  Open items first (by due date), then done and cancelled ones. */
+	action_items: ActionItem[],
 	history: HistoryEntry[],
 } & CaseSummary;
 
@@ -175,8 +287,16 @@ export type DataChanged = {
 export type DataKind = 
 /**  The store was opened (setup or unlock): everything may be new. */
 "store" | 
-/**  Cases, notes or their history. */
-"cases";
+/**  Cases, notes, action items or their history. */
+"cases" | 
+/**  The coordinator's board settings. */
+"settings";
+
+/**
+ *  A civil date in Europe/Copenhagen (a due date): "2026-11-25" in the store and in JSON; people
+ *  type and see it the Danish way ("25.11.2026", "25. nov. 2026").
+ */
+export type Day = string;
 
 export type Gender = "female" | "male" | "other";
 
@@ -214,8 +334,35 @@ export type IntakeReport = {
 	description: string,
 };
 
+/**  The swimlanes a coordinator can choose. */
+export type Lane = "none" | "urgency" | 
+/**  By the agency of the case's next open action item. */
+"agency" | "municipality";
+
+export type LaneInfo = {
+	key: string,
+	label: string,
+};
+
 /**  Where a case matched: its own text or one of its notes. */
 export type MatchedIn = "case" | "note";
+
+/**  A new action item, as typed. */
+export type NewActionItem = {
+	what: string,
+	agency: Agency,
+	person?: string | null,
+	/**  "YYYY-MM-DD" (the date component sends this; Danish "25.11.2026" is accepted too). */
+	due: string,
+};
+
+/**  The next open action item on a card. */
+export type NextAction = {
+	what: string,
+	agency: Agency,
+	due: Day,
+	overdue: boolean,
+};
 
 export type Note = {
 	at: Stamp,

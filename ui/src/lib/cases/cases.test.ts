@@ -164,7 +164,9 @@ describe('case edits', () => {
     description: 'Deler propaganda.',
     created_at: '2026-11-25T13:06:00Z',
     created_by: 'Mette Holm',
+    meeting: false,
     notes: [],
+    action_items: [],
     history: [],
   };
   const aarhus: Route = { municipality: 'Aarhus', police_district: { code: 'ØJP', name: 'Østjyllands Politi', infohus: 'Infohus Østjylland' } };
