@@ -390,37 +390,96 @@ pub fn validate_birth_year(year: Option<i32>, now: chrono::DateTime<chrono::Utc>
     }
 }
 
+/// The part of a serde message after its last ", expected " (what the schema wanted: "a
+/// string", "one of `hotline`, `email`, …"), if it holds nothing that could come from the input:
+/// serde quotes the offending value before it.
+fn expected_part(msg: &str) -> Option<String> {
+    let (_, x) = msg.rsplit_once("expected ")?;
+    let x = x.split(" at line").next().unwrap_or(x);
+    x.chars().all(|c| c.is_ascii_alphanumeric() || " `,_".contains(c)).then(|| x.to_string())
+}
+
 /// What was wrong with a JSON document, without repeating the values it held (they may be
 /// personal data): serde's own messages quote the offending input.
 fn describe_json_error(e: &serde_json::Error) -> String {
     let msg = e.to_string();
-    let expected =
-        |m: &str| m.split_once("expected ").map(|(_, x)| x.split(" at line").next().unwrap_or(x).to_string());
+    let expected = || expected_part(&msg).unwrap_or_else(|| "en anden værdi".into());
     if msg.starts_with("unknown field") {
         "ukendt felt".into()
     } else if msg.starts_with("missing field") {
         "mangler".into()
     } else if msg.starts_with("unknown variant") {
-        format!("ukendt værdi; tilladt: {}", expected(&msg).unwrap_or_default())
+        format!("ukendt værdi; tilladt: {}", expected())
     } else if msg.starts_with("invalid type") || msg.starts_with("invalid value") || msg.starts_with("invalid length") {
-        format!("forkert type; forventet {}", expected(&msg).unwrap_or_default())
+        format!("forkert type; forventet {}", expected())
+    } else if e.is_eof() {
+        "ikke gyldig JSON (dokumentet slutter for tidligt)".into()
     } else {
         format!("ikke gyldig JSON (linje {}, kolonne {})", e.line(), e.column())
     }
 }
 
+/// Every field name of the report format (`IntakeReport`, `Caller`, `Subject`), and "cpr": the
+/// field people add that Tovholder refuses by design. Only these are named in an error's path;
+/// any other key is user input (it may be a name, or hold control characters) and is shown as
+/// "(ukendt felt)".
+const KNOWN_FIELDS: &[&str] = &[
+    "received_at",
+    "channel",
+    "caller",
+    "subject",
+    "category",
+    "indicators",
+    "urgency",
+    "description",
+    "type",
+    "name",
+    "phone",
+    "email",
+    "pseudonym",
+    "birth_year",
+    "gender",
+    "municipality",
+    "cpr",
+];
+
+/// The path to the fault ("subject.birth_year", "indicators[2]"), naming known fields only.
+fn safe_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(KNOWN_FIELDS.iter().find(|k| **k == key.as_str()).copied().unwrap_or("(ukendt felt)"));
+            }
+            Segment::Unknown => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push('?');
+            }
+        }
+    }
+    if out.is_empty() { "(dokument)".into() } else { out }
+}
+
 impl IntakeReport {
-    /// Parses the JSON form (CLI, tests): unknown fields and wrong types are errors naming the field.
+    /// Parses the JSON form (CLI, tests): exactly one JSON document (anything after it is
+    /// refused, so two reports piped in are not half stored); unknown fields and wrong types are
+    /// errors naming the field.
     pub fn from_json(text: &str) -> Result<IntakeReport> {
         let de = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            Error::Malformed {
-                path: if path == "." { "(dokument)".into() } else { path },
-                reason: describe_json_error(&inner),
-            }
-        })
+        let report: IntakeReport = serde_path_to_error::deserialize(&mut *de)
+            .map_err(|e| Error::Malformed { path: safe_path(e.path()), reason: describe_json_error(e.inner()) })?;
+        de.end().map_err(|_| Error::Malformed {
+            path: "(dokument)".into(),
+            reason: "der står mere efter rapporten; send én rapport ad gangen".into(),
+        })?;
+        Ok(report)
     }
 
     /// Validates and normalises a report, judged at `now` (the store's clock). Nothing is stored here.
@@ -541,7 +600,7 @@ mod tests {
     fn every_rule_names_its_field() {
         use serde_json::json;
         let cases: Vec<(String, &str)> = vec![
-            (with(&["extra"], json!(1)), "extra"),
+            (with(&["extra"], json!(1)), "(ukendt felt)"),
             (with(&["subject", "cpr"], json!("x")), "subject.cpr"),
             (with(&["channel"], json!("fax")), "channel"),
             (with(&["caller", "type"], json!("neighbour")), "caller.type"),
@@ -581,6 +640,106 @@ mod tests {
             for text in [e.to_string(), e.message_da(), format!("{e:?}")] {
                 assert!(!text.contains(secret), "{text}");
             }
+        }
+    }
+
+    #[test]
+    fn only_one_document_is_read() {
+        let one = example_json();
+        assert!(IntakeReport::from_json(&format!("\n {one} \n\t")).is_ok(), "surrounding whitespace is fine");
+        for trailing in
+            [format!("{one}{one}"), format!("{one}\n{one}"), format!("{one} x"), format!("{one},"), format!("{one}]")]
+        {
+            match IntakeReport::from_json(&trailing) {
+                Err(Error::Malformed { path, reason }) => {
+                    assert_eq!(path, "(dokument)");
+                    assert!(reason.contains("mere efter rapporten"), "{reason}");
+                }
+                other => panic!("trailing content accepted: {other:?}"),
+            }
+        }
+    }
+
+    /// Escape codes, bidi overrides, line separators and a name in every field, as values and as
+    /// keys: no error text repeats any of it.
+    #[test]
+    fn no_error_repeats_escape_codes_bidi_overrides_or_names() {
+        use serde_json::json;
+        let hostile = [
+            "Jens\u{1b}[31mHansen",
+            "Jens\u{202e}Hansen",
+            "\u{2066}Jens\u{2069}",
+            "Jens\u{2028}Hansen",
+            "Jens\u{0}\u{7}\u{85}Hansen",
+            "Jens expected Hansen at line 1",
+            "Jens\", expected `x` Hansen",
+        ];
+        let fields: &[&[&str]] = &[
+            &["received_at"],
+            &["channel"],
+            &["category"],
+            &["urgency"],
+            &["description"],
+            &["caller", "type"],
+            &["caller", "name"],
+            &["caller", "phone"],
+            &["caller", "email"],
+            &["subject", "pseudonym"],
+            &["subject", "municipality"],
+            &["subject", "gender"],
+            &["subject", "birth_year"],
+            &["indicators"],
+        ];
+        let mut checked = 0;
+        for h in hostile {
+            let mut docs: Vec<String> = fields.iter().map(|f| with(f, json!(h))).collect();
+            docs.push(with(&["indicators"], json!([h])));
+            docs.push(with(&[h], json!(1)));
+            docs.push(with(&["subject", h], json!(h)));
+            docs.push(with(&["caller"], json!({ h: h })));
+            for doc in docs {
+                let e = match IntakeReport::from_json(&doc).and_then(|r| r.validate(now())) {
+                    Err(e) => e,
+                    // Plain words are fine text (a name in the caller's name field), and a line
+                    // separator is a line break in a description.
+                    Ok(_) if h.chars().all(|c| !c.is_control() && !in_ranges(BIDI_CONTROLS, c)) => continue,
+                    Ok(_) => panic!("accepted {doc}"),
+                };
+                let (display, danish) = (e.to_string(), e.message_da());
+                let command = crate::error::CommandError::from(e);
+                for text in [display, danish, command.message, command.field.unwrap_or_default()] {
+                    assert!(!text.contains("Jens") && !text.contains("Hansen"), "{text:?}");
+                    assert!(!text.chars().any(|c| c.is_control() || is_invisible(c) || c == '\u{2028}'), "{text:?}");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 4 * (fields.len() + 4), "{checked}");
+    }
+
+    #[test]
+    fn utc_offsets_stay_within_a_day() {
+        for ok in [
+            "2026-11-20T10:15:00+23:59",
+            "2026-11-20T10:15:00-23:59",
+            "2026-11-20T10:15:00+00:00",
+            "2026-11-20T10:15:00Z",
+        ] {
+            assert!(
+                IntakeReport::from_json(&with(&["received_at"], ok.into())).unwrap().validate(now()).is_ok(),
+                "{ok}"
+            );
+        }
+        for bad in [
+            "2026-11-20T10:15:00+24:00",
+            "2026-11-20T10:15:00+99:00",
+            "2026-11-20T10:15:00-99:59",
+            "2026-11-20T10:15:00+23:60",
+            "2026-11-20T10:15:00+01:99",
+            "2026-11-20T10:15:00+0100",
+            "2026-11-20T10:15:00+1",
+        ] {
+            assert_eq!(field_of(&with(&["received_at"], bad.into())), "received_at", "{bad}");
         }
     }
 
