@@ -743,6 +743,121 @@ mod tests {
         }
     }
 
+    mod cpr_disguises {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// A digit in one of several scripts: ASCII, Arabic-Indic, Extended Arabic-Indic,
+        /// Devanagari, Bengali, Thai, fullwidth, mathematical bold.
+        fn digit(d: u32) -> impl Strategy<Value = String> {
+            proptest::sample::select(vec![0x30, 0x660, 0x6F0, 0x966, 0x9E6, 0xE50, 0xFF10, 0x1D7CE])
+                .prop_map(move |zero| char::from_u32(zero + d).unwrap().to_string())
+        }
+
+        fn invisible() -> impl Strategy<Value = String> {
+            proptest::sample::select(vec![
+                "", "", "", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{AD}", "\u{200E}",
+                "\u{FE0F}",
+            ])
+            .prop_map(str::to_string)
+        }
+
+        fn separator() -> impl Strategy<Value = String> {
+            proptest::sample::select(vec![
+                "",
+                "-",
+                " ",
+                ".",
+                " - ",
+                "\u{2013}",
+                "\u{2014}",
+                "\u{2212}",
+                "\u{2011}",
+                "\u{A0}",
+                "\u{202F}",
+                " \u{2013} ",
+                "\u{FF0D}",
+                ". ",
+                "/",
+            ])
+            .prop_map(str::to_string)
+        }
+
+        /// A digit with invisible characters around it.
+        fn disguised(d: u32) -> impl Strategy<Value = String> {
+            (invisible(), digit(d), invisible()).prop_map(|(a, d, b)| format!("{a}{d}{b}"))
+        }
+
+        fn pair(n: u32) -> impl Strategy<Value = String> {
+            (disguised(n / 10), disguised(n % 10)).prop_map(|(a, b)| a + &b)
+        }
+
+        /// A valid CPR number (a real date DDMMYY and four digits), written in disguise.
+        fn cpr() -> impl Strategy<Value = String> {
+            (chrono_date(), 0u32..10000, separator(), separator(), separator())
+                .prop_flat_map(|((d, m, y), serial, s1, s2, s3)| {
+                    let digits: Vec<_> = [serial / 1000, serial / 100 % 10, serial / 10 % 10, serial % 10]
+                        .into_iter()
+                        .map(disguised)
+                        .collect();
+                    (pair(d), pair(m), pair(y), digits, Just((s1, s2, s3)))
+                })
+                .prop_map(|(d, m, y, serial, (s1, s2, s3))| format!("{d}{s1}{m}{s2}{y}{s3}{}", serial.concat()))
+        }
+
+        fn chrono_date() -> impl Strategy<Value = (u32, u32, u32)> {
+            (1u32..=12, 0u32..100).prop_flat_map(|(m, y)| {
+                let days = match m {
+                    2 if y % 4 == 0 => 29u32,
+                    2 => 28,
+                    4 | 6 | 9 | 11 => 30,
+                    _ => 31,
+                };
+                (1..=days).prop_map(move |d| (d, m, y))
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+            #[test]
+            fn any_disguised_cpr_number_is_found(cpr in cpr(), before in "[a-zæøå :,(]{0,8}", after in "[a-zæøå .,)]{0,8}") {
+                let text = format!("{before}{cpr}{after}");
+                prop_assert!(contains_cpr_number(&text), "{:?}", text);
+                prop_assert!(clean_text("description", &text, DESCRIPTION_MAX, true).is_err(), "{:?}", text);
+            }
+
+            #[test]
+            fn phone_numbers_dates_and_references_pass(a in 20u32..100, b in 0u32..100, c in 0u32..100, d in 0u32..100,
+                    year in 2000u32..2100, month in 1u32..=12, day in 1u32..=28, seq in 1u32..10000) {
+                for text in [
+                    format!("tlf. {a:02} {b:02} {c:02} {d:02}"),
+                    format!("{a:02}{b:02}{c:02}{d:02}"),
+                    format!("+45 {a:02} {b:02} {c:02} {d:02}"),
+                    format!("{year}-{month:02}-{day:02}"),
+                    format!("{day:02}.{month:02}.{year} kl. {b:02}:{c:02}"),
+                    format!("ØJP-{year}-{seq:04}"),
+                    format!("{a}.{b:03}.{c:03} kr"),
+                ] {
+                    prop_assert!(!contains_cpr_number(&text), "{:?}", text);
+                }
+            }
+        }
+
+        #[test]
+        fn every_digit_zero_starts_ten_digits() {
+            for &zero in DIGIT_ZEROS {
+                for d in 0..10 {
+                    let c = char::from_u32(zero + d).unwrap();
+                    assert!(c.is_numeric(), "U+{:04X}", zero + d);
+                    assert_eq!(digit_value(c), Some(d));
+                }
+            }
+            assert_eq!(digit_value('a'), None);
+            assert_eq!(digit_value('²'), None, "superscripts are not decimal digits");
+        }
+    }
+
     #[test]
     fn cpr_numbers_are_recognised_and_other_numbers_are_not() {
         for yes in ["010203-1234", "0102031234", "cpr 311299 1234."] {

@@ -168,5 +168,10 @@ mod tests {
                 assert!(clean_text("f", s, 100, multiline).is_err(), "{group} {s:?}");
             }
         }
+        for s in v["empty"].as_array().expect("an array").iter().map(|s| s.as_str().expect("a string")) {
+            for multiline in [false, true] {
+                assert_eq!(clean_text("f", s, 100, multiline).ok().as_deref(), Some(""), "empty {s:?}");
+            }
+        }
     }
 }
