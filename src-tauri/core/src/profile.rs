@@ -52,18 +52,14 @@ pub struct Profile {
 pub const NAME_MAX: usize = 100;
 pub const ORGANISATION_MAX: usize = 120;
 
+/// A required single-line text: the intake rules (no control, direction or invisible
+/// characters; invisible-only text is empty), then not empty.
 fn clean_text(field: &'static str, value: &str, max: usize) -> Result<String> {
-    let v = value.trim();
+    let v = crate::intake::clean_text(field, value, max, false)?;
     if v.is_empty() {
         return Err(Error::invalid(field, "skal udfyldes"));
     }
-    if v.chars().count() > max {
-        return Err(Error::invalid(field, format!("må højst være {max} tegn")));
-    }
-    if v.chars().any(char::is_control) {
-        return Err(Error::invalid(field, "må ikke indeholde kontroltegn"));
-    }
-    Ok(v.to_string())
+    Ok(v)
 }
 
 impl Profile {
@@ -132,6 +128,9 @@ mod tests {
         assert_eq!(field_of(Profile { name: " ".into(), ..p() }), "name");
         assert_eq!(field_of(Profile { name: "a".repeat(101), ..p() }), "name");
         assert_eq!(field_of(Profile { name: "a\u{7}b".into(), ..p() }), "name");
+        assert_eq!(field_of(Profile { name: "\u{200b}\u{feff}".into(), ..p() }), "name");
+        assert_eq!(field_of(Profile { name: "Mette\u{202e}Holm".into(), ..p() }), "name");
+        assert_eq!(field_of(Profile { organisation_name: "SSP\u{2028}Aarhus".into(), ..p() }), "organisation_name");
         assert_eq!(field_of(Profile { organisation_name: "".into(), ..p() }), "organisation_name");
         assert_eq!(field_of(Profile { district_code: "XX".into(), ..p() }), "district_code");
     }

@@ -98,7 +98,56 @@ pub fn typescript() -> String {
     }
     ts.push_str("} as const;\n\n/** The board's columns, in flow order. */\nexport const BOARD_COLUMNS = [");
     ts.push_str(&crate::board::COLUMNS.iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", "));
-    ts.push_str("] as const;\n");
+    ts.push_str("] as const;\n\n");
+    ts.push_str(&text_classes());
+    ts
+}
+
+/// Code point ranges (inclusive) as a TypeScript array.
+fn ranges_ts(ranges: impl IntoIterator<Item = (u32, u32)>) -> String {
+    let items: Vec<String> = ranges.into_iter().map(|(a, b)| format!("[0x{a:X}, 0x{b:X}]")).collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn char_ranges(ranges: &[(char, char)]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    ranges.iter().map(|&(a, b)| (u32::from(a), u32::from(b)))
+}
+
+/// Every character `char::is_whitespace` (Unicode White_Space) calls a space, as ranges: the
+/// UI trims and separates by exactly these (JavaScript's `\s` and `trim()` also take U+FEFF).
+fn whitespace_ranges() -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+        let c = u32::from(c);
+        match out.last_mut() {
+            Some((_, b)) if *b + 1 == c => *b = c,
+            _ => out.push((c, c)),
+        }
+    }
+    out
+}
+
+/// The character classes of the text rules (`intake::clean_text`, `intake::contains_cpr_number`).
+fn text_classes() -> String {
+    use crate::intake as i;
+    let mut ts = String::from(
+        "/** Character classes of the text rules, as inclusive code point ranges (src-tauri/core/src/intake.rs). */\n\
+         export const TEXT_CLASSES = {\n",
+    );
+    for (name, ranges) in [
+        ("bidi_controls", ranges_ts(char_ranges(i::BIDI_CONTROLS))),
+        ("invisible", ranges_ts(char_ranges(i::INVISIBLE))),
+        ("line_separators", ranges_ts(char_ranges(i::LINE_SEPARATORS))),
+        ("dashes", ranges_ts(char_ranges(i::DASHES))),
+        ("dots", ranges_ts(char_ranges(i::DOTS))),
+        ("whitespace", ranges_ts(whitespace_ranges())),
+    ] {
+        let _ = writeln!(ts, "  {name}: {ranges},");
+    }
+    let zeros: Vec<String> = i::DIGIT_ZEROS.iter().map(|z| format!("0x{z:X}")).collect();
+    let _ = writeln!(ts, "  /** The zero of each run of ten decimal digits (general category Nd). */");
+    let _ = writeln!(ts, "  digit_zeros: [{}],", zeros.join(", "));
+    ts.push_str("} as const;\n");
     ts
 }
 
@@ -166,6 +215,11 @@ mod tests {
             }
             for s in strings(&v, &[group, "invalid"]) {
                 assert!(clean_text("f", s, 100, multiline).is_err(), "{group} {s:?}");
+            }
+        }
+        for s in v["empty"].as_array().expect("an array").iter().map(|s| s.as_str().expect("a string")) {
+            for multiline in [false, true] {
+                assert_eq!(clean_text("f", s, 100, multiline).ok().as_deref(), Some(""), "empty {s:?}");
             }
         }
     }

@@ -221,6 +221,53 @@ fn search_is_danish_aware() {
 }
 
 #[test]
+fn search_folds_marks_in_every_script() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("J.K.", "Århus", "Skriver كَتَبَ og שָׁלוֹם på væggen; kalder sig naïve.")).unwrap();
+    let b = cases::intake(&store, report("M.L.", "Aarhus", "Mødtes på cafe\u{301} Ｎｏｒｄ med Nguyễn.")).unwrap();
+    let refs = |q: &str| -> Vec<String> {
+        cases::search(&store, q, 50).unwrap().into_iter().map(|h| h.case.reference).collect()
+    };
+    for q in ["كتب", "كَتَبَ", "שלום", "שָׁלוֹם", "naive", "nai\u{308}ve", "naïve"] {
+        assert_eq!(refs(q), vec![a.reference.clone()], "{q:?}");
+    }
+    for q in ["café", "cafe", "cafe\u{301}", "cafe\u{301} nord", "Ｎｏｒｄ", "NORD", "nguyen", "Nguyễn"] {
+        assert_eq!(refs(q), vec![b.reference.clone()], "{q:?}");
+    }
+    for q in ["\u{301}", "\u{64e}\u{5b8}", "😀", "\u{202e}", "\u{200b}", "🅐", "Ⓐ\u{20dd}"] {
+        assert!(cases::search(&store, q, 50).is_ok(), "{q:?}");
+    }
+}
+
+mod search_never_fails {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Characters with a meaning to FTS5, marks, invisible and direction characters, emoji and
+    /// letters of several scripts, beside any character at all.
+    fn query() -> impl Strategy<Value = String> {
+        let special: Vec<char> = "\"*^:()+-,.{}[]ORNDTA NEAR_\u{0}\u{301}\u{64e}\u{5b8}\u{20dd}\u{200b}\u{200d}\u{202e}\u{2066}\u{feff}\u{1f600}\u{1f468}\u{fe0f}كתøåæéÅⒶ🅐\u{19b0}\u{1cf2}ﬁ²１"
+            .chars()
+            .collect();
+        proptest::collection::vec(prop_oneof![any::<char>(), proptest::sample::select(special)], 0..=200)
+            .prop_map(|v| v.into_iter().collect())
+    }
+
+    #[test]
+    fn for_any_query_of_at_most_200_characters() {
+        let (_t, store) = store();
+        cases::intake(&store, report("J.K.", "Århus", "Skriver كَتَبَ og שָׁלוֹם; café ☕ ✊🏽.")).unwrap();
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig { cases: 400, ..Default::default() });
+        runner
+            .run(&query(), |q| {
+                prop_assert!(cases::search(&store, &q, 20).is_ok(), "{:?}", q);
+                Ok(())
+            })
+            .unwrap();
+    }
+}
+
+#[test]
 fn the_list_filters_sorts_and_pages() {
     let (_t, store) = store();
     for (i, m) in ["Aarhus", "Odense", "Aarhus", "Randers", "Aarhus"].iter().enumerate() {

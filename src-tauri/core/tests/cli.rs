@@ -252,3 +252,78 @@ fn intake_cases_case_and_search_through_the_cli() {
     let status = json(&cli(tmp.path(), &["status"]));
     assert_eq!(status["counts"]["cases"], 201);
 }
+
+/// Unreadable or damaged intake input is bad input (exit 2) whatever the cause, names neither the
+/// path nor the content, and stores nothing; two reports in one input are refused, not half stored.
+#[test]
+fn unreadable_or_damaged_intake_input_is_bad_input() {
+    use std::io::Write;
+    require_os_keychain();
+    let tmp = tempfile::tempdir().unwrap();
+    let _cleanup = KeychainCleanup(vec![tmp.path().into()]);
+    init(tmp.path());
+    let report = serde_json::json!({
+        "received_at": "2026-11-24T09:30:00+01:00",
+        "channel": "hotline",
+        "caller": {"type": "anonymous"},
+        "subject": {"pseudonym": "K.M.", "municipality": "Odense"},
+        "category": "other",
+        "urgency": "normal",
+        "description": "Bekymring."
+    })
+    .to_string();
+    let files = tempfile::tempdir().unwrap();
+    let path = |name: &str| files.path().join(name);
+    std::fs::create_dir(path("Jens Hansen mappe")).unwrap();
+    std::fs::write(path("Jens Hansen latin1.json"), b"{\"description\": \"S\xf8ren\"}").unwrap();
+    std::fs::write(path("Jens Hansen to.json"), format!("{report}\n{report}\n")).unwrap();
+    std::fs::write(path("Jens Hansen tom.json"), "").unwrap();
+    let locked = path("Jens Hansen låst.json");
+    std::fs::write(&locked, &report).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let mut bad = vec![
+        "Jens Hansen mappe",
+        "Jens Hansen latin1.json",
+        "Jens Hansen to.json",
+        "Jens Hansen tom.json",
+        "Jens Hansen findes ikke.json",
+    ];
+    // Root reads a file whatever its permissions.
+    if std::fs::read(&locked).is_err() {
+        bad.push("Jens Hansen låst.json");
+    }
+    for name in bad {
+        let out = cli(tmp.path(), &["intake", path(name).to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains("invalid_input"), "{name}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("Jens") && !stderr(&out).contains("S\u{f8}ren"), "{}", stderr(&out));
+    }
+
+    // The same on standard input: bytes that are not UTF-8, and two reports.
+    for input in [b"{\"description\": \"\xff\xfe\"}".to_vec(), format!("{report}{report}").into_bytes()] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tovholder-cli"))
+            .arg("--data-dir")
+            .arg(tmp.path())
+            .args(["intake", "-"])
+            .env_remove("TOVHOLDER_KEYCHAIN")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    }
+    assert_eq!(json(&cli(tmp.path(), &["cases"])).as_array().unwrap().len(), 0, "nothing was stored");
+
+    // A byte order mark before the report is fine.
+    std::fs::write(path("bom.json"), format!("\u{feff}{report}")).unwrap();
+    let out = cli(tmp.path(), &["intake", path("bom.json").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(json(&cli(tmp.path(), &["cases"])).as_array().unwrap().len(), 1);
+}

@@ -230,12 +230,17 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             print_json(&json!({ "municipality": r.municipality, "police_district": r.police_district.name }));
         }
         Command::Intake { file } => {
-            let text = if file == "-" {
-                std::io::read_to_string(std::io::stdin())?
-            } else {
-                std::fs::read_to_string(&file).map_err(|_| Error::invalid("file", "filen kan ikke læses"))?
-            };
-            let report = IntakeReport::from_json(&text)?;
+            // Input that cannot be read as text — missing, a directory, not permitted, not UTF-8,
+            // a broken pipe — is bad input (exit 2), like a malformed report. The message names
+            // neither the path nor the content.
+            let read =
+                if file == "-" { std::io::read_to_string(std::io::stdin()) } else { std::fs::read_to_string(&file) };
+            let text = read.map_err(|e| match e.kind() {
+                std::io::ErrorKind::InvalidData => Error::invalid("file", "filen er ikke UTF-8-tekst"),
+                _ => Error::invalid("file", "filen kan ikke læses"),
+            })?;
+            // Editors on Windows start UTF-8 files with a byte order mark.
+            let report = IntakeReport::from_json(text.strip_prefix('\u{feff}').unwrap_or(&text))?;
             let store = Store::open(&dir, &keychain)?;
             print_json(&serde_json::to_value(cases::intake(&store, report)?).expect("JSON"));
         }

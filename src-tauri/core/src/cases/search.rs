@@ -26,28 +26,52 @@ pub(crate) fn index_case(
     description: &str,
 ) -> Result<()> {
     conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?.execute([-case_id])?;
-    conn.prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![-case_id, fold(&format!("{reference} {pseudonym} {municipality} {description}"))])?;
+    conn.prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?.execute(params![
+        -case_id,
+        terms(&format!("{reference} {pseudonym} {municipality} {description}")).join(" ")
+    ])?;
     Ok(())
 }
 
 pub(crate) fn index_note(conn: &Connection, note_id: i64, body: &str) -> Result<()> {
     conn.prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![note_id, fold(body)])?;
+        .execute(params![note_id, terms(body).join(" ")])?;
     Ok(())
 }
 
+/// Characters FTS5's `unicode61` tokenizer (as bundled) treats as separators although Rust calls
+/// them alphanumeric (after folding): New Tai Lue vowel signs and Vedic signs (marks in its
+/// Unicode tables), and enclosed letters without a decomposition (symbols). The test
+/// `every_term_character_is_a_token_character_for_fts5` checks every code point against the
+/// bundled SQLite, so a change of either Unicode version is caught.
+const FTS5_SEPARATORS: &[(char, char)] = &[
+    ('\u{19B0}', '\u{19C0}'),
+    ('\u{19C8}', '\u{19C9}'),
+    ('\u{1CF2}', '\u{1CF3}'),
+    ('\u{24B6}', '\u{24E9}'),
+    ('\u{1F130}', '\u{1F189}'),
+];
+
+/// A character that belongs to a search term (in folded text).
+fn is_term_char(c: char) -> bool {
+    c.is_alphanumeric() && !FTS5_SEPARATORS.iter().any(|&(a, b)| (a..=b).contains(&c))
+}
+
+/// The search terms of a text, folded: what the index stores (joined by spaces) and what a query
+/// asks for. Index and query are split here, the same way, and only at characters FTS5 also
+/// splits at: so each term is exactly one FTS5 token (a quoted term that FTS5 split in two would
+/// be a phrase query, which this `detail = none` index refuses with an error).
+pub(crate) fn terms(text: &str) -> Vec<String> {
+    fold(text).split(|c: char| !is_term_char(c)).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
 /// Builds an FTS5 query from what a person typed: every word must match (as a prefix), folded
-/// the same way as the index. Returns None when nothing searchable was typed. Public for the
-/// benchmark, which times the bare FTS5 query beside `search`.
+/// and split the same way as the index. Returns None when nothing searchable was typed. A term
+/// holds letters and digits only, so quoting it leaves no FTS5 syntax (quotes, `*`, `^`, `:`,
+/// `NEAR`, parentheses) in the user's hands. Public for the benchmark, which times the bare FTS5
+/// query beside `search`.
 pub fn fts_query(input: &str) -> Option<String> {
-    let folded = fold(input);
-    let words: Vec<String> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(12)
-        .map(|w| format!("\"{w}\"*"))
-        .collect();
+    let words: Vec<String> = terms(input).into_iter().take(12).map(|w| format!("\"{w}\"*")).collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
@@ -67,4 +91,51 @@ pub(crate) fn purge(op: &Op<'_>, case_id: i64, note_ids: &[i64]) -> Result<()> {
         delete.execute([id])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character a term may hold is one FTS5 token on its own and inside a word: checked
+    /// against the bundled SQLite for every code point.
+    #[test]
+    fn every_term_character_is_a_token_character_for_fts5() {
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch(
+            "CREATE VIRTUAL TABLE t USING fts5 (x, tokenize = 'unicode61 remove_diacritics 2');
+             CREATE VIRTUAL TABLE v USING fts5vocab (t, 'instance');
+             BEGIN;",
+        )
+        .unwrap();
+        let mut candidates = 0;
+        {
+            let mut insert = c.prepare("INSERT INTO t (rowid, x) VALUES (?1, ?2)").unwrap();
+            for ch in (0..=0x10FFFF).filter_map(char::from_u32) {
+                if is_term_char(ch) && fold(&ch.to_string()) == ch.to_string() {
+                    candidates += 1;
+                    insert.execute(params![u32::from(ch), format!("q{ch}q")]).unwrap();
+                }
+            }
+        }
+        let split: Vec<String> = c
+            .prepare("SELECT doc FROM v GROUP BY doc HAVING count(*) <> 1")
+            .unwrap()
+            .query_map([], |r| r.get::<_, u32>(0))
+            .unwrap()
+            .map(|r| format!("U+{:04X}", r.unwrap()))
+            .collect();
+        assert!(candidates > 100_000);
+        assert!(split.is_empty(), "FTS5 splits at {split:?}: add them to FTS5_SEPARATORS");
+    }
+
+    #[test]
+    fn queries_are_quoted_terms_only() {
+        assert_eq!(fts_query("Århus"), Some("\"arhus\"*".into()));
+        assert_eq!(fts_query("\"NEAR(a* ^b:c)\""), Some("\"near\"* \"a\"* \"b\"* \"c\"*".into()));
+        assert_eq!(fts_query("كَتَبَ"), Some("\"كتب\"*".into()));
+        for nothing in ["", "   ", "\"", "*", "^", "(", ")", "\u{301}", "😀", "\u{200b}", "🅐", "-- ;"] {
+            assert_eq!(fts_query(nothing), None, "{nothing:?}");
+        }
+    }
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   containsCprNumber,
+  digitValue,
+  isBlank,
+  trimSpaces,
   CPR_MESSAGE,
   looksLikeFullName,
   validateBirthYear,
@@ -27,12 +30,61 @@ describe('CPR numbers (mirrors intake.rs)', () => {
     }
   });
 
+  it('sees through dashes, spaces, digit scripts and invisible characters', () => {
+    for (const yes of [
+      '01\u201302\u201303\u20131234',
+      '01 02 03\u00a0\u2013 1234',
+      '\u0660\u0661\u0660\u0662\u0660\u0663\u2212\u0661\u0662\u0663\u0664',
+      '\u{1d7ce}\u{1d7cf}\u{1d7ce}\u{1d7d0}\u{1d7ce}\u{1d7d1}1234',
+      '0\u200b1\u200c0\u200d2\u206003\ufeff-\u00ad1234',
+    ]) {
+      expect(containsCprNumber(yes), JSON.stringify(yes)).toBe(true);
+    }
+    for (const no of ['20\u00a030\u00a040\u00a050', '\u0662\u0660\u0662\u0666-\u0661\u0661-\u0662\u0665', 'ØJP\u20132026\u20130042']) {
+      expect(containsCprNumber(no), JSON.stringify(no)).toBe(false);
+    }
+    expect(validateDescription('Født 01.02.03 \u2013 1234')).toBe(CPR_MESSAGE);
+  });
+
+  it('reads digits of every script', () => {
+    expect(digitValue('\u0663')).toBe(3);
+    expect(digitValue('\u06f7')).toBe(7);
+    expect(digitValue('\uff19')).toBe(9);
+    expect(digitValue('\u096a')).toBe(4);
+    expect(digitValue('\u{1d7ce}')).toBe(0);
+    expect(digitValue('²')).toBeNull();
+    expect(digitValue('a')).toBeNull();
+  });
+
   it('is refused in every free-text field', () => {
     expect(validatePseudonym('010203-1234')).toBe(CPR_MESSAGE);
     expect(validateDescription('Født 0102031234')).toBe(CPR_MESSAGE);
     expect(validateCallerName('Anna 010203-1234')).toBe(CPR_MESSAGE);
     expect(validateNote('cpr 311299 1234')).toBe(CPR_MESSAGE);
     expect(validateReason('010203-1234')).toBe(CPR_MESSAGE);
+  });
+});
+
+describe('invisible and direction characters (mirrors clean_text)', () => {
+  it('counts invisible-only text as empty and trims like the core', () => {
+    expect(validatePseudonym('\u200b\u200b')).toBe('Skriv initialer eller et pseudonym.');
+    expect(validatePseudonym('\ufeff')).toBe('Skriv initialer eller et pseudonym.');
+    expect(validateNote(' \u3164 ')).toBe('Skriv noten.');
+    expect(isBlank('\u2800\u00ad\u2060')).toBe(true);
+    expect(isBlank('J')).toBe(false);
+    expect(trimSpaces('\u00a0 J.K. \u3000')).toBe('J.K.');
+    expect(trimSpaces('J.K.\ufeff')).toBe('J.K.\ufeff');
+  });
+
+  it('refuses bidi overrides everywhere and invisible characters in single-line fields', () => {
+    expect(validatePseudonym('J.\u202eK.')).toBe('Feltet må ikke indeholde tegn, der vender skriveretningen.');
+    expect(validateDescription('Tekst \u2067vendt\u2069')).toBe('Feltet må ikke indeholde tegn, der vender skriveretningen.');
+    expect(validatePseudonym('J.\u200bK.')).toBe('Feltet må ikke indeholde usynlige tegn.');
+    expect(validateEmail('anna\u200b@example.dk')).toBe('Feltet må ikke indeholde usynlige tegn.');
+    expect(validateCallerName('Anna\u2028Hansen')).toBe('Feltet må ikke indeholde linjeskift.');
+    expect(validateCallerName('\u0645\u062d\u0645\u062f\u200c\u0631\u0636\u0627')).toBeNull();
+    expect(validateNote('Familien \u{1f468}\u200d\u{1f469}\u200d\u{1f467} og \u200fשלום\u200f')).toBeNull();
+    expect(validateNote('linje\u2028linje')).toBeNull();
   });
 });
 

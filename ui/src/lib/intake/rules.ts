@@ -3,7 +3,7 @@
 // vectors as the Rust rules (src-tauri/core/test-vectors/text.json). The core checks again and
 // has the last word.
 
-import { LIMITS } from '../generated/rules';
+import { LIMITS, TEXT_CLASSES } from '../generated/rules';
 import { dateTimeLocalToInstant } from '../localtime';
 
 export const PSEUDONYM_MAX = LIMITS.pseudonym_max;
@@ -21,19 +21,90 @@ const EARLIEST = Date.UTC(LIMITS.earliest_year, 0, 1);
 
 export const CPR_MESSAGE = 'Må ikke indeholde CPR-numre (Tovholder registrerer ikke CPR-numre).';
 
-/** True if the text holds something shaped like a CPR number (DDMMYY-SSSS or ten digits). */
+type Ranges = readonly (readonly [number, number])[];
+
+const inRanges = (ranges: Ranges, c: string): boolean => {
+  const cp = c.codePointAt(0) ?? 0;
+  return ranges.some(([a, b]) => cp >= a && cp <= b);
+};
+
+const MARK = /^\p{M}$/u;
+const ALPHABETIC = /^\p{Alphabetic}$/u;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /^[\u0000-\u001f\u007f-\u009f]$/u;
+
+/** A character that shows nothing (zero-width, joiners, direction marks, BOM, soft hyphen, …). */
+export const isInvisible = (c: string): boolean => inRanges(TEXT_CLASSES.invisible, c);
+/** A space as Rust's `char::is_whitespace` sees it (not U+FEFF, unlike JavaScript's `\s`). */
+const isSpace = (c: string): boolean => inRanges(TEXT_CLASSES.whitespace, c);
+
+/** Trims spaces as the core does (JavaScript's `trim()` would also drop a byte order mark). */
+export function trimSpaces(value: string): string {
+  const chars = [...value];
+  let start = 0;
+  let end = chars.length;
+  while (start < end && isSpace(chars[start] ?? '')) start++;
+  while (end > start && isSpace(chars[end - 1] ?? '')) end--;
+  return chars.slice(start, end).join('');
+}
+
+/** True for text of only spaces and invisible characters: it counts as empty. */
+export function isBlank(value: string): boolean {
+  return [...value].every((c) => isSpace(c) || isInvisible(c));
+}
+
+/** The value of a decimal digit of any script ('٣' → 3, '３' → 3), or null. */
+export function digitValue(c: string): number | null {
+  const cp = c.codePointAt(0) ?? 0;
+  const zero = TEXT_CLASSES.digit_zeros.find((z) => cp >= z && cp < z + 10);
+  return zero === undefined ? null : cp - zero;
+}
+
+/** The text as the CPR check sees it (the core's `cpr_normalised`). */
+function cprNormalised(text: string): string[] {
+  const out: string[] = [];
+  for (const c of text) {
+    if (isInvisible(c) || MARK.test(c)) continue;
+    const d = digitValue(c);
+    if (d !== null) out.push(String(d));
+    else if (inRanges(TEXT_CLASSES.dashes, c)) out.push('-');
+    else if (inRanges(TEXT_CLASSES.dots, c)) out.push('.');
+    else if (isSpace(c)) out.push(' ');
+    else out.push(c);
+  }
+  return out;
+}
+
+/**
+ * True if the text holds something shaped like a CPR number: a date DDMMYY and four digits,
+ * together or with a separator (up to two spaces, a dash, a full stop or a slash, up to two
+ * spaces) between the pairs and before the four digits, in any digit script, through any dash,
+ * space or invisible character. The same rule as the core's `contains_cpr_number`.
+ */
 export function containsCprNumber(text: string): boolean {
-  const b = [...text];
+  const b = cprNormalised(text);
   const digit = (i: number): boolean => i >= 0 && i < b.length && /^[0-9]$/u.test(b[i] ?? '');
+  const pair = (i: number): number | null => (digit(i) && digit(i + 1) ? Number(`${b[i]}${b[i + 1]}`) : null);
+  const separator = (start: number): number => {
+    let i = start;
+    const spaces = (): void => {
+      for (let k = 0; k < 2; k++) if (b[i] === ' ') i++;
+    };
+    spaces();
+    if (b[i] === '-' || b[i] === '.' || b[i] === '/') i++;
+    spaces();
+    return i;
+  };
   for (let i = 0; i < b.length; i++) {
     if (digit(i - 1)) continue;
-    let six = true;
-    for (let j = i; j < i + 6; j++) six &&= digit(j);
-    if (!six) continue;
-    const dd = Number(`${b[i]}${b[i + 1]}`);
-    const mm = Number(`${b[i + 2]}${b[i + 3]}`);
-    if (dd < 1 || dd > 31 || mm < 1 || mm > 12) continue;
-    const rest = b[i + 6] === '-' || b[i + 6] === ' ' ? i + 7 : i + 6;
+    const dd = pair(i);
+    if (dd === null) continue;
+    const m = separator(i + 2);
+    const mm = pair(m);
+    if (mm === null || dd < 1 || dd > 31 || mm < 1 || mm > 12) continue;
+    const y = separator(m + 2);
+    if (pair(y) === null) continue;
+    const rest = separator(y + 2);
     let four = true;
     for (let j = rest; j < rest + 4; j++) four &&= digit(j);
     if (four && !digit(rest + 4)) return true;
@@ -41,25 +112,38 @@ export function containsCprNumber(text: string): boolean {
   return false;
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_SINGLE = /[\u0000-\u001f\u007f-\u009f]/u;
-// eslint-disable-next-line no-control-regex
-const CONTROL_MULTI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
-
-const length = (v: string): number => [...v].length;
-
-/** Trimmed-text checks shared by every free-text field; null when fine. */
+/**
+ * Trimmed-text checks shared by every free-text field; null when fine (or blank: the callers
+ * say what a required field needs). The core's `clean_text`, choice for choice: bidi controls
+ * refused everywhere; single-line fields refuse line separators and every invisible character
+ * except a zero-width (non-)joiner between two letters; multi-line text keeps invisible
+ * characters (emoji sequences, Persian, direction marks) and the CPR check looks through them.
+ */
 function text(value: string, max: number, multiline: boolean, what: string): string | null {
-  const v = value.trim();
-  const n = length(v);
+  const v = trimSpaces(value);
+  if (isBlank(v)) return null;
+  const chars = [...v];
+  const n = chars.length;
   if (n > max) return `${what} må højst være ${max} tegn (nu ${n}).`;
-  if ((multiline ? CONTROL_MULTI : CONTROL_SINGLE).test(v)) return 'Feltet må ikke indeholde usynlige styretegn.';
+  const allowedControl = (c: string): boolean => multiline && (c === '\n' || c === '\t' || c === '\r');
+  if (chars.some((c) => CONTROL.test(c) && !allowedControl(c))) return 'Feltet må ikke indeholde usynlige styretegn.';
+  if (chars.some((c) => inRanges(TEXT_CLASSES.bidi_controls, c))) {
+    return 'Feltet må ikke indeholde tegn, der vender skriveretningen.';
+  }
+  if (!multiline) {
+    if (chars.some((c) => inRanges(TEXT_CLASSES.line_separators, c))) return 'Feltet må ikke indeholde linjeskift.';
+    const joinerInWord = (i: number): boolean =>
+      (chars[i] === '\u200c' || chars[i] === '\u200d') &&
+      ALPHABETIC.test(chars[i - 1] ?? '') &&
+      ALPHABETIC.test(chars[i + 1] ?? '');
+    if (chars.some((c, i) => isInvisible(c) && !joinerInWord(i))) return 'Feltet må ikke indeholde usynlige tegn.';
+  }
   if (containsCprNumber(v)) return CPR_MESSAGE;
   return null;
 }
 
 export function validatePseudonym(value: string): string | null {
-  if (value.trim() === '') return 'Skriv initialer eller et pseudonym.';
+  if (isBlank(value)) return 'Skriv initialer eller et pseudonym.';
   return text(value, PSEUDONYM_MAX, false, 'Pseudonymet');
 }
 
@@ -91,8 +175,8 @@ export function validateCallerName(value: string): string | null {
 }
 
 export function validatePhone(value: string): string | null {
-  const v = value.trim();
-  if (v === '') return null;
+  const v = trimSpaces(value);
+  if (isBlank(v)) return null;
   const problem = text(v, PHONE_MAX, false, 'Telefonnummeret');
   if (problem) return problem;
   const digits = [...v].filter((c) => c >= '0' && c <= '9').length;
@@ -103,8 +187,8 @@ export function validatePhone(value: string): string | null {
 }
 
 export function validateEmail(value: string): string | null {
-  const v = value.trim();
-  if (v === '') return null;
+  const v = trimSpaces(value);
+  if (isBlank(v)) return null;
   const problem = text(v, EMAIL_MAX, false, 'E-mailadressen');
   if (problem) return problem;
   const at = v.indexOf('@');
@@ -117,17 +201,17 @@ export function validateEmail(value: string): string | null {
 }
 
 export function validateDescription(value: string): string | null {
-  if (value.trim() === '') return 'Beskriv bekymringen.';
+  if (isBlank(value)) return 'Beskriv bekymringen.';
   return text(value, DESCRIPTION_MAX, true, 'Beskrivelsen');
 }
 
 export function validateNote(value: string): string | null {
-  if (value.trim() === '') return 'Skriv noten.';
+  if (isBlank(value)) return 'Skriv noten.';
   return text(value, NOTE_MAX, true, 'Noten');
 }
 
 export function validateReason(value: string): string | null {
-  if (value.trim() === '') return 'Skriv hvorfor sagen videresendes.';
+  if (isBlank(value)) return 'Skriv hvorfor sagen videresendes.';
   return text(value, REASON_MAX, true, 'Begrundelsen');
 }
 

@@ -2,7 +2,15 @@
 // (src-tauri/core/src/rules.rs): the form's early checks and the core's rules agree on each.
 import { describe, expect, it } from 'vitest';
 import vectors from '../../../../src-tauri/core/test-vectors/text.json';
-import { containsCprNumber, validateCallerName, validateEmail, validateNote, validatePhone } from './rules';
+import {
+  containsCprNumber,
+  validateCallerName,
+  validateDescription,
+  validateEmail,
+  validateNote,
+  validatePhone,
+  validatePseudonym,
+} from './rules';
 
 describe('shared text vectors', () => {
   it('CPR numbers', () => {
@@ -25,5 +33,14 @@ describe('shared text vectors', () => {
     for (const s of vectors.single_line.invalid) expect(validateCallerName(s), JSON.stringify(s)).not.toBeNull();
     for (const s of vectors.multi_line.valid) expect(validateNote(s), JSON.stringify(s)).toBeNull();
     for (const s of vectors.multi_line.invalid) expect(validateNote(s), JSON.stringify(s)).not.toBeNull();
+  });
+
+  it('text of only spaces and invisible characters is empty', () => {
+    for (const s of vectors.empty) {
+      expect(validatePseudonym(s), JSON.stringify(s)).toBe('Skriv initialer eller et pseudonym.');
+      expect(validateDescription(s), JSON.stringify(s)).toBe('Beskriv bekymringen.');
+      expect(validateCallerName(s), JSON.stringify(s)).toBeNull();
+      expect(validatePhone(s), JSON.stringify(s)).toBeNull();
+    }
   });
 });
