@@ -247,7 +247,7 @@ fn intake_cases_case_and_search_through_the_cli() {
     let hits = json(&cli(tmp.path(), &["search", "konfliktzone"]));
     assert_eq!(hits[0]["reference"], "FYP-2026-0001");
 
-    let demo = cli(tmp.path(), &["demo", "--cases", "200"]);
+    let demo = cli(tmp.path(), &["demo", "--cases", "200", "--force"]);
     assert!(demo.status.success(), "{}", stderr(&demo));
     let status = json(&cli(tmp.path(), &["status"]));
     assert_eq!(status["counts"]["cases"], 201);
