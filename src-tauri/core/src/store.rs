@@ -728,7 +728,7 @@ impl Store {
         };
         let prefix = temp_prefix_for(file);
         if !reused_key_file {
-            write_new_file(&key_file, &envelope, &prefix).map_err(|e| target_error(e, file))?;
+            write_new_file(&key_file, &envelope, &prefix).map_err(|e| target_error(e))?;
         }
         crate::faults::point("backup.key_written");
         let result = (|| -> Result<()> {
@@ -748,13 +748,13 @@ impl Store {
                 }
                 dst.execute_batch("PRAGMA journal_mode = DELETE;")?;
                 dst.close().map_err(|(_, e)| Error::from(e))?;
-                // Reopened by handle-less path only in the private directory; unlinked on drop.
+                // A second handle for reading; the file itself is unlinked when `staged` drops.
                 let bytes = staged.reopen()?;
                 (staged, bytes)
             };
             crate::faults::point("backup.db_staged");
             let (_staged, mut from) = staged;
-            let mut out = temp_in(target_dir, &prefix).map_err(|e| target_error(e.into(), file))?;
+            let mut out = temp_in(target_dir, &prefix).map_err(|e| target_error(e.into()))?;
             std::io::copy(&mut from, &mut out)?;
             out.as_file().sync_all()?;
             match out.persist_noclobber(file) {
@@ -762,7 +762,7 @@ impl Store {
                 Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
                     return Err(Error::Refused("the backup file already exists".into()));
                 }
-                Err(e) => return Err(target_error(e.error.into(), file)),
+                Err(e) => return Err(target_error(e.error.into())),
             }
             sync_dir(target_dir)?;
             Ok(())
@@ -898,8 +898,7 @@ impl Store {
 
 /// A backup target that cannot be written because of the path the user gave is bad input; a full
 /// disk stays `DiskFull`.
-fn target_error(e: Error, file: &Path) -> Error {
-    let _ = file;
+fn target_error(e: Error) -> Error {
     match e {
         Error::ReadOnly => Error::invalid("file", "mappen til sikkerhedskopien kan ikke skrives i"),
         Error::Io(io) if matches!(io.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
