@@ -728,7 +728,7 @@ impl Store {
         };
         let prefix = temp_prefix_for(file);
         if !reused_key_file {
-            write_new_file(&key_file, &envelope, &prefix).map_err(|e| target_error(e))?;
+            write_new_file(&key_file, &envelope, &prefix).map_err(target_error)?;
         }
         crate::faults::point("backup.key_written");
         let result = (|| -> Result<()> {
