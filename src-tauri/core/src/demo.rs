@@ -170,20 +170,38 @@ const NOTES: &[&str] = &[
     "Opfølgende samtale aftalt om fire uger.",
 ];
 
+/// Demo cases in the store (table `demo_cases`, this module's own).
+fn count_marked(conn: &rusqlite::Connection) -> Result<u64> {
+    Ok(conn.query_row("SELECT count(*) FROM demo_cases", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
 #[derive(Debug, Serialize)]
 pub struct DemoSummary {
     pub cases: u32,
     pub notes: u32,
 }
 
-/// Adds `cases` synthetic cases with about three notes each.
+/// Adds `cases` synthetic cases with about three notes each (refused in a store with real cases).
 pub fn fill(store: &Store, cases: u32, seed: u64) -> Result<DemoSummary> {
-    fill_with(store, cases, 3, seed)
+    fill_with_options(store, cases, 3, seed, false)
 }
 
-/// Adds `cases` synthetic cases with on average `notes_per_case` notes, in one transaction. Each
-/// case's history tells its past: created when it was received, then moved stage by stage.
+/// [`fill`] with on average `notes_per_case` notes (refused in a store with real cases).
 pub fn fill_with(store: &Store, cases: u32, notes_per_case: u32, seed: u64) -> Result<DemoSummary> {
+    fill_with_options(store, cases, notes_per_case, seed, false)
+}
+
+/// Adds `cases` synthetic cases with on average `notes_per_case` notes, in one transaction, each
+/// marked as demo data (`cases.demo`). Each case's history tells its past: created when it was
+/// received, then moved stage by stage. A store that holds real (non-demo) cases is refused
+/// unless `force`: demo data mixed into a real register would look like real concerns.
+pub fn fill_with_options(
+    store: &Store,
+    cases: u32,
+    notes_per_case: u32,
+    seed: u64,
+    force: bool,
+) -> Result<DemoSummary> {
     let mut rng = StdRng::seed_from_u64(seed);
     let municipalities: Vec<(&str, u32)> = district::municipalities()
         .iter()
@@ -193,6 +211,12 @@ pub fn fill_with(store: &Store, cases: u32, notes_per_case: u32, seed: u64) -> R
     let three_years = 3 * 365 * 24 * 3600;
     let this_year = crate::intake::year_at(now);
     store.write(|op| {
+        if !force && register::count(op.conn())? > count_marked(op.conn())? {
+            return Err(crate::error::Error::Refused(
+                "the store holds real cases; demo data is only added to a store without them (use --force to add it anyway)"
+                    .into(),
+            ));
+        }
         let mut note_count = 0;
         for _ in 0..cases {
             let age_secs: i64 = rng.random_range(0..three_years);
@@ -279,6 +303,7 @@ pub fn fill_with(store: &Store, cases: u32, notes_per_case: u32, seed: u64) -> R
             let created = Stamp::new(received);
             let reference = reference::next(op, valid.route.police_district.code, created.year_in_copenhagen())?;
             let id = register::insert(conn, &reference, &valid, created, DEMO_ACTOR)?;
+            conn.execute("INSERT INTO demo_cases (case_id) VALUES (?1)", [id])?;
             history::record_at(conn, id, created, DEMO_ACTOR, "created", None, Some(&reference), None)?;
             search::index_case(
                 conn,

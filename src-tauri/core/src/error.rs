@@ -25,7 +25,7 @@ pub enum Error {
     KeyMissing,
     #[error("the key in the OS keychain does not fit this case store")]
     WrongKey,
-    #[error("the recovery code is wrong")]
+    #[error("the recovery code does not fit the key file (a wrong code, or the key file's parameters were changed)")]
     WrongRecoveryCode,
     #[error("the case store is damaged or not a Tovholder store: {0}")]
     Corrupt(String),
@@ -110,12 +110,13 @@ impl Error {
             Error::KeychainUnavailable(_) => "Styresystemets nøglering kan ikke bruges lige nu. Log ind på computeren igen, eller kontakt IT-supporten.".into(),
             Error::KeyMissing => "Nøglen til sagsdatabasen findes ikke i nøgleringen på denne computer. Indtast gendannelseskoden.".into(),
             Error::WrongKey => "Nøglen i nøgleringen passer ikke til sagsdatabasen. Indtast gendannelseskoden.".into(),
-            Error::WrongRecoveryCode => "Gendannelseskoden er forkert. Kontrollér koden og prøv igen.".into(),
+            Error::WrongRecoveryCode => "Gendannelseskoden passer ikke til nøglefilen. Kontrollér koden og prøv igen; er nøglefilen blevet ændret, så brug en uændret kopi.".into(),
+            Error::Corrupt(detail) if detail.starts_with("the key file") => "Nøglefilen mangler, er ændret eller er beskadiget og kan ikke bruges. Intet er ændret; brug en uændret kopi af nøglefilen.".into(),
             Error::Corrupt(_) => "Sagsdatabasen er beskadiget og kan ikke åbnes. Filen er ikke ændret; gendan fra en sikkerhedskopi.".into(),
             Error::NewerSchema { .. } => "Sagsdatabasen er lavet med en nyere version af Tovholder. Opdatér programmet.".into(),
             Error::Migration(_) => "Sagsdatabasen kunne ikke opdateres til denne version af Tovholder. Intet er ændret; kontakt IT-supporten.".into(),
             Error::DiskFull => "Disken er fuld. Intet er gemt; frigør plads og prøv igen.".into(),
-            Error::ReadOnly => "Datamappen er skrivebeskyttet. Intet er gemt.".into(),
+            Error::ReadOnly => "Datamappen eller filen er skrivebeskyttet eller utilgængelig. Intet er gemt eller ændret.".into(),
             Error::Refused(_) => "Handlingen blev afvist.".into(),
             Error::Io(_) | Error::Database(_) | Error::Internal(_) => {
                 "Der opstod en intern fejl. Intet er gemt; prøv igen.".into()

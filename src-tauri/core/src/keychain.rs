@@ -4,15 +4,24 @@
 
 use crate::error::{Error, Result};
 use std::sync::Arc;
+use zeroize::Zeroizing;
 
 const SERVICE: &str = "dk.tovholder.app";
+const REFUSED_IN_RELEASE: &str =
+    "TOVHOLDER_KEYCHAIN=memory is a test setting and is refused by this release build; unset it to use the OS keychain";
+const UNKNOWN_SETTING: &str = "TOVHOLDER_KEYCHAIN has an unknown value (use `os`, or `memory` in test builds)";
 
 #[derive(Clone)]
 pub enum Keychain {
     /// The operating system's keychain.
     Os,
-    /// keyring-core's in-memory mock store: for tests, or an explicit `TOVHOLDER_KEYCHAIN=memory`.
+    /// keyring-core's in-memory mock store: for tests, or an explicit `TOVHOLDER_KEYCHAIN=memory`
+    /// in a debug or test build.
     Memory(Arc<keyring_core::CredentialStore>),
+    /// `TOVHOLDER_KEYCHAIN` asked for something this build does not offer (a release build has
+    /// no in-memory keychain): every operation fails with that reason instead of silently using
+    /// another keychain.
+    Refused(&'static str),
 }
 
 impl std::fmt::Debug for Keychain {
@@ -20,6 +29,7 @@ impl std::fmt::Debug for Keychain {
         f.write_str(match self {
             Keychain::Os => "Keychain::Os",
             Keychain::Memory(_) => "Keychain::Memory",
+            Keychain::Refused(_) => "Keychain::Refused",
         })
     }
 }
@@ -52,12 +62,30 @@ impl Keychain {
         Keychain::Memory(keyring_core::mock::Store::new().expect("mock store"))
     }
 
-    /// The keychain selected by the environment: the OS keychain unless `TOVHOLDER_KEYCHAIN=memory`
-    /// is set explicitly (for throwaway demo or test stores; the key is lost when the process ends).
+    /// The keychain selected by the environment: the OS keychain, unless `TOVHOLDER_KEYCHAIN=memory`
+    /// is set explicitly in a debug or test build (throwaway demo or test stores; the key is lost
+    /// when the process ends). A release build refuses the variable: the returned keychain fails
+    /// every operation with a clear error (see [`Keychain::try_from_env`] to fail at once).
     pub fn from_env() -> Keychain {
-        match std::env::var("TOVHOLDER_KEYCHAIN").as_deref() {
-            Ok("memory") => Keychain::memory(),
-            _ => Keychain::Os,
+        Keychain::try_from_env().unwrap_or_else(|e| match e {
+            Error::KeychainUnavailable(_) => Keychain::Refused(REFUSED_IN_RELEASE),
+            _ => Keychain::Refused(UNKNOWN_SETTING),
+        })
+    }
+
+    /// [`Keychain::from_env`], failing at once when `TOVHOLDER_KEYCHAIN` cannot be honoured.
+    pub fn try_from_env() -> Result<Keychain> {
+        match std::env::var_os("TOVHOLDER_KEYCHAIN") {
+            None => Ok(Keychain::Os),
+            Some(v) if v.is_empty() || v == "os" => Ok(Keychain::Os),
+            Some(v) if v == "memory" => {
+                if cfg!(any(debug_assertions, feature = "test-support")) {
+                    Ok(Keychain::memory())
+                } else {
+                    Err(Error::KeychainUnavailable(REFUSED_IN_RELEASE.into()))
+                }
+            }
+            Some(_) => Err(Error::KeychainUnavailable(UNKNOWN_SETTING.into())),
         }
     }
 
@@ -66,12 +94,13 @@ impl Keychain {
         match self {
             Keychain::Os => keyring::Entry::new(SERVICE, &account).map(|e| e.inner).map_err(map_err),
             Keychain::Memory(store) => keyring_core::Entry::new_in_store(store, SERVICE, &account).map_err(map_err),
+            Keychain::Refused(why) => Err(Error::KeychainUnavailable((*why).into())),
         }
     }
 
-    /// The key for a store, or `KeyMissing`.
-    pub fn get(&self, store_id: &str) -> Result<Vec<u8>> {
-        self.entry(store_id)?.get_secret().map_err(map_err)
+    /// The key for a store, or `KeyMissing`. Zeroed when dropped.
+    pub fn get(&self, store_id: &str) -> Result<Zeroizing<Vec<u8>>> {
+        self.entry(store_id)?.get_secret().map(Zeroizing::new).map_err(map_err)
     }
 
     pub fn set(&self, store_id: &str, secret: &[u8]) -> Result<()> {
@@ -96,7 +125,7 @@ mod tests {
         let k = Keychain::memory();
         assert!(matches!(k.get("s1"), Err(Error::KeyMissing)));
         k.set("s1", &[1, 2, 3]).unwrap();
-        assert_eq!(k.get("s1").unwrap(), vec![1, 2, 3]);
+        assert_eq!(*k.get("s1").unwrap(), vec![1, 2, 3]);
         k.delete("s1").unwrap();
         k.delete("s1").unwrap();
         assert!(matches!(k.get("s1"), Err(Error::KeyMissing)));
@@ -116,7 +145,7 @@ mod tests {
             }
             r => r.expect("storing in the OS keychain"),
         }
-        assert_eq!(k.get(&id).unwrap(), b"secret-bytes");
+        assert_eq!(k.get(&id).unwrap().as_slice(), b"secret-bytes");
         k.delete(&id).unwrap();
         assert!(matches!(k.get(&id), Err(Error::KeyMissing)));
     }

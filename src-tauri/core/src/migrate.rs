@@ -183,46 +183,23 @@ fn copy_consistently(conn: &mut Connection, db_path: &Path, target: &Path) -> Re
     Err(Error::Busy)
 }
 
-/// Writes a copy under a temporary name created exclusively (owner-only), fsyncs it, renames it
-/// into place and fsyncs the directory.
+/// Writes a copy under a random temporary name created exclusively (owner-only; a planted link
+/// is never opened), fsyncs it, links it into place without replacing anything, and fsyncs the
+/// directory. An interrupted copy's temporary file is removed by the next open.
 fn copy_file_durably(src: &Path, target: &Path) -> Result<()> {
-    let tmp = with_suffix(target, ".partial");
-    let result = (|| -> std::io::Result<()> {
-        let mut out = match create_private(&tmp) {
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                // Left over from an interrupted attempt.
-                fs::remove_file(&tmp)?;
-                create_private(&tmp)?
-            }
-            other => other?,
-        };
-        std::io::copy(&mut fs::File::open(src)?, &mut out)?;
-        out.flush()?;
-        out.sync_all()?;
-        drop(out);
-        fs::rename(&tmp, target)?;
-        #[cfg(unix)]
-        fs::File::open(parent_dir(target))?.sync_all()?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    Ok(result?)
-}
-
-/// A new file only the owner may read (0600 on Unix; on Windows the per-user app-data directory
-/// is already private). Fails if the name exists.
-fn create_private(path: &Path) -> std::io::Result<fs::File> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
+    let dir = parent_dir(target);
+    let mut b = tempfile::Builder::new();
+    b.prefix(".tovholder-tmp-").suffix(".tmp");
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let file = options.open(path)?;
-    // The umask can only take bits away; this makes it exactly 0600.
+    b.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+    let mut out = b.tempfile_in(dir)?;
+    std::io::copy(&mut fs::File::open(src)?, &mut out)?;
+    out.flush()?;
+    out.as_file().sync_all()?;
+    out.persist_noclobber(target).map_err(|e| Error::from(e.error))?;
     #[cfg(unix)]
-    fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
-    Ok(file)
+    fs::File::open(dir)?.sync_all()?;
+    Ok(())
 }
 
 fn with_suffix(p: &Path, suffix: &str) -> PathBuf {

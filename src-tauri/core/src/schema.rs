@@ -5,13 +5,14 @@ use rusqlite_migration::{M, Migrations};
 use std::sync::LazyLock;
 
 /// The schema version this build writes: one per step in `STEPS`. Bump it with every new step.
-pub const LATEST_VERSION: u32 = 4;
+pub const LATEST_VERSION: u32 = 5;
 
 const STEPS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_case_register.sql"),
     include_str!("../migrations/0003_audit_log_append_only.sql"),
     include_str!("../migrations/0004_board.sql"),
+    include_str!("../migrations/0005_demo_cases.sql"),
 ];
 
 /// The released steps. Each one checks foreign keys before the upgrade's transaction commits:

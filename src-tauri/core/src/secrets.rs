@@ -20,8 +20,26 @@ pub const KEY_LEN: usize = 32;
 const RECOVERY_BYTES: usize = 20;
 /// Characters in a recovery code (base32 of its bytes), without the hyphens.
 pub const RECOVERY_CODE_LENGTH: usize = RECOVERY_BYTES * 8 / 5;
-const ENVELOPE_FORMAT: u32 = 1;
-const AAD: &[u8] = b"tovholder key envelope v1";
+/// The format this build writes. Format 1 (no authenticated header) is still read, and rewritten
+/// as format 2 when the recovery code is at hand (unlock, restore with the code).
+pub const ENVELOPE_FORMAT: u32 = 2;
+const AAD_V1: &[u8] = b"tovholder key envelope v1";
+
+/// The most a key file may ask of the key derivation. A key file is data from outside (a backup,
+/// a copy): the values are checked before anything is derived, so an edited file can neither
+/// exhaust memory nor keep the program busy for minutes.
+pub const KDF_MAX_MEMORY_KIB: u32 = 256 * 1024;
+pub const KDF_MIN_MEMORY_KIB: u32 = 8 * 1024;
+pub const KDF_MAX_ITERATIONS: u32 = 8;
+pub const KDF_MAX_PARALLELISM: u32 = 8;
+pub const KDF_SALT_BYTES: std::ops::RangeInclusive<usize> = 16..=64;
+/// The derived key-encryption key is always this long (XChaCha20-Poly1305's key).
+pub const KDF_OUTPUT_BYTES: usize = 32;
+/// A key file is a few hundred bytes; anything much larger is not one.
+pub const MAX_KEY_FILE_BYTES: u64 = 16 * 1024;
+
+/// The detail of `Error::Corrupt` when a key file's authenticated fields were changed.
+pub const KEY_FILE_CHANGED: &str = "the key file was changed after it was written (its seal does not match)";
 
 /// The database key. Zeroed on drop; never printed.
 #[derive(Clone, Zeroize)]
@@ -50,9 +68,18 @@ impl DbKey {
         &self.0
     }
 
-    /// `PRAGMA key` value: a raw key, so SQLCipher skips its passphrase derivation.
+    /// `PRAGMA key` value: a raw key, so SQLCipher skips its passphrase derivation. Written into
+    /// one buffer of its final size (no reallocation leaves a copy behind), zeroed on drop.
     pub(crate) fn pragma_value(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("x'{}'", hex::encode(self.0)))
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut s = Zeroizing::new(String::with_capacity(3 + 2 * KEY_LEN));
+        s.push_str("x'");
+        for b in self.0 {
+            s.push(HEX[usize::from(b >> 4)] as char);
+            s.push(HEX[usize::from(b & 0xf)] as char);
+        }
+        s.push('\'');
+        s
     }
 
     /// A public check value: tells "the keychain holds another store's key" from "the file is damaged".
@@ -60,6 +87,17 @@ impl DbKey {
         let mut h = Sha256::new();
         h.update(b"tovholder key check v1");
         h.update(self.0);
+        hex::encode(&h.finalize()[..16])
+    }
+
+    /// Authenticates a key file's header with the database key (format 2): the keychain path
+    /// (which never derives from the recovery code) also notices an edited store id or KDF.
+    fn header_mac(&self, header: &[u8]) -> String {
+        let mut h = Sha256::new();
+        h.update(b"tovholder key envelope header v2\0");
+        h.update(self.0);
+        h.update(header);
+        // Truncated: no length extension.
         hex::encode(&h.finalize()[..16])
     }
 }
@@ -103,12 +141,17 @@ impl RecoveryCode {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
 pub struct KdfParams {
     pub algorithm: String,
     pub m_cost_kib: u32,
     pub t_cost: u32,
     pub p_cost: u32,
     pub salt: String,
+}
+
+fn corrupt(what: &str) -> Error {
+    Error::Corrupt(format!("the key file is not valid: {what}"))
 }
 
 impl KdfParams {
@@ -120,24 +163,68 @@ impl KdfParams {
         KdfParams { algorithm: "argon2id".into(), m_cost_kib: 38 * 1024, t_cost: 2, p_cost: 1, salt: hex::encode(salt) }
     }
 
-    fn derive(&self, code: &RecoveryCode) -> Result<Zeroizing<[u8; 32]>> {
+    /// Checks every value against the bounds above; nothing is derived from an unchecked file.
+    fn validate(&self) -> Result<Vec<u8>> {
         if self.algorithm != "argon2id" {
-            return Err(Error::Corrupt("unknown key derivation in key file".into()));
+            return Err(corrupt("unknown key derivation"));
         }
-        let params = argon2::Params::new(self.m_cost_kib, self.t_cost, self.p_cost, Some(32))
-            .map_err(|_| Error::Corrupt("bad key derivation parameters in key file".into()))?;
+        if !(KDF_MIN_MEMORY_KIB..=KDF_MAX_MEMORY_KIB).contains(&self.m_cost_kib) {
+            return Err(corrupt("key derivation memory out of range"));
+        }
+        if !(1..=KDF_MAX_ITERATIONS).contains(&self.t_cost) {
+            return Err(corrupt("key derivation iterations out of range"));
+        }
+        if !(1..=KDF_MAX_PARALLELISM).contains(&self.p_cost) {
+            return Err(corrupt("key derivation parallelism out of range"));
+        }
+        if self.salt.len() > 2 * KDF_SALT_BYTES.end() {
+            return Err(corrupt("salt length out of range"));
+        }
+        let salt = hex::decode(&self.salt).map_err(|_| corrupt("bad salt"))?;
+        if !KDF_SALT_BYTES.contains(&salt.len()) {
+            return Err(corrupt("salt length out of range"));
+        }
+        Ok(salt)
+    }
+
+    fn derive(&self, code: &RecoveryCode) -> Result<Zeroizing<[u8; KDF_OUTPUT_BYTES]>> {
+        let salt = self.validate()?;
+        let params = argon2::Params::new(self.m_cost_kib, self.t_cost, self.p_cost, Some(KDF_OUTPUT_BYTES))
+            .map_err(|_| corrupt("bad key derivation parameters"))?;
         let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
-        let salt = hex::decode(&self.salt).map_err(|_| Error::Corrupt("bad salt in key file".into()))?;
-        let mut out = Zeroizing::new([0u8; 32]);
+        let mut out = Zeroizing::new([0u8; KDF_OUTPUT_BYTES]);
         argon
             .hash_password_into(code.0.as_bytes(), &salt, out.as_mut())
-            .map_err(|_| Error::Corrupt("key derivation failed".into()))?;
+            .map_err(|_| corrupt("key derivation failed"))?;
         Ok(out)
     }
 }
 
+/// Tells a wrong recovery code from an edited key file (format 2): a hash of the key-encryption
+/// key. It lets no one test a guess faster than the AEAD tag would.
+fn code_check(kek: &[u8]) -> String {
+    let mut h = Sha256::new();
+    h.update(b"tovholder recovery code check v2\0");
+    h.update(kek);
+    hex::encode(&h.finalize()[..16])
+}
+
+/// Compares public check values without an early exit.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn push_field(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+    out.extend_from_slice(bytes);
+}
+
 /// The key file beside the database (`tovholder.key`, JSON). Safe to back up and copy: the key in
 /// it is wrapped with the recovery code.
+///
+/// Format 2 authenticates everything that decides what the file unlocks and how: the format, the
+/// store id, the cipher, the KDF and its parameters and the key check are the AEAD's associated
+/// data, and `header_mac` binds them to the database key for the keychain path.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct KeyEnvelope {
@@ -148,64 +235,161 @@ pub struct KeyEnvelope {
     pub cipher: String,
     pub nonce: String,
     pub wrapped_key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_check: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_mac: Option<String>,
 }
 
 impl KeyEnvelope {
     pub fn seal(store_id: &str, key: &DbKey, code: &RecoveryCode) -> Result<KeyEnvelope> {
+        Self::seal_format(ENVELOPE_FORMAT, store_id, key, code)
+    }
+
+    /// A format-1 envelope as older versions wrote it (tests of the upgrade path).
+    #[cfg(feature = "test-support")]
+    pub fn seal_v1(store_id: &str, key: &DbKey, code: &RecoveryCode) -> Result<KeyEnvelope> {
+        Self::seal_format(1, store_id, key, code)
+    }
+
+    fn seal_format(format: u32, store_id: &str, key: &DbKey, code: &RecoveryCode) -> Result<KeyEnvelope> {
         let kdf = KdfParams::new_default();
         let kek = kdf.derive(code)?;
         let mut nonce = [0u8; 24];
         rand::rng().fill_bytes(&mut nonce);
-        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
-        let wrapped = cipher
-            .encrypt(XNonce::from_slice(&nonce), Payload { msg: key.as_bytes(), aad: AAD })
-            .map_err(|_| Error::Internal("key wrapping failed"))?;
-        Ok(KeyEnvelope {
-            format: ENVELOPE_FORMAT,
+        let mut env = KeyEnvelope {
+            format,
             store_id: store_id.to_string(),
             key_check: key.check_value(),
             kdf,
             cipher: "xchacha20poly1305".into(),
             nonce: hex::encode(nonce),
-            wrapped_key: hex::encode(wrapped),
-        })
+            wrapped_key: String::new(),
+            code_check: None,
+            header_mac: None,
+        };
+        let header = env.header();
+        let aad: &[u8] = if format == 1 { AAD_V1 } else { &header };
+        let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
+        let wrapped = cipher
+            .encrypt(XNonce::from_slice(&nonce), Payload { msg: key.as_bytes(), aad })
+            .map_err(|_| Error::Internal("key wrapping failed"))?;
+        env.wrapped_key = hex::encode(wrapped);
+        if format >= 2 {
+            env.code_check = Some(code_check(kek.as_ref()));
+            env.header_mac = Some(key.header_mac(&header));
+        }
+        env.validate()?;
+        Ok(env)
     }
 
-    /// Unwraps the database key with a recovery code (`WrongRecoveryCode` if it does not fit).
-    pub fn open(&self, code: &RecoveryCode) -> Result<DbKey> {
-        if self.cipher != "xchacha20poly1305" {
-            return Err(Error::Corrupt("unknown cipher in key file".into()));
+    /// The authenticated fields in one unambiguous byte string (length-prefixed).
+    fn header(&self) -> Vec<u8> {
+        let mut h = Vec::with_capacity(256);
+        push_field(&mut h, b"tovholder key envelope");
+        push_field(&mut h, &self.format.to_be_bytes());
+        push_field(&mut h, self.store_id.as_bytes());
+        push_field(&mut h, self.cipher.as_bytes());
+        push_field(&mut h, self.kdf.algorithm.as_bytes());
+        push_field(&mut h, &self.kdf.m_cost_kib.to_be_bytes());
+        push_field(&mut h, &self.kdf.t_cost.to_be_bytes());
+        push_field(&mut h, &self.kdf.p_cost.to_be_bytes());
+        push_field(&mut h, self.kdf.salt.as_bytes());
+        push_field(&mut h, self.key_check.as_bytes());
+        h
+    }
+
+    /// Every field's shape and range, before anything is derived or decrypted.
+    fn validate(&self) -> Result<()> {
+        let hex_of = |s: &str, bytes: usize| s.len() == 2 * bytes && s.bytes().all(|b| b.is_ascii_hexdigit());
+        if !(1..=ENVELOPE_FORMAT).contains(&self.format) {
+            return Err(Error::Corrupt(format!("unknown key file format {}", self.format)));
         }
+        let id_ok = (1..=64).contains(&self.store_id.len())
+            && self.store_id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !id_ok {
+            return Err(corrupt("bad store id"));
+        }
+        if self.cipher != "xchacha20poly1305" {
+            return Err(corrupt("unknown cipher"));
+        }
+        if !hex_of(&self.nonce, 24) {
+            return Err(corrupt("bad nonce"));
+        }
+        if !hex_of(&self.wrapped_key, KEY_LEN + 16) {
+            return Err(corrupt("bad wrapped key"));
+        }
+        if !hex_of(&self.key_check, 16) {
+            return Err(corrupt("bad key check"));
+        }
+        match (self.format, &self.code_check, &self.header_mac) {
+            (1, None, None) => {}
+            (2, Some(c), Some(m)) if hex_of(c, 16) && hex_of(m, 16) => {}
+            _ => return Err(corrupt("fields do not match its format")),
+        }
+        self.kdf.validate()?;
+        Ok(())
+    }
+
+    /// Unwraps the database key with a recovery code. `WrongRecoveryCode` if the code does not
+    /// fit; `Corrupt` ([`KEY_FILE_CHANGED`]) if the code fits but the file's authenticated fields
+    /// were changed. Parameters out of range are refused before anything is derived.
+    pub fn open(&self, code: &RecoveryCode) -> Result<DbKey> {
+        self.validate()?;
         let kek = self.kdf.derive(code)?;
-        let nonce = hex::decode(&self.nonce)
-            .ok()
-            .filter(|n| n.len() == 24)
-            .ok_or_else(|| Error::Corrupt("bad nonce in key file".into()))?;
-        let wrapped =
-            hex::decode(&self.wrapped_key).map_err(|_| Error::Corrupt("bad wrapped key in key file".into()))?;
+        if let Some(check) = &self.code_check
+            && !same(check, &code_check(kek.as_ref()))
+        {
+            return Err(Error::WrongRecoveryCode);
+        }
+        let nonce = hex::decode(&self.nonce).map_err(|_| corrupt("bad nonce"))?;
+        let wrapped = hex::decode(&self.wrapped_key).map_err(|_| corrupt("bad wrapped key"))?;
+        let header = self.header();
+        let aad: &[u8] = if self.format == 1 { AAD_V1 } else { &header };
         let cipher = XChaCha20Poly1305::new(kek.as_ref().into());
         let plain = Zeroizing::new(
-            cipher
-                .decrypt(XNonce::from_slice(&nonce), Payload { msg: &wrapped, aad: AAD })
-                .map_err(|_| Error::WrongRecoveryCode)?,
+            cipher.decrypt(XNonce::from_slice(&nonce), Payload { msg: &wrapped, aad }).map_err(|_| {
+                if self.format == 1 { Error::WrongRecoveryCode } else { Error::Corrupt(KEY_FILE_CHANGED.into()) }
+            })?,
         );
         let key = DbKey::from_bytes(&plain)?;
-        if key.check_value() != self.key_check {
-            return Err(Error::Corrupt("key file is inconsistent".into()));
+        if !same(&key.check_value(), &self.key_check) {
+            return Err(Error::Corrupt(KEY_FILE_CHANGED.into()));
+        }
+        if let Some(mac) = &self.header_mac
+            && !same(mac, &key.header_mac(&header))
+        {
+            return Err(Error::Corrupt(KEY_FILE_CHANGED.into()));
         }
         Ok(key)
     }
 
+    /// True when `key` is this store's key (the key check alone; see [`KeyEnvelope::verify_key`]).
     pub fn fits(&self, key: &DbKey) -> bool {
-        key.check_value() == self.key_check
+        same(&key.check_value(), &self.key_check)
+    }
+
+    /// The keychain path: `WrongKey` when the key is another store's, `Corrupt`
+    /// ([`KEY_FILE_CHANGED`]) when it is this store's key but the file's header was changed.
+    pub fn verify_key(&self, key: &DbKey) -> Result<()> {
+        if !self.fits(key) {
+            return Err(Error::WrongKey);
+        }
+        if let Some(mac) = &self.header_mac
+            && !same(mac, &key.header_mac(&self.header()))
+        {
+            return Err(Error::Corrupt(KEY_FILE_CHANGED.into()));
+        }
+        Ok(())
     }
 
     pub fn parse(bytes: &[u8]) -> Result<KeyEnvelope> {
+        if bytes.len() as u64 > MAX_KEY_FILE_BYTES {
+            return Err(corrupt("too large"));
+        }
         let env: KeyEnvelope =
             serde_json::from_slice(bytes).map_err(|_| Error::Corrupt("the key file is not readable".into()))?;
-        if env.format != ENVELOPE_FORMAT {
-            return Err(Error::Corrupt(format!("unknown key file format {}", env.format)));
-        }
+        env.validate()?;
         Ok(env)
     }
 
@@ -257,5 +441,80 @@ mod tests {
         let key = DbKey::generate();
         assert_eq!(format!("{key:?}"), "DbKey(…)");
         assert_eq!(format!("{:?}", RecoveryCode::generate()), "RecoveryCode(…)");
+    }
+
+    #[test]
+    fn pragma_value_is_the_hex_key() {
+        let key = DbKey::generate();
+        assert_eq!(key.pragma_value().as_str(), format!("x'{}'", hex::encode(key.as_bytes())));
+    }
+
+    fn edited(env: &KeyEnvelope, f: impl FnOnce(&mut serde_json::Value)) -> Result<KeyEnvelope> {
+        let mut v: serde_json::Value = serde_json::from_slice(&env.to_json()).unwrap();
+        f(&mut v);
+        KeyEnvelope::parse(&serde_json::to_vec(&v).unwrap())
+    }
+
+    #[test]
+    fn the_header_is_authenticated() {
+        let key = DbKey::generate();
+        let code = RecoveryCode::generate();
+        let env = KeyEnvelope::seal("store-1", &key, &code).unwrap();
+        assert_eq!(env.format, 2);
+        let other_id = edited(&env, |v| v["store_id"] = "store-2".into()).unwrap();
+        assert!(matches!(other_id.open(&code), Err(Error::Corrupt(m)) if m == KEY_FILE_CHANGED));
+        assert!(matches!(other_id.verify_key(&key), Err(Error::Corrupt(m)) if m == KEY_FILE_CHANGED));
+        // Parameters that change the derived key look like a wrong code: the code cannot be checked.
+        let slower = edited(&env, |v| v["kdf"]["t_cost"] = 3.into()).unwrap();
+        assert!(matches!(slower.open(&code), Err(Error::WrongRecoveryCode)));
+        assert!(matches!(slower.verify_key(&key), Err(Error::Corrupt(m)) if m == KEY_FILE_CHANGED));
+        let downgraded = edited(&env, |v| {
+            v["format"] = 1.into();
+            v.as_object_mut().unwrap().remove("code_check");
+            v.as_object_mut().unwrap().remove("header_mac");
+        })
+        .unwrap();
+        assert!(matches!(downgraded.open(&code), Err(Error::WrongRecoveryCode)));
+        env.verify_key(&key).unwrap();
+        assert!(matches!(env.verify_key(&DbKey::generate()), Err(Error::WrongKey)));
+    }
+
+    #[test]
+    fn format_1_still_opens() {
+        let key = DbKey::generate();
+        let code = RecoveryCode::generate();
+        let v1 = KeyEnvelope::seal_format(1, "store-1", &key, &code).unwrap();
+        let back = KeyEnvelope::parse(&v1.to_json()).unwrap();
+        assert_eq!(back.format, 1);
+        assert_eq!(back.open(&code).unwrap().as_bytes(), key.as_bytes());
+        back.verify_key(&key).unwrap();
+    }
+
+    #[test]
+    fn absurd_kdf_parameters_are_refused_before_deriving() {
+        let code = RecoveryCode::generate();
+        let env = KeyEnvelope::seal("store-1", &DbKey::generate(), &code).unwrap();
+        let started = std::time::Instant::now();
+        type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+        let cases: Vec<Edit> = vec![
+            Box::new(|v| v["kdf"]["m_cost_kib"] = u32::MAX.into()),
+            Box::new(|v| v["kdf"]["m_cost_kib"] = (4u64 << 30).into()),
+            Box::new(|v| v["kdf"]["m_cost_kib"] = 0.into()),
+            Box::new(|v| v["kdf"]["t_cost"] = 100_000.into()),
+            Box::new(|v| v["kdf"]["t_cost"] = 0.into()),
+            Box::new(|v| v["kdf"]["p_cost"] = 0xFF_FFFF.into()),
+            Box::new(|v| v["kdf"]["p_cost"] = 0.into()),
+            Box::new(|v| v["kdf"]["salt"] = "00".into()),
+            Box::new(|v| v["kdf"]["salt"] = "ab".repeat(100_000).into()),
+            Box::new(|v| v["kdf"]["algorithm"] = "argon2d".into()),
+            Box::new(|v| v["kdf"]["output_len"] = 1_000_000.into()),
+            Box::new(|v| v["nonce"] = "00".into()),
+            Box::new(|v| v["format"] = 3.into()),
+        ];
+        for f in cases {
+            let r = edited(&env, f).and_then(|e| e.open(&code));
+            assert!(matches!(r, Err(Error::Corrupt(_))), "{r:?}");
+        }
+        assert!(started.elapsed() < std::time::Duration::from_millis(500), "{:?}", started.elapsed());
     }
 }

@@ -4,6 +4,15 @@
 //! Opening never creates, truncates, deletes or rewrites an existing database file when it fails:
 //! the key is checked against the envelope before SQLCipher sees it, the file is opened without
 //! `SQLITE_OPEN_CREATE`, and nothing is written before the key and the schema version are verified.
+//!
+//! Faults. Every file is written under a temporary name created exclusively (random, never through
+//! a link), fsynced and then renamed or linked into place without replacing anything it should not.
+//! `init` and `restore` hold an exclusive lock on `tovholder.lock` (opening holds it briefly, a
+//! backup holds it shared) and have one commit point: the new key file appearing as
+//! `tovholder.key.pending` beside the complete database `tovholder.db.pending`. Whatever was
+//! interrupted is finished (after the commit) or rolled back (before it) by the next open, init or
+//! restore, and their temporary files are removed. A busy, full or read-only store is reported as
+//! such (`Busy`, `DiskFull`, `ReadOnly`), never as damaged.
 
 use crate::audit::{self, AuditEvent};
 use crate::clock::Clock;
@@ -20,10 +29,22 @@ use std::fs;
 use std::io::{Read as _, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 pub const DB_FILE: &str = "tovholder.db";
 pub const KEY_FILE: &str = "tovholder.key";
-const PARTIAL: &str = ".partial";
+/// The data directory's advisory lock (held for init and restore, briefly while opening).
+pub const LOCK_FILE: &str = "tovholder.lock";
+/// A complete new database waiting for its key file (init, restore).
+const PENDING_DB: &str = "tovholder.db.pending";
+/// The commit point of init and restore: the new key file, moved to `tovholder.key` last.
+const PENDING_KEY: &str = "tovholder.key.pending";
+/// Temporary files in the data directory (random names; removed by the next open).
+const TMP_PREFIX: &str = ".tovholder-tmp-";
+/// Names older versions used for partial files; removed when found.
+const LEGACY_PARTIALS: &[&str] = &["tovholder.db.partial", "tovholder.key.partial", "tovholder.db.restore"];
+/// How long opening waits for the store's locks before reporting `Busy`.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// What the app should show at start.
 #[derive(Debug)]
@@ -56,6 +77,7 @@ pub struct TableCounts {
 pub struct Store {
     conn: Connection,
     dir: PathBuf,
+    busy_timeout: Duration,
     envelope: KeyEnvelope,
     key: DbKey,
     actor: String,
@@ -158,6 +180,13 @@ fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
 /// Only the owner may read the data directory and its files (Unix; on Windows the per-user
 /// app-data directory is already private).
 fn make_private(path: &Path, dir: bool) -> std::io::Result<()> {
@@ -179,24 +208,182 @@ fn create_private_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes a file completely and durably under a temporary name, then renames it into place.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = with_suffix(path, PARTIAL);
-    let result = (|| -> std::io::Result<()> {
-        let mut f = fs::File::create(&tmp)?;
-        make_private(&tmp, false)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+/// True when something (a file, a directory or a link) has this name; links are not followed.
+fn present(path: &Path) -> std::io::Result<bool> {
+    match fs::symlink_metadata(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
     }
-    Ok(result?)
+}
+
+fn remove_if_present(path: &Path) -> std::io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Makes a rename durable (Unix; NTFS journals its metadata).
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// A new, empty, owner-only file with a random name starting with `prefix` in `dir`, created
+/// exclusively (`O_EXCL`: an existing name, a planted link included, is never opened).
+fn temp_in(dir: &Path, prefix: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(prefix).suffix(".tmp");
+    #[cfg(unix)]
+    b.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+    b.tempfile_in(dir)
+}
+
+/// What a temporary file beside `path` is called: hidden, named after it, random.
+fn temp_prefix_for(path: &Path) -> String {
+    format!(".{}.tovholder-", path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+}
+
+fn already_exists(path: &Path) -> Error {
+    Error::Refused(format!(
+        "{} already exists and is not replaced",
+        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    ))
+}
+
+/// Writes a new file completely and durably under a temporary name, then links it into place
+/// without replacing anything: an existing file or link at `path` is `Refused`.
+fn write_new_file(path: &Path, bytes: &[u8], prefix: &str) -> Result<()> {
+    let dir = parent_dir(path);
+    let mut tmp = temp_in(dir, prefix)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => {}
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => return Err(already_exists(path)),
+        Err(e) => return Err(e.error.into()),
+    }
+    sync_dir(dir)?;
+    Ok(())
+}
+
+/// Replaces a file in the data directory completely and durably: written under a temporary name,
+/// then renamed over it (a rename replaces a link at `path`; it never writes through it).
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = parent_dir(path);
+    let mut tmp = temp_in(dir, TMP_PREFIX)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| Error::from(e.error))?;
+    sync_dir(dir)?;
+    Ok(())
+}
+
+/// An open-options value that never follows a link at the last path component (Unix).
+fn no_follow(o: &mut fs::OpenOptions) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NOFOLLOW).mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = o;
+}
+
+fn is_link_error(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    return e.raw_os_error() == Some(libc::ELOOP);
+    #[cfg(not(unix))]
+    return e.kind() == std::io::ErrorKind::FilesystemLoop;
+}
+
+/// The data directory's advisory lock; released when dropped (or when the process dies).
+struct DirLock(#[allow(dead_code)] fs::File);
+
+/// Takes the lock on `dir` (exclusive, or shared for a backup), waiting up to `wait` (`Busy`).
+fn lock_dir(dir: &Path, exclusive: bool, wait: Duration) -> Result<DirLock> {
+    let path = dir.join(LOCK_FILE);
+    let mut o = fs::OpenOptions::new();
+    o.read(true).write(true).create(true).truncate(false);
+    no_follow(&mut o);
+    let file = match o.open(&path) {
+        Ok(f) => f,
+        Err(e) if is_link_error(&e) => {
+            return Err(Error::Refused(format!("{LOCK_FILE} is a link; the data directory was tampered with")));
+        }
+        // A read-only data directory: a lock taken through a read-only handle works as well.
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem) => {
+            let mut r = fs::OpenOptions::new();
+            r.read(true);
+            no_follow(&mut r);
+            r.open(&path).map_err(|_| Error::from(e))?
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let deadline = Instant::now() + wait;
+    loop {
+        let r = if exclusive { file.try_lock() } else { file.try_lock_shared() };
+        match r {
+            Ok(()) => return Ok(DirLock(file)),
+            Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(fs::TryLockError::WouldBlock) => return Err(Error::Busy),
+            Err(fs::TryLockError::Error(e)) => return Err(e.into()),
+        }
+    }
+}
+
+/// Finishes a committed init or restore (`tovholder.key.pending` exists): the pending database
+/// replaces the old one (its WAL and journal go with it), then the key file moves into place.
+/// Idempotent: a crash in here is finished by the next call.
+fn finish(dir: &Path) -> Result<()> {
+    let pending_db = dir.join(PENDING_DB);
+    if present(&pending_db)? {
+        for stale in ["-wal", "-shm", "-journal"] {
+            remove_if_present(&with_suffix(&db_path(dir), stale))?;
+        }
+        fs::rename(&pending_db, db_path(dir))?;
+        sync_dir(dir)?;
+        crate::faults::point("finish.db_in_place");
+    }
+    fs::rename(dir.join(PENDING_KEY), key_path(dir))?;
+    sync_dir(dir)?;
+    Ok(())
+}
+
+/// Under the exclusive lock: finishes what was committed, rolls back what was not, removes
+/// temporary files. Costs a directory listing when there is nothing to do.
+fn recover(dir: &Path) -> Result<()> {
+    if present(&dir.join(PENDING_KEY))? {
+        finish(dir)?;
+    } else {
+        remove_if_present(&dir.join(PENDING_DB))?;
+    }
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if (name.starts_with(TMP_PREFIX) || LEGACY_PARTIALS.contains(&name.as_ref())) && !entry.file_type()?.is_dir() {
+            remove_if_present(&entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads a small file (a key file), refusing anything larger than a key file can be.
+fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    fs::File::open(path)?.take(crate::secrets::MAX_KEY_FILE_BYTES + 1).read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
 fn read_envelope(path: &Path) -> Result<KeyEnvelope> {
-    let bytes = fs::read(path).map_err(|e| match e.kind() {
+    let bytes = read_small(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::Corrupt("the key file is missing".into()),
         _ => Error::from(e),
     })?;
@@ -204,8 +391,10 @@ fn read_envelope(path: &Path) -> Result<KeyEnvelope> {
 }
 
 /// Opens an existing database file with a key, verifying the key and the schema version before
-/// anything is written. Never creates the file.
-fn open_keyed(path: &Path, key: &DbKey, read_only: bool) -> Result<Connection> {
+/// anything is written. Never creates the file. A lock held by another process is `Busy` (after
+/// `busy_timeout`), a read-only file `ReadOnly`, a full disk `DiskFull`: only a file that cannot be
+/// decrypted or fails SQLite's checks is `Corrupt`.
+fn open_keyed(path: &Path, key: &DbKey, read_only: bool, busy_timeout: Duration) -> Result<Connection> {
     let meta = fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::Corrupt("the database file is missing".into()),
         _ => Error::from(e),
@@ -217,14 +406,11 @@ fn open_keyed(path: &Path, key: &DbKey, read_only: bool) -> Result<Connection> {
     let mut flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
     flags |= if read_only { OpenFlags::SQLITE_OPEN_READ_ONLY } else { OpenFlags::SQLITE_OPEN_READ_WRITE };
     let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(busy_timeout)?;
     apply_key(&conn, key)?;
-    // The first read decrypts page 1: a wrong key or a damaged file fails here.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).map_err(
-        |e| match Error::from(e) {
-            Error::Database(_) => Error::Corrupt("not a readable database".into()),
-            other => other,
-        },
-    )?;
+    // The first read decrypts page 1: a wrong key or a damaged file fails here (SQLITE_NOTADB or
+    // SQLITE_CORRUPT → Corrupt); a lock, a full disk or a read-only file keep their own errors.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
     let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version > schema::LATEST_VERSION {
         return Err(Error::NewerSchema { found: version, supported: schema::LATEST_VERSION });
@@ -232,17 +418,24 @@ fn open_keyed(path: &Path, key: &DbKey, read_only: bool) -> Result<Connection> {
     Ok(conn)
 }
 
-fn apply_key(conn: &Connection, key: &DbKey) -> Result<()> {
-    let sql = zeroize::Zeroizing::new(format!("PRAGMA key = \"{}\";", key.pragma_value().as_str()));
-    conn.execute_batch(&sql)?;
+/// Keys a connection through `sqlite3_key` (no SQL text holds the key, so SQLite's parser makes
+/// no copy of it); the hex string is zeroed on drop.
+pub(crate) fn apply_key(conn: &Connection, key: &DbKey) -> Result<()> {
+    let value = key.pragma_value();
+    // SAFETY: the handle is valid while `conn` lives, and SQLCipher copies the key material.
+    let rc =
+        unsafe { rusqlite::ffi::sqlite3_key(conn.handle(), value.as_ptr().cast(), value.len() as std::ffi::c_int) };
+    if rc != rusqlite::ffi::SQLITE_OK {
+        return Err(Error::from(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rc), None)));
+    }
     Ok(())
 }
 
 /// Settings for every read-write connection, after the key is verified.
-fn configure(conn: &Connection) -> Result<()> {
+fn configure(conn: &Connection, busy_timeout: Duration) -> Result<()> {
+    conn.busy_timeout(busy_timeout)?;
     conn.execute_batch(
         "PRAGMA foreign_keys = ON;
-         PRAGMA busy_timeout = 5000;
          PRAGMA cache_size = -65536;
          PRAGMA temp_store = MEMORY;
          PRAGMA secure_delete = ON;
@@ -250,6 +443,14 @@ fn configure(conn: &Connection) -> Result<()> {
          PRAGMA synchronous = FULL;",
     )?;
     Ok(())
+}
+
+/// Reading a backup the user pointed at: a file that is not there or cannot be read is bad input.
+fn input_error(e: std::io::Error, what: &str) -> Error {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Error::invalid("file", format!("{what} findes ikke")),
+        _ => Error::invalid("file", format!("{what} kan ikke læses")),
+    }
 }
 
 /// True when the database file does not start with SQLite's plain-text header (SQLCipher
@@ -261,9 +462,10 @@ fn file_is_encrypted(path: &Path) -> Result<bool> {
 }
 
 impl Store {
-    /// True when this directory holds a store (or the remains of one).
+    /// True when this directory holds a store (or the remains of one, or a committed init or
+    /// restore that the next open finishes).
     pub fn exists(dir: &Path) -> bool {
-        db_path(dir).exists() || key_path(dir).exists()
+        [db_path(dir), key_path(dir), dir.join(PENDING_KEY)].iter().any(|p| present(p).unwrap_or(true))
     }
 
     /// What to show at start: setup, recovery, or the opened store.
@@ -283,6 +485,11 @@ impl Store {
     }
 
     /// [`Store::init`] with a given clock (tests).
+    ///
+    /// Under the data directory's exclusive lock: the database is built under a temporary name
+    /// and moved to `tovholder.db.pending`, the key goes into the keychain, and the key file
+    /// appearing as `tovholder.key.pending` commits; both then move into place. Two inits at once:
+    /// the second waits for the lock and finds the store (`AlreadyInitialized`).
     pub fn init_with_clock(
         dir: &Path,
         keychain: &Keychain,
@@ -293,22 +500,29 @@ impl Store {
         if Store::exists(dir) {
             return Err(Error::AlreadyInitialized);
         }
-        create_private_dir(dir)?;
+        // The slow part (Argon2id) before the lock, so a second init waits only briefly.
         let store_id = uuid::Uuid::new_v4().to_string();
         let key = DbKey::generate();
         let code = RecoveryCode::generate();
         let envelope = KeyEnvelope::seal(&store_id, &key, &code)?;
 
-        let partial_db = with_suffix(&db_path(dir), PARTIAL);
+        create_private_dir(dir)?;
+        let _lock = lock_dir(dir, true, DEFAULT_BUSY_TIMEOUT)?;
+        recover(dir)?;
+        if Store::exists(dir) {
+            return Err(Error::AlreadyInitialized);
+        }
+        let pending_db = dir.join(PENDING_DB);
         let result = (|| -> Result<()> {
-            let _ = fs::remove_file(&partial_db);
-            fs::File::create(&partial_db)?;
-            make_private(&partial_db, false)?;
+            let staged = temp_in(dir, TMP_PREFIX)?;
             {
-                let mut conn = Connection::open(&partial_db)?;
+                let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+                let mut conn = Connection::open_with_flags(staged.path(), flags)?;
                 apply_key(&conn, &key)?;
                 conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;")?;
-                crate::migrate::run(&mut conn, &partial_db)?;
+                crate::migrate::run(&mut conn, staged.path())?;
                 let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
                 let now = Stamp::new(clock.now());
                 profile::insert(&tx, &profile, now)?;
@@ -316,53 +530,94 @@ impl Store {
                 tx.commit()?;
                 conn.close().map_err(|(_, e)| Error::from(e))?;
             }
+            staged.as_file().sync_all()?;
+            staged.persist_noclobber(&pending_db).map_err(|e| Error::from(e.error))?;
+            sync_dir(dir)?;
+            crate::faults::point("init.db_staged");
             keychain.set(&store_id, key.as_bytes())?;
-            fs::rename(&partial_db, db_path(dir))?;
-            // The key file is written last: its presence marks a complete store.
-            write_atomically(&key_path(dir), &envelope.to_json())
+            crate::faults::point("init.keychain_set");
+            // The commit point.
+            write_new_file(&dir.join(PENDING_KEY), &envelope.to_json(), TMP_PREFIX)
         })();
         if let Err(e) = result {
-            let _ = fs::remove_file(&partial_db);
-            if !key_path(dir).exists() {
-                let _ = fs::remove_file(db_path(dir));
+            // Not committed: nothing of this store may remain. (Committed but not synced: the next
+            // open finishes it, so the key stays.)
+            if !present(&dir.join(PENDING_KEY)).unwrap_or(true) {
+                let _ = fs::remove_file(&pending_db);
                 let _ = keychain.delete(&store_id);
             }
             return Err(e);
         }
-        Ok((Store::open(dir, keychain)?.with_clock(clock), code))
+        crate::faults::point("init.committed");
+        finish(dir)?;
+        crate::faults::point("init.done");
+        let store = Store::open_locked(dir, keychain, DEFAULT_BUSY_TIMEOUT)?;
+        Ok((store.with_clock(clock), code))
     }
 
     /// Opens the store with the key from the keychain.
     pub fn open(dir: &Path, keychain: &Keychain) -> Result<Store> {
+        Store::open_with_timeout(dir, keychain, DEFAULT_BUSY_TIMEOUT)
+    }
+
+    /// [`Store::open`], waiting at most `busy_timeout` for another process's locks (then `Busy`);
+    /// the store keeps this timeout for its writes.
+    pub fn open_with_timeout(dir: &Path, keychain: &Keychain, busy_timeout: Duration) -> Result<Store> {
         if !Store::exists(dir) {
             return Err(Error::NotInitialized);
         }
-        let envelope = read_envelope(&key_path(dir))?;
-        let key = DbKey::from_bytes(&keychain.get(&envelope.store_id)?)?;
-        if !envelope.fits(&key) {
-            return Err(Error::WrongKey);
+        let _lock = lock_dir(dir, true, busy_timeout)?;
+        recover(dir)?;
+        if !Store::exists(dir) {
+            return Err(Error::NotInitialized);
         }
-        Store::open_with_key(dir, envelope, &key)
+        Store::open_locked(dir, keychain, busy_timeout)
     }
 
-    fn open_with_key(dir: &Path, envelope: KeyEnvelope, key: &DbKey) -> Result<Store> {
-        let mut conn = open_keyed(&db_path(dir), key, false)?;
-        configure(&conn)?;
+    /// Opens with the keychain's key; the caller holds the directory lock.
+    fn open_locked(dir: &Path, keychain: &Keychain, busy_timeout: Duration) -> Result<Store> {
+        let envelope = read_envelope(&key_path(dir))?;
+        let key = DbKey::from_bytes(&keychain.get(&envelope.store_id)?)?;
+        envelope.verify_key(&key)?;
+        Store::open_with_key(dir, envelope, &key, busy_timeout)
+    }
+
+    fn open_with_key(dir: &Path, envelope: KeyEnvelope, key: &DbKey, busy_timeout: Duration) -> Result<Store> {
+        let mut conn = open_keyed(&db_path(dir), key, false, busy_timeout)?;
+        configure(&conn, busy_timeout)?;
         crate::migrate::run(&mut conn, &db_path(dir))?;
         let actor = profile::read(&conn)?.name;
-        Ok(Store { conn, dir: dir.to_path_buf(), envelope, key: key.clone(), actor, clock: crate::clock::system() })
+        Ok(Store {
+            conn,
+            dir: dir.to_path_buf(),
+            busy_timeout,
+            envelope,
+            key: key.clone(),
+            actor,
+            clock: crate::clock::system(),
+        })
     }
 
     /// Unlocks with the recovery code (new laptop, reinstalled OS, lost keychain entry) and puts
-    /// the key back in this machine's keychain.
+    /// the key back in this machine's keychain. A key file in the old format 1 is rewritten as
+    /// format 2 (authenticated header), atomically.
     pub fn unlock_with_recovery_code(dir: &Path, keychain: &Keychain, code: &str) -> Result<Store> {
         let code = RecoveryCode::parse(code)?;
         if !Store::exists(dir) {
             return Err(Error::NotInitialized);
         }
+        let _lock = lock_dir(dir, true, DEFAULT_BUSY_TIMEOUT)?;
+        recover(dir)?;
         let envelope = read_envelope(&key_path(dir))?;
+        // Checks the file (bounds, seal) before anything is derived or written.
         let key = envelope.open(&code)?;
-        let store = Store::open_with_key(dir, envelope, &key)?;
+        let mut store = Store::open_with_key(dir, envelope, &key, DEFAULT_BUSY_TIMEOUT)?;
+        if store.envelope.format < crate::secrets::ENVELOPE_FORMAT {
+            let upgraded = KeyEnvelope::seal(&store.envelope.store_id, &key, &code)?;
+            write_atomically(&key_path(dir), &upgraded.to_json())?;
+            store.envelope = upgraded;
+            crate::faults::point("unlock.key_rewritten");
+        }
         keychain.set(&store.envelope.store_id, key.as_bytes())?;
         store.write(|op| {
             op.audit(AuditEvent::StoreUnlockedWithRecoveryCode);
@@ -448,42 +703,92 @@ impl Store {
 
     /// A consistent, encrypted copy through SQLite's online backup: `file` (the database, same key)
     /// and `file.key` (the key envelope, usable only with the recovery code).
+    ///
+    /// Nothing at `file` or `file.key` is replaced or written through (links included): both are
+    /// written under random temporary names and linked into place. The key file comes first and
+    /// the database last, so the database's presence marks a complete backup; a key file left by
+    /// an interrupted backup of this store is reused by the next backup to the same name.
     pub fn backup(&self, file: &Path) -> Result<()> {
         let key_file = with_suffix(file, ".key");
-        if file.exists() || key_file.exists() {
+        let target_dir = parent_dir(file);
+        let is_dir =
+            fs::metadata(target_dir).map(|m| m.is_dir()).map_err(|e| input_error(e, "mappen til sikkerhedskopien"))?;
+        if !is_dir {
+            return Err(Error::invalid("file", "mappen til sikkerhedskopien er ikke en mappe"));
+        }
+        if present(file)? {
             return Err(Error::Refused("the backup file already exists".into()));
         }
-        let partial = with_suffix(file, PARTIAL);
+        let envelope = self.envelope.to_json();
+        let reused_key_file = match fs::symlink_metadata(&key_file) {
+            Ok(m) if m.is_file() && read_small(&key_file).is_ok_and(|b| b == envelope) => true,
+            Ok(_) => return Err(Error::Refused("the backup's key file already exists".into())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+            Err(e) => return Err(e.into()),
+        };
+        let prefix = temp_prefix_for(file);
+        if !reused_key_file {
+            write_new_file(&key_file, &envelope, &prefix).map_err(target_error)?;
+        }
+        crate::faults::point("backup.key_written");
         let result = (|| -> Result<()> {
-            let _ = fs::remove_file(&partial);
-            fs::File::create(&partial)?;
-            make_private(&partial, false)?;
-            let mut dst = Connection::open(&partial)?;
-            apply_key(&dst, &self.key)?;
-            {
-                let backup = rusqlite::backup::Backup::new(&self.conn, &mut dst)?;
-                backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
+            // SQLite writes (database, journal) only inside the private data directory; the
+            // target directory sees one file, created exclusively and written through its handle.
+            let staged = {
+                let _shared = lock_dir(&self.dir, false, self.busy_timeout)?;
+                let staged = temp_in(&self.dir, TMP_PREFIX)?;
+                let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+                let mut dst = Connection::open_with_flags(staged.path(), flags)?;
+                apply_key(&dst, &self.key)?;
+                {
+                    let backup = rusqlite::backup::Backup::new(&self.conn, &mut dst)?;
+                    backup.run_to_completion(256, Duration::ZERO, None)?;
+                }
+                dst.execute_batch("PRAGMA journal_mode = DELETE;")?;
+                dst.close().map_err(|(_, e)| Error::from(e))?;
+                // A second handle for reading; the file itself is unlinked when `staged` drops.
+                let bytes = staged.reopen()?;
+                (staged, bytes)
+            };
+            crate::faults::point("backup.db_staged");
+            let (_staged, mut from) = staged;
+            let mut out = temp_in(target_dir, &prefix).map_err(|e| target_error(e.into()))?;
+            std::io::copy(&mut from, &mut out)?;
+            out.as_file().sync_all()?;
+            match out.persist_noclobber(file) {
+                Ok(_) => {}
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                    return Err(Error::Refused("the backup file already exists".into()));
+                }
+                Err(e) => return Err(target_error(e.error.into())),
             }
-            dst.execute_batch("PRAGMA journal_mode = DELETE;")?;
-            dst.close().map_err(|(_, e)| Error::from(e))?;
-            fs::File::open(&partial)?.sync_all()?;
-            write_atomically(&key_file, &self.envelope.to_json())?;
-            fs::rename(&partial, file)?;
+            sync_dir(target_dir)?;
             Ok(())
         })();
-        if result.is_err() {
-            let _ = fs::remove_file(&partial);
+        if let Err(e) = result {
+            if !reused_key_file && !present(file).unwrap_or(true) {
+                // Best effort: a key file without its database is not a backup.
+                let _ = fs::remove_file(&key_file);
+            }
+            return Err(e);
         }
-        result?;
+        crate::faults::point("backup.done");
         self.write(|op| {
             op.audit(AuditEvent::StoreBackupCreated);
             Ok(())
         })
     }
 
-    /// Restores a backup made by [`Store::backup`] into `dir`. Verifies the backup (key, integrity,
-    /// schema version) before anything in `dir` is touched; refuses to replace an existing store
-    /// unless `force`. The key comes from the keychain, or from the recovery code when given.
+    /// Restores a backup made by [`Store::backup`] into `dir`. Verifies the backup (key file,
+    /// key, integrity, schema version) on a private copy before anything in `dir` is replaced;
+    /// refuses to replace an existing store unless `force`. The key comes from the keychain, or
+    /// from the recovery code when given (then a format-1 key file is rewritten as format 2).
+    ///
+    /// One commit point, under the data directory's exclusive lock: the verified copy becomes
+    /// `tovholder.db.pending`, the key goes into the keychain, and the key file appearing as
+    /// `tovholder.key.pending` commits; then both replace the old files (see [`finish`]).
     pub fn restore(
         dir: &Path,
         keychain: &Keychain,
@@ -495,22 +800,58 @@ impl Store {
         if !file.is_file() {
             return Err(Error::invalid("file", "sikkerhedskopien findes ikke"));
         }
-        let envelope = match fs::read(with_suffix(file, ".key")) {
+        let envelope = match read_small(&with_suffix(file, ".key")) {
             Ok(b) => KeyEnvelope::parse(&b)?,
-            Err(_) => return Err(Error::invalid("file", "nøglefilen (FIL.key) til sikkerhedskopien mangler")),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::invalid("file", "nøglefilen (FIL.key) til sikkerhedskopien mangler"));
+            }
+            Err(e) => return Err(input_error(e, "nøglefilen (FIL.key) til sikkerhedskopien")),
         };
+        // Bounds and seal are checked before anything is derived or written.
         let key = match &code {
             Some(code) => envelope.open(code)?,
             None => {
                 let key = DbKey::from_bytes(&keychain.get(&envelope.store_id)?)?;
-                if !envelope.fits(&key) {
-                    return Err(Error::WrongKey);
-                }
+                envelope.verify_key(&key)?;
                 key
             }
         };
+        // A key file naming a store whose key this keychain already holds must hold that key
+        // (a format-1 file's store id is not authenticated): never overwrite another store's key.
+        match keychain.get(&envelope.store_id) {
+            Ok(existing) if existing.as_slice() != key.as_bytes() => {
+                return Err(Error::Corrupt(
+                    "the key file names another store than its key belongs to (its store id was changed)".into(),
+                ));
+            }
+            Ok(_) | Err(Error::KeyMissing | Error::WrongKey) => {}
+            Err(e) => return Err(e),
+        }
+        let envelope = match (&code, envelope.format < crate::secrets::ENVELOPE_FORMAT) {
+            (Some(code), true) => KeyEnvelope::seal(&envelope.store_id, &key, code)?,
+            _ => envelope,
+        };
+
+        create_private_dir(dir)?;
+        let _lock = lock_dir(dir, true, DEFAULT_BUSY_TIMEOUT)?;
+        recover(dir)?;
+        // A private copy, verified: what is checked is what is put in place.
+        let staged = temp_in(dir, TMP_PREFIX)?;
         {
-            let conn = open_keyed(file, &key, true)?;
+            let mut input = fs::File::open(file).map_err(|e| input_error(e, "sikkerhedskopien"))?;
+            let mut out = staged.as_file();
+            let mut buf = vec![0u8; 64 * 1024];
+            loop {
+                let n = input.read(&mut buf).map_err(|e| input_error(e, "sikkerhedskopien"))?;
+                if n == 0 {
+                    break;
+                }
+                out.write_all(&buf[..n])?;
+            }
+            out.sync_all()?;
+        }
+        {
+            let conn = open_keyed(staged.path(), &key, true, DEFAULT_BUSY_TIMEOUT)?;
             let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
             if check != "ok" {
                 return Err(Error::Corrupt("the backup fails its integrity check".into()));
@@ -525,35 +866,45 @@ impl Store {
         } else {
             None
         };
-        create_private_dir(dir)?;
-        let staged = with_suffix(&db_path(dir), ".restore");
+        staged.persist_noclobber(dir.join(PENDING_DB)).map_err(|e| Error::from(e.error))?;
+        sync_dir(dir)?;
+        crate::faults::point("restore.db_staged");
         let result = (|| -> Result<()> {
-            fs::copy(file, &staged)?;
-            make_private(&staged, false)?;
-            fs::File::open(&staged)?.sync_all()?;
             keychain.set(&envelope.store_id, key.as_bytes())?;
-            for stale in ["-wal", "-shm"] {
-                let p = with_suffix(&db_path(dir), stale);
-                if p.exists() {
-                    fs::remove_file(p)?;
-                }
-            }
-            fs::rename(&staged, db_path(dir))?;
-            write_atomically(&key_path(dir), &envelope.to_json())
+            crate::faults::point("restore.keychain_set");
+            // The commit point.
+            write_new_file(&dir.join(PENDING_KEY), &envelope.to_json(), TMP_PREFIX)
         })();
         if let Err(e) = result {
-            let _ = fs::remove_file(&staged);
+            if !present(&dir.join(PENDING_KEY)).unwrap_or(true) {
+                let _ = fs::remove_file(dir.join(PENDING_DB));
+            }
             return Err(e);
         }
+        crate::faults::point("restore.committed");
+        finish(dir)?;
+        crate::faults::point("restore.done");
         if let Some(prev) = previous.filter(|p| p.store_id != envelope.store_id) {
             let _ = keychain.delete(&prev.store_id);
         }
-        let store = Store::open_with_key(dir, envelope, &key)?;
+        let store = Store::open_with_key(dir, envelope, &key, DEFAULT_BUSY_TIMEOUT)?;
         store.write(|op| {
             op.audit(AuditEvent::StoreRestored);
             Ok(())
         })?;
         Ok(store)
+    }
+}
+
+/// A backup target that cannot be written because of the path the user gave is bad input; a full
+/// disk stays `DiskFull`.
+fn target_error(e: Error) -> Error {
+    match e {
+        Error::ReadOnly => Error::invalid("file", "mappen til sikkerhedskopien kan ikke skrives i"),
+        Error::Io(io) if matches!(io.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
+            Error::invalid("file", "mappen til sikkerhedskopien findes ikke")
+        }
+        other => other,
     }
 }
 

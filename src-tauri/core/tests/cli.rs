@@ -177,6 +177,186 @@ fn route_prints_the_district_or_suggestions() {
     assert!(bad.stdout.is_empty());
 }
 
+fn cli_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_tovholder-cli"));
+    c.arg("--data-dir").arg(dir).args(args).env_remove("TOVHOLDER_KEYCHAIN");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("run tovholder-cli")
+}
+
+const INIT_ARGS: &[&str] =
+    &["init", "--name", "Mette Holm", "--organisation", "Østjyllands Politi", "--district", "ØJP"];
+
+fn recovery_codes(err: &str) -> usize {
+    err.split_whitespace().filter(|w| w.len() == 39 && w.split('-').count() == 8).count()
+}
+
+#[test]
+fn two_init_processes_at_once_give_one_store_and_one_recovery_code() {
+    require_os_keychain();
+    let tmp = tempfile::tempdir().unwrap();
+    let _cleanup = KeychainCleanup(vec![tmp.path().into()]);
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_tovholder-cli"))
+                .arg("--data-dir")
+                .arg(tmp.path())
+                .args(INIT_ARGS)
+                .env_remove("TOVHOLDER_KEYCHAIN")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outs: Vec<Output> = children.into_iter().map(|c| c.wait_with_output().unwrap()).collect();
+    let ok: Vec<_> = outs.iter().filter(|o| o.status.success()).collect();
+    assert_eq!(ok.len(), 1, "{:?}", outs.iter().map(stderr).collect::<Vec<_>>());
+    let codes: usize = outs.iter().map(|o| recovery_codes(&stderr(o))).sum();
+    assert_eq!(codes, 1, "exactly one recovery code is printed");
+    for o in outs.iter().filter(|o| !o.status.success()) {
+        let e = stderr(o);
+        assert!(e.contains("already_initialized") || e.contains("[busy]"), "{e}");
+    }
+    assert!(cli(tmp.path(), &["status"]).status.success());
+}
+
+#[test]
+fn an_init_process_killed_at_any_step_leaves_a_store_the_next_run_repairs() {
+    require_os_keychain();
+    for step in ["init.db_staged", "init.keychain_set", "init.committed", "finish.db_in_place"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let _cleanup = KeychainCleanup(vec![tmp.path().into()]);
+        let crashed = cli_with_env(tmp.path(), INIT_ARGS, &[("TOVHOLDER_CRASH_AT", step)]);
+        assert!(!crashed.status.success(), "{step}: the crash point was not reached");
+        assert_eq!(recovery_codes(&stderr(&crashed)), 0, "{step}: no code before the store exists");
+        let status = cli(tmp.path(), &["status"]);
+        if matches!(step, "init.db_staged" | "init.keychain_set") {
+            assert_eq!(status.status.code(), Some(2), "{step}: {}", stderr(&status));
+            assert!(stderr(&status).contains("not_initialized"), "{step}: {}", stderr(&status));
+            init(tmp.path());
+        } else {
+            // Committed, but the code was never shown: the store opens; its key is in the keychain.
+            assert!(status.status.success(), "{step}: {}", stderr(&status));
+        }
+        assert!(cli(tmp.path(), &["status"]).status.success(), "{step}");
+        let left: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("pending") || n.contains("tmp"))
+            .collect();
+        assert!(left.is_empty(), "{step}: {left:?}");
+    }
+}
+
+#[test]
+fn a_damaged_edited_or_incomplete_backup_is_bad_input() {
+    require_os_keychain();
+    let tmp = tempfile::tempdir().unwrap();
+    let _cleanup = KeychainCleanup(vec![tmp.path().into()]);
+    let (_, code) = init(tmp.path());
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("b.db");
+    let file_s = file.to_str().unwrap();
+    assert!(cli(tmp.path(), &["backup", file_s]).status.success());
+    let target = tempfile::tempdir().unwrap();
+    let restore = |extra: &[&str]| {
+        let mut args = vec!["restore", file_s];
+        args.extend_from_slice(extra);
+        cli(target.path(), &args)
+    };
+    let key_file = out.path().join("b.db.key");
+    let good_key = std::fs::read(&key_file).unwrap();
+    let good_db = std::fs::read(&file).unwrap();
+
+    // Damaged database.
+    let mut bad = good_db.clone();
+    let n = bad.len();
+    bad[n - 600..n - 500].iter_mut().for_each(|b| *b ^= 0xff);
+    std::fs::write(&file, &bad).unwrap();
+    let r = restore(&[]);
+    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    std::fs::write(&file, &good_db[..good_db.len() / 2 + 7]).unwrap();
+    assert_eq!(restore(&[]).status.code(), Some(2), "truncated");
+    std::fs::write(&file, &good_db).unwrap();
+
+    // Edited or unreadable key file.
+    let mut env: Value = serde_json::from_slice(&good_key).unwrap();
+    env["kdf"]["m_cost_kib"] = serde_json::json!(4_000_000_000u32);
+    std::fs::write(&key_file, serde_json::to_vec(&env).unwrap()).unwrap();
+    let started = std::time::Instant::now();
+    let r = restore(&["--recovery-code", &code]);
+    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let mut env: Value = serde_json::from_slice(&good_key).unwrap();
+    env["store_id"] = serde_json::json!(uuid::Uuid::new_v4().to_string());
+    std::fs::write(&key_file, serde_json::to_vec(&env).unwrap()).unwrap();
+    let r = restore(&["--recovery-code", &code]);
+    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    std::fs::write(&key_file, b"{ not json").unwrap();
+    assert_eq!(restore(&[]).status.code(), Some(2));
+    std::fs::remove_file(&key_file).unwrap();
+    assert_eq!(restore(&[]).status.code(), Some(2), "missing key file");
+    std::fs::write(&key_file, &good_key).unwrap();
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(restore(&[]).status.code(), Some(2), "missing backup");
+    assert_eq!(
+        std::fs::read_dir(target.path())
+            .unwrap()
+            .filter(|e| { e.as_ref().unwrap().file_name().to_string_lossy().starts_with("tovholder.db") })
+            .count(),
+        0,
+        "nothing was restored"
+    );
+    // A backup directory that does not exist is bad input too.
+    let nowhere = out.path().join("missing").join("b.db");
+    assert_eq!(cli(tmp.path(), &["backup", nowhere.to_str().unwrap()]).status.code(), Some(2));
+}
+
+#[test]
+fn demo_refuses_a_store_with_real_cases_unless_forced() {
+    require_os_keychain();
+    let tmp = tempfile::tempdir().unwrap();
+    let _cleanup = KeychainCleanup(vec![tmp.path().into()]);
+    init(tmp.path());
+    let demo = cli(tmp.path(), &["demo", "--cases", "3"]);
+    assert!(demo.status.success(), "an empty store takes demo data: {}", stderr(&demo));
+    assert!(cli(tmp.path(), &["demo", "--cases", "3"]).status.success(), "a demo-only store too");
+    {
+        let store = tovholder_core::Store::open(tmp.path(), &Keychain::Os).unwrap();
+        let report = tovholder_core::intake::IntakeReport::from_json(
+            &serde_json::json!({
+                "received_at": "2026-11-20T10:15:00+01:00", "channel": "hotline", "caller": {"type": "anonymous"},
+                "subject": {"pseudonym": "R", "municipality": "Aarhus"}, "category": "other",
+                "urgency": "normal", "description": "Bekymring."
+            })
+            .to_string(),
+        )
+        .unwrap();
+        tovholder_core::cases::intake(&store, report).unwrap();
+    }
+    let refused = cli(tmp.path(), &["demo", "--cases", "3"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("refused"), "{}", stderr(&refused));
+    assert_eq!(json(&cli(tmp.path(), &["status"]))["counts"]["cases"], 7);
+    assert!(cli(tmp.path(), &["demo", "--cases", "3", "--force"]).status.success());
+    assert_eq!(json(&cli(tmp.path(), &["status"]))["counts"]["cases"], 10);
+}
+
+#[test]
+fn the_keychain_setting_is_never_silently_ignored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let odd = cli_with_env(tmp.path(), INIT_ARGS, &[("TOVHOLDER_KEYCHAIN", "memroy")]);
+    assert_eq!(odd.status.code(), Some(1));
+    assert!(stderr(&odd).contains("keychain_unavailable") && stderr(&odd).contains("TOVHOLDER_KEYCHAIN"));
+    assert!(!tmp.path().join("tovholder.key").exists());
+    // A debug/test build honours `memory` (a release build refuses it the same way as above).
+    let mem = cli_with_env(tmp.path(), INIT_ARGS, &[("TOVHOLDER_KEYCHAIN", "memory")]);
+    assert!(mem.status.success(), "{}", stderr(&mem));
+}
+
 fn intake(dir: &Path, report: &str) -> Output {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_tovholder-cli"))
@@ -247,7 +427,7 @@ fn intake_cases_case_and_search_through_the_cli() {
     let hits = json(&cli(tmp.path(), &["search", "konfliktzone"]));
     assert_eq!(hits[0]["reference"], "FYP-2026-0001");
 
-    let demo = cli(tmp.path(), &["demo", "--cases", "200"]);
+    let demo = cli(tmp.path(), &["demo", "--cases", "200", "--force"]);
     assert!(demo.status.success(), "{}", stderr(&demo));
     let status = json(&cli(tmp.path(), &["status"]));
     assert_eq!(status["counts"]["cases"], 201);

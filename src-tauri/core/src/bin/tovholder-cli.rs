@@ -85,6 +85,9 @@ enum Command {
         /// Seed for repeatable data.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Add demo cases even though the store holds real (non-demo) cases.
+        #[arg(long)]
+        force: bool,
     },
     /// Restore a backup made by `backup` (verifies it first; --force replaces an existing store).
     Restore {
@@ -266,10 +269,10 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             let store = Store::open(&dir, &keychain)?;
             print_json(&serde_json::to_value(cases::search(&store, &query, limit)?).expect("JSON"));
         }
-        Command::Demo { cases: n, seed } => {
+        Command::Demo { cases: n, seed, force } => {
             let store = Store::open(&dir, &keychain)?;
             let started = std::time::Instant::now();
-            let made = demo::fill(&store, n, seed)?;
+            let made = demo::fill_with_options(&store, n, 3, seed, force)?;
             eprintln!("{} cases and {} notes in {:.2} s", made.cases, made.notes, started.elapsed().as_secs_f64());
             print_json(&serde_json::to_value(made).expect("JSON"));
         }
@@ -329,7 +332,16 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             print_json(&serde_json::to_value(cases::set_meeting_flag(&store, &reference, on)?).expect("JSON"));
         }
         Command::Restore { file, force, recovery_code } => {
-            let store = Store::restore(&dir, &keychain, &file, recovery_code.as_deref(), force)?;
+            // A damaged, edited or unreadable backup is bad input (exit 2), like a missing one:
+            // everything Corrupt here is about the backup and its key file, checked before the
+            // data directory is touched.
+            let store =
+                Store::restore(&dir, &keychain, &file, recovery_code.as_deref(), force).map_err(|e| match e {
+                    Error::Corrupt(detail) => {
+                        Error::invalid("file", format!("sikkerhedskopien kan ikke bruges: {detail}"))
+                    }
+                    other => other,
+                })?;
             print_json(&serde_json::to_value(store.status()?).expect("JSON"));
         }
     }
