@@ -12,29 +12,7 @@ use crate::store::{Op, Store};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
-macro_rules! key_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $s:literal : $label:literal),+ $(,)? }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, specta::Type)]
-        $(#[$m])*
-        pub enum $name {
-            $(#[serde(rename = $s)] $variant),+
-        }
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $s),+ }
-            }
-            /// The key or the Danish label (any case).
-            pub fn parse(s: &str) -> Option<$name> {
-                let s = s.trim();
-                $name::ALL.iter().copied().find(|v| v.as_str() == s || v.label_da().to_lowercase() == s.to_lowercase())
-            }
-            pub fn label_da(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-        }
-    };
-}
+use crate::keys::key_enum;
 
 key_enum!(
     /// The authority responsible for an action item. Each acts in its own remit.

@@ -16,15 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The board's columns, in flow order: the active stages, then the archive.
-pub const COLUMNS: [Stage; 7] = [
-    Stage::NewConcern,
-    Stage::Screening,
-    Stage::Assessment,
-    Stage::Intervention,
-    Stage::FollowUp,
-    Stage::Closed,
-    Stage::Forwarded,
-];
+pub const COLUMNS: [Stage; 7] = Stage::ALL;
 
 /// How many cards each archive column (closed, forwarded) shows: the latest.
 pub const CLOSED_SHOWN: u32 = 30;

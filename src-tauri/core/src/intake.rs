@@ -7,30 +7,9 @@ use crate::error::{Error, Result};
 use crate::routing::{self, Route};
 use serde::{Deserialize, Serialize};
 
-macro_rules! string_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $s:literal : $label:literal),+ $(,)? }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
-        $(#[$m])*
-        pub enum $name {
-            $(#[serde(rename = $s)] $variant),+
-        }
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $s),+ }
-            }
-            pub fn parse(s: &str) -> Option<$name> {
-                match s { $($s => Some($name::$variant),)+ _ => None }
-            }
-            /// The Danish label the UI, the CLI and the minutes show.
-            pub fn label_da(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-        }
-    };
-}
+use crate::keys::key_enum;
 
-string_enum!(
+key_enum!(
     /// How the concern reached us. Named `ContactChannel` in the TypeScript bindings (`Channel`
     /// is taken there by Tauri's IPC channel); JSON has no enum names, so the data is unchanged.
     #[serde(rename = "ContactChannel")]
@@ -41,7 +20,7 @@ string_enum!(
         Referral = "referral": "Henvisning",
     }
 );
-string_enum!(
+key_enum!(
     /// Who called or reported. With channel `referral`, the referring body (school, social
     /// services, police, other professional).
     CallerType {
@@ -55,8 +34,8 @@ string_enum!(
         Anonymous = "anonymous": "Anonym",
     }
 );
-string_enum!(Gender { Female = "female": "Kvinde", Male = "male": "Mand", Other = "other": "Andet" });
-string_enum!(
+key_enum!(Gender { Female = "female": "Kvinde", Male = "male": "Mand", Other = "other": "Andet" });
+key_enum!(
     Category {
         RightWing = "right_wing": "Højreekstremisme",
         LeftWing = "left_wing": "Venstreekstremisme",
@@ -64,7 +43,7 @@ string_enum!(
         Other = "other": "Anden/uafklaret",
     }
 );
-string_enum!(
+key_enum!(
     /// Observed signs of concern (a checklist, not an assessment instrument).
     Indicator {
         SharesPropaganda = "shares_propaganda": "Deler propaganda",
@@ -77,7 +56,7 @@ string_enum!(
         Threats = "threats": "Trusler",
     }
 );
-string_enum!(
+key_enum!(
     /// `acute` means danger now: the caller is told to ring 112 and the case is flagged for police.
     Urgency { Normal = "normal": "Normal", High = "high": "Høj", Acute = "acute": "Akut" }
 );

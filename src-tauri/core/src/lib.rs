@@ -15,6 +15,7 @@ pub mod error;
 pub mod faults;
 pub mod intake;
 pub mod keychain;
+mod keys;
 mod migrate;
 pub mod profile;
 pub mod routing;

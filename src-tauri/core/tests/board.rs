@@ -2,13 +2,14 @@
 //! moves and daylight saving; overdue action items across DST and New Year; undo; WIP limits,
 //! lanes and filters; action-item validation.
 
+mod common;
+use common::profile;
 use serde_json::json;
 use std::sync::Arc;
 use tovholder_core::actions::{self, ActionFilter, ActionStatus, Agency, NewActionItem};
 use tovholder_core::board::{self, BoardFilter, BoardSettings, Lane};
 use tovholder_core::cases::{self, CaseEdit, Outcome, Stage};
 use tovholder_core::intake::{IntakeReport, Urgency};
-use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::{Error, FixedClock, Keychain, Store};
 
 fn at(t: &str) -> chrono::DateTime<chrono::Utc> {
@@ -17,12 +18,7 @@ fn at(t: &str) -> chrono::DateTime<chrono::Utc> {
 
 fn store(clock: &FixedClock) -> (tempfile::TempDir, Store) {
     let tmp = tempfile::tempdir().unwrap();
-    let profile = Profile {
-        name: "Mette Holm".into(),
-        organisation_kind: OrganisationKind::Police,
-        organisation_name: "Østjyllands Politi".into(),
-        district_code: "ØJP".into(),
-    };
+    let profile = profile();
     let (store, _) = Store::init_with_clock(tmp.path(), &Keychain::memory(), profile, Arc::new(clock.clone())).unwrap();
     (tmp, store)
 }

@@ -1,21 +1,17 @@
 //! The case register on a real encrypted store: intake, references, list, detail with history,
 //! edits, forwarding, Danish-aware search, and the audit trail of reads.
 
+mod common;
+use common::profile;
 use serde_json::json;
 use tovholder_core::board;
 use tovholder_core::cases::{self, CaseEdit, CaseFilter, CaseSort, MatchedIn, Outcome, Stage};
 use tovholder_core::intake::{Category, IntakeReport, Urgency};
-use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::{Error, Keychain, Store};
 
 fn store() -> (tempfile::TempDir, Store) {
     let tmp = tempfile::tempdir().unwrap();
-    let profile = Profile {
-        name: "Mette Holm".into(),
-        organisation_kind: OrganisationKind::Police,
-        organisation_name: "Østjyllands Politi".into(),
-        district_code: "ØJP".into(),
-    };
+    let profile = profile();
     let (store, _) = Store::init(tmp.path(), &Keychain::memory(), profile).unwrap();
     (tmp, store)
 }

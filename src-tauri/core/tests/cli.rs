@@ -4,63 +4,13 @@
 //! Linux). scripts/test.sh runs them inside a D-Bus session with an unlocked gnome-keyring; without
 //! a keychain they fail rather than pass silently.
 
+mod common;
+use common::{KeychainCleanup, cli, cli_with_env, cli_with_stdin, json, require_os_keychain, stderr, store_id};
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
 use tovholder_core::Keychain;
 use tovholder_core::schema::LATEST_VERSION;
-
-fn cli(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tovholder-cli"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("TOVHOLDER_KEYCHAIN")
-        .output()
-        .expect("run tovholder-cli")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn store_id(dir: &Path) -> String {
-    let env: Value = serde_json::from_slice(&std::fs::read(dir.join("tovholder.key")).unwrap()).unwrap();
-    env["store_id"].as_str().unwrap().to_string()
-}
-
-/// Removes the keychain entries a test created, also when it fails.
-struct KeychainCleanup(Vec<std::path::PathBuf>);
-impl Drop for KeychainCleanup {
-    fn drop(&mut self) {
-        for dir in &self.0 {
-            if dir.join("tovholder.key").exists() {
-                let _ = Keychain::Os.delete(&store_id(dir));
-            }
-        }
-    }
-}
-
-/// These tests need the real OS keychain, and fail (never pass silently) without one. On a
-/// headless Linux machine run them through `scripts/test.sh`, or inside
-/// `bash scripts/keyring-session.sh cargo test`, which start a Secret Service.
-fn require_os_keychain() {
-    // Unique per call: the tests run in parallel in one process.
-    let probe = format!("probe-{}", uuid::Uuid::new_v4());
-    match Keychain::Os.set(&probe, b"probe") {
-        Ok(()) => {
-            let _ = Keychain::Os.delete(&probe);
-        }
-        Err(e) => panic!(
-            "the OS keychain is unusable ({e}); run these tests through scripts/test.sh or scripts/keyring-session.sh"
-        ),
-    }
-}
 
 fn init(dir: &Path) -> (Output, String) {
     let out = cli(dir, &["init", "--name", "Mette Holm", "--organisation", "Østjyllands Politi", "--district", "ØJP"]);
@@ -175,15 +125,6 @@ fn route_prints_the_district_or_suggestions() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("suggestions: Silkeborg"), "{}", stderr(&bad));
     assert!(bad.stdout.is_empty());
-}
-
-fn cli_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_tovholder-cli"));
-    c.arg("--data-dir").arg(dir).args(args).env_remove("TOVHOLDER_KEYCHAIN");
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    c.output().expect("run tovholder-cli")
 }
 
 const INIT_ARGS: &[&str] =
@@ -358,19 +299,7 @@ fn the_keychain_setting_is_never_silently_ignored() {
 }
 
 fn intake(dir: &Path, report: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tovholder-cli"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["intake", "-"])
-        .env_remove("TOVHOLDER_KEYCHAIN")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(report.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
+    cli_with_stdin(dir, &["intake", "-"], Some(report))
 }
 
 #[test]

@@ -2,23 +2,15 @@
 //! processes, read-only files, crashes between the steps of init, restore and backup, edited and
 //! absurd key files, and demo data beside real cases.
 
+mod common;
+use common::profile;
 use rusqlite::Connection;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tovholder_core::faults::{Crash, crash_at};
-use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::secrets::{DbKey, KeyEnvelope, RecoveryCode};
 use tovholder_core::{Error, Keychain, Store};
-
-fn profile() -> Profile {
-    Profile {
-        name: "Mette Holm".into(),
-        organisation_kind: OrganisationKind::Police,
-        organisation_name: "Østjyllands Politi".into(),
-        district_code: "ØJP".into(),
-    }
-}
 
 fn db(dir: &Path) -> PathBuf {
     dir.join("tovholder.db")

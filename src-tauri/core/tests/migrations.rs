@@ -8,13 +8,14 @@
 //! [`FIXTURE_KEY`]. Regenerate them (only when a new released version is added) with
 //! `cargo test -p tovholder-core --test migrations -- --ignored generate_fixtures`.
 
+mod common;
+use common::profile;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use tovholder_core::migrate_testing::{backups, open_with_raw_key, to_version, upgrade_file};
-use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::schema::LATEST_VERSION;
 use tovholder_core::secrets::{DbKey, KeyEnvelope, RecoveryCode};
 use tovholder_core::{Error, Keychain, Store, cases};
@@ -383,15 +384,6 @@ fn schema_text(conn: &Connection) -> String {
     .collect::<Result<Vec<_>, _>>()
     .unwrap()
     .join("\n")
-}
-
-fn profile() -> Profile {
-    Profile {
-        name: "Mette Holm".into(),
-        organisation_kind: OrganisationKind::Police,
-        organisation_name: "Østjyllands Politi".into(),
-        district_code: "ØJP".into(),
-    }
 }
 
 // ---------------------------------------------------------------------------------------------

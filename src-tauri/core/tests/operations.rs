@@ -2,21 +2,13 @@
 //! nothing with their audit event, purge per module, an injected clock, and the app and the CLI
 //! writing the same store at once. Real SQLCipher files.
 
+mod common;
+use common::profile;
 use serde_json::json;
 use std::sync::Arc;
 use tovholder_core::cases::{self, CaseEdit, CaseFilter, Outcome, Stage};
 use tovholder_core::intake::IntakeReport;
-use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::{Error, FixedClock, Keychain, Store};
-
-fn profile() -> Profile {
-    Profile {
-        name: "Mette Holm".into(),
-        organisation_kind: OrganisationKind::Police,
-        organisation_name: "Østjyllands Politi".into(),
-        district_code: "ØJP".into(),
-    }
-}
 
 fn clock() -> FixedClock {
     FixedClock::at_rfc3339("2026-11-25T13:05:00Z")

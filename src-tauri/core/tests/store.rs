@@ -1,21 +1,14 @@
 //! The encrypted store against real SQLCipher files: encryption at rest, typed failures that leave
 //! the file byte-identical, recovery, backup and restore.
 
+mod common;
+use common::profile;
 use rusqlite::Connection;
 use std::fs;
 use std::path::{Path, PathBuf};
-use tovholder_core::profile::{OrganisationKind, Profile};
+use tovholder_core::profile::Profile;
 use tovholder_core::schema::LATEST_VERSION;
 use tovholder_core::{Error, Keychain, Store, StoreState};
-
-fn profile() -> Profile {
-    Profile {
-        name: "Mette Holm".into(),
-        organisation_kind: OrganisationKind::Police,
-        organisation_name: "Østjyllands Politi".into(),
-        district_code: "ØJP".into(),
-    }
-}
 
 fn db(dir: &Path) -> PathBuf {
     dir.join("tovholder.db")

@@ -6,18 +6,39 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use tovholder_core::Keychain;
+use tovholder_core::profile::{OrganisationKind, Profile};
+
+/// The coordinator every test store is created for: Østjyllands Politi.
+pub fn profile() -> Profile {
+    Profile {
+        name: "Mette Holm".into(),
+        organisation_kind: OrganisationKind::Police,
+        organisation_name: "Østjyllands Politi".into(),
+        district_code: "ØJP".into(),
+    }
+}
 
 pub fn cli(dir: &Path, args: &[&str]) -> Output {
-    cli_with_stdin(dir, args, None)
+    cli_full(dir, args, &[], None)
 }
 
 pub fn cli_with_stdin(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    cli_full(dir, args, &[], stdin)
+}
+
+pub fn cli_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    cli_full(dir, args, env, None)
+}
+
+/// `tovholder-cli --data-dir DIR ARGS…` with extra environment variables and standard input.
+pub fn cli_full(dir: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tovholder-cli"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("TOVHOLDER_KEYCHAIN")
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tovholder-cli"));
+    command.arg("--data-dir").arg(dir).args(args).env_remove("TOVHOLDER_KEYCHAIN");
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command
         .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -47,6 +68,19 @@ pub fn ok(out: Output) -> Value {
 pub fn store_id(dir: &Path) -> String {
     let env: Value = serde_json::from_slice(&std::fs::read(dir.join("tovholder.key")).unwrap()).unwrap();
     env["store_id"].as_str().unwrap().to_string()
+}
+
+/// Removes the keychain entries of these data directories' stores, also when a test fails.
+pub struct KeychainCleanup(pub Vec<PathBuf>);
+
+impl Drop for KeychainCleanup {
+    fn drop(&mut self) {
+        for dir in &self.0 {
+            if dir.join("tovholder.key").exists() {
+                let _ = Keychain::Os.delete(&store_id(dir));
+            }
+        }
+    }
 }
 
 /// A store in a temporary directory whose keychain entry is removed again, also when a test fails.
