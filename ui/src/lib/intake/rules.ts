@@ -49,7 +49,7 @@ const CONTROL_MULTI = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 const length = (v: string): number => [...v].length;
 
 /** Trimmed-text checks shared by every free-text field; null when fine. */
-function text(value: string, max: number, multiline: boolean, what: string): string | null {
+export function checkText(value: string, max: number, multiline: boolean, what: string): string | null {
   const v = value.trim();
   const n = length(v);
   if (n > max) return `${what} må højst være ${max} tegn (nu ${n}).`;
@@ -60,7 +60,7 @@ function text(value: string, max: number, multiline: boolean, what: string): str
 
 export function validatePseudonym(value: string): string | null {
   if (value.trim() === '') return 'Skriv initialer eller et pseudonym.';
-  return text(value, PSEUDONYM_MAX, false, 'Pseudonymet');
+  return checkText(value, PSEUDONYM_MAX, false, 'Pseudonymet');
 }
 
 /**
@@ -87,13 +87,13 @@ export function validateBirthYear(raw: string, currentYear: number, badInput = f
 }
 
 export function validateCallerName(value: string): string | null {
-  return text(value, CALLER_NAME_MAX, false, 'Navnet');
+  return checkText(value, CALLER_NAME_MAX, false, 'Navnet');
 }
 
 export function validatePhone(value: string): string | null {
   const v = value.trim();
   if (v === '') return null;
-  const problem = text(v, PHONE_MAX, false, 'Telefonnummeret');
+  const problem = checkText(v, PHONE_MAX, false, 'Telefonnummeret');
   if (problem) return problem;
   const digits = [...v].filter((c) => c >= '0' && c <= '9').length;
   if (!/^[0-9 +\-()]+$/u.test(v) || digits < 8 || digits > 15) {
@@ -105,7 +105,7 @@ export function validatePhone(value: string): string | null {
 export function validateEmail(value: string): string | null {
   const v = value.trim();
   if (v === '') return null;
-  const problem = text(v, EMAIL_MAX, false, 'E-mailadressen');
+  const problem = checkText(v, EMAIL_MAX, false, 'E-mailadressen');
   if (problem) return problem;
   const at = v.indexOf('@');
   const local = at < 0 ? '' : v.slice(0, at);
@@ -118,17 +118,17 @@ export function validateEmail(value: string): string | null {
 
 export function validateDescription(value: string): string | null {
   if (value.trim() === '') return 'Beskriv bekymringen.';
-  return text(value, DESCRIPTION_MAX, true, 'Beskrivelsen');
+  return checkText(value, DESCRIPTION_MAX, true, 'Beskrivelsen');
 }
 
 export function validateNote(value: string): string | null {
   if (value.trim() === '') return 'Skriv noten.';
-  return text(value, NOTE_MAX, true, 'Noten');
+  return checkText(value, NOTE_MAX, true, 'Noten');
 }
 
 export function validateReason(value: string): string | null {
   if (value.trim() === '') return 'Skriv hvorfor sagen videresendes.';
-  return text(value, REASON_MAX, true, 'Begrundelsen');
+  return checkText(value, REASON_MAX, true, 'Begrundelsen');
 }
 
 export function validateMunicipalityTyped(value: string): string | null {
