@@ -4,11 +4,13 @@
 import type { ActionItem, ActionStatus, Agency } from '../bindings';
 import { LABELS, LIMITS } from '../generated/rules';
 import { checkText } from '../intake/rules';
+import { options } from '../labels';
 import { endOfWeek, isoWeekOf, parseDanishDate } from '../ui/dates';
 
 export const AGENCY_LABELS: Record<Agency, string> = LABELS.agency;
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = LABELS.action_status;
 export const AGENCIES = Object.keys(AGENCY_LABELS) as Agency[];
+export const AGENCY_OPTIONS = options(AGENCY_LABELS);
 
 export const WHAT_MAX = LIMITS.action_what_max;
 export const PERSON_MAX = LIMITS.action_person_max;
