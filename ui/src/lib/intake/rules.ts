@@ -5,6 +5,7 @@
 
 import { LIMITS } from '../generated/rules';
 import { dateTimeLocalToInstant } from '../localtime';
+import { parseDanishDate, parseDanishTime } from '../ui/dates';
 
 export const PSEUDONYM_MAX = LIMITS.pseudonym_max;
 export const CALLER_NAME_MAX = LIMITS.caller_name_max;
@@ -143,4 +144,23 @@ export function validateReceivedAt(local: string, now: number): string | null {
   if (t > now + FUTURE_SLACK_MS) return 'Tidspunktet ligger i fremtiden.';
   if (t < EARLIEST) return 'Tidspunktet må ikke ligge før år 2000.';
   return null;
+}
+
+/** "25.11.2026" + "14.05" → the datetime-local value "2026-11-25T14:05"; null unless both are valid. */
+export function receivedLocal(date: string, time: string): string | null {
+  const d = parseDanishDate(date);
+  const t = parseDanishTime(time);
+  return d.ok && t.ok ? `${d.value}T${t.value}` : null;
+}
+
+/** "Modtaget" as typed in its two Danish fields, judged at `now` (ms). */
+export function validateReceived(date: string, time: string, now: number): string | null {
+  if (date.trim() === '' && time.trim() === '') return 'Angiv hvornår henvendelsen kom.';
+  if (date.trim() === '') return 'Angiv datoen, f.eks. 25.11.2026.';
+  const d = parseDanishDate(date);
+  if (!d.ok) return d.error;
+  if (time.trim() === '') return 'Angiv klokkeslættet, f.eks. 14.05.';
+  const t = parseDanishTime(time);
+  if (!t.ok) return t.error;
+  return validateReceivedAt(`${d.value}T${t.value}`, now);
 }
