@@ -586,3 +586,84 @@ mod tests {
         assert!(!is_recovery_code("ABCDE-FGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"));
     }
 }
+
+// ---- Helpers for the action-item tests (tests/tests/actions.rs) ----
+
+impl App {
+    /// Sends `keys` to whatever has focus (keyboard input through WebDriver).
+    pub async fn press(&self, keys: &str) {
+        let active = match self.client().active_element().await {
+            Ok(e) => e,
+            Err(err) => panic!("{}", self.report(format!("no focused element for {keys:?}: {err}")).await),
+        };
+        if let Err(err) = active.send_keys(keys).await {
+            panic!("{}", self.report(format!("pressing {keys:?}: {err}")).await);
+        }
+    }
+
+    /// An attribute of the focused element (`None` when it has none).
+    pub async fn focused_attr(&self, name: &str) -> Option<String> {
+        let active = self.client().active_element().await.ok()?;
+        active.attr(name).await.ok().flatten()
+    }
+
+    /// Waits until the element matching `css` has text containing `needle`; returns the text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let what = format!("{css} to contain {needle:?}");
+        let (sel, needle) = (css.to_string(), needle.to_string());
+        self.poll(&what, STEP_TIMEOUT, async |c: &Client| {
+            let t = c.find(Locator::Css(&sel)).await.ok()?.text().await.ok()?;
+            t.contains(&needle).then_some(t)
+        })
+        .await
+    }
+
+    /// Resizes the window's viewport-ish area to `width`×`height` CSS pixels (for screenshots).
+    pub async fn resize(&self, width: u32, height: u32) {
+        if let Err(e) = self.client().set_window_size(width, height).await {
+            panic!("{}", self.report(format!("resizing to {width}x{height}: {e}")).await);
+        }
+        tokio::time::sleep(Duration::from_millis(400)).await;
+    }
+}
+
+/// A concern report for `tovholder-cli intake`, received at `received_at` (RFC 3339), living in
+/// `municipality` (routes it to that police district).
+pub fn intake_json(pseudonym: &str, municipality: &str, received_at: &str) -> String {
+    serde_json::json!({
+        "received_at": received_at,
+        "channel": "hotline",
+        "caller": { "type": "school" },
+        "subject": { "pseudonym": pseudonym, "municipality": municipality, "birth_year": 2009 },
+        "category": "right_wing",
+        "indicators": ["shares_propaganda"],
+        "urgency": "normal",
+        "description": "Eleven deler propaganda i klassens chatgruppe.",
+    })
+    .to_string()
+}
+
+impl DataDir {
+    /// Registers a concern through the CLI (`intake <file>`); returns the new case's reference.
+    pub fn cli_intake(&self, report_json: &str) -> String {
+        let file = self.path().join("intake-e2e.json");
+        fs::write(&file, report_json).expect("write the intake file");
+        let out: serde_json::Value =
+            serde_json::from_str(&self.cli(&["intake", file.to_str().expect("UTF-8 path")])).expect("receipt JSON");
+        let _ = fs::remove_file(&file);
+        out["reference"].as_str().unwrap_or_else(|| panic!("no reference in the receipt: {out}")).to_string()
+    }
+}
+
+impl App {
+    /// First-run setup (police, Østjylland) that ends on the board's heading without checking
+    /// its columns (the board's own tests do that).
+    pub async fn set_up_to_board(&self) {
+        self.fill_setup("Mette Sørensen", "police", "Østjyllands Politi", "ØJP").await;
+        self.wait_heading("Din gendannelseskode").await;
+        self.click("#recovery-confirmed").await;
+        self.wait_enabled("#recovery-continue").await;
+        self.click("#recovery-continue").await;
+        self.wait_heading("Tavle").await;
+    }
+}
