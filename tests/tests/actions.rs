@@ -191,8 +191,12 @@ fn action_screens_with_demo_data() {
             app.wait_text("#case-actions-title", "Opgaver").await;
             tokio::time::sleep(Duration::from_millis(300)).await;
             app.snapshot(&format!("panel-{w}")).await;
-            app.click("#action-new").await;
+            if !app.exists("#action-what").await {
+                app.click("#action-new").await;
+            }
+            app.clear("#action-what").await;
             app.type_into("#action-what", "Opfølgende samtale").await;
+            app.clear("#action-due").await;
             app.type_into("#action-due", "3002").await;
             app.click("#action-due-calendar").await;
             app.find("#action-due-dialog").await;
