@@ -103,8 +103,11 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let ids = row_ids(&app).await;
         app.ensure(ids.len() == 2, format!("rows: {ids:?}")).await;
         focus_list(&app).await;
-        app.ensure(app.focused_attr("data-action-id").await.as_deref() == Some(ids[0].as_str()), "Tab focus is not on row 1")
-            .await;
+        app.ensure(
+            app.focused_attr("data-action-id").await.as_deref() == Some(ids[0].as_str()),
+            "Tab focus is not on row 1",
+        )
+        .await;
         app.press("j").await;
         let second = app.focused_attr("data-action-id").await;
         app.ensure(second.as_deref() == Some(ids[1].as_str()), format!("j moved to {second:?}")).await;
@@ -141,7 +144,8 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         // The CLI reads the same store.
         let case: serde_json::Value = serde_json::from_str(&data.cli(&["case", &reference])).expect("case JSON");
         let items = case["action_items"].as_array().expect("action_items");
-        let by_what = |w: &str| items.iter().find(|i| i["what"] == w).unwrap_or_else(|| panic!("no {w:?} in {items:?}"));
+        let by_what =
+            |w: &str| items.iter().find(|i| i["what"] == w).unwrap_or_else(|| panic!("no {w:?} in {items:?}"));
         let done = by_what("Samtale med skolens AKT-lærer");
         assert_eq!(done["due"], "2026-12-01");
         assert_eq!(done["status"], "done");
