@@ -2,8 +2,9 @@
 //! picked from the calendar by keyboard), marked done in the Opgaver view by keyboard, and still
 //! there — with its history — after a restart and through the CLI.
 
+use fantoccini::{Client, Locator};
 use std::time::Duration;
-use tovholder_e2e::{App, DataDir, ENTER, intake_json, run};
+use tovholder_e2e::{App, DataDir, ENTER, run};
 
 const ESCAPE: char = '\u{E00C}';
 const TAB: char = '\u{E004}';
@@ -14,6 +15,74 @@ const HOME: char = '\u{E011}';
 const CONTROL: char = '\u{E009}';
 const NULL: char = '\u{E000}';
 const BACKSPACE: char = '\u{E003}';
+
+const STEP: Duration = Duration::from_secs(30);
+
+/// Sends `keys` to whatever has focus (keyboard input through WebDriver).
+async fn press(app: &App, keys: &str) {
+    let active = match app.client().active_element().await {
+        Ok(e) => e,
+        Err(err) => panic!("{}", app.report(format!("no focused element for {keys:?}: {err}")).await),
+    };
+    if let Err(err) = active.send_keys(keys).await {
+        panic!("{}", app.report(format!("pressing {keys:?}: {err}")).await);
+    }
+}
+
+/// An attribute of the focused element (`None` when it has none).
+async fn focused_attr(app: &App, name: &str) -> Option<String> {
+    let active = app.client().active_element().await.ok()?;
+    active.attr(name).await.ok().flatten()
+}
+
+/// Waits until the element matching `css` has text containing `needle`; returns the text.
+async fn wait_text(app: &App, css: &str, needle: &str) -> String {
+    let what = format!("{css} to contain {needle:?}");
+    app.poll(&what, STEP, async |c: &Client| {
+        let t = c.find(Locator::Css(css)).await.ok()?.text().await.ok()?;
+        t.contains(needle).then_some(t)
+    })
+    .await
+}
+
+/// Resizes the window (for screenshots).
+async fn resize(app: &App, width: u32, height: u32) {
+    if let Err(e) = app.client().set_window_size(width, height).await {
+        panic!("{}", app.report(format!("resizing to {width}x{height}: {e}")).await);
+    }
+    tokio::time::sleep(Duration::from_millis(400)).await;
+}
+
+/// First-run setup (police, Østjylland) ending on the board's heading; the board's own tests
+/// check its columns.
+async fn set_up_to_board(app: &App) {
+    app.fill_setup("Mette Sørensen", "police", "Østjyllands Politi", "ØJP").await;
+    app.wait_heading("Din gendannelseskode").await;
+    app.click("#recovery-confirmed").await;
+    app.wait_enabled("#recovery-continue").await;
+    app.click("#recovery-continue").await;
+    app.wait_heading("Tavle").await;
+}
+
+/// Registers a concern in Aarhus (→ Østjylland) through the CLI; returns its reference.
+fn cli_intake(data: &DataDir, pseudonym: &str, received_at: &str) -> String {
+    let report = serde_json::json!({
+        "received_at": received_at,
+        "channel": "hotline",
+        "caller": { "type": "school" },
+        "subject": { "pseudonym": pseudonym, "municipality": "Aarhus", "birth_year": 2009 },
+        "category": "right_wing",
+        "indicators": ["shares_propaganda"],
+        "urgency": "normal",
+        "description": "Eleven deler propaganda i klassens chatgruppe.",
+    });
+    let file = data.path().join("intake-e2e.json");
+    std::fs::write(&file, report.to_string()).expect("write the intake file");
+    let out: serde_json::Value =
+        serde_json::from_str(&data.cli(&["intake", file.to_str().expect("UTF-8 path")])).expect("receipt JSON");
+    let _ = std::fs::remove_file(&file);
+    out["reference"].as_str().unwrap_or_else(|| panic!("no reference in the receipt: {out}")).to_string()
+}
 
 /// The Opgaver view's row ids, in display order.
 async fn row_ids(app: &App) -> Vec<String> {
@@ -28,7 +97,7 @@ async fn row_ids(app: &App) -> Vec<String> {
 async fn focus_list(app: &App) {
     app.find("#actions-list li[data-action-id]").await;
     app.type_into("#actions-agency", &TAB.to_string()).await;
-    let focused = app.focused_attr("data-action-id").await;
+    let focused = focused_attr(app, "data-action-id").await;
     app.ensure(focused.is_some(), "Tab from the filter did not reach the list").await;
 }
 
@@ -37,9 +106,9 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
     run(async {
         let data = DataDir::new();
         let app = App::launch("action_items/1", data.path()).await;
-        app.set_up_to_board().await;
+        set_up_to_board(&app).await;
         app.quit().await;
-        let reference = data.cli_intake(&intake_json("A.B.", "Aarhus", "2026-01-05T10:00:00+01:00"));
+        let reference = cli_intake(&data, "A.B.", "2026-01-05T10:00:00+01:00");
 
         let app = App::launch("action_items/2", data.path()).await;
         app.wait_heading("Tavle").await;
@@ -48,8 +117,8 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         app.type_into("#search", &reference).await;
         app.find(&format!("#search-results [data-reference=\"{reference}\"]")).await;
         app.type_into("#search", &ENTER.to_string()).await;
-        app.wait_text("#case-panel-title", &reference).await;
-        app.wait_text("#case-actions-title", "Opgaver").await;
+        wait_text(&app, "#case-panel-title", &reference).await;
+        wait_text(&app, "#case-actions-title", "Opgaver").await;
 
         // Ny opgave: an impossible date is refused in Danish next to the field.
         app.click("#action-new").await;
@@ -57,7 +126,7 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         app.select("#action-agency", "school").await;
         app.type_into("#action-person", "Lone Berg").await;
         app.type_into("#action-due", "30022026").await;
-        let msg = app.wait_text("#action-due-msg", "findes ikke").await;
+        let msg = wait_text(&app, "#action-due-msg", "findes ikke").await;
         app.ensure(msg.contains("februar 2026 har 28 dage"), format!("message: {msg:?}")).await;
         let invalid = app.find("#action-due").await.attr("aria-invalid").await.ok().flatten();
         app.ensure(invalid.as_deref() == Some("true"), "the due field is not aria-invalid").await;
@@ -68,8 +137,8 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let typed = app.find("#action-due").await.prop("value").await.ok().flatten().unwrap_or_default();
         app.ensure(typed == "01.12.2026", format!("the due field reads {typed:?}")).await;
         app.click("#action-submit").await;
-        app.wait_text("#case-actions", "Samtale med skolens AKT-lærer").await;
-        let list = app.wait_text("#case-actions", "1. dec. 2026").await;
+        wait_text(&app, "#case-actions", "Samtale med skolens AKT-lærer").await;
+        let list = wait_text(&app, "#case-actions", "1. dec. 2026").await;
         app.ensure(list.contains("Skole/PPR") && list.contains("Lone Berg"), format!("panel list: {list:?}")).await;
 
         // A second one, its date picked in the calendar by keyboard: from 01.12.2026, PageDown
@@ -80,46 +149,46 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         app.type_into("#action-due", "01.12.2026").await;
         app.type_into("#action-due-calendar", &ENTER.to_string()).await;
         app.find("#action-due-dialog").await;
-        let start = app.focused_attr("data-date").await;
+        let start = focused_attr(&app, "data-date").await;
         app.ensure(start.as_deref() == Some("2026-12-01"), format!("calendar opened on {start:?}")).await;
-        app.press(&format!("{PAGE_DOWN}{ARROW_UP}{HOME}{ARROW_RIGHT}")).await;
-        let at = app.focused_attr("data-date").await;
+        press(&app, &format!("{PAGE_DOWN}{ARROW_UP}{HOME}{ARROW_RIGHT}")).await;
+        let at = focused_attr(&app, "data-date").await;
         app.ensure(at.as_deref() == Some("2026-12-22"), format!("calendar focus on {at:?}")).await;
         app.snapshot("calendar").await;
-        app.press(&ENTER.to_string()).await;
-        let back = app.focused_attr("id").await;
+        press(&app, &ENTER.to_string()).await;
+        let back = focused_attr(&app, "id").await;
         app.ensure(back.as_deref() == Some("action-due-calendar"), format!("focus went to {back:?}")).await;
         let picked = app.find("#action-due").await.prop("value").await.ok().flatten().unwrap_or_default();
         app.ensure(picked == "22.12.2026", format!("picked {picked:?}")).await;
         app.click("#action-submit").await;
-        app.wait_text("#case-actions", "22. dec. 2026").await;
-        app.wait_text("#case-history", "Opgave tilføjet").await;
+        wait_text(&app, "#case-actions", "22. dec. 2026").await;
+        wait_text(&app, "#case-history", "Opgave tilføjet").await;
         app.snapshot("panel").await;
-        app.press(&ESCAPE.to_string()).await;
+        press(&app, &ESCAPE.to_string()).await;
 
         // Opgaver: the items of the home infohus, grouped; "j" moves, "d" marks done.
         app.click("a[href=\"#/opgaver\"]").await;
-        app.wait_text("#actions-list", "Senere").await;
+        wait_text(&app, "#actions-list", "Senere").await;
         let ids = row_ids(&app).await;
         app.ensure(ids.len() == 2, format!("rows: {ids:?}")).await;
         focus_list(&app).await;
         app.ensure(
-            app.focused_attr("data-action-id").await.as_deref() == Some(ids[0].as_str()),
+            focused_attr(&app, "data-action-id").await.as_deref() == Some(ids[0].as_str()),
             "Tab focus is not on row 1",
         )
         .await;
-        app.press("j").await;
-        let second = app.focused_attr("data-action-id").await;
+        press(&app, "j").await;
+        let second = focused_attr(&app, "data-action-id").await;
         app.ensure(second.as_deref() == Some(ids[1].as_str()), format!("j moved to {second:?}")).await;
-        let label = app.focused_attr("aria-label").await.unwrap_or_default();
+        let label = focused_attr(&app, "aria-label").await.unwrap_or_default();
         app.ensure(label.contains("Samtale med skolens AKT-lærer"), format!("row 2 is {label:?}")).await;
-        app.press("d").await;
-        app.wait_text("#actions-status", "markeret udført").await;
+        press(&app, "d").await;
+        wait_text(&app, "#actions-status", "markeret udført").await;
         app.poll("the done item to leave the list", Duration::from_secs(10), async |_| {
             (row_ids(&app).await.len() == 1).then_some(())
         })
         .await;
-        let focused = app.focused_attr("data-action-id").await;
+        let focused = focused_attr(&app, "data-action-id").await;
         app.ensure(focused.as_deref() == Some(ids[0].as_str()), format!("focus after done: {focused:?}")).await;
         app.snapshot("opgaver-after-done").await;
         app.quit().await;
@@ -128,15 +197,15 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let app = App::launch("action_items/3", data.path()).await;
         app.wait_heading("Tavle").await;
         app.click("a[href=\"#/opgaver\"]").await;
-        app.wait_text("#actions-list", "Hjemmebesøg hos familien").await;
+        wait_text(&app, "#actions-list", "Hjemmebesøg hos familien").await;
         let list = app.text("#actions-list").await;
         app.ensure(!list.contains("Samtale med skolens"), format!("the done item is listed: {list:?}")).await;
         focus_list(&app).await;
-        app.press(&ENTER.to_string()).await;
-        app.wait_text("#case-panel-title", &reference).await;
-        let items = app.wait_text("#case-actions", "Udført").await;
+        press(&app, &ENTER.to_string()).await;
+        wait_text(&app, "#case-panel-title", &reference).await;
+        let items = wait_text(&app, "#case-actions", "Udført").await;
         app.ensure(items.contains("Samtale med skolens AKT-lærer"), format!("panel items: {items:?}")).await;
-        let history = app.wait_text("#case-history", "Opgave tilføjet").await;
+        let history = wait_text(&app, "#case-history", "Opgave tilføjet").await;
         app.ensure(history.contains("Udført"), format!("history: {history:?}")).await;
         app.snapshot("after-restart").await;
         app.quit().await;
@@ -172,27 +241,27 @@ fn action_screens_with_demo_data() {
     run(async {
         let data = DataDir::new();
         let app = App::launch("action_screens/1", data.path()).await;
-        app.set_up_to_board().await;
+        set_up_to_board(&app).await;
         app.quit().await;
         data.cli(&["demo", "--cases", "400"]);
 
         let app = App::launch("action_screens/2", data.path()).await;
         app.wait_heading("Tavle").await;
         for (w, h) in [(1280, 800), (960, 600)] {
-            app.resize(w, h).await;
+            resize(&app, w, h).await;
             app.click("a[href=\"#/opgaver\"]").await;
             app.find("#actions-list li[data-action-id]").await;
             app.snapshot(&format!("opgaver-{w}")).await;
             focus_list(&app).await;
-            app.press("j").await;
+            press(&app, "j").await;
             app.snapshot(&format!("opgaver-focus-{w}")).await;
             // "?" on the list shows the shortcuts, the list's keys among them.
-            app.press("?").await;
-            app.wait_text("#shortcuts-dialog", "annullér den valgte opgave").await;
+            press(&app, "?").await;
+            wait_text(&app, "#shortcuts-dialog", "annullér den valgte opgave").await;
             app.snapshot(&format!("shortcuts-{w}")).await;
-            app.press(&ESCAPE.to_string()).await;
-            app.press(&ENTER.to_string()).await;
-            app.wait_text("#case-actions-title", "Opgaver").await;
+            press(&app, &ESCAPE.to_string()).await;
+            press(&app, &ENTER.to_string()).await;
+            wait_text(&app, "#case-actions-title", "Opgaver").await;
             tokio::time::sleep(Duration::from_millis(300)).await;
             app.snapshot(&format!("panel-{w}")).await;
             if !app.exists("#action-what").await {
@@ -205,8 +274,8 @@ fn action_screens_with_demo_data() {
             app.click("#action-due-calendar").await;
             app.find("#action-due-dialog").await;
             app.snapshot(&format!("panel-calendar-{w}")).await;
-            app.press(&ESCAPE.to_string()).await;
-            app.press(&ESCAPE.to_string()).await;
+            press(&app, &ESCAPE.to_string()).await;
+            press(&app, &ESCAPE.to_string()).await;
             app.select("#actions-agency", "police").await;
             app.snapshot(&format!("opgaver-police-{w}")).await;
             app.select("#actions-agency", "").await;
