@@ -24,7 +24,8 @@ use std::time::{Duration, Instant};
 /// The keychain service under which the app keeps each store's database key.
 pub const KEYCHAIN_SERVICE: &str = "dk.tovholder.app";
 /// The six board columns, in order.
-pub const STAGES: [&str; 6] = ["new_concern", "screening", "assessment", "intervention", "follow_up", "closed"];
+pub const STAGES: [&str; 7] =
+    ["new_concern", "screening", "assessment", "intervention", "follow_up", "closed", "forwarded"];
 
 /// The WebDriver key code for Enter, for `send_keys`.
 pub const ENTER: char = '\u{E007}';

@@ -3,6 +3,7 @@
 //! module's test and checked for staleness by the test command). The core still checks
 //! everything again; the UI only uses these to help the coordinator early.
 
+use crate::actions::{ActionStatus, Agency};
 use crate::cases::{MoveRule, Outcome, Stage, move_rule};
 use crate::intake::{CallerType, Category, Channel, Gender, Indicator, Urgency};
 use crate::profile::OrganisationKind;
@@ -28,6 +29,8 @@ pub fn limits() -> Vec<(&'static str, i64)> {
         ("search_query_max", crate::cases::SEARCH_QUERY_MAX as i64),
         ("list_page_max", crate::cases::LIST_PAGE_MAX as i64),
         ("board_closed_shown", i64::from(crate::board::CLOSED_SHOWN)),
+        ("action_what_max", crate::actions::WHAT_MAX as i64),
+        ("action_person_max", crate::actions::PERSON_MAX as i64),
     ]
 }
 
@@ -80,6 +83,8 @@ pub fn typescript() -> String {
     ts.push_str(&labels("caller_type", CallerType::ALL, CallerType::as_str, CallerType::label_da));
     ts.push_str(&labels("gender", Gender::ALL, Gender::as_str, Gender::label_da));
     ts.push_str(&labels("indicator", Indicator::ALL, Indicator::as_str, Indicator::label_da));
+    ts.push_str(&labels("agency", Agency::ALL, Agency::as_str, Agency::label_da));
+    ts.push_str(&labels("action_status", ActionStatus::ALL, ActionStatus::as_str, ActionStatus::label_da));
     ts.push_str(&labels(
         "organisation_kind",
         &[OrganisationKind::Police, OrganisationKind::Municipality],

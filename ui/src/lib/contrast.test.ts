@@ -37,6 +37,11 @@ describe('contrast (WCAG 2.1 AA)', () => {
     ['danger', 'danger-soft'],
     ['warning', 'warning-soft'],
     ['warning', 'surface'],
+    // Opgaver: overdue dates and case references on a focused (notice-soft) or open (accent-soft) row.
+    ['danger', 'notice-soft'],
+    ['danger', 'accent-soft'],
+    ['muted', 'notice-soft'],
+    ['muted', 'accent-soft'],
   ];
   it.each(text)('text --%s on --%s is at least 4.5:1', (fg, bg) => {
     expect(contrastRatio(v(fg), v(bg))).toBeGreaterThanOrEqual(4.5);
@@ -55,6 +60,8 @@ describe('contrast (WCAG 2.1 AA)', () => {
     ['focus', 'rail'],
     ['danger', 'surface'],
     ['warning-border', 'surface'],
+    // The Opgaver list's focused row and the calendar's focused day.
+    ['focus', 'notice-soft'],
   ];
   it.each(ui)('control/focus colour --%s on --%s is at least 3:1', (fg, bg) => {
     expect(contrastRatio(v(fg), v(bg))).toBeGreaterThanOrEqual(3);

@@ -70,3 +70,11 @@ export function routeFromHash(hash: string): View | null {
   const name = m?.[1] ?? '';
   return (ROUTES as readonly string[]).includes(name) ? (name as View) : null;
 }
+
+/** The Opgaver list's keys (on the focused row), shown in the view and in the "?" dialog. */
+export const ACTION_KEYS: readonly { keys: string; short: string; long: string }[] = [
+  { keys: '↑ ↓', short: 'flyt', long: 'Opgaver: flyt mellem opgaverne (også j / k, Home / End)' },
+  { keys: 'Enter', short: 'åbn sagen', long: 'Opgaver: åbn opgavens sag' },
+  { keys: 'D', short: 'udført', long: 'Opgaver: markér den valgte opgave udført' },
+  { keys: 'A', short: 'annullér', long: 'Opgaver: annullér den valgte opgave' },
+];

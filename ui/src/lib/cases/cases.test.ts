@@ -122,6 +122,24 @@ describe('history in Danish', () => {
     expect(historyValue('birth_year', '2009', district)).toBe('2009');
   });
 
+  it('shows action items and the meeting flag sensibly', () => {
+    expect(describeHistory(entry('action_item', null, 'Samtale med skolen · Skole/PPR · frist 01.12.2026'), district)).toMatchObject({
+      label: 'Opgave tilføjet',
+      kind: 'added',
+      newValue: 'Samtale med skolen · Skole/PPR · frist 01.12.2026',
+    });
+    expect(describeHistory(entry('action_item', 'Samtale med skolen · Skole/PPR', 'Udført'), district)).toMatchObject({
+      label: 'Opgave',
+      kind: 'change',
+      oldValue: 'Samtale med skolen · Skole/PPR',
+      newValue: 'Udført',
+    });
+    expect(describeHistory(entry('meeting_flag', 'ikke til møde', 'til møde'), district)).toMatchObject({
+      label: 'Til møde',
+      kind: 'change',
+    });
+  });
+
   it('lists indicators by name', () => {
     expect(historyValue('indicators', '["shares_propaganda","isolation"]', district)).toBe('Deler propaganda, Isolation');
     expect(historyValue('indicators', '[]', district)).toBe('Ingen');

@@ -1,7 +1,7 @@
 // What is typed in the case panel (a note, an edit, a forwarding) is kept per case while the app
 // runs: closing the panel with Esc or opening another case never throws it away.
 
-import type { Category, Gender, Indicator, Outcome, Route, Stage, Urgency } from '../bindings';
+import type { Agency, Category, Gender, Indicator, Outcome, Route, Stage, Urgency } from '../bindings';
 
 export interface EditDraft {
   pseudonym: string;
@@ -13,6 +13,20 @@ export interface EditDraft {
   indicators: Indicator[];
   urgency: Urgency;
   description: string;
+}
+
+/** A new action item ("Ny opgave") being typed. */
+export interface ActionDraft {
+  open: boolean;
+  what: string;
+  agency: Agency | '';
+  person: string;
+  /** The due date as typed, "01.12.2026". */
+  due: string;
+}
+
+export function blankActionDraft(): ActionDraft {
+  return { open: false, what: '', agency: '', person: '', due: '' };
 }
 
 export interface PanelDraft {
@@ -27,6 +41,7 @@ export interface PanelDraft {
   forwardReason: string;
   /** Non-null while "Redigér" is open. */
   edit: EditDraft | null;
+  action: ActionDraft;
 }
 
 const drafts = new Map<string, PanelDraft>();
@@ -43,6 +58,7 @@ export function draftFor(reference: string): PanelDraft {
     forwardDistrict: '',
     forwardReason: '',
     edit: null,
+    action: blankActionDraft(),
   });
   drafts.set(reference, fresh);
   return fresh;

@@ -28,6 +28,8 @@ export const HISTORY_FIELD_LABELS: Record<string, string> = {
   police_flag: 'Markeret til politiet',
   description: 'Beskrivelse',
   channel: 'Kilde',
+  action_item: 'Opgave',
+  meeting_flag: 'Til møde',
 };
 
 /** Fields whose values are long free text: shown folded, not inline. */
@@ -77,7 +79,8 @@ export function historyValue(field: string, value: string | null, districtName: 
 
 export interface HistoryLine {
   label: string;
-  kind: 'created' | 'change' | 'long';
+  /** 'added': something new with no before (a new action item: "Opgave tilføjet: …"). */
+  kind: 'created' | 'change' | 'long' | 'added';
   oldValue: string;
   newValue: string;
   actor: string;
@@ -87,9 +90,10 @@ export interface HistoryLine {
 
 /** One history entry, ready to show. */
 export function describeHistory(entry: HistoryEntry, districtName: (code: string) => string): HistoryLine {
-  const kind = entry.field === 'created' ? 'created' : LONG_FIELDS.has(entry.field) ? 'long' : 'change';
+  const added = entry.field === 'action_item' && (entry.old_value === null || entry.old_value === '');
+  const kind = entry.field === 'created' ? 'created' : added ? 'added' : LONG_FIELDS.has(entry.field) ? 'long' : 'change';
   return {
-    label: HISTORY_FIELD_LABELS[entry.field] ?? entry.field,
+    label: added ? 'Opgave tilføjet' : (HISTORY_FIELD_LABELS[entry.field] ?? entry.field),
     kind,
     oldValue: historyValue(entry.field, entry.old_value, districtName),
     newValue: historyValue(entry.field, entry.new_value, districtName),

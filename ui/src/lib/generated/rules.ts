@@ -18,6 +18,8 @@ export const LIMITS = {
   search_query_max: 200,
   list_page_max: 500,
   board_closed_shown: 30,
+  action_what_max: 300,
+  action_person_max: 100,
 } as const;
 
 /** Danish labels, in the order forms and filters show them. */
@@ -77,6 +79,21 @@ export const LABELS = {
     travel_plans: "Rejseplaner",
     weapons_interest: "Interesse for våben",
     threats: "Trusler",
+  },
+  agency: {
+    police: "Politi",
+    ssp: "SSP",
+    social_services: "Socialforvaltning",
+    employment: "Beskæftigelse/Integration",
+    school: "Skole/PPR",
+    probation: "Kriminalforsorgen",
+    psychiatry: "Psykiatri",
+    other: "Andet",
+  },
+  action_status: {
+    open: "Åben",
+    done: "Udført",
+    cancelled: "Annulleret",
   },
   organisation_kind: {
     police: "Politi",

@@ -3,9 +3,12 @@
 
 import type { CallerType, Category, ContactChannel, Gender, Indicator, IntakeReceipt, Route, Urgency } from '../bindings';
 import { toDateTimeLocal } from '../localtime';
+import { formatDanishDate, formatDanishTime } from '../ui/dates';
 
 export interface IntakeDraft {
-  receivedAt: string;
+  /** "Modtaget" as typed, the Danish way: "25.11.2026" and "14.05" (Copenhagen time). */
+  receivedDate: string;
+  receivedTime: string;
   channel: ContactChannel;
   callerType: CallerType | '';
   callerName: string;
@@ -41,9 +44,17 @@ export const INTAKE_FIELDS = [
 
 export type IntakeField = (typeof INTAKE_FIELDS)[number];
 
+/** An instant as the two "Modtaget" fields show it in Copenhagen: ["25.11.2026", "14.05"]. */
+export function receivedFields(now: number): [string, string] {
+  const local = toDateTimeLocal(now); // "2026-11-25T14:05"
+  return [formatDanishDate(local.slice(0, 10)), formatDanishTime(local.slice(11, 16))];
+}
+
 export function blankDraft(now: number): IntakeDraft {
+  const [receivedDate, receivedTime] = receivedFields(now);
   return {
-    receivedAt: toDateTimeLocal(now),
+    receivedDate,
+    receivedTime,
     channel: 'hotline',
     callerType: '',
     callerName: '',
@@ -64,7 +75,7 @@ export function blankDraft(now: number): IntakeDraft {
 export function isPristine(d: IntakeDraft): boolean {
   const blank = blankDraft(0);
   return (Object.keys(blank) as (keyof IntakeDraft)[])
-    .filter((k) => k !== 'receivedAt')
+    .filter((k) => k !== 'receivedDate' && k !== 'receivedTime')
     .every((k) => JSON.stringify(d[k]) === JSON.stringify(blank[k]));
 }
 
@@ -104,6 +115,6 @@ export function resetIntake(now: number = Date.now()): void {
 /** On opening the form: an untouched form shows the time of this call, not of the last visit. */
 export function refreshReceivedAt(now: number = Date.now()): void {
   if (!intake.receivedAtEdited && intake.receipt === null && isPristine(intake.draft)) {
-    intake.draft.receivedAt = toDateTimeLocal(now);
+    [intake.draft.receivedDate, intake.draft.receivedTime] = receivedFields(now);
   }
 }

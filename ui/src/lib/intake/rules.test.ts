@@ -14,6 +14,8 @@ import {
   validatePhone,
   validatePseudonym,
   validateReason,
+  receivedLocal,
+  validateReceived,
   validateReceivedAt,
 } from './rules';
 
@@ -141,5 +143,25 @@ describe('intake fields', () => {
     expect(validateReceivedAt('2026-11-25T15:05', now)).toBe('Tidspunktet ligger i fremtiden.');
     expect(validateReceivedAt('1999-12-31T23:00', now)).toBe('Tidspunktet må ikke ligge før år 2000.');
     expect(validateReceivedAt('', now)).toBe('Angiv hvornår henvendelsen kom.');
+  });
+});
+
+describe('"Modtaget" typed the Danish way', () => {
+  const now = Date.parse('2026-11-25T13:05:00Z'); // 14.05 in Copenhagen
+  it('combines date and time into Copenhagen wall-clock time', () => {
+    expect(receivedLocal('25.11.2026', '14.05')).toBe('2026-11-25T14:05');
+    expect(receivedLocal('30.02.2026', '14.05')).toBeNull();
+    expect(receivedLocal('25.11.2026', '25.00')).toBeNull();
+  });
+
+  it('says in Danish what is wrong', () => {
+    expect(validateReceived('25.11.2026', '14.05', now)).toBeNull();
+    expect(validateReceived('', '', now)).toBe('Angiv hvornår henvendelsen kom.');
+    expect(validateReceived('', '14.05', now)).toBe('Angiv datoen, f.eks. 25.11.2026.');
+    expect(validateReceived('30.02.2026', '14.05', now)).toBe('Datoen findes ikke: februar 2026 har 28 dage.');
+    expect(validateReceived('25.11.2026', '', now)).toBe('Angiv klokkeslættet, f.eks. 14.05.');
+    expect(validateReceived('25.11.2026', '14.65', now)).toContain('Klokkeslættet findes ikke');
+    expect(validateReceived('25.11.2026', '15.05', now)).toBe('Tidspunktet ligger i fremtiden.');
+    expect(validateReceived('11/25/2026', '14.05', now)).toContain('Måned 25 findes ikke');
   });
 });

@@ -5,6 +5,7 @@
 
 import { LIMITS, TEXT_CLASSES } from '../generated/rules';
 import { dateTimeLocalToInstant } from '../localtime';
+import { parseDanishDate, parseDanishTime } from '../ui/dates';
 
 export const PSEUDONYM_MAX = LIMITS.pseudonym_max;
 export const CALLER_NAME_MAX = LIMITS.caller_name_max;
@@ -119,7 +120,7 @@ export function containsCprNumber(text: string): boolean {
  * except a zero-width (non-)joiner between two letters; multi-line text keeps invisible
  * characters (emoji sequences, Persian, direction marks) and the CPR check looks through them.
  */
-function text(value: string, max: number, multiline: boolean, what: string): string | null {
+export function checkText(value: string, max: number, multiline: boolean, what: string): string | null {
   const v = trimSpaces(value);
   if (isBlank(v)) return null;
   const chars = [...v];
@@ -144,7 +145,7 @@ function text(value: string, max: number, multiline: boolean, what: string): str
 
 export function validatePseudonym(value: string): string | null {
   if (isBlank(value)) return 'Skriv initialer eller et pseudonym.';
-  return text(value, PSEUDONYM_MAX, false, 'Pseudonymet');
+  return checkText(value, PSEUDONYM_MAX, false, 'Pseudonymet');
 }
 
 /**
@@ -171,13 +172,13 @@ export function validateBirthYear(raw: string, currentYear: number, badInput = f
 }
 
 export function validateCallerName(value: string): string | null {
-  return text(value, CALLER_NAME_MAX, false, 'Navnet');
+  return checkText(value, CALLER_NAME_MAX, false, 'Navnet');
 }
 
 export function validatePhone(value: string): string | null {
   const v = trimSpaces(value);
   if (isBlank(v)) return null;
-  const problem = text(v, PHONE_MAX, false, 'Telefonnummeret');
+  const problem = checkText(v, PHONE_MAX, false, 'Telefonnummeret');
   if (problem) return problem;
   const digits = [...v].filter((c) => c >= '0' && c <= '9').length;
   if (!/^[0-9 +\-()]+$/u.test(v) || digits < 8 || digits > 15) {
@@ -189,7 +190,7 @@ export function validatePhone(value: string): string | null {
 export function validateEmail(value: string): string | null {
   const v = trimSpaces(value);
   if (isBlank(v)) return null;
-  const problem = text(v, EMAIL_MAX, false, 'E-mailadressen');
+  const problem = checkText(v, EMAIL_MAX, false, 'E-mailadressen');
   if (problem) return problem;
   const at = v.indexOf('@');
   const local = at < 0 ? '' : v.slice(0, at);
@@ -202,17 +203,17 @@ export function validateEmail(value: string): string | null {
 
 export function validateDescription(value: string): string | null {
   if (isBlank(value)) return 'Beskriv bekymringen.';
-  return text(value, DESCRIPTION_MAX, true, 'Beskrivelsen');
+  return checkText(value, DESCRIPTION_MAX, true, 'Beskrivelsen');
 }
 
 export function validateNote(value: string): string | null {
   if (isBlank(value)) return 'Skriv noten.';
-  return text(value, NOTE_MAX, true, 'Noten');
+  return checkText(value, NOTE_MAX, true, 'Noten');
 }
 
 export function validateReason(value: string): string | null {
   if (isBlank(value)) return 'Skriv hvorfor sagen videresendes.';
-  return text(value, REASON_MAX, true, 'Begrundelsen');
+  return checkText(value, REASON_MAX, true, 'Begrundelsen');
 }
 
 export function validateMunicipalityTyped(value: string): string | null {
@@ -227,4 +228,23 @@ export function validateReceivedAt(local: string, now: number): string | null {
   if (t > now + FUTURE_SLACK_MS) return 'Tidspunktet ligger i fremtiden.';
   if (t < EARLIEST) return 'Tidspunktet må ikke ligge før år 2000.';
   return null;
+}
+
+/** "25.11.2026" + "14.05" → the datetime-local value "2026-11-25T14:05"; null unless both are valid. */
+export function receivedLocal(date: string, time: string): string | null {
+  const d = parseDanishDate(date);
+  const t = parseDanishTime(time);
+  return d.ok && t.ok ? `${d.value}T${t.value}` : null;
+}
+
+/** "Modtaget" as typed in its two Danish fields, judged at `now` (ms). */
+export function validateReceived(date: string, time: string, now: number): string | null {
+  if (date.trim() === '' && time.trim() === '') return 'Angiv hvornår henvendelsen kom.';
+  if (date.trim() === '') return 'Angiv datoen, f.eks. 25.11.2026.';
+  const d = parseDanishDate(date);
+  if (!d.ok) return d.error;
+  if (time.trim() === '') return 'Angiv klokkeslættet, f.eks. 14.05.';
+  const t = parseDanishTime(time);
+  if (!t.ok) return t.error;
+  return validateReceivedAt(`${d.value}T${t.value}`, now);
 }

@@ -1,0 +1,288 @@
+//! Action items (opgaver) end to end: added in the case panel with a Danish due date (typed, and
+//! picked from the calendar by keyboard), marked done in the Opgaver view by keyboard, and still
+//! there — with its history — after a restart and through the CLI.
+
+use fantoccini::{Client, Locator};
+use std::time::Duration;
+use tovholder_e2e::{App, DataDir, ENTER, run};
+
+const ESCAPE: char = '\u{E00C}';
+const TAB: char = '\u{E004}';
+const ARROW_UP: char = '\u{E013}';
+const ARROW_RIGHT: char = '\u{E014}';
+const PAGE_DOWN: char = '\u{E00F}';
+const HOME: char = '\u{E011}';
+const CONTROL: char = '\u{E009}';
+const NULL: char = '\u{E000}';
+const BACKSPACE: char = '\u{E003}';
+
+const STEP: Duration = Duration::from_secs(30);
+
+/// Sends `keys` to whatever has focus (keyboard input through WebDriver).
+async fn press(app: &App, keys: &str) {
+    let active = match app.client().active_element().await {
+        Ok(e) => e,
+        Err(err) => panic!("{}", app.report(format!("no focused element for {keys:?}: {err}")).await),
+    };
+    if let Err(err) = active.send_keys(keys).await {
+        panic!("{}", app.report(format!("pressing {keys:?}: {err}")).await);
+    }
+}
+
+/// An attribute of the focused element (`None` when it has none).
+async fn focused_attr(app: &App, name: &str) -> Option<String> {
+    let active = app.client().active_element().await.ok()?;
+    active.attr(name).await.ok().flatten()
+}
+
+/// Waits until the element matching `css` has text containing `needle`; returns the text.
+async fn wait_text(app: &App, css: &str, needle: &str) -> String {
+    let what = format!("{css} to contain {needle:?}");
+    app.poll(&what, STEP, async |c: &Client| {
+        let t = c.find(Locator::Css(css)).await.ok()?.text().await.ok()?;
+        t.contains(needle).then_some(t)
+    })
+    .await
+}
+
+/// Resizes the window (for screenshots).
+async fn resize(app: &App, width: u32, height: u32) {
+    if let Err(e) = app.client().set_window_size(width, height).await {
+        panic!("{}", app.report(format!("resizing to {width}x{height}: {e}")).await);
+    }
+    tokio::time::sleep(Duration::from_millis(400)).await;
+}
+
+/// First-run setup (police, Østjylland) ending on the board's heading; the board's own tests
+/// check its columns.
+async fn set_up_to_board(app: &App) {
+    app.fill_setup("Mette Sørensen", "police", "Østjyllands Politi", "ØJP").await;
+    app.wait_heading("Din gendannelseskode").await;
+    app.click("#recovery-confirmed").await;
+    app.wait_enabled("#recovery-continue").await;
+    app.click("#recovery-continue").await;
+    app.wait_heading("Tavle").await;
+}
+
+/// Registers a concern in Aarhus (→ Østjylland) through the CLI; returns its reference.
+fn cli_intake(data: &DataDir, pseudonym: &str, received_at: &str) -> String {
+    let report = serde_json::json!({
+        "received_at": received_at,
+        "channel": "hotline",
+        "caller": { "type": "school" },
+        "subject": { "pseudonym": pseudonym, "municipality": "Aarhus", "birth_year": 2009 },
+        "category": "right_wing",
+        "indicators": ["shares_propaganda"],
+        "urgency": "normal",
+        "description": "Eleven deler propaganda i klassens chatgruppe.",
+    });
+    let file = data.path().join("intake-e2e.json");
+    std::fs::write(&file, report.to_string()).expect("write the intake file");
+    let out: serde_json::Value =
+        serde_json::from_str(&data.cli(&["intake", file.to_str().expect("UTF-8 path")])).expect("receipt JSON");
+    let _ = std::fs::remove_file(&file);
+    out["reference"].as_str().unwrap_or_else(|| panic!("no reference in the receipt: {out}")).to_string()
+}
+
+/// The Opgaver view's row ids, in display order.
+async fn row_ids(app: &App) -> Vec<String> {
+    let mut ids = Vec::new();
+    for row in app.find_all("#actions-list li[data-action-id]").await {
+        ids.push(row.attr("data-action-id").await.ok().flatten().unwrap_or_default());
+    }
+    ids
+}
+
+/// Tab from the agency filter lands on the list's one Tab stop.
+async fn focus_list(app: &App) {
+    app.find("#actions-list li[data-action-id]").await;
+    app.type_into("#actions-agency", &TAB.to_string()).await;
+    let focused = focused_attr(app, "data-action-id").await;
+    app.ensure(focused.is_some(), "Tab from the filter did not reach the list").await;
+}
+
+#[test]
+fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
+    run(async {
+        let data = DataDir::new();
+        let app = App::launch("action_items/1", data.path()).await;
+        set_up_to_board(&app).await;
+        app.quit().await;
+        let reference = cli_intake(&data, "A.B.", "2026-01-05T10:00:00+01:00");
+
+        let app = App::launch("action_items/2", data.path()).await;
+        app.wait_heading("Tavle").await;
+        // Find the case with the search field and open it with Enter.
+        app.click("#search").await;
+        app.type_into("#search", &reference).await;
+        app.find(&format!("#search-results [data-reference=\"{reference}\"]")).await;
+        app.type_into("#search", &ENTER.to_string()).await;
+        wait_text(&app, "#case-panel-title", &reference).await;
+        wait_text(&app, "#case-actions-title", "Opgaver").await;
+
+        // Ny opgave: an impossible date is refused in Danish next to the field.
+        app.click("#action-new").await;
+        app.type_into("#action-what", "Samtale med skolens AKT-lærer").await;
+        app.select("#action-agency", "school").await;
+        app.type_into("#action-person", "Lone Berg").await;
+        app.type_into("#action-due", "30022026").await;
+        let msg = wait_text(&app, "#action-due-msg", "findes ikke").await;
+        app.ensure(msg.contains("februar 2026 har 28 dage"), format!("message: {msg:?}")).await;
+        let invalid = app.find("#action-due").await.attr("aria-invalid").await.ok().flatten();
+        app.ensure(invalid.as_deref() == Some("true"), "the due field is not aria-invalid").await;
+        app.snapshot("impossible-date").await;
+        // Select all and delete, as a person would (fires input events, unlike WebDriver's clear).
+        app.type_into("#action-due", &format!("{CONTROL}a{NULL}{BACKSPACE}")).await;
+        app.type_into("#action-due", "01.12.2026").await;
+        let typed = app.find("#action-due").await.prop("value").await.ok().flatten().unwrap_or_default();
+        app.ensure(typed == "01.12.2026", format!("the due field reads {typed:?}")).await;
+        app.click("#action-submit").await;
+        wait_text(&app, "#case-actions", "Samtale med skolens AKT-lærer").await;
+        let list = wait_text(&app, "#case-actions", "1. dec. 2026").await;
+        app.ensure(list.contains("Skole/PPR") && list.contains("Lone Berg"), format!("panel list: {list:?}")).await;
+
+        // A second one, its date picked in the calendar by keyboard: from 01.12.2026, PageDown
+        // (1 January 2027), ↑ (25 December), Home (Monday 21), → (22 December), Enter.
+        app.click("#action-new").await;
+        app.type_into("#action-what", "Hjemmebesøg hos familien").await;
+        app.select("#action-agency", "social_services").await;
+        app.type_into("#action-due", "01.12.2026").await;
+        app.type_into("#action-due-calendar", &ENTER.to_string()).await;
+        app.find("#action-due-dialog").await;
+        let start = focused_attr(&app, "data-date").await;
+        app.ensure(start.as_deref() == Some("2026-12-01"), format!("calendar opened on {start:?}")).await;
+        press(&app, &format!("{PAGE_DOWN}{ARROW_UP}{HOME}{ARROW_RIGHT}")).await;
+        let at = focused_attr(&app, "data-date").await;
+        app.ensure(at.as_deref() == Some("2026-12-22"), format!("calendar focus on {at:?}")).await;
+        app.snapshot("calendar").await;
+        press(&app, &ENTER.to_string()).await;
+        let back = focused_attr(&app, "id").await;
+        app.ensure(back.as_deref() == Some("action-due-calendar"), format!("focus went to {back:?}")).await;
+        let picked = app.find("#action-due").await.prop("value").await.ok().flatten().unwrap_or_default();
+        app.ensure(picked == "22.12.2026", format!("picked {picked:?}")).await;
+        app.click("#action-submit").await;
+        wait_text(&app, "#case-actions", "22. dec. 2026").await;
+        wait_text(&app, "#case-history", "Opgave tilføjet").await;
+        app.snapshot("panel").await;
+        press(&app, &ESCAPE.to_string()).await;
+
+        // Opgaver: the items of the home infohus, grouped; "j" moves, "d" marks done.
+        app.click("a[href=\"#/opgaver\"]").await;
+        wait_text(&app, "#actions-list", "Senere").await;
+        let ids = row_ids(&app).await;
+        app.ensure(ids.len() == 2, format!("rows: {ids:?}")).await;
+        focus_list(&app).await;
+        app.ensure(
+            focused_attr(&app, "data-action-id").await.as_deref() == Some(ids[0].as_str()),
+            "Tab focus is not on row 1",
+        )
+        .await;
+        press(&app, "j").await;
+        let second = focused_attr(&app, "data-action-id").await;
+        app.ensure(second.as_deref() == Some(ids[1].as_str()), format!("j moved to {second:?}")).await;
+        let label = focused_attr(&app, "aria-label").await.unwrap_or_default();
+        app.ensure(label.contains("Samtale med skolens AKT-lærer"), format!("row 2 is {label:?}")).await;
+        press(&app, "d").await;
+        wait_text(&app, "#actions-status", "markeret udført").await;
+        app.poll("the done item to leave the list", Duration::from_secs(10), async |_| {
+            (row_ids(&app).await.len() == 1).then_some(())
+        })
+        .await;
+        let focused = focused_attr(&app, "data-action-id").await;
+        app.ensure(focused.as_deref() == Some(ids[0].as_str()), format!("focus after done: {focused:?}")).await;
+        app.snapshot("opgaver-after-done").await;
+        app.quit().await;
+
+        // After a restart: still done, in the panel and its history.
+        let app = App::launch("action_items/3", data.path()).await;
+        app.wait_heading("Tavle").await;
+        app.click("a[href=\"#/opgaver\"]").await;
+        wait_text(&app, "#actions-list", "Hjemmebesøg hos familien").await;
+        let list = app.text("#actions-list").await;
+        app.ensure(!list.contains("Samtale med skolens"), format!("the done item is listed: {list:?}")).await;
+        focus_list(&app).await;
+        press(&app, &ENTER.to_string()).await;
+        wait_text(&app, "#case-panel-title", &reference).await;
+        let items = wait_text(&app, "#case-actions", "Udført").await;
+        app.ensure(items.contains("Samtale med skolens AKT-lærer"), format!("panel items: {items:?}")).await;
+        let history = wait_text(&app, "#case-history", "Opgave tilføjet").await;
+        app.ensure(history.contains("Udført"), format!("history: {history:?}")).await;
+        app.snapshot("after-restart").await;
+        app.quit().await;
+
+        // The CLI reads the same store.
+        let case: serde_json::Value = serde_json::from_str(&data.cli(&["case", &reference])).expect("case JSON");
+        let items = case["action_items"].as_array().expect("action_items");
+        let by_what =
+            |w: &str| items.iter().find(|i| i["what"] == w).unwrap_or_else(|| panic!("no {w:?} in {items:?}"));
+        let done = by_what("Samtale med skolens AKT-lærer");
+        assert_eq!(done["due"], "2026-12-01");
+        assert_eq!(done["status"], "done");
+        assert_eq!(done["status_by"], "Mette Sørensen");
+        assert_eq!(done["agency"], "school");
+        assert_eq!(done["person"], "Lone Berg");
+        let open = by_what("Hjemmebesøg hos familien");
+        assert_eq!(open["due"], "2026-12-22");
+        assert_eq!(open["status"], "open");
+        let fields: Vec<&str> =
+            case["history"].as_array().unwrap().iter().map(|h| h["field"].as_str().unwrap()).collect();
+        assert_eq!(fields.iter().filter(|f| **f == "action_item").count(), 3, "history: {fields:?}");
+        let open_items: serde_json::Value = serde_json::from_str(&data.cli(&["actions"])).expect("actions JSON");
+        let whats: Vec<&str> = open_items.as_array().unwrap().iter().map(|i| i["what"].as_str().unwrap()).collect();
+        assert_eq!(whats, ["Hjemmebesøg hos familien"]);
+    });
+}
+
+/// Screenshots for people to look at (tests/artifacts/action_screens/): the Opgaver view, the
+/// case panel's Opgaver section with the calendar, and the intake's Danish "Modtaget", with demo
+/// data at 1280×800 and 960×600.
+#[test]
+fn action_screens_with_demo_data() {
+    run(async {
+        let data = DataDir::new();
+        let app = App::launch("action_screens/1", data.path()).await;
+        set_up_to_board(&app).await;
+        app.quit().await;
+        data.cli(&["demo", "--cases", "400"]);
+
+        let app = App::launch("action_screens/2", data.path()).await;
+        app.wait_heading("Tavle").await;
+        for (w, h) in [(1280, 800), (960, 600)] {
+            resize(&app, w, h).await;
+            app.click("a[href=\"#/opgaver\"]").await;
+            app.find("#actions-list li[data-action-id]").await;
+            app.snapshot(&format!("opgaver-{w}")).await;
+            focus_list(&app).await;
+            press(&app, "j").await;
+            app.snapshot(&format!("opgaver-focus-{w}")).await;
+            // "?" on the list shows the shortcuts, the list's keys among them.
+            press(&app, "?").await;
+            wait_text(&app, "#shortcuts-dialog", "annullér den valgte opgave").await;
+            app.snapshot(&format!("shortcuts-{w}")).await;
+            press(&app, &ESCAPE.to_string()).await;
+            press(&app, &ENTER.to_string()).await;
+            wait_text(&app, "#case-actions-title", "Opgaver").await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            app.snapshot(&format!("panel-{w}")).await;
+            if !app.exists("#action-what").await {
+                app.click("#action-new").await;
+            }
+            app.clear("#action-what").await;
+            app.type_into("#action-what", "Opfølgende samtale").await;
+            app.clear("#action-due").await;
+            app.type_into("#action-due", "3002").await;
+            app.click("#action-due-calendar").await;
+            app.find("#action-due-dialog").await;
+            app.snapshot(&format!("panel-calendar-{w}")).await;
+            press(&app, &ESCAPE.to_string()).await;
+            press(&app, &ESCAPE.to_string()).await;
+            app.select("#actions-agency", "police").await;
+            app.snapshot(&format!("opgaver-police-{w}")).await;
+            app.select("#actions-agency", "").await;
+            app.type_into("#actions-agency", &format!("{CONTROL}n{NULL}")).await;
+            app.find("#intake-received-time").await;
+            app.snapshot(&format!("intake-{w}")).await;
+        }
+        app.quit().await;
+    });
+}
