@@ -36,7 +36,7 @@ pub const WHAT_MAX: usize = 300;
 pub const PERSON_MAX: usize = 100;
 
 /// A new action item, as typed.
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 #[serde(deny_unknown_fields)]
 pub struct NewActionItem {
     pub what: String,
@@ -86,7 +86,8 @@ pub struct ActionFilter {
 /// The latest due date anyone plans with.
 const LAST_YEAR: i32 = 2100;
 
-fn validated(item: &NewActionItem, today: Day) -> Result<(String, Option<String>, Day)> {
+/// Checks a new item as of `today`: returns the trimmed text, person and due date.
+pub(crate) fn validate(item: &NewActionItem, today: Day) -> Result<(String, Option<String>, Day)> {
     let what = clean_text("what", &item.what, WHAT_MAX, false)?;
     if what.is_empty() {
         return Err(Error::invalid("what", "skriv hvad der skal gøres"));
@@ -169,7 +170,7 @@ pub(crate) fn insert_at(
 /// Adds an action item to a case, in the operation's transaction.
 pub(crate) fn add_in(op: &mut Op<'_>, case_id: i64, item: &NewActionItem) -> Result<ActionItem> {
     let today = Day::of(op.now());
-    let (what, person, due) = validated(item, today)?;
+    let (what, person, due) = validate(item, today)?;
     op.conn()
         .prepare_cached(
             "INSERT INTO action_items (case_id, what, agency, person, due, created_at, created_by)
@@ -306,6 +307,41 @@ pub(crate) fn for_case(conn: &Connection, case_id: i64, today: Day) -> Result<Ve
     ))?;
     let items = stmt.query_map([case_id], |r| from_row(r, today))?.collect::<Result<_, _>>()?;
     Ok(items)
+}
+
+/// (case id, earliest due) of a district's active cases with open items due before `day`.
+pub(crate) fn cases_due_before(conn: &Connection, district_code: &str, day: Day) -> Result<Vec<(i64, Day)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.case_id, min(a.due) FROM action_items a JOIN cases c ON c.id = a.case_id
+         WHERE a.status = 'open' AND a.due < ?2 AND c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded')
+         GROUP BY a.case_id ORDER BY min(a.due), a.case_id",
+    )?;
+    let rows =
+        stmt.query_map(params![district_code, day], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Open items that earlier meetings of a district created (the minutes list them).
+pub(crate) fn open_from_meetings(
+    conn: &Connection,
+    district_code: &str,
+    before_meeting: i64,
+    today: Day,
+) -> Result<Vec<ActionItem>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM action_items a JOIN cases c ON c.id = a.case_id
+         WHERE a.status = 'open' AND a.meeting_id IS NOT NULL AND a.meeting_id <> ?2 AND c.district_code = ?1
+         ORDER BY a.due, c.reference, a.id"
+    ))?;
+    let items =
+        stmt.query_map(params![district_code, before_meeting], |r| from_row(r, today))?.collect::<Result<_, _>>()?;
+    Ok(items)
+}
+
+/// Marks an item as created by a meeting.
+pub(crate) fn set_meeting(op: &Op<'_>, id: i64, meeting_id: i64) -> Result<()> {
+    op.conn().execute("UPDATE action_items SET meeting_id = ?1 WHERE id = ?2", params![meeting_id, id])?;
+    Ok(())
 }
 
 /// Deletes a case's action items (retention).

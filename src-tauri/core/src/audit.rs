@@ -26,6 +26,11 @@ pub enum AuditEvent {
     ActionItemAdded { reference: String },
     ActionItemChanged { reference: String },
     ActionItemsListed,
+    MeetingChanged { number: String },
+    MeetingRead { id: i64 },
+    MeetingFinalized { number: String },
+    MinutesExported { number: String },
+    MeetingsListed,
     CasesListed,
     CasesSearched,
     BoardViewed,
@@ -52,6 +57,11 @@ impl AuditEvent {
             AuditEvent::ActionItemChanged { .. } => "action_item.changed",
             AuditEvent::ActionItemsListed => "action_items.listed",
             AuditEvent::BoardSettingsChanged => "board.settings_changed",
+            AuditEvent::MeetingChanged { .. } => "meeting.changed",
+            AuditEvent::MeetingRead { .. } => "meeting.read",
+            AuditEvent::MeetingFinalized { .. } => "meeting.finalized",
+            AuditEvent::MinutesExported { .. } => "minutes.exported",
+            AuditEvent::MeetingsListed => "meetings.listed",
             AuditEvent::CasesListed => "cases.listed",
             AuditEvent::CasesSearched => "case.search",
             AuditEvent::BoardViewed => "board.viewed",
@@ -72,6 +82,10 @@ impl AuditEvent {
             | AuditEvent::ActionItemAdded { reference }
             | AuditEvent::ActionItemChanged { reference } => Some(reference.clone()),
             AuditEvent::DemoFilled { cases } => Some(format!("{cases} cases")),
+            AuditEvent::MeetingChanged { number }
+            | AuditEvent::MeetingFinalized { number }
+            | AuditEvent::MinutesExported { number } => Some(format!("møde {number}")),
+            AuditEvent::MeetingRead { id } => Some(format!("møde id {id}")),
             _ => None,
         }
     }

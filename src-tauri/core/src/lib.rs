@@ -16,6 +16,7 @@ pub mod faults;
 pub mod intake;
 pub mod keychain;
 mod keys;
+pub mod meetings;
 mod migrate;
 pub mod profile;
 pub mod routing;

@@ -297,6 +297,39 @@ pub(crate) fn stage_counts(conn: &Connection, district_code: &str) -> Result<Vec
     Ok(rows)
 }
 
+/// (id, reference) of a district's active cases that match an agenda rule, oldest concern first.
+pub(crate) fn agenda_candidates(
+    conn: &Connection,
+    district_code: &str,
+    rule: AgendaRule,
+) -> Result<Vec<(i64, String)>> {
+    let (condition, arg) = match rule {
+        AgendaRule::Flagged => ("c.meeting_flag = 1", None),
+        AgendaRule::Acute => ("c.urgency = 'acute'", None),
+        AgendaRule::CreatedSince(t) => ("c.created_at > ?2", Some(t.as_text())),
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.id, c.reference FROM cases c
+         WHERE c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded') AND {condition}
+         ORDER BY c.received_at, c.id"
+    ))?;
+    let rows = match arg {
+        Some(a) => {
+            stmt.query_map(params![district_code, a], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+        }
+        None => stmt.query_map(params![district_code], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?,
+    };
+    Ok(rows)
+}
+
+/// The agenda rules the register answers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum AgendaRule {
+    Flagged,
+    Acute,
+    CreatedSince(Stamp),
+}
+
 pub(crate) fn count(conn: &Connection) -> Result<u64> {
     Ok(conn.query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))? as u64)
 }

@@ -1,0 +1,634 @@
+//! Infohus meetings (tables `directory`, `meetings`, `meeting_participants`, `meeting_items`,
+//! `meeting_actions`): planned per infohus with an automatic number ("Møde 23/2026"), an agenda
+//! proposed from the board, what the meeting recorded per case, and finalizing, which applies the
+//! stage changes and action items to the cases in one transaction and stores the minutes' PDF and
+//! its SHA-256 (a finalized meeting is immutable; a correction is a numbered addendum).
+
+use crate::actions::{self, Agency, NewActionItem};
+use crate::audit::AuditEvent;
+use crate::cases::{self, Outcome, Stage, history, register};
+use crate::dates::{Day, Stamp};
+use crate::district;
+use crate::error::{Error, Result};
+use crate::intake::clean_text;
+use crate::store::{Op, Read, Store};
+use chrono::{DateTime, Datelike, TimeDelta, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+pub const TEXT_MAX: usize = 8000;
+pub const TITLE_MAX: usize = 200;
+pub const PLACE_MAX: usize = 200;
+/// Years the minutes are kept after the meeting (the default deletion date).
+pub const KEEP_YEARS: i32 = 5;
+
+/// New information from one authority.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorityNote {
+    pub authority: Agency,
+    pub text: String,
+}
+
+/// A participant as recorded for a meeting (found in, or added to, the directory).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantRecord {
+    pub name: String,
+    pub organisation: String,
+    #[serde(default)]
+    #[specta(optional)]
+    pub role: Option<String>,
+    #[serde(default)]
+    #[specta(optional)]
+    pub email: Option<String>,
+    #[serde(default = "yes")]
+    pub present: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One agenda item and what the meeting recorded for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ItemRecord {
+    Case {
+        reference: String,
+        /// Why it is on the agenda ("Markeret til møde", …).
+        #[serde(default)]
+        #[specta(optional)]
+        reason: Option<String>,
+        #[serde(default)]
+        new_information: Vec<AuthorityNote>,
+        /// The overall assessment: risks and protective factors.
+        #[serde(default)]
+        #[specta(optional)]
+        assessment: Option<String>,
+        /// What the infohus recommends (each authority acts in its own remit).
+        #[serde(default)]
+        #[specta(optional)]
+        recommendation: Option<String>,
+        #[serde(default)]
+        actions: Vec<NewActionItem>,
+        /// The stage the case moves to when the meeting is finalized.
+        #[serde(default)]
+        #[specta(optional)]
+        resulting_stage: Option<Stage>,
+        /// Required when the resulting stage is closed.
+        #[serde(default)]
+        #[specta(optional)]
+        outcome: Option<Outcome>,
+    },
+    Free {
+        title: String,
+        #[serde(default)]
+        #[specta(optional)]
+        body: Option<String>,
+    },
+}
+
+/// A whole meeting record: the import format (docs/meeting-import.md) and what the UI saves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingRecord {
+    /// Police district code or name; the coordinator's home infohus when left out.
+    #[serde(default)]
+    #[specta(optional)]
+    pub district: Option<String>,
+    /// RFC 3339, e.g. "2026-11-25T14:00:00+01:00".
+    pub held_at: String,
+    #[serde(default)]
+    #[specta(optional)]
+    pub place: Option<String>,
+    #[serde(default)]
+    #[specta(optional)]
+    pub next_meeting_at: Option<String>,
+    #[serde(default)]
+    pub participants: Vec<ParticipantRecord>,
+    #[serde(default)]
+    pub items: Vec<ItemRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct MeetingSummary {
+    pub id: i64,
+    pub district_code: String,
+    /// "23/2026", or "Tillæg 1 til 23/2026".
+    pub number: String,
+    pub held_at: Stamp,
+    pub place: Option<String>,
+    pub status: String,
+    pub minutes_sha256: Option<String>,
+}
+
+/// A case proposed for the agenda, with why.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct ProposedItem {
+    pub reference: String,
+    pub pseudonym: String,
+    pub municipality: String,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct ProposedAgenda {
+    pub cases: Vec<ProposedItem>,
+    /// Standing items ("Orientering fra SSP", "Eventuelt").
+    pub free: Vec<String>,
+}
+
+fn parse_time(field: &'static str, s: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| Error::invalid(field, "skal være et gyldigt tidspunkt (RFC 3339)"))
+}
+
+fn optional_text(field: &'static str, v: &Option<String>, max: usize, multiline: bool) -> Result<Option<String>> {
+    Ok(v.as_deref().map(|t| clean_text(field, t, max, multiline)).transpose()?.filter(|t| !t.is_empty()))
+}
+
+/// A validated record: resolved district, times, cases, texts.
+struct Valid {
+    district: &'static district::PoliceDistrict,
+    held_at: DateTime<Utc>,
+    place: Option<String>,
+    next_meeting_at: Option<DateTime<Utc>>,
+    participants: Vec<ParticipantRecord>,
+    items: Vec<ValidItem>,
+}
+
+enum ValidItem {
+    Case {
+        case_id: i64,
+        reason: Option<String>,
+        new_information: Vec<AuthorityNote>,
+        assessment: Option<String>,
+        recommendation: Option<String>,
+        actions: Vec<NewActionItem>,
+        resulting_stage: Option<Stage>,
+        outcome: Option<Outcome>,
+    },
+    Free {
+        title: String,
+        body: Option<String>,
+    },
+}
+
+fn validate(conn: &Connection, home: &str, r: &MeetingRecord, now: DateTime<Utc>) -> Result<Valid> {
+    let district = match &r.district {
+        Some(d) => district::find(d).ok_or(Error::invalid("district", "ukendt politikreds"))?,
+        None => district::by_code(home).ok_or(Error::Internal("the home district is known"))?,
+    };
+    let held_at = parse_time("held_at", &r.held_at)?;
+    let year = held_at.with_timezone(&crate::dates::COPENHAGEN).year();
+    if !(2000..=2100).contains(&year) {
+        return Err(Error::invalid("held_at", "året skal ligge mellem 2000 og 2100"));
+    }
+    let next_meeting_at = r.next_meeting_at.as_deref().map(|t| parse_time("next_meeting_at", t)).transpose()?;
+    if next_meeting_at.is_some_and(|n| n <= held_at) {
+        return Err(Error::invalid("next_meeting_at", "næste møde skal ligge efter dette"));
+    }
+    let place = optional_text("place", &r.place, PLACE_MAX, false)?;
+    let mut participants = Vec::new();
+    for p in &r.participants {
+        let name = clean_text("participants.name", &p.name, 100, false)?;
+        let organisation = clean_text("participants.organisation", &p.organisation, 120, false)?;
+        if name.is_empty() || organisation.is_empty() {
+            return Err(Error::invalid("participants", "navn og organisation skal udfyldes"));
+        }
+        let email = optional_text("participants.email", &p.email, 254, false)?;
+        if email.as_deref().is_some_and(|e| !crate::intake::is_email_address(e)) {
+            return Err(Error::invalid("participants.email", "skal være en e-mailadresse"));
+        }
+        participants.push(ParticipantRecord {
+            name,
+            organisation,
+            role: optional_text("participants.role", &p.role, 100, false)?,
+            email,
+            present: p.present,
+        });
+    }
+    let today = Day::of(now);
+    let mut items = Vec::new();
+    for item in &r.items {
+        items.push(match item {
+            ItemRecord::Case {
+                reference,
+                reason,
+                new_information,
+                assessment,
+                recommendation,
+                actions,
+                resulting_stage,
+                outcome,
+            } => {
+                let case_id = register::id_of(conn, reference)
+                    .map_err(|_| Error::invalid("items.reference", "sagen findes ikke"))?;
+                let mut notes = Vec::new();
+                for n in new_information {
+                    let text = clean_text("items.new_information.text", &n.text, TEXT_MAX, true)?;
+                    if !text.is_empty() {
+                        notes.push(AuthorityNote { authority: n.authority, text });
+                    }
+                }
+                if let Some(stage) = resulting_stage {
+                    if *stage == Stage::Forwarded {
+                        return Err(Error::invalid(
+                            "items.resulting_stage",
+                            "videresendelse sker fra sagen, ikke fra mødet",
+                        ));
+                    }
+                    if (*stage == Stage::Closed) != outcome.is_some() {
+                        return Err(Error::invalid("items.outcome", "udfald angives netop når sagen afsluttes"));
+                    }
+                } else if outcome.is_some() {
+                    return Err(Error::invalid("items.outcome", "udfald angives netop når sagen afsluttes"));
+                }
+                for a in actions {
+                    actions::validate(a, today).map_err(|e| match e {
+                        Error::Invalid { field, reason } => Error::Invalid {
+                            field: match field {
+                                "what" => "items.actions.what",
+                                "person" => "items.actions.person",
+                                "due" => "items.actions.due",
+                                other => other,
+                            },
+                            reason,
+                        },
+                        other => other,
+                    })?;
+                }
+                ValidItem::Case {
+                    case_id,
+                    reason: optional_text("items.reason", reason, 300, false)?,
+                    new_information: notes,
+                    assessment: optional_text("items.assessment", assessment, TEXT_MAX, true)?,
+                    recommendation: optional_text("items.recommendation", recommendation, TEXT_MAX, true)?,
+                    actions: actions.clone(),
+                    resulting_stage: *resulting_stage,
+                    outcome: *outcome,
+                }
+            }
+            ItemRecord::Free { title, body } => {
+                let title = clean_text("items.title", title, TITLE_MAX, false)?;
+                if title.is_empty() {
+                    return Err(Error::invalid("items.title", "skal udfyldes"));
+                }
+                ValidItem::Free { title, body: optional_text("items.body", body, TEXT_MAX, true)? }
+            }
+        });
+    }
+    Ok(Valid { district, held_at, place, next_meeting_at, participants, items })
+}
+
+/// The next meeting number of an infohus in a year.
+fn next_number(conn: &Connection, district_code: &str, year: i32) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(number), 0) + 1 FROM meetings WHERE district_code = ?1 AND year = ?2 AND addendum_of IS NULL",
+        params![district_code, year],
+        |r| r.get(0),
+    )?)
+}
+
+fn directory_id(op: &Op<'_>, p: &ParticipantRecord) -> Result<i64> {
+    let found: Option<i64> = op
+        .conn()
+        .query_row(
+            "SELECT id FROM directory WHERE name = ?1 AND organisation = ?2 AND retired_at IS NULL ORDER BY id LIMIT 1",
+            params![p.name, p.organisation],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = found {
+        op.conn().execute(
+            "UPDATE directory SET role = coalesce(?1, role), email = coalesce(?2, email) WHERE id = ?3",
+            params![p.role, p.email, id],
+        )?;
+        return Ok(id);
+    }
+    op.conn().execute(
+        "INSERT INTO directory (name, organisation, role, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![p.name, p.organisation, p.role, p.email, op.stamp()],
+    )?;
+    Ok(op.conn().last_insert_rowid())
+}
+
+/// Writes a validated record's participants and items into a draft meeting (replacing them).
+fn write_record(op: &Op<'_>, meeting_id: i64, v: &Valid) -> Result<()> {
+    let c = op.conn();
+    c.execute("DELETE FROM meeting_participants WHERE meeting_id = ?1", [meeting_id])?;
+    c.execute("DELETE FROM meeting_items WHERE meeting_id = ?1", [meeting_id])?;
+    for p in &v.participants {
+        let id = directory_id(op, p)?;
+        c.execute(
+            "INSERT INTO meeting_participants (meeting_id, directory_id, present) VALUES (?1, ?2, ?3)
+             ON CONFLICT (meeting_id, directory_id) DO UPDATE SET present = ?3",
+            params![meeting_id, id, p.present],
+        )?;
+    }
+    for (pos, item) in v.items.iter().enumerate() {
+        match item {
+            ValidItem::Case {
+                case_id,
+                reason,
+                new_information,
+                assessment,
+                recommendation,
+                actions,
+                resulting_stage,
+                outcome,
+            } => {
+                let info = serde_json::to_string(new_information).map_err(|_| Error::Internal("notes as JSON"))?;
+                c.execute(
+                    "INSERT INTO meeting_items (meeting_id, position, kind, case_id, reason, new_information, assessment,
+                         recommendation, resulting_stage, outcome)
+                     VALUES (?1, ?2, 'case', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![
+                        meeting_id,
+                        pos as i64,
+                        case_id,
+                        reason,
+                        info,
+                        assessment,
+                        recommendation,
+                        resulting_stage.map(Stage::as_str),
+                        outcome.map(Outcome::as_str)
+                    ],
+                )?;
+                let item_id = c.last_insert_rowid();
+                for a in actions {
+                    let due = Day::parse(&a.due).ok_or(Error::invalid("items.actions.due", "ugyldig dato"))?;
+                    c.execute(
+                        "INSERT INTO meeting_actions (item_id, what, agency, person, due) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![item_id, a.what.trim(), a.agency.as_str(), a.person.as_deref().map(str::trim), due],
+                    )?;
+                }
+            }
+            ValidItem::Free { title, body } => {
+                c.execute(
+                    "INSERT INTO meeting_items (meeting_id, position, kind, title, body) VALUES (?1, ?2, 'free', ?3, ?4)",
+                    params![meeting_id, pos as i64, title, body],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MeetingSummary> {
+    let number: i64 = r.get(2)?;
+    let year: i64 = r.get(3)?;
+    let addendum: Option<i64> = r.get(4)?;
+    Ok(MeetingSummary {
+        id: r.get(0)?,
+        district_code: r.get(1)?,
+        number: match addendum {
+            Some(n) => format!("Tillæg {n} til {number}/{year}"),
+            None => format!("{number}/{year}"),
+        },
+        held_at: r.get(5)?,
+        place: r.get(6)?,
+        status: r.get(7)?,
+        minutes_sha256: r.get(8)?,
+    })
+}
+
+const SUMMARY: &str =
+    "id, district_code, number, year, addendum_number, held_at, place, status, minutes_sha256 FROM meetings";
+
+fn summary(conn: &Connection, id: i64) -> Result<MeetingSummary> {
+    conn.query_row(&format!("SELECT {SUMMARY} WHERE id = ?1"), [id], summary_row)
+        .optional()?
+        .ok_or(Error::NotFound("Mødet"))
+}
+
+/// Plans a meeting (the record may be empty but for its time) and numbers it per infohus and year.
+pub fn create(store: &Store, record: &MeetingRecord) -> Result<MeetingSummary> {
+    let home = store.profile()?.district_code;
+    store.write(|op| {
+        let v = validate(op.conn(), &home, record, op.now())?;
+        let local = v.held_at.with_timezone(&crate::dates::COPENHAGEN);
+        let year = local.year();
+        let number = next_number(op.conn(), v.district.code, year)?;
+        let delete_after = Day::new(
+            local.date_naive().with_year(year + KEEP_YEARS).unwrap_or_else(|| local.date_naive() + TimeDelta::days(365 * 5 + 1)),
+        );
+        op.conn().execute(
+            "INSERT INTO meetings (district_code, year, number, held_at, place, next_meeting_at, delete_after, created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                v.district.code,
+                year,
+                number,
+                Stamp::new(v.held_at),
+                v.place,
+                v.next_meeting_at.map(Stamp::new),
+                delete_after,
+                op.stamp(),
+                op.actor()
+            ],
+        )?;
+        let id = op.conn().last_insert_rowid();
+        write_record(op, id, &v)?;
+        op.audit(AuditEvent::MeetingChanged { number: format!("{number}/{year}") });
+        summary(op.conn(), id)
+    })
+}
+
+/// Replaces a draft meeting's participants and items (the UI's autosave; import of a draft).
+pub fn save(store: &Store, id: i64, record: &MeetingRecord) -> Result<MeetingSummary> {
+    let home = store.profile()?.district_code;
+    store.write(|op| {
+        let before = summary(op.conn(), id)?;
+        if before.status == "final" {
+            return Err(Error::Refused("a finalized meeting is immutable; make an addendum".into()));
+        }
+        let v = validate(op.conn(), &home, record, op.now())?;
+        op.conn().execute(
+            "UPDATE meetings SET held_at = ?1, place = ?2, next_meeting_at = ?3 WHERE id = ?4",
+            params![Stamp::new(v.held_at), v.place, v.next_meeting_at.map(Stamp::new), id],
+        )?;
+        write_record(op, id, &v)?;
+        op.audit(AuditEvent::MeetingChanged { number: before.number.clone() });
+        summary(op.conn(), id)
+    })
+}
+
+/// Every meeting, newest first.
+pub fn list(store: &Store) -> Result<Vec<MeetingSummary>> {
+    store.read(|r| {
+        let mut stmt = r.conn().prepare_cached(&format!("SELECT {SUMMARY} ORDER BY held_at DESC, id DESC"))?;
+        let rows = stmt.query_map([], summary_row)?.collect::<Result<Vec<_>, _>>()?;
+        drop(stmt);
+        r.audit(AuditEvent::MeetingsListed);
+        Ok(rows)
+    })
+}
+
+fn proposed(r: &Read<'_>, id: i64) -> Result<ProposedAgenda> {
+    let conn = r.conn();
+    let (district_code, held_at, next): (String, Stamp, Option<Stamp>) = conn
+        .query_row("SELECT district_code, held_at, next_meeting_at FROM meetings WHERE id = ?1", [id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })
+        .optional()?
+        .ok_or(Error::NotFound("Mødet"))?;
+    let previous: Option<Stamp> = conn
+        .query_row(
+            "SELECT max(held_at) FROM meetings WHERE district_code = ?1 AND held_at < ?2 AND id <> ?3",
+            params![district_code, held_at, id],
+            |row| row.get(0),
+        )
+        .optional()?
+        .flatten();
+    let next = next.map_or(held_at.instant() + TimeDelta::days(14), Stamp::instant);
+    let mut reasons: Vec<(i64, Vec<String>)> = Vec::new();
+    let mut add = |case_id: i64, why: String| match reasons.iter_mut().find(|(c, _)| *c == case_id) {
+        Some((_, w)) => w.push(why),
+        None => reasons.push((case_id, vec![why])),
+    };
+    for (cid, _) in register::agenda_candidates(conn, &district_code, register::AgendaRule::Flagged)? {
+        add(cid, "Markeret til møde".into());
+    }
+    let since = previous.unwrap_or(Stamp::new(DateTime::<Utc>::UNIX_EPOCH));
+    for (cid, _) in register::agenda_candidates(conn, &district_code, register::AgendaRule::CreatedSince(since))? {
+        add(cid, if previous.is_some() { "Ny sag siden sidste møde".into() } else { "Ny sag".into() });
+    }
+    for (cid, due) in actions::cases_due_before(conn, &district_code, Day::of(next))? {
+        add(cid, format!("Opgave med frist {} (før næste møde)", due.format_da()));
+    }
+    for (cid, _) in register::agenda_candidates(conn, &district_code, register::AgendaRule::Acute)? {
+        add(cid, "Akut".into());
+    }
+    let mut cases = Vec::new();
+    for (cid, why) in reasons {
+        let s = register::summary(conn, cid)?;
+        cases.push(ProposedItem {
+            reference: s.reference,
+            pseudonym: s.pseudonym,
+            municipality: s.municipality,
+            reasons: why,
+        });
+    }
+    Ok(ProposedAgenda {
+        cases,
+        free: vec!["Orientering fra politiet".into(), "Orientering fra SSP".into(), "Eventuelt".into()],
+    })
+}
+
+/// The agenda proposed from the board: cases flagged "til møde", new since the last meeting, with
+/// action items due before the next meeting, and acute cases — each with why — plus standing items.
+pub fn proposed_agenda(store: &Store, id: i64) -> Result<ProposedAgenda> {
+    store.read(|r| {
+        let agenda = proposed(r, id)?;
+        r.audit(AuditEvent::MeetingRead { id });
+        Ok(agenda)
+    })
+}
+
+/// Imports a whole meeting record as a new draft meeting (docs/meeting-import.md).
+pub fn import(store: &Store, json: &str) -> Result<MeetingSummary> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let record: MeetingRecord = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
+        let path = e.path().to_string();
+        Error::Malformed {
+            path: if path == "." { "(dokument)".into() } else { safe_path(&path) },
+            reason: "passer ikke til formatet (se docs/meeting-import.md)".into(),
+        }
+    })?;
+    de.end()
+        .map_err(|_| Error::Malformed { path: "(dokument)".into(), reason: "der står mere efter mødet".into() })?;
+    create(store, &record)
+}
+
+/// A JSON path of the import format with its known field names only (never user text).
+fn safe_path(path: &str) -> String {
+    const KNOWN: &[&str] = &[
+        "district",
+        "held_at",
+        "place",
+        "next_meeting_at",
+        "participants",
+        "name",
+        "organisation",
+        "role",
+        "email",
+        "present",
+        "items",
+        "kind",
+        "reference",
+        "reason",
+        "new_information",
+        "authority",
+        "text",
+        "assessment",
+        "recommendation",
+        "actions",
+        "what",
+        "agency",
+        "person",
+        "due",
+        "resulting_stage",
+        "outcome",
+        "title",
+        "body",
+    ];
+    path.split('.')
+        .map(|part| {
+            let name = part.split('[').next().unwrap_or("");
+            let index = &part[name.len()..];
+            let index_ok = index.chars().all(|c| c.is_ascii_digit() || c == '[' || c == ']');
+            if KNOWN.contains(&name) && index_ok { part.to_string() } else { "(ukendt felt)".into() }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Applies what a meeting recorded to its cases, in the finalizing transaction: a history entry
+/// naming the meeting, the resulting stage (through the stage rules), the new action items (marked
+/// with the meeting), and the "til møde" flag cleared.
+pub(crate) fn apply_to_cases(op: &mut Op<'_>, meeting_id: i64, label: &str) -> Result<()> {
+    let items: Vec<(i64, Option<i64>, Option<String>, Option<String>)> = {
+        let mut stmt = op.conn().prepare(
+            "SELECT id, case_id, resulting_stage, outcome FROM meeting_items WHERE meeting_id = ?1 AND kind = 'case' ORDER BY position",
+        )?;
+        stmt.query_map([meeting_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?
+    };
+    let reason = format!("Besluttet på møde {label}");
+    for (item_id, case_id, stage, outcome) in items {
+        let Some(case_id) = case_id else { continue };
+        history::record(op, case_id, "meeting", None, Some(&format!("Drøftet på møde {label}")), None)?;
+        let before = register::read(op.conn(), case_id)?.summary.stage;
+        if let Some(stage) = stage.as_deref().and_then(Stage::parse).filter(|s| *s != before) {
+            let outcome = outcome.as_deref().and_then(Outcome::parse);
+            cases::transition_in(op, case_id, stage, Some(&reason), outcome).map_err(|e| match e {
+                Error::Invalid { reason, .. } => Error::invalid("items.resulting_stage", reason),
+                other => other,
+            })?;
+        }
+        let recorded: Vec<NewActionItem> = {
+            let mut stmt = op
+                .conn()
+                .prepare("SELECT what, agency, person, due FROM meeting_actions WHERE item_id = ?1 ORDER BY id")?;
+            stmt.query_map([item_id], |r| {
+                Ok(NewActionItem {
+                    what: r.get(0)?,
+                    agency: register::parse_enum(&r.get::<_, String>(1)?)?,
+                    person: r.get(2)?,
+                    due: r.get(3)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?
+        };
+        for a in recorded {
+            let added = actions::add_in(op, case_id, &a)?;
+            actions::set_meeting(op, added.id, meeting_id)?;
+        }
+        if register::set_meeting_flag(op, case_id, false)? {
+            history::record(op, case_id, "meeting_flag", Some("til møde"), Some("ikke til møde"), None)?;
+        }
+    }
+    Ok(())
+}

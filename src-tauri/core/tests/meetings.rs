@@ -1,0 +1,143 @@
+//! Infohus meetings on a real encrypted store: numbering per infohus and year, the agenda proposed
+//! from the board, importing a whole meeting record (bad input writes nothing), finalizing.
+
+mod common;
+use common::profile;
+use serde_json::json;
+use std::sync::Arc;
+use tovholder_core::actions::{self, Agency, NewActionItem};
+use tovholder_core::cases::{self, Stage};
+use tovholder_core::intake::IntakeReport;
+use tovholder_core::meetings::{self, MeetingRecord};
+use tovholder_core::{Error, FixedClock, Keychain, Store};
+
+fn store() -> (tempfile::TempDir, Store, FixedClock) {
+    let clock = FixedClock::at_rfc3339("2026-11-20T09:00:00Z");
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, _) =
+        Store::init_with_clock(tmp.path(), &Keychain::memory(), profile(), Arc::new(clock.clone())).unwrap();
+    (tmp, store, clock)
+}
+
+fn intake(store: &Store, pseudonym: &str, urgency: &str) -> String {
+    let report = IntakeReport::from_json(
+        &json!({
+            "received_at": "2026-11-02T10:00:00+01:00",
+            "channel": "hotline",
+            "caller": {"type": "school"},
+            "subject": {"pseudonym": pseudonym, "birth_year": 2009, "municipality": "Aarhus"},
+            "category": "right_wing",
+            "urgency": urgency,
+            "description": "Bekymring fra skolen."
+        })
+        .to_string(),
+    )
+    .unwrap();
+    cases::intake(store, report).unwrap().reference
+}
+
+fn record(held_at: &str) -> MeetingRecord {
+    serde_json::from_value(json!({ "held_at": held_at })).unwrap()
+}
+
+#[test]
+fn meetings_are_numbered_per_infohus_and_year() {
+    let (_t, store, _) = store();
+    let a = meetings::create(&store, &record("2026-11-25T14:00:00+01:00")).unwrap();
+    let b = meetings::create(&store, &record("2026-12-09T14:00:00+01:00")).unwrap();
+    // 31 Dec 23.30 UTC is 1 Jan in Copenhagen: the first meeting of 2027.
+    let c = meetings::create(&store, &record("2026-12-31T23:30:00Z")).unwrap();
+    let other = meetings::create(
+        &store,
+        &serde_json::from_value(json!({"district": "Fyns Politi", "held_at": "2026-11-26T10:00:00+01:00"})).unwrap(),
+    )
+    .unwrap();
+    assert_eq!((a.number.as_str(), b.number.as_str(), c.number.as_str()), ("1/2026", "2/2026", "1/2027"));
+    assert_eq!((other.number.as_str(), other.district_code.as_str()), ("1/2026", "FYP"));
+    assert_eq!(meetings::list(&store).unwrap().len(), 4);
+}
+
+#[test]
+fn the_agenda_is_proposed_from_the_board_with_reasons() {
+    let (_t, store, clock) = store();
+    let flagged = intake(&store, "A.A.", "normal");
+    let acute = intake(&store, "B.B.", "acute");
+    let due = intake(&store, "C.C.", "normal");
+    let closed = intake(&store, "D.D.", "normal");
+    cases::set_meeting_flag(&store, &flagged, true).unwrap();
+    actions::add(
+        &store,
+        &due,
+        &NewActionItem { what: "Samtale".into(), agency: Agency::Ssp, person: None, due: "2026-12-01".into() },
+    )
+    .unwrap();
+    cases::transition(&store, &closed, Stage::Closed, None, Some(cases::Outcome::Unfounded)).unwrap();
+    let first = meetings::create(&store, &record("2026-11-21T14:00:00+01:00")).unwrap();
+    clock.set(chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00Z").unwrap().into());
+    let newer = intake(&store, "E.E.", "normal");
+    let m = meetings::create(
+        &store,
+        &serde_json::from_value(
+            json!({"held_at": "2026-11-25T14:00:00+01:00", "next_meeting_at": "2026-12-09T14:00:00+01:00"}),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let agenda = meetings::proposed_agenda(&store, m.id).unwrap();
+    let why = |r: &str| agenda.cases.iter().find(|c| c.reference == r).map(|c| c.reasons.clone());
+    assert_eq!(why(&flagged), Some(vec!["Markeret til møde".to_string()]));
+    assert_eq!(why(&acute), Some(vec!["Akut".to_string()]));
+    assert_eq!(why(&due), Some(vec!["Opgave med frist 1. dec. 2026 (før næste møde)".to_string()]));
+    assert_eq!(why(&newer), Some(vec!["Ny sag siden sidste møde".to_string()]));
+    assert_eq!(why(&closed), None, "closed cases are not proposed");
+    assert_eq!(agenda.free, vec!["Orientering fra politiet", "Orientering fra SSP", "Eventuelt"]);
+    // The first meeting had no earlier one: every active case there was new.
+    let first_agenda = meetings::proposed_agenda(&store, first.id).unwrap();
+    assert!(first_agenda.cases.iter().any(|c| c.reasons.contains(&"Ny sag".to_string())));
+}
+
+#[test]
+fn importing_refuses_bad_input_by_field_and_writes_nothing() {
+    let (_t, store, _) = store();
+    let r = intake(&store, "Nguyễn", "normal");
+    let good = json!({
+        "held_at": "2026-11-25T14:00:00+01:00",
+        "participants": [{"name": "Łukasz Nowak", "organisation": "SSP Aarhus"}],
+        "items": [{"kind": "case", "reference": r, "actions": [{"what": "Samtale", "agency": "ssp", "due": "2026-12-01"}]}]
+    });
+    let with = |path: &[&str], v: serde_json::Value| {
+        let mut doc = good.clone();
+        let (last, parents) = path.split_last().unwrap();
+        let mut cur = &mut doc;
+        for p in parents {
+            cur = if let Ok(i) = p.parse::<usize>() { &mut cur[i] } else { &mut cur[*p] };
+        }
+        if let Ok(i) = last.parse::<usize>() {
+            cur[i] = v
+        } else {
+            cur[*last] = v
+        }
+        doc.to_string()
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (with(&["items", "0", "reference"], json!("ØJP-2026-9999")), "items.reference"),
+        // Inside a tagged item serde reports the item, not the field within it.
+        (with(&["items", "0", "actions", "0", "agency"], json!("naboen")), "items[0]"),
+        (with(&["items", "0", "actions", "0", "due"], json!("2026-02-30")), "items.actions.due"),
+        (with(&["items", "0", "assessment"], json!("x".repeat(8001))), "items.assessment"),
+        (with(&["surprise"], json!(1)), "(ukendt felt)"),
+        (with(&["held_at"], json!("i går")), "held_at"),
+        (with(&["items", "0", "resulting_stage"], json!("closed")), "items.outcome"),
+        (format!("{good} {good}"), "(dokument)"),
+    ];
+    for (doc, field) in cases {
+        match meetings::import(&store, &doc) {
+            Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field, "{doc}"),
+            Err(Error::Malformed { path, .. }) => assert_eq!(path, field, "{doc}"),
+            other => panic!("{doc}: {other:?}"),
+        }
+    }
+    assert!(meetings::list(&store).unwrap().is_empty(), "nothing was written");
+    let m = meetings::import(&store, &good.to_string()).unwrap();
+    assert_eq!(m.number, "1/2026");
+}
