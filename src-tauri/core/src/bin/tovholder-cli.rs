@@ -12,7 +12,7 @@ use tovholder_core::cases::{self, CaseFilter};
 use tovholder_core::intake::IntakeReport;
 use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::store::resolve_data_dir;
-use tovholder_core::{Error, Keychain, Store, actions, board, demo, district, routing};
+use tovholder_core::{Error, Keychain, Store, actions, board, demo, district, meetings, routing};
 
 #[derive(Parser)]
 #[command(name = "tovholder-cli", version, about = "Tovholder's case store from the command line")]
@@ -131,12 +131,38 @@ enum Command {
         #[arg(long)]
         agency: Option<String>,
     },
+    /// Infohus meetings: create, agenda, list, import.
+    Meeting {
+        #[command(subcommand)]
+        meeting: MeetingCommand,
+    },
     /// Flag a case for the next meeting ("til møde"), or remove the flag.
     Flag {
         reference: String,
         #[arg(long, value_name = "on|off")]
         meeting: String,
     },
+}
+
+#[derive(Subcommand)]
+enum MeetingCommand {
+    /// Plan a meeting; prints it as JSON with its `id` and `number` ("23/2026").
+    Create {
+        /// Police district code or name (default: the home infohus).
+        #[arg(long)]
+        district: Option<String>,
+        /// When, RFC 3339 (e.g. 2026-11-25T14:00:00+01:00).
+        #[arg(long)]
+        at: String,
+        #[arg(long)]
+        place: Option<String>,
+    },
+    /// The agenda proposed from the board: cases with why, and standing items.
+    Agenda { id: i64 },
+    /// Every meeting, newest first.
+    List,
+    /// Create a draft meeting from a whole meeting record (docs/meeting-import.md).
+    Import { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -321,6 +347,32 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             let store = Store::open(&dir, &keychain)?;
             let filter = actions::ActionFilter { overdue, agency, ..Default::default() };
             print_json(&serde_json::to_value(actions::list(&store, &filter)?).expect("JSON"));
+        }
+        Command::Meeting { meeting } => {
+            let store = Store::open(&dir, &keychain)?;
+            let out = match meeting {
+                MeetingCommand::Create { district, at, place } => {
+                    let record = meetings::MeetingRecord {
+                        district,
+                        held_at: at,
+                        place,
+                        next_meeting_at: None,
+                        participants: Vec::new(),
+                        items: Vec::new(),
+                    };
+                    serde_json::to_value(meetings::create(&store, &record)?)
+                }
+                MeetingCommand::Agenda { id } => serde_json::to_value(meetings::proposed_agenda(&store, id)?),
+                MeetingCommand::List => serde_json::to_value(meetings::list(&store)?),
+                MeetingCommand::Import { file } => {
+                    let text = std::fs::read(&file)
+                        .ok()
+                        .and_then(|b| String::from_utf8(b).ok())
+                        .ok_or(Error::invalid("file", "filen kan ikke læses som UTF-8-tekst"))?;
+                    serde_json::to_value(meetings::import(&store, text.trim_start_matches('\u{feff}'))?)
+                }
+            };
+            print_json(&out.expect("JSON"));
         }
         Command::Flag { reference, meeting } => {
             let on = match meeting.trim() {
