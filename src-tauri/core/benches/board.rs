@@ -69,10 +69,13 @@ fn main() {
                  ORDER BY received_at, id",
             )
             .unwrap();
+        // Every column fetched as SQLite returns it (the rows, without mapping them to types).
         let mut n = 0;
         let mut rows = cases.query([]).unwrap();
         while let Some(r) = rows.next().unwrap() {
-            let _: (String, String) = (r.get(0).unwrap(), r.get(3).unwrap());
+            for i in 0..17 {
+                let _: rusqlite::types::Value = r.get(i).unwrap();
+            }
             n += 1;
         }
         let mut items = conn
@@ -80,7 +83,12 @@ fn main() {
                 "SELECT case_id, what, agency, due FROM action_items WHERE status = 'open' ORDER BY case_id, due, id",
             )
             .unwrap();
-        let m = items.query_map([], |r| r.get::<_, i64>(0)).unwrap().count();
+        let m = items
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+            })
+            .unwrap()
+            .count();
         assert!(n == 10_000 && m > 0);
     };
     let ours = median(|| assert_eq!(board::load(&store).unwrap().active_total, 10_000), 31);

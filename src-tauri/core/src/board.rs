@@ -279,7 +279,14 @@ pub fn load_with(store: &Store, lane: Option<Lane>, filter: Option<BoardFilter>)
 fn build(conn: &Connection, district_code: &str, settings: BoardSettings, today: Day) -> Result<Board> {
     let rows = register::board_rows(conn, district_code, CLOSED_SHOWN)?;
     let mut open = actions::open_by_case(conn, today)?;
-    let counts: BTreeMap<Stage, u64> = register::stage_counts(conn, district_code)?.into_iter().collect();
+    // Active stages are counted from the rows themselves (all of them are read); only the
+    // archive, of which the latest are read, needs counting in SQL.
+    let mut counts: BTreeMap<Stage, u64> = register::archive_counts(conn, district_code)?.into_iter().collect();
+    for row in &rows {
+        if row.summary.stage.is_active() {
+            *counts.entry(row.summary.stage).or_default() += 1;
+        }
+    }
     let f = &settings.filter;
     let text = f.text.as_deref().map(fold).filter(|t| !t.is_empty());
     let mut columns: Vec<BoardColumn> = COLUMNS
@@ -294,11 +301,19 @@ fn build(conn: &Connection, district_code: &str, settings: BoardSettings, today:
                 matching: 0,
                 wip_limit,
                 over_limit: false,
-                cards: Vec::new(),
+                cards: Vec::with_capacity(counts.get(&stage).copied().unwrap_or(0).min(u64::from(u32::MAX)) as usize),
             }
         })
         .collect();
     let mut municipalities = std::collections::BTreeSet::new();
+    // The Copenhagen date of an instant changes only with the hour's UTC offset: convert each
+    // UTC hour once (the time-zone lookup is most of what a card costs otherwise).
+    let mut days_by_hour: std::collections::HashMap<i64, Day> = std::collections::HashMap::new();
+    let mut entered_day = |t: Stamp| {
+        let i = t.instant();
+        let hour = i.timestamp().div_euclid(3600);
+        *days_by_hour.entry(hour).or_insert_with(|| Day::of(i))
+    };
     for row in rows {
         let s = open.remove(&row.id).unwrap_or_default();
         let c = &row.summary;
@@ -314,7 +329,7 @@ fn build(conn: &Connection, district_code: &str, settings: BoardSettings, today:
         if !passes {
             continue;
         }
-        let days = Day::of(row.stage_entered_at.instant()).days_until(today).max(0) as u32;
+        let days = entered_day(row.stage_entered_at).days_until(today).max(0) as u32;
         let lane = match settings.lane {
             Lane::None => "all".to_string(),
             Lane::Urgency => c.urgency.as_str().to_string(),

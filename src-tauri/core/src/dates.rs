@@ -29,7 +29,26 @@ impl Stamp {
 
     /// Parses the stored format (or any RFC 3339 time).
     pub fn parse(s: &str) -> Option<Stamp> {
-        DateTime::parse_from_rfc3339(s).ok().map(|t| Stamp::new(t.with_timezone(&Utc)))
+        Stamp::parse_stored(s)
+            .or_else(|| DateTime::parse_from_rfc3339(s).ok().map(|t| Stamp::new(t.with_timezone(&Utc))))
+    }
+
+    /// The fixed-width stored form, "2026-11-25T13:05:00.000Z", read without a general parser
+    /// (the board reads three per card; this is most of what a row costs). None for anything else.
+    fn parse_stored(s: &str) -> Option<Stamp> {
+        let b = s.as_bytes();
+        if b.len() != 24 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+            return None;
+        }
+        if b[19] != b'.' || b[23] != b'Z' {
+            return None;
+        }
+        let num = |from: usize, to: usize| -> Option<u32> {
+            b[from..to].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+        };
+        let date = NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 7)?, num(8, 10)?)?;
+        let time = chrono::NaiveTime::from_hms_milli_opt(num(11, 13)?, num(14, 16)?, num(17, 19)?, num(20, 23)?)?;
+        Some(Stamp(date.and_time(time).and_utc()))
     }
 
     pub fn as_text(self) -> String {
@@ -211,6 +230,17 @@ mod tests {
         assert_eq!(stamp(c), "2026-11-25T13:05:00.000Z");
         assert!(stamp(c) < stamp(b) && stamp(b) < stamp(a));
         assert_eq!(Stamp::parse(&stamp(a)).unwrap().instant(), a);
+        // The fast path and the general parser agree; anything else falls back or fails.
+        for text in ["2026-11-25T13:05:00.123Z", "2026-02-28T23:59:59.999Z", "2000-01-01T00:00:00.000Z"] {
+            let general = DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc);
+            assert_eq!(Stamp::parse_stored(text).unwrap().instant(), general, "{text}");
+        }
+        for odd in
+            ["2026-02-30T10:00:00.000Z", "2026-11-25T25:00:00.000Z", "2026-11-25 13:05:00.000Z", "2026-11-25T13:05:00Z"]
+        {
+            assert_eq!(Stamp::parse_stored(odd), None, "{odd}");
+        }
+        assert!(Stamp::parse("2026-11-25T14:05:00+01:00").is_some(), "other RFC 3339 forms still parse");
         assert_eq!(stamp(t("2026-11-25T14:05:00.123456+01:00")), "2026-11-25T13:05:00.123Z");
         assert_eq!(serde_json::to_string(&Stamp::new(c)).unwrap(), "\"2026-11-25T13:05:00.000Z\"");
     }

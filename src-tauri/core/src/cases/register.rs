@@ -239,20 +239,29 @@ fn board_row(r: &Row<'_>) -> rusqlite::Result<BoardRow> {
 /// `archive_limit` most recently closed and most recently forwarded.
 pub(crate) fn board_rows(conn: &Connection, district_code: &str, archive_limit: u32) -> Result<Vec<BoardRow>> {
     let cols = format!("{SUMMARY_COLUMNS}, c.id, c.stage_entered_at, c.meeting_flag, c.forwarded_to, c.outcome");
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT * FROM (SELECT {cols} FROM cases c
-                        WHERE c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded')
-                        ORDER BY c.received_at, c.id)
-         UNION ALL
-         SELECT * FROM (SELECT {cols} FROM cases c
-                        WHERE c.district_code = ?1 AND c.stage = 'closed'
-                        ORDER BY c.closed_at DESC, c.id DESC LIMIT ?2)
-         UNION ALL
-         SELECT * FROM (SELECT {cols} FROM cases c
-                        WHERE c.district_code = ?1 AND c.stage = 'forwarded'
-                        ORDER BY c.stage_entered_at DESC, c.id DESC LIMIT ?2)"
-    ))?;
-    let rows = stmt.query_map(params![district_code, archive_limit], board_row)?.collect::<Result<_, _>>()?;
+    // Three plain queries rather than one UNION: a compound with ordered subqueries makes SQLite
+    // materialise the 10,000 active rows before returning them.
+    let mut rows: Vec<BoardRow> = Vec::with_capacity(1024);
+    for row in conn
+        .prepare_cached(&format!(
+            "SELECT {cols} FROM cases c
+             WHERE c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded')
+             ORDER BY c.received_at, c.id"
+        ))?
+        .query_map(params![district_code], board_row)?
+    {
+        rows.push(row?);
+    }
+    for (stage, order) in
+        [("closed", "c.closed_at DESC, c.id DESC"), ("forwarded", "c.stage_entered_at DESC, c.id DESC")]
+    {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {cols} FROM cases c WHERE c.district_code = ?1 AND c.stage = ?2 ORDER BY {order} LIMIT ?3"
+        ))?;
+        for row in stmt.query_map(params![district_code, stage, archive_limit], board_row)? {
+            rows.push(row?);
+        }
+    }
     Ok(rows)
 }
 
@@ -288,9 +297,11 @@ pub(crate) fn list(conn: &Connection, q: &ListQuery) -> Result<(u64, Vec<CaseSum
     Ok((total as u64, cases))
 }
 
-/// How many cases of a district are in each stage.
-pub(crate) fn stage_counts(conn: &Connection, district_code: &str) -> Result<Vec<(Stage, u64)>> {
-    let mut stmt = conn.prepare_cached("SELECT stage, count(*) FROM cases WHERE district_code = ?1 GROUP BY stage")?;
+/// How many of a district's cases are closed and forwarded.
+pub(crate) fn archive_counts(conn: &Connection, district_code: &str) -> Result<Vec<(Stage, u64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT stage, count(*) FROM cases WHERE district_code = ?1 AND stage IN ('closed', 'forwarded') GROUP BY stage",
+    )?;
     let rows = stmt
         .query_map([district_code], |r| Ok((parse_enum(&r.get::<_, String>(0)?)?, r.get::<_, i64>(1)? as u64)))?
         .collect::<Result<_, _>>()?;
