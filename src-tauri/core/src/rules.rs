@@ -3,6 +3,8 @@
 //! module's test and checked for staleness by the test command). The core still checks
 //! everything again; the UI only uses these to help the coordinator early.
 
+use crate::actions::Agency;
+use crate::board::Lane;
 use crate::cases::{MoveRule, Outcome, Stage, move_rule};
 use crate::intake::{CallerType, Category, Channel, Gender, Indicator, Urgency};
 use crate::profile::OrganisationKind;
@@ -80,6 +82,8 @@ pub fn typescript() -> String {
     ts.push_str(&labels("caller_type", CallerType::ALL, CallerType::as_str, CallerType::label_da));
     ts.push_str(&labels("gender", Gender::ALL, Gender::as_str, Gender::label_da));
     ts.push_str(&labels("indicator", Indicator::ALL, Indicator::as_str, Indicator::label_da));
+    ts.push_str(&labels("agency", Agency::ALL, Agency::as_str, Agency::label_da));
+    ts.push_str(&labels("lane", &Lane::ALL, Lane::as_str, Lane::label_da));
     ts.push_str(&labels(
         "organisation_kind",
         &[OrganisationKind::Police, OrganisationKind::Municipality],

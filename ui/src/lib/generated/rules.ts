@@ -78,6 +78,22 @@ export const LABELS = {
     weapons_interest: "Interesse for våben",
     threats: "Trusler",
   },
+  agency: {
+    police: "Politi",
+    ssp: "SSP",
+    social_services: "Socialforvaltning",
+    employment: "Beskæftigelse/Integration",
+    school: "Skole/PPR",
+    probation: "Kriminalforsorgen",
+    psychiatry: "Psykiatri",
+    other: "Andet",
+  },
+  lane: {
+    none: "Ingen",
+    urgency: "Hastegrad",
+    agency: "Ansvarlig myndighed",
+    municipality: "Kommune",
+  },
   organisation_kind: {
     police: "Politi",
     municipality: "Kommune",
