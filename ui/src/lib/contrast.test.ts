@@ -37,9 +37,21 @@ describe('contrast (WCAG 2.1 AA)', () => {
     ['danger', 'danger-soft'],
     ['warning', 'warning-soft'],
     ['warning', 'surface'],
+    // The board: overdue cards are tinted --danger-soft, idle ones say so in --warning, lanes sit on --rail.
+    ['muted', 'danger-soft'],
+    ['accent', 'danger-soft'],
+    ['warning', 'danger-soft'],
+    ['warning', 'bg'],
+    ['accent', 'rail'],
+    ['text', 'warning-soft'],
+    ['muted', 'accent-soft'],
   ];
   it.each(text)('text --%s on --%s is at least 4.5:1', (fg, bg) => {
     expect(contrastRatio(v(fg), v(bg))).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('white on the toast (--text) is at least 4.5:1', () => {
+    expect(contrastRatio('#ffffff', v('text'))).toBeGreaterThanOrEqual(4.5);
   });
 
   it('white on the primary button is at least 4.5:1', () => {
@@ -55,6 +67,9 @@ describe('contrast (WCAG 2.1 AA)', () => {
     ['focus', 'rail'],
     ['danger', 'surface'],
     ['warning-border', 'surface'],
+    ['focus', 'danger-soft'],
+    ['focus', 'accent-soft'],
+    ['accent', 'bg'],
   ];
   it.each(ui)('control/focus colour --%s on --%s is at least 3:1', (fg, bg) => {
     expect(contrastRatio(v(fg), v(bg))).toBeGreaterThanOrEqual(3);
