@@ -116,16 +116,16 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
         .await;
         app.snapshot("board-demo").await;
 
-        let reference = first_card(&app, "new_concern").await;
+        let reference = first_card(&app, "screening").await;
 
         // 1. By keyboard: "." moves the focused card one stage right; the dialog asks for a reason.
         app.focus_card(&reference).await;
         app.type_into(&format!("button[data-nav=\"card:{reference}\"]"), ".").await;
         wait_dialog(&app).await;
         app.snapshot("move-dialog").await;
-        app.type_into("#move-reason", &format!("Klar til screening{ENTER}")).await;
+        app.type_into("#move-reason", &format!("Klar til vurdering{ENTER}")).await;
         wait_dialog_closed(&app).await;
-        app.wait_card_in(&reference, "screening").await;
+        app.wait_card_in(&reference, "assessment").await;
         let focused = app.focused_nav().await;
         app.ensure(
             focused.as_deref() == Some(&format!("card:{reference}")),
@@ -133,7 +133,7 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
         )
         .await;
         let toast = toast_text(&app).await;
-        app.ensure(toast.contains("flyttet til Screening") && toast.contains("Fortryd"), format!("toast: {toast:?}"))
+        app.ensure(toast.contains("flyttet til Vurdering") && toast.contains("Fortryd"), format!("toast: {toast:?}"))
             .await;
 
         // Ctrl+Shift+→ also moves it (Esc cancels: the card stays).
@@ -142,7 +142,7 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
         wait_dialog(&app).await;
         app.type_into("#move-reason", "\u{E00C}").await;
         wait_dialog_closed(&app).await;
-        app.wait_card_in(&reference, "screening").await;
+        app.wait_card_in(&reference, "assessment").await;
 
         // Arrow keys move focus between cards (roving tabindex: exactly one card is tabbable).
         app.focus_card(&reference).await;
@@ -150,13 +150,13 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
         let tabbable = app.js("return document.querySelectorAll('.columns [tabindex=\"0\"]').length;", vec![]).await;
         app.ensure(tabbable == json!(1), format!("{tabbable} tabbable items on the board, expected 1")).await;
 
-        // 2. By drag and drop to Vurdering; Enter confirms without a reason.
-        let dropped = drag_card(&app, &reference, "assessment").await;
+        // 2. By drag and drop to Indsats; Enter confirms without a reason.
+        let dropped = drag_card(&app, &reference, "intervention").await;
         app.ensure(dropped == json!("dropped"), format!("drag result {dropped}")).await;
         wait_dialog(&app).await;
         app.type_into("#move-reason", &ENTER.to_string()).await;
         wait_dialog_closed(&app).await;
-        app.wait_card_in(&reference, "assessment").await;
+        app.wait_card_in(&reference, "intervention").await;
 
         // Til møde: "m" on the focused card.
         app.focus_card(&reference).await;
@@ -165,7 +165,15 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
         app.find(&css).await;
 
         // 3. Close it from the card's menu: the outcome is required.
-        app.click(&format!("article[data-reference=\"{reference}\"] .menu-btn")).await;
+        // By keyboard: Shift+F10 opens the card's menu; "Flyt til Afsluttet" is its last item.
+        app.focus_card(&reference).await;
+        app.type_into(&format!("button[data-nav=\"card:{reference}\"]"), &format!("{SHIFT}\u{E03A}{NULL}")).await;
+        app.find("[data-menu=\"move-closed\"]").await;
+        app.snapshot("card-menu").await;
+        let item = app.find("[role=\"menu\"] [role=\"menuitem\"]").await;
+        item.send_keys("\u{E010}").await.expect("End in the menu");
+        let focused = app.js("return document.activeElement?.dataset?.menu ?? null;", vec![]).await;
+        app.ensure(focused == json!("move-closed"), format!("End in the menu focused {focused}")).await;
         app.click("[data-menu=\"move-closed\"]").await;
         wait_dialog(&app).await;
         app.type_into("#move-reason", &ENTER.to_string()).await;
@@ -178,19 +186,19 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
         app.wait_card_in(&reference, "closed").await;
         app.snapshot("closed").await;
 
-        // 4. Ctrl+Z undoes the last move: back in Vurdering.
+        // 4. Ctrl+Z undoes the last move: back in Indsats.
         app.focus_card(&reference).await;
         app.type_into(&format!("button[data-nav=\"card:{reference}\"]"), &format!("{CONTROL}z{NULL}")).await;
-        app.wait_card_in(&reference, "assessment").await;
+        app.wait_card_in(&reference, "intervention").await;
         let toast = toast_text(&app).await;
         app.ensure(toast.contains("fortrudt"), format!("toast after undo: {toast:?}")).await;
 
         // 5. A move the rules refuse (the case was closed meanwhile by the CLI, which the board
         // has not seen): the core's Danish message, and the card stays where it was.
-        let other = first_card(&app, "screening").await;
+        let other = first_card(&app, "follow_up").await;
         data.cli(&["move", &other, "closed", "--outcome", "unfounded"]);
         app.focus_card(&other).await;
-        app.type_into(&format!("button[data-nav=\"card:{other}\"]"), ".").await;
+        app.type_into(&format!("button[data-nav=\"card:{other}\"]"), ",").await;
         wait_dialog(&app).await;
         app.type_into("#move-reason", &ENTER.to_string()).await;
         let refusal = app.wait_alert().await;
@@ -203,7 +211,7 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
         // 6. After a restart: where we left it, flagged, and every move in the history.
         let app = App::launch("board_moves/3", data.path()).await;
         app.wait_board().await;
-        app.wait_card_in(&reference, "assessment").await;
+        app.wait_card_in(&reference, "intervention").await;
         app.find(&css).await;
         app.quit().await;
         let moves = stage_history(&data, &reference);
@@ -211,10 +219,10 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
             moves.iter().rev().take(4).rev().map(|(o, n, _)| (o.as_str(), n.as_str())).collect();
         assert_eq!(
             last,
-            [("new_concern", "screening"), ("screening", "assessment"), ("assessment", "closed"), ("closed", "assessment")],
+            [("screening", "assessment"), ("assessment", "intervention"), ("intervention", "closed"), ("closed", "intervention")],
             "stage history of {reference}: {moves:?}"
         );
-        assert!(moves.iter().any(|(_, n, r)| n == "screening" && r.as_deref() == Some("Klar til screening")), "{moves:?}");
+        assert!(moves.iter().any(|(_, n, r)| n == "assessment" && r.as_deref() == Some("Klar til vurdering")), "{moves:?}");
         assert!(moves.iter().any(|(_, n, r)| n == "closed" && r.as_deref() == Some("Indsats gennemført")), "{moves:?}");
     });
 }
