@@ -18,6 +18,12 @@ const NULL: char = '\u{E000}';
 /// Demo cases across Denmark; about a fifth fall in the coordinator's Østjylland.
 const DEMO_CASES: &str = "400";
 
+/// The layout test's demo size: `TOVHOLDER_BOARD_CASES` (e.g. 10000 to time the first paint, which
+/// the app prints to stderr and the driver log keeps), else [`DEMO_CASES`].
+fn layout_cases() -> String {
+    std::env::var("TOVHOLDER_BOARD_CASES").unwrap_or_else(|_| DEMO_CASES.to_string())
+}
+
 /// The first card of a column (its reference), from the page.
 async fn first_card(app: &App, stage: &str) -> String {
     let v = app
@@ -236,7 +242,7 @@ fn board_layout_holds_at_every_size() {
         let app = App::launch("board_layout/1", data.path()).await;
         app.set_up().await;
         app.quit().await;
-        data.cli(&["demo", "--cases", DEMO_CASES]);
+        data.cli(&["demo", "--cases", &layout_cases()]);
 
         let app = App::launch("board_layout/2", data.path()).await;
         app.wait_board().await;
