@@ -115,11 +115,8 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
         let app = App::launch("board_moves/2", data.path()).await;
         app.wait_board().await;
         let summary = app.text("#board-summary").await;
-        app.ensure(
-            summary.contains("aktive sager i Infohus Østjylland"),
-            format!("the summary says {summary:?}"),
-        )
-        .await;
+        app.ensure(summary.contains("aktive sager i Infohus Østjylland"), format!("the summary says {summary:?}"))
+            .await;
         app.snapshot("board-demo").await;
 
         let reference = first_card(&app, "screening").await;
@@ -143,8 +140,11 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
             .await;
 
         // Ctrl+Shift+→ also moves it (Esc cancels: the card stays).
-        app.type_into(&format!("button[data-nav=\"card:{reference}\"]"), &format!("{CONTROL}{SHIFT}{ARROW_RIGHT}{NULL}"))
-            .await;
+        app.type_into(
+            &format!("button[data-nav=\"card:{reference}\"]"),
+            &format!("{CONTROL}{SHIFT}{ARROW_RIGHT}{NULL}"),
+        )
+        .await;
         wait_dialog(&app).await;
         app.type_into("#move-reason", "\u{E00C}").await;
         wait_dialog_closed(&app).await;
@@ -225,10 +225,18 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
             moves.iter().rev().take(4).rev().map(|(o, n, _)| (o.as_str(), n.as_str())).collect();
         assert_eq!(
             last,
-            [("screening", "assessment"), ("assessment", "intervention"), ("intervention", "closed"), ("closed", "intervention")],
+            [
+                ("screening", "assessment"),
+                ("assessment", "intervention"),
+                ("intervention", "closed"),
+                ("closed", "intervention")
+            ],
             "stage history of {reference}: {moves:?}"
         );
-        assert!(moves.iter().any(|(_, n, r)| n == "assessment" && r.as_deref() == Some("Klar til vurdering")), "{moves:?}");
+        assert!(
+            moves.iter().any(|(_, n, r)| n == "assessment" && r.as_deref() == Some("Klar til vurdering")),
+            "{moves:?}"
+        );
         assert!(moves.iter().any(|(_, n, r)| n == "closed" && r.as_deref() == Some("Indsats gennemført")), "{moves:?}");
     });
 }
