@@ -29,6 +29,8 @@ pub struct Shell {
     data_dir: PathBuf,
     keychain: Keychain,
     store: Mutex<Option<Store>>,
+    /// When the process started (for `report_first_paint`).
+    started: std::time::Instant,
 }
 
 impl Shell {
@@ -116,13 +118,14 @@ fn typescript() -> specta_typescript::Typescript {
 }
 
 pub fn run() {
+    let started = std::time::Instant::now();
     let specta = specta_builder();
     tauri::Builder::default()
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
             let data_dir = store::resolve_data_dir(None)?;
-            app.manage(Shell { data_dir, keychain: Keychain::from_env(), store: Mutex::new(None) });
+            app.manage(Shell { data_dir, keychain: Keychain::from_env(), store: Mutex::new(None), started });
             Ok(())
         })
         .run(tauri::generate_context!())

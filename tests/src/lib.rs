@@ -24,8 +24,7 @@ use std::time::{Duration, Instant};
 /// The keychain service under which the app keeps each store's database key.
 pub const KEYCHAIN_SERVICE: &str = "dk.tovholder.app";
 /// The six board columns, in order.
-pub const STAGES: [&str; 7] =
-    ["new_concern", "screening", "assessment", "intervention", "follow_up", "closed", "forwarded"];
+pub const STAGES: [&str; 6] = ["new_concern", "screening", "assessment", "intervention", "follow_up", "closed"];
 
 /// The WebDriver key code for Enter, for `send_keys`.
 pub const ENTER: char = '\u{E007}';
@@ -585,5 +584,68 @@ mod tests {
         assert!(!is_recovery_code("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4568"));
         assert!(!is_recovery_code("abcd-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"));
         assert!(!is_recovery_code("ABCDE-FGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"));
+    }
+}
+
+// ---- Board helpers (tests/tests/board.rs) ----
+
+impl App {
+    /// Runs `script` in the page (its `arguments` are `args`) and returns its value.
+    pub async fn js(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        match self.client().execute(script, args).await {
+            Ok(v) => v,
+            Err(e) => panic!("{}", self.report(format!("script failed: {e}\n{script}")).await),
+        }
+    }
+
+    /// Which board column shows the card `reference` ("screening", or "closed"/"forwarded" in the
+    /// archive), or None when it is not in the page.
+    pub async fn card_stage(&self, reference: &str) -> Option<String> {
+        let v = self
+            .js(
+                "const a = [...document.querySelectorAll('article[data-reference]')]
+                   .find((e) => e.dataset.reference === arguments[0]);
+                 if (!a) return null;
+                 const g = a.closest('[data-archive-stage]');
+                 if (g) return g.dataset.archiveStage;
+                 return a.closest('section[data-stage]')?.dataset.stage ?? null;",
+                vec![serde_json::json!(reference)],
+            )
+            .await;
+        v.as_str().map(str::to_string)
+    }
+
+    /// Waits until the card `reference` is in the column of `stage`.
+    pub async fn wait_card_in(&self, reference: &str, stage: &str) {
+        let what = format!("card {reference} in column {stage}");
+        let deadline = Instant::now() + STEP_TIMEOUT;
+        loop {
+            if self.card_stage(reference).await.as_deref() == Some(stage) {
+                return;
+            }
+            if Instant::now() >= deadline {
+                let got = self.card_stage(reference).await;
+                panic!("{}", self.report(format!("timed out waiting for {what} (it is in {got:?})")).await);
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// The `data-nav` of the focused element ("card:ØJP-2026-0042"), if any.
+    pub async fn focused_nav(&self) -> Option<String> {
+        self.js("return document.activeElement?.dataset?.nav ?? null;", vec![]).await.as_str().map(str::to_string)
+    }
+
+    /// Puts keyboard focus on the card `reference` (its reference button) and returns that element.
+    pub async fn focus_card(&self, reference: &str) -> Element {
+        let css = format!("button[data-nav=\"card:{reference}\"]");
+        let el = self.find(&css).await;
+        self.js(
+            "const b = [...document.querySelectorAll('button[data-nav]')].find((e) => e.dataset.nav === 'card:' + arguments[0]);
+             b.scrollIntoView({ block: 'nearest' }); b.focus(); return document.activeElement === b;",
+            vec![serde_json::json!(reference)],
+        )
+        .await;
+        el
     }
 }

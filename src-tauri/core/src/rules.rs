@@ -4,6 +4,7 @@
 //! everything again; the UI only uses these to help the coordinator early.
 
 use crate::actions::{ActionStatus, Agency};
+use crate::board::Lane;
 use crate::cases::{MoveRule, Outcome, Stage, move_rule};
 use crate::intake::{CallerType, Category, Channel, Gender, Indicator, Urgency};
 use crate::profile::OrganisationKind;
@@ -85,6 +86,7 @@ pub fn typescript() -> String {
     ts.push_str(&labels("indicator", Indicator::ALL, Indicator::as_str, Indicator::label_da));
     ts.push_str(&labels("agency", Agency::ALL, Agency::as_str, Agency::label_da));
     ts.push_str(&labels("action_status", ActionStatus::ALL, ActionStatus::as_str, ActionStatus::label_da));
+    ts.push_str(&labels("lane", &Lane::ALL, Lane::as_str, Lane::label_da));
     ts.push_str(&labels(
         "organisation_kind",
         &[OrganisationKind::Police, OrganisationKind::Municipality],

@@ -65,3 +65,13 @@ pub async fn unlock_with_recovery_code(
     crate::data_changed(&app, DataKind::Store);
     Ok(profile)
 }
+
+/// The UI reports its first paint of the board; returns the milliseconds since the process
+/// started (also printed to stderr, for docs/benchmarks.md).
+#[tauri::command]
+#[specta::specta]
+pub async fn report_first_paint(shell: tauri::State<'_, Shell>) -> CmdResult<u32> {
+    let ms = u32::try_from(shell.started.elapsed().as_millis()).unwrap_or(u32::MAX);
+    eprintln!("tovholder: first paint of the board after {ms} ms");
+    Ok(ms)
+}

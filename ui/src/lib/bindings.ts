@@ -21,6 +21,11 @@ export const commands = {
 	setupStore: (profile: Profile) => typedError<SetupResult, CommandError>(__TAURI_INVOKE("setup_store", { profile })),
 	/**  Opens the store with the recovery code and puts the key back in this machine's keychain. */
 	unlockWithRecoveryCode: (code: string) => typedError<Profile, CommandError>(__TAURI_INVOKE("unlock_with_recovery_code", { code })),
+	/**
+	 *  The UI reports its first paint of the board; returns the milliseconds since the process
+	 *  started (also printed to stderr, for docs/benchmarks.md).
+	 */
+	reportFirstPaint: () => typedError<number, CommandError>(__TAURI_INVOKE("report_first_paint")),
 	/**  The board for the coordinator's home infohus, with the saved lane, filter and limits. */
 	board: () => typedError<Board, CommandError>(__TAURI_INVOKE("board")),
 	/**  Saves the board's lane, filter, WIP limits and stale days. */

@@ -41,10 +41,21 @@ describe('contrast (WCAG 2.1 AA)', () => {
     ['danger', 'notice-soft'],
     ['danger', 'accent-soft'],
     ['muted', 'notice-soft'],
+    // The board: overdue cards are tinted --danger-soft, idle ones say so in --warning, lanes sit on --rail.
+    ['muted', 'danger-soft'],
+    ['accent', 'danger-soft'],
+    ['warning', 'danger-soft'],
+    ['warning', 'bg'],
+    ['accent', 'rail'],
+    ['text', 'warning-soft'],
     ['muted', 'accent-soft'],
   ];
   it.each(text)('text --%s on --%s is at least 4.5:1', (fg, bg) => {
     expect(contrastRatio(v(fg), v(bg))).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('white on the toast (--text) is at least 4.5:1', () => {
+    expect(contrastRatio('#ffffff', v('text'))).toBeGreaterThanOrEqual(4.5);
   });
 
   it('white on the primary button is at least 4.5:1', () => {
@@ -62,6 +73,9 @@ describe('contrast (WCAG 2.1 AA)', () => {
     ['warning-border', 'surface'],
     // The Opgaver list's focused row and the calendar's focused day.
     ['focus', 'notice-soft'],
+    ['focus', 'danger-soft'],
+    ['focus', 'accent-soft'],
+    ['accent', 'bg'],
   ];
   it.each(ui)('control/focus colour --%s on --%s is at least 3:1', (fg, bg) => {
     expect(contrastRatio(v(fg), v(bg))).toBeGreaterThanOrEqual(3);

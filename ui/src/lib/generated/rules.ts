@@ -95,6 +95,12 @@ export const LABELS = {
     done: "Udført",
     cancelled: "Annulleret",
   },
+  lane: {
+    none: "Ingen",
+    urgency: "Hastegrad",
+    agency: "Ansvarlig myndighed",
+    municipality: "Kommune",
+  },
   organisation_kind: {
     police: "Politi",
     municipality: "Kommune",

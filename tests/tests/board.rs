@@ -1,0 +1,283 @@
+//! The board end to end on demo data: a card moved by keyboard and by drag and drop (with a
+//! reason), marked "til møde", closed with an outcome, a move undone (Ctrl+Z), a move the rules
+//! refuse; after a restart the board and the case history (via the CLI) show all of it. Also the
+//! layout at the window's minimum size and screenshots at three sizes.
+
+use fantoccini::Client;
+use serde_json::{Value, json};
+use std::time::Duration;
+use tovholder_e2e::{App, DataDir, ENTER, run};
+
+const CONTROL: char = '\u{E009}';
+const SHIFT: char = '\u{E008}';
+const ARROW_RIGHT: char = '\u{E014}';
+const ARROW_DOWN: char = '\u{E015}';
+/// Releases held modifier keys.
+const NULL: char = '\u{E000}';
+
+/// Demo cases across Denmark; about a fifth fall in the coordinator's Østjylland.
+const DEMO_CASES: &str = "400";
+
+/// The layout test's demo size: `TOVHOLDER_BOARD_CASES` (e.g. 10000 to time the first paint, which
+/// the app prints to stderr and the driver log keeps), else [`DEMO_CASES`].
+fn layout_cases() -> String {
+    std::env::var("TOVHOLDER_BOARD_CASES").unwrap_or_else(|_| DEMO_CASES.to_string())
+}
+
+/// The first card of a column (its reference), from the page.
+async fn first_card(app: &App, stage: &str) -> String {
+    let v = app
+        .js(
+            "const b = document.querySelector(`section[data-stage='${arguments[0]}'] button[data-nav^='card:']`);
+             return b ? b.dataset.nav.slice(5) : null;",
+            vec![json!(stage)],
+        )
+        .await;
+    match v.as_str() {
+        Some(r) => r.to_string(),
+        None => panic!("{}", app.report(format!("no card in column {stage}")).await),
+    }
+}
+
+/// Dispatches a real HTML5 drag (dragstart, dragenter, dragover, drop, dragend with one
+/// DataTransfer) from the card to the column, through the board's own handlers: WebKitWebDriver
+/// does not perform HTML5 drag and drop from WebDriver actions.
+async fn drag_card(app: &App, reference: &str, stage: &str) -> Value {
+    app.js(
+        "const card = [...document.querySelectorAll('article[data-reference]')].find((e) => e.dataset.reference === arguments[0]);
+         const column = document.querySelector(`section[data-stage='${arguments[1]}'] .column-body`);
+         if (!card || !column) return 'missing';
+         const dt = new DataTransfer();
+         const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+         fire(card, 'dragstart');
+         fire(column, 'dragenter');
+         const accepted = !fire(column, 'dragover'); // a drop target cancels dragover
+         fire(column, 'drop');
+         fire(card, 'dragend');
+         return accepted ? 'dropped' : 'refused';",
+        vec![json!(reference), json!(stage)],
+    )
+    .await
+}
+
+async fn wait_dialog(app: &App) {
+    app.poll("the move dialog", Duration::from_secs(10), async |c: &Client| {
+        let open = c.execute("return document.getElementById('move-dialog')?.open === true;", vec![]).await.ok()?;
+        open.as_bool()?.then_some(())
+    })
+    .await;
+}
+
+async fn wait_dialog_closed(app: &App) {
+    app.poll("the move dialog to close", Duration::from_secs(15), async |c: &Client| {
+        let open = c.execute("return document.getElementById('move-dialog')?.open === true;", vec![]).await.ok()?;
+        (!open.as_bool()?).then_some(())
+    })
+    .await;
+}
+
+async fn toast_text(app: &App) -> String {
+    app.poll("a toast", Duration::from_secs(10), async |c: &Client| {
+        let v = c.execute("return document.getElementById('toast')?.textContent ?? '';", vec![]).await.ok()?;
+        let t = v.as_str()?.trim().to_string();
+        (!t.is_empty()).then_some(t)
+    })
+    .await
+}
+
+/// The case's stage changes in its history (from the CLI): (old, new, reason).
+fn stage_history(data: &DataDir, reference: &str) -> Vec<(String, String, Option<String>)> {
+    let case: Value = serde_json::from_str(&data.cli(&["case", reference])).expect("case JSON");
+    case["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .filter(|h| h["field"] == "stage")
+        .map(|h| {
+            (
+                h["old_value"].as_str().unwrap_or_default().to_string(),
+                h["new_value"].as_str().unwrap_or_default().to_string(),
+                h["reason"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
+    run(async {
+        let data = DataDir::new();
+        let app = App::launch("board_moves/1", data.path()).await;
+        app.set_up().await;
+        app.quit().await;
+        data.cli(&["demo", "--cases", DEMO_CASES]);
+
+        let app = App::launch("board_moves/2", data.path()).await;
+        app.wait_board().await;
+        let summary = app.text("#board-summary").await;
+        app.ensure(summary.contains("aktive sager i Infohus Østjylland"), format!("the summary says {summary:?}"))
+            .await;
+        app.snapshot("board-demo").await;
+
+        let reference = first_card(&app, "screening").await;
+
+        // 1. By keyboard: "." moves the focused card one stage right; the dialog asks for a reason.
+        app.focus_card(&reference).await;
+        app.type_into(&format!("button[data-nav=\"card:{reference}\"]"), ".").await;
+        wait_dialog(&app).await;
+        app.snapshot("move-dialog").await;
+        app.type_into("#move-reason", &format!("Klar til vurdering{ENTER}")).await;
+        wait_dialog_closed(&app).await;
+        app.wait_card_in(&reference, "assessment").await;
+        let focused = app.focused_nav().await;
+        app.ensure(
+            focused.as_deref() == Some(&format!("card:{reference}")),
+            format!("focus after the move is on {focused:?}"),
+        )
+        .await;
+        let toast = toast_text(&app).await;
+        app.ensure(toast.contains("flyttet til Vurdering") && toast.contains("Fortryd"), format!("toast: {toast:?}"))
+            .await;
+
+        // Ctrl+Shift+→ also moves it (Esc cancels: the card stays).
+        app.type_into(
+            &format!("button[data-nav=\"card:{reference}\"]"),
+            &format!("{CONTROL}{SHIFT}{ARROW_RIGHT}{NULL}"),
+        )
+        .await;
+        wait_dialog(&app).await;
+        app.type_into("#move-reason", "\u{E00C}").await;
+        wait_dialog_closed(&app).await;
+        app.wait_card_in(&reference, "assessment").await;
+
+        // Arrow keys move focus between cards (roving tabindex: exactly one card is tabbable).
+        app.focus_card(&reference).await;
+        app.type_into(&format!("button[data-nav=\"card:{reference}\"]"), &ARROW_DOWN.to_string()).await;
+        let tabbable = app.js("return document.querySelectorAll('.columns [tabindex=\"0\"]').length;", vec![]).await;
+        app.ensure(tabbable == json!(1), format!("{tabbable} tabbable items on the board, expected 1")).await;
+
+        // 2. By drag and drop to Indsats; Enter confirms without a reason.
+        let dropped = drag_card(&app, &reference, "intervention").await;
+        app.ensure(dropped == json!("dropped"), format!("drag result {dropped}")).await;
+        wait_dialog(&app).await;
+        app.type_into("#move-reason", &ENTER.to_string()).await;
+        wait_dialog_closed(&app).await;
+        app.wait_card_in(&reference, "intervention").await;
+
+        // Til møde: "m" on the focused card.
+        app.focus_card(&reference).await;
+        app.type_into(&format!("button[data-nav=\"card:{reference}\"]"), "m").await;
+        let css = format!("article[data-reference=\"{reference}\"] .meeting-mark");
+        app.find(&css).await;
+
+        // 3. Close it from the card's menu: the outcome is required.
+        // By keyboard: Shift+F10 opens the card's menu; "Flyt til Afsluttet" is its last item.
+        app.focus_card(&reference).await;
+        app.type_into(&format!("button[data-nav=\"card:{reference}\"]"), &format!("{SHIFT}\u{E03A}{NULL}")).await;
+        app.find("[data-menu=\"move-closed\"]").await;
+        app.snapshot("card-menu").await;
+        let item = app.find("[role=\"menu\"] [role=\"menuitem\"]").await;
+        item.send_keys("\u{E010}").await.expect("End in the menu");
+        let focused = app.js("return document.activeElement?.dataset?.menu ?? null;", vec![]).await;
+        app.ensure(focused == json!("move-closed"), format!("End in the menu focused {focused}")).await;
+        app.click("[data-menu=\"move-closed\"]").await;
+        wait_dialog(&app).await;
+        app.type_into("#move-reason", &ENTER.to_string()).await;
+        let msg = app.text("#move-outcome-msg").await;
+        app.ensure(msg.contains("Vælg"), format!("no outcome error: {msg:?}")).await;
+        app.click("input[name=\"move-outcome\"][value=\"completed\"]").await;
+        app.snapshot("close-dialog").await;
+        app.type_into("#move-reason", &format!("Indsats gennemført{ENTER}")).await;
+        wait_dialog_closed(&app).await;
+        app.wait_card_in(&reference, "closed").await;
+        app.snapshot("closed").await;
+
+        // 4. Ctrl+Z undoes the last move: back in Indsats.
+        app.focus_card(&reference).await;
+        app.type_into(&format!("button[data-nav=\"card:{reference}\"]"), &format!("{CONTROL}z{NULL}")).await;
+        app.wait_card_in(&reference, "intervention").await;
+        let toast = toast_text(&app).await;
+        app.ensure(toast.contains("fortrudt"), format!("toast after undo: {toast:?}")).await;
+
+        // 5. A move the rules refuse (the case was closed meanwhile by the CLI, which the board
+        // has not seen): the core's Danish message, and the card stays where it was.
+        let other = first_card(&app, "follow_up").await;
+        data.cli(&["move", &other, "closed", "--outcome", "unfounded"]);
+        app.focus_card(&other).await;
+        app.type_into(&format!("button[data-nav=\"card:{other}\"]"), ",").await;
+        wait_dialog(&app).await;
+        app.type_into("#move-reason", &ENTER.to_string()).await;
+        let refusal = app.wait_alert().await;
+        app.snapshot("refused").await;
+        app.ensure(!refusal.is_empty(), "no refusal message").await;
+        app.type_into("#move-reason", "\u{E00C}").await;
+        wait_dialog_closed(&app).await;
+        app.quit().await;
+
+        // 6. After a restart: where we left it, flagged, and every move in the history.
+        let app = App::launch("board_moves/3", data.path()).await;
+        app.wait_board().await;
+        app.wait_card_in(&reference, "intervention").await;
+        app.find(&css).await;
+        app.quit().await;
+        let moves = stage_history(&data, &reference);
+        let last: Vec<(&str, &str)> =
+            moves.iter().rev().take(4).rev().map(|(o, n, _)| (o.as_str(), n.as_str())).collect();
+        assert_eq!(
+            last,
+            [
+                ("screening", "assessment"),
+                ("assessment", "intervention"),
+                ("intervention", "closed"),
+                ("closed", "intervention")
+            ],
+            "stage history of {reference}: {moves:?}"
+        );
+        assert!(
+            moves.iter().any(|(_, n, r)| n == "assessment" && r.as_deref() == Some("Klar til vurdering")),
+            "{moves:?}"
+        );
+        assert!(moves.iter().any(|(_, n, r)| n == "closed" && r.as_deref() == Some("Indsats gennemført")), "{moves:?}");
+    });
+}
+
+/// The layout holds at 960×600 (the window's minimum), 1280×800 and 1920×1080: the page does not
+/// scroll, every column header is inside the window, a column shows at most 50 cards at first.
+#[test]
+fn board_layout_holds_at_every_size() {
+    run(async {
+        let data = DataDir::new();
+        let app = App::launch("board_layout/1", data.path()).await;
+        app.set_up().await;
+        app.quit().await;
+        data.cli(&["demo", "--cases", &layout_cases()]);
+
+        let app = App::launch("board_layout/2", data.path()).await;
+        app.wait_board().await;
+        for (w, h) in [(1280u32, 800u32), (1920, 1080), (960, 600)] {
+            app.client().set_window_size(w, h).await.expect("resize");
+            tokio::time::sleep(Duration::from_millis(600)).await;
+            app.snapshot(&format!("board-{w}x{h}")).await;
+            let check = app
+                .js(
+                    "const se = document.scrollingElement;
+                     const ws = document.querySelector('.workspace');
+                     const heads = [...document.querySelectorAll('section[data-stage] .column-head')];
+                     const vh = window.innerHeight;
+                     return {
+                       pageScrolls: se.scrollHeight > se.clientHeight + 1 || ws.scrollHeight > ws.clientHeight + 1,
+                       headsInside: heads.every((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= vh; }),
+                       maxCards: Math.max(...[...document.querySelectorAll('section[data-stage]')].map((s) => s.querySelectorAll('article').length)),
+                     };",
+                    vec![],
+                )
+                .await;
+            app.ensure(check["pageScrolls"] == json!(false), format!("{w}×{h}: the page scrolls: {check}")).await;
+            app.ensure(check["headsInside"] == json!(true), format!("{w}×{h}: a column header is cut off: {check}"))
+                .await;
+            app.ensure(check["maxCards"].as_u64().unwrap_or(999) <= 50, format!("{w}×{h}: too many cards: {check}"))
+                .await;
+        }
+        app.quit().await;
+    });
+}
