@@ -17,6 +17,7 @@ pub mod intake;
 pub mod keychain;
 mod keys;
 mod migrate;
+pub mod minutes;
 pub mod profile;
 pub mod routing;
 pub mod rules;
