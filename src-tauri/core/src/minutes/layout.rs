@@ -538,6 +538,15 @@ struct Builder<'f> {
 
 const LABEL_W: f32 = 118.0;
 
+/// A ruled table's column width.
+enum Width {
+    Fixed(f32),
+    /// The column's longest line (at most a third of the line).
+    Fit,
+    /// What the other columns leave.
+    Fill,
+}
+
 impl Builder<'_> {
     fn wrap(&self, s: Style, width: f32, text: &str) -> Vec<String> {
         wrap(self.fonts, s, width, text)
@@ -553,7 +562,7 @@ impl Builder<'_> {
     }
 
     fn h2(&mut self, text: &str) {
-        self.heading(H2, text, 14.0, 4.0, false);
+        self.heading(H2, text, 12.0, 3.0, false);
     }
 
     fn h3(&mut self, text: &str) {
@@ -585,11 +594,32 @@ impl Builder<'_> {
         }));
     }
 
-    /// A ruled table; `widths` of all but the last column, which takes the rest.
-    fn ruled(&mut self, heads: &[&str], widths: &[f32], rows: Vec<Vec<String>>) {
-        let mut cols = widths.to_vec();
-        cols.push(CONTENT_W - widths.iter().sum::<f32>());
-        let inner = |w: f32| w - 8.0;
+    /// A ruled table with a header row; one [`Width`] per column.
+    fn ruled(&mut self, heads: &[&str], widths: &[Width], rows: Vec<Vec<String>>) {
+        let pad = 8.0;
+        let mut cols: Vec<f32> = widths
+            .iter()
+            .enumerate()
+            .map(|(i, w)| match w {
+                Width::Fixed(w) => *w,
+                Width::Fill => 0.0,
+                Width::Fit => {
+                    let natural = |s: Style, t: &str| {
+                        let face = self.fonts.face(s.bold);
+                        clean(face, t).split('\n').map(|l| face.width(l, s.size)).fold(0.0, f32::max)
+                    };
+                    let widest = rows.iter().map(|r| natural(CELL, &r[i])).fold(natural(CELL_HEAD, heads[i]), f32::max);
+                    (widest + pad + 1.0).min(CONTENT_W / 3.0)
+                }
+            })
+            .collect();
+        let used: f32 = cols.iter().sum();
+        for (c, w) in cols.iter_mut().zip(widths) {
+            if matches!(w, Width::Fill) {
+                *c = (CONTENT_W - used).max(60.0);
+            }
+        }
+        let inner = |w: f32| w - pad;
         let header = heads.iter().zip(&cols).map(|(h, w)| self.wrap(CELL_HEAD, inner(*w), h)).collect();
         let rows = rows
             .iter()
@@ -607,7 +637,7 @@ impl Builder<'_> {
 
     fn people(&mut self, people: &[&Participant]) {
         let rows = people.iter().map(|p| vec![p.name.clone(), p.organisation.clone(), p.role.clone()]).collect();
-        self.ruled(&["Navn", "Organisation", "Rolle"], &[150.0, 180.0], rows);
+        self.ruled(&["Navn", "Organisation", "Rolle"], &[Width::Fixed(150.0), Width::Fixed(180.0), Width::Fill], rows);
     }
 }
 
@@ -691,8 +721,8 @@ pub(crate) fn build(fonts: &Fonts, doc: &MinutesDoc) -> Vec<Block> {
         let n = i + 1;
         match item {
             AgendaItem::Case(c) => {
-                b.h2(&format!("{n}. Sag {} · {}", c.reference, c.pseudonym));
-                b.labelled(&[("Kommune", &c.municipality), ("Kilde til bekymringen", &c.source)], 2.0);
+                b.h2(&format!("{n}. Sag {} · {} · {}", c.reference, c.pseudonym, c.municipality));
+                b.labelled(&[("Kilde", &c.source)], 2.0);
                 b.h3("Nye oplysninger");
                 if c.new_information.is_empty() {
                     b.para(BODY, "Ingen nye oplysninger.", 2.0);
@@ -710,7 +740,7 @@ pub(crate) fn build(fonts: &Fonts, doc: &MinutesDoc) -> Vec<Block> {
                     b.para(BODY, "Ingen nye opgaver.", 2.0);
                 } else {
                     let rows = c.actions.iter().map(|a| vec![a.what.clone(), a.who.label(), a.due.clone()]).collect();
-                    b.ruled(&["Hvad", "Hvem", "Frist"], &[236.0, 160.0], rows);
+                    b.ruled(&["Hvad", "Hvem", "Frist"], &[Width::Fill, Width::Fixed(160.0), Width::Fit], rows);
                 }
                 b.labelled(&[("Stadie efter mødet", &c.stage)], 0.0);
             }
@@ -730,7 +760,11 @@ pub(crate) fn build(fonts: &Fonts, doc: &MinutesDoc) -> Vec<Block> {
             .iter()
             .map(|a| vec![a.reference.clone(), a.what.clone(), a.who.label(), a.due.clone(), a.status.clone()])
             .collect();
-        b.ruled(&["Sag", "Hvad", "Hvem", "Frist", "Status"], &[88.0, 170.0, 110.0, 62.0], rows);
+        b.ruled(
+            &["Sag", "Hvad", "Hvem", "Frist", "Status"],
+            &[Width::Fit, Width::Fill, Width::Fixed(120.0), Width::Fit, Width::Fit],
+            rows,
+        );
     }
 
     b.h1("Udsendelsesliste");

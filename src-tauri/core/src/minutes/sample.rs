@@ -21,17 +21,16 @@ const INFO: [&str; 4] = [
     "Tilsyn under prøveløsladelse forløber planmæssigt; vilkår om bopæl og beskæftigelse overholdes.",
 ];
 const ASSESSMENTS: [&str; 3] = [
-    "Risici: fortsat interesse for ekstremistisk indhold på sociale medier og et snævert netværk. \
-     Beskyttende faktorer: stabil skolegang, god kontakt til mentor og en mor, der bakker op om indsatsen.",
-    "Risici: tidligere udtalelser om vold mod bestemte grupper; isolation i fritiden. Beskyttende \
-     faktorer: fritidsjob, interesse for idræt og en ældre søster, som personen har tillid til.",
-    "Samlet vurderes bekymringen som aftagende. Der ses ingen nye risikofaktorer, og de beskyttende \
-     faktorer er styrket gennem uddannelse og familiens opbakning.",
+    "Risici: interesse for ekstremistisk indhold på sociale medier. Beskyttende faktorer: stabil \
+     skolegang og god kontakt til mentor.",
+    "Risici: tidligere udtalelser om vold; isolation i fritiden. Beskyttende faktorer: fritidsjob og \
+     en ældre søster, som personen har tillid til.",
+    "Bekymringen vurderes som aftagende; de beskyttende faktorer er styrket.",
 ];
 const RECOMMENDATIONS: [&str; 3] = [
-    "Infohuset anbefaler, at mentorforløbet fortsætter, og at SSP gennemfører en opfølgende samtale med familien.",
-    "Infohuset anbefaler en bekymringssamtale ved politiet med deltagelse af forældrene og en opfølgning om seks uger.",
-    "Infohuset anbefaler, at sagen overgår til opfølgning med status på næste møde.",
+    "Mentorforløbet fortsætter; SSP holder en opfølgende samtale med familien.",
+    "Bekymringssamtale ved politiet med forældrene; opfølgning om seks uger.",
+    "Sagen overgår til opfølgning med status på næste møde.",
 ];
 const ACTIONS: [&str; 4] = [
     "Bekymringssamtale med forældre",
@@ -114,7 +113,7 @@ fn case(i: usize) -> CaseItem {
         pseudonym: format!("{}.{}.", letters[i % letters.len()], letters[(i * 5 + 3) % letters.len()]),
         municipality: MUNICIPALITIES[i % MUNICIPALITIES.len()].into(),
         source: SOURCES[i % SOURCES.len()].into(),
-        new_information: (0..1 + i % 2)
+        new_information: (0..1 + usize::from(i % 3 == 0))
             .map(|k| NewInformation {
                 authority: AUTHORITIES[(i + k) % AUTHORITIES.len()].into(),
                 text: INFO[(i + k) % INFO.len()].into(),
@@ -122,7 +121,7 @@ fn case(i: usize) -> CaseItem {
             .collect(),
         assessment: ASSESSMENTS[i % ASSESSMENTS.len()].into(),
         recommendation: RECOMMENDATIONS[i % RECOMMENDATIONS.len()].into(),
-        actions: (0..1 + i % 2)
+        actions: (0..1 + usize::from(i % 4 == 0))
             .map(|k| ActionRow {
                 what: ACTIONS[(i + k) % ACTIONS.len()].into(),
                 who: responsible(i + k),
