@@ -18,6 +18,7 @@ pub mod keychain;
 mod keys;
 pub mod meetings;
 mod migrate;
+pub mod minutes;
 pub mod profile;
 pub mod routing;
 pub mod rules;

@@ -1,0 +1,160 @@
+//! The minutes (referat) of an infohus meeting as a PDF.
+//!
+//! This module is pure: [`render`] turns a [`MinutesDoc`] — plain data, exactly what the meeting
+//! recorded, already formatted in Danish — into PDF bytes. It reads no database and no clock, so
+//! the same input always gives byte-identical output. The meetings domain builds the `MinutesDoc`.
+//!
+//! The renderer adds only fixed headings and the fixed legal lines; every other text comes from the
+//! input as given. PDF metadata (title, author, subject, keywords) carries no personal data: the
+//! title is "Referat, infohusmøde <nummer>".
+//!
+//! - `layout`: the embedded DejaVu fonts, text measuring and wrapping, blocks and pagination.
+//! - `pdf`: drawing the laid-out pages with printpdf and writing deterministic bytes.
+
+mod layout;
+mod pdf;
+pub mod sample;
+
+use serde::{Deserialize, Serialize};
+
+pub use pdf::render;
+
+/// Everything one meeting's minutes show. Texts are Danish and already formatted (dates too).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesDoc {
+    /// "Infohus Østjylland".
+    pub infohus: String,
+    /// "23/2026".
+    pub meeting_number: String,
+    /// Set when this document is an addendum to already sent minutes.
+    pub addendum: Option<Addendum>,
+    /// "25. nov. 2026 kl. 14.05".
+    pub date_time: String,
+    pub place: String,
+    /// "9. dec. 2026 kl. 14.00, Politigården".
+    pub next_meeting: Option<String>,
+    /// Present and absent participants, in the order to show.
+    pub participants: Vec<Participant>,
+    /// The agenda, in order; each item gets its own numbered section.
+    pub items: Vec<AgendaItem>,
+    /// Action items from earlier meetings that are still open.
+    pub open_actions: Vec<OpenAction>,
+    /// Names of the recipients (named participants only).
+    pub distribution: Vec<String>,
+    /// "25. nov. 2031".
+    pub delete_by: String,
+    /// "25. nov. 2026 kl. 16.12".
+    pub generated_at: String,
+    /// Draws a diagonal "UDKAST" on every page.
+    pub draft: bool,
+}
+
+/// An addendum to minutes already sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Addendum {
+    /// "Tillæg 1 til møde 23/2026".
+    pub title: String,
+    /// SHA-256 (hex) of the original minutes' PDF.
+    pub original_sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub name: String,
+    pub organisation: String,
+    pub role: String,
+    pub present: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AgendaItem {
+    Case(CaseItem),
+    /// "Orientering fra SSP", "Eventuelt".
+    Free(FreeItem),
+}
+
+/// A case discussed at the meeting, by its pseudonymous reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseItem {
+    /// "ØJP-2026-0042".
+    pub reference: String,
+    /// "K.M." — never a full name.
+    pub pseudonym: String,
+    /// Home municipality, "Aarhus".
+    pub municipality: String,
+    /// Source of the concern, "Hotline mod radikalisering".
+    pub source: String,
+    /// New information, by authority.
+    pub new_information: Vec<NewInformation>,
+    /// The overall assessment of risks and protective factors.
+    pub assessment: String,
+    pub recommendation: String,
+    pub actions: Vec<ActionRow>,
+    /// The case's stage after the meeting, "Indsats".
+    pub stage: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewInformation {
+    /// "Østjyllands Politi".
+    pub authority: String,
+    pub text: String,
+}
+
+/// Who acts: the responsible authority and, optionally, a person there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Responsible {
+    /// "Aarhus Kommune, SSP".
+    pub agency: String,
+    pub person: Option<String>,
+}
+
+/// An action item agreed at this meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionRow {
+    /// Hvad.
+    pub what: String,
+    /// Hvem.
+    pub who: Responsible,
+    /// Frist, "9. dec. 2026".
+    pub due: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FreeItem {
+    pub title: String,
+    pub text: String,
+}
+
+/// An action item from an earlier meeting that is still open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenAction {
+    /// The case reference.
+    pub reference: String,
+    pub what: String,
+    pub who: Responsible,
+    pub due: String,
+    /// "Åben", "Overskredet".
+    pub status: String,
+}
+
+impl Responsible {
+    /// "Aarhus Kommune, SSP (Çelik)" or just the agency.
+    pub fn label(&self) -> String {
+        match &self.person {
+            Some(p) if !p.trim().is_empty() => format!("{} ({})", self.agency, p),
+            _ => self.agency.clone(),
+        }
+    }
+}
+
+impl MinutesDoc {
+    /// The PDF title: no personal data, only the meeting number.
+    pub fn pdf_title(&self) -> String {
+        match &self.addendum {
+            Some(_) => format!("Tillæg til referat, infohusmøde {}", self.meeting_number),
+            None => format!("Referat, infohusmøde {}", self.meeting_number),
+        }
+    }
+}

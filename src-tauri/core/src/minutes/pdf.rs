@@ -1,0 +1,177 @@
+//! Draws laid-out pages with printpdf and writes deterministic PDF bytes.
+//!
+//! printpdf 0.12 names fonts and the trailer `/ID` from a process-wide counter, so this module
+//! names the fonts itself (their six-letter subset tags from a hash of the input), replaces the
+//! `/ID` with a hash of the input and writes a minimal Info dictionary without dates: the same
+//! `MinutesDoc` always gives the same bytes.
+
+use lopdf::{Dictionary, Object, StringFormat};
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+};
+use sha2::{Digest, Sha256};
+
+use super::MinutesDoc;
+use super::layout::{self, Fonts, Item, PAGE_H, PAGE_W};
+use crate::error::{Error, Result};
+
+/// Renders the minutes: the PDF bytes, the same for the same input.
+pub fn render(doc: &MinutesDoc) -> Result<Vec<u8>> {
+    let fonts = layout::fonts()?;
+    let pages = layout_pages(fonts, doc);
+    write_pdf(fonts, doc, &pages)
+}
+
+/// Every page's items, running header and footer included (for drawing and for tests).
+pub(crate) fn layout_pages(fonts: &Fonts, doc: &MinutesDoc) -> Vec<Vec<Item>> {
+    let blocks = layout::build(fonts, doc);
+    let mut pages = layout::paginate(fonts, &blocks);
+    let of = pages.len();
+    for (i, page) in pages.iter_mut().enumerate() {
+        page.extend(layout::running(fonts, doc, i + 1, of));
+    }
+    pages
+}
+
+fn gray(g: f32) -> Color {
+    Color::Rgb(Rgb { r: g, g, b: g, icc_profile: None })
+}
+
+/// Six capital letters (a PDF subset tag) from a digest.
+fn tag(digest: &[u8], salt: u8) -> String {
+    digest.iter().skip(salt as usize * 6).take(6).map(|b| char::from(b'A' + b % 26)).collect()
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark.
+fn pdf_text(s: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in s.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+fn write_pdf(fonts: &Fonts, doc: &MinutesDoc, pages: &[Vec<Item>]) -> Result<Vec<u8>> {
+    let input = serde_json::to_vec(doc).map_err(|_| Error::Internal("minutes do not serialise"))?;
+    let digest = Sha256::digest(&input);
+
+    let mut pdf = PdfDocument::new(&doc.pdf_title());
+    let regular = FontId(tag(&digest, 0));
+    let bold = FontId(tag(&digest, 1));
+    pdf.resources.fonts.map.insert(regular.clone(), PdfFont::new(fonts.regular.parsed.clone()));
+    pdf.resources.fonts.map.insert(bold.clone(), PdfFont::new(fonts.bold.parsed.clone()));
+
+    let pdf_pages = pages
+        .iter()
+        .map(|items| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(fonts, doc, items, &regular, &bold)))
+        .collect();
+    pdf.with_pages(pdf_pages);
+
+    let mut warnings = Vec::new();
+    let opts = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+
+    // Deterministic identity: the trailer /ID from the input's hash.
+    let id = hex::encode(&digest[..16]).into_bytes();
+    lo.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
+    );
+    // A minimal Info dictionary: no dates, no personal data.
+    let info = Dictionary::from_iter(vec![
+        ("Title", pdf_text(&doc.pdf_title())),
+        ("Author", pdf_text("Tovholder")),
+        ("Subject", pdf_text("Referat af infohusmøde")),
+        ("Keywords", pdf_text("infohus, referat, fortroligt")),
+        ("Creator", pdf_text("Tovholder")),
+        ("Producer", pdf_text("Tovholder (printpdf)")),
+    ]);
+    match lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        Ok(info_id) => {
+            lo.objects.insert(info_id, Object::Dictionary(info));
+        }
+        Err(_) => {
+            let info_id = lo.add_object(Object::Dictionary(info));
+            lo.trailer.set("Info", Object::Reference(info_id));
+        }
+    }
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out).map_err(|_| Error::Internal("the minutes PDF could not be written"))?;
+    Ok(out)
+}
+
+fn page_ops(fonts: &Fonts, doc: &MinutesDoc, items: &[Item], regular: &FontId, bold: &FontId) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(items.len() * 3 + 16);
+    if doc.draft {
+        watermark(fonts, &mut ops, bold);
+    }
+    // Shapes first, text on top.
+    for item in items {
+        match *item {
+            Item::Fill { x, y, w, h, gray: g } => {
+                ops.push(Op::SetFillColor { col: gray(g) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(x),
+                        y: Pt(PAGE_H - y - h),
+                        width: Pt(w),
+                        height: Pt(h),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+            }
+            Item::Rule { x1, x2, y, thickness, gray: g } => {
+                ops.push(Op::SetOutlineColor { col: gray(g) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+                let point = |x: f32| LinePoint { p: Point { x: Pt(x), y: Pt(PAGE_H - y) }, bezier: false };
+                ops.push(Op::DrawLine { line: Line { points: vec![point(x1), point(x2)], is_closed: false } });
+            }
+            Item::Text { .. } => {}
+        }
+    }
+    ops.push(Op::StartTextSection);
+    let mut current: Option<(bool, f32)> = None;
+    let mut current_gray: Option<f32> = None;
+    for item in items {
+        if let Item::Text { x, baseline, style, ref text, .. } = *item {
+            if current != Some((style.bold, style.size)) {
+                let id = if style.bold { bold } else { regular };
+                ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(style.size) });
+                current = Some((style.bold, style.size));
+            }
+            if current_gray != Some(style.gray) {
+                ops.push(Op::SetFillColor { col: gray(style.gray) });
+                current_gray = Some(style.gray);
+            }
+            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(PAGE_H - baseline)) });
+            ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+        }
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// A light diagonal "UDKAST" across the page, under everything else.
+fn watermark(fonts: &Fonts, ops: &mut Vec<Op>, bold: &FontId) {
+    let size = 110.0;
+    let text = "UDKAST";
+    let w = fonts.bold.width(text, size);
+    let angle = (PAGE_H / PAGE_W).atan();
+    let (sin, cos) = angle.sin_cos();
+    // Centre the text box (width w, cap height ≈ 0.73 em) on the page centre.
+    let cap = 0.73 * size;
+    let cx = PAGE_W / 2.0 - cos * w / 2.0 + sin * cap / 2.0;
+    let cy = PAGE_H / 2.0 - sin * w / 2.0 - cos * cap / 2.0;
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFont { font: PdfFontHandle::External(bold.clone()), size: Pt(size) });
+    ops.push(Op::SetFillColor { col: gray(0.88) });
+    ops.push(Op::SetTextMatrix { matrix: TextMatrix::Raw([cos, sin, -sin, cos, cx, cy]) });
+    ops.push(Op::ShowText { items: vec![TextItem::Text(text.into())] });
+    ops.push(Op::EndTextSection);
+}
