@@ -573,20 +573,6 @@ pub fn is_recovery_code(code: &str) -> bool {
             .all(|g| g.len() == 4 && g.bytes().all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b)))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::is_recovery_code;
-
-    #[test]
-    fn recovery_code_format() {
-        assert!(is_recovery_code("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"));
-        assert!(!is_recovery_code("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23"));
-        assert!(!is_recovery_code("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4568"));
-        assert!(!is_recovery_code("abcd-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"));
-        assert!(!is_recovery_code("ABCDE-FGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"));
-    }
-}
-
 // ---- Board helpers (tests/tests/board.rs) ----
 
 impl App {
@@ -647,5 +633,19 @@ impl App {
         )
         .await;
         el
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_recovery_code;
+
+    #[test]
+    fn recovery_code_format() {
+        assert!(is_recovery_code("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"));
+        assert!(!is_recovery_code("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23"));
+        assert!(!is_recovery_code("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4568"));
+        assert!(!is_recovery_code("abcd-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"));
+        assert!(!is_recovery_code("ABCDE-FGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"));
     }
 }

@@ -11,6 +11,7 @@ use crate::dates::{Day, Stamp};
 use crate::district;
 use crate::error::{Error, Result};
 use crate::intake::clean_text;
+use crate::minutes;
 use crate::store::{Op, Read, Store};
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -590,7 +591,9 @@ fn safe_path(path: &str) -> String {
 /// naming the meeting, the resulting stage (through the stage rules), the new action items (marked
 /// with the meeting), and the "til møde" flag cleared.
 pub(crate) fn apply_to_cases(op: &mut Op<'_>, meeting_id: i64, label: &str) -> Result<()> {
-    let items: Vec<(i64, Option<i64>, Option<String>, Option<String>)> = {
+    /// A case item's id, case and the stage (and outcome) the meeting decided.
+    type Decision = (i64, Option<i64>, Option<String>, Option<String>);
+    let items: Vec<Decision> = {
         let mut stmt = op.conn().prepare(
             "SELECT id, case_id, resulting_stage, outcome FROM meeting_items WHERE meeting_id = ?1 AND kind = 'case' ORDER BY position",
         )?;
@@ -631,4 +634,249 @@ pub(crate) fn apply_to_cases(op: &mut Op<'_>, meeting_id: i64, label: &str) -> R
         }
     }
     Ok(())
+}
+
+/// The minutes' content: exactly what the meeting recorded, with the case's pseudonym,
+/// municipality and the source of the concern — never other fields of the case record.
+fn minutes_doc(conn: &Connection, id: i64, now: DateTime<Utc>, draft: bool) -> Result<minutes::MinutesDoc> {
+    struct MeetingRow {
+        district_code: String,
+        held_at: Stamp,
+        place: Option<String>,
+        next: Option<Stamp>,
+        delete_after: Day,
+        addendum_of: Option<i64>,
+        addendum_number: Option<i64>,
+    }
+    let MeetingRow { district_code, held_at, place, next, delete_after, addendum_of, addendum_number } = conn
+        .query_row(
+            "SELECT district_code, held_at, place, next_meeting_at, delete_after, addendum_of, addendum_number
+         FROM meetings WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(MeetingRow {
+                    district_code: r.get(0)?,
+                    held_at: r.get(1)?,
+                    place: r.get(2)?,
+                    next: r.get(3)?,
+                    delete_after: r.get(4)?,
+                    addendum_of: r.get(5)?,
+                    addendum_number: r.get(6)?,
+                })
+            },
+        )?;
+    let when =
+        |t: Stamp| format!("{} kl. {}", crate::dates::format_date(t.instant()), crate::dates::format_time(t.instant()));
+    let district = district::by_code(&district_code).ok_or(Error::Internal("a known district"))?;
+    let meeting = summary(conn, id)?;
+    let addendum = match (addendum_of, addendum_number) {
+        (Some(original), Some(n)) => {
+            let o = summary(conn, original)?;
+            Some(minutes::Addendum {
+                title: format!("Tillæg {n} til møde {}", o.number),
+                original_sha256: o.minutes_sha256.unwrap_or_default(),
+            })
+        }
+        _ => None,
+    };
+    let participants: Vec<minutes::Participant> = {
+        let mut stmt = conn.prepare(
+            "SELECT d.name, d.organisation, coalesce(d.role, ''), p.present FROM meeting_participants p
+             JOIN directory d ON d.id = p.directory_id WHERE p.meeting_id = ?1 ORDER BY p.present DESC, d.organisation, d.name",
+        )?;
+        stmt.query_map([id], |r| {
+            Ok(minutes::Participant { name: r.get(0)?, organisation: r.get(1)?, role: r.get(2)?, present: r.get(3)? })
+        })?
+        .collect::<Result<_, _>>()?
+    };
+    let mut items = Vec::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT id, kind, case_id, title, body, new_information, assessment, recommendation, resulting_stage
+             FROM meeting_items WHERE meeting_id = ?1 ORDER BY position",
+        )?;
+        struct ItemRow {
+            item_id: i64,
+            kind: String,
+            case_id: Option<i64>,
+            title: Option<String>,
+            body: Option<String>,
+            info: String,
+            assessment: Option<String>,
+            recommendation: Option<String>,
+            stage: Option<String>,
+        }
+        let rows: Vec<ItemRow> = stmt
+            .query_map([id], |r| {
+                Ok(ItemRow {
+                    item_id: r.get(0)?,
+                    kind: r.get(1)?,
+                    case_id: r.get(2)?,
+                    title: r.get(3)?,
+                    body: r.get(4)?,
+                    info: r.get(5)?,
+                    assessment: r.get(6)?,
+                    recommendation: r.get(7)?,
+                    stage: r.get(8)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        for ItemRow { item_id, kind, case_id, title, body, info, assessment, recommendation, stage } in rows {
+            if kind == "free" {
+                items.push(minutes::AgendaItem::Free(minutes::FreeItem {
+                    title: title.unwrap_or_default(),
+                    text: body.unwrap_or_default(),
+                }));
+                continue;
+            }
+            let Some(case_id) = case_id else { continue };
+            let case = register::read(conn, case_id)?;
+            let notes: Vec<AuthorityNote> =
+                serde_json::from_str(&info).map_err(|_| Error::Internal("notes as JSON"))?;
+            let actions: Vec<minutes::ActionRow> = {
+                let mut stmt = conn
+                    .prepare("SELECT what, agency, person, due FROM meeting_actions WHERE item_id = ?1 ORDER BY id")?;
+                stmt.query_map([item_id], |r| {
+                    let agency: Agency = register::parse_enum(&r.get::<_, String>(1)?)?;
+                    let due: Day = r.get(3)?;
+                    Ok(minutes::ActionRow {
+                        what: r.get(0)?,
+                        who: minutes::Responsible { agency: agency.label_da().into(), person: r.get(2)? },
+                        due: due.format_da(),
+                    })
+                })?
+                .collect::<Result<_, _>>()?
+            };
+            let stage = stage.as_deref().and_then(Stage::parse).unwrap_or(case.summary.stage);
+            items.push(minutes::AgendaItem::Case(minutes::CaseItem {
+                reference: case.summary.reference.clone(),
+                pseudonym: case.summary.pseudonym.clone(),
+                municipality: case.summary.municipality.clone(),
+                source: format!(
+                    "{} ({})",
+                    case.summary.channel.label_da(),
+                    case.caller.caller_type.label_da().to_lowercase()
+                ),
+                new_information: notes
+                    .into_iter()
+                    .map(|n| minutes::NewInformation { authority: n.authority.label_da().into(), text: n.text })
+                    .collect(),
+                assessment: assessment.unwrap_or_default(),
+                recommendation: recommendation.unwrap_or_default(),
+                actions,
+                stage: stage.label_da().into(),
+            }));
+        }
+    }
+    let today = Day::of(now);
+    let open_actions = actions::open_from_meetings(conn, &district_code, id, today)?
+        .into_iter()
+        .map(|a| minutes::OpenAction {
+            reference: a.reference,
+            what: a.what,
+            who: minutes::Responsible { agency: a.agency.label_da().into(), person: a.person },
+            due: a.due.format_da(),
+            status: if a.overdue { "Overskredet".into() } else { "Åben".into() },
+        })
+        .collect();
+    Ok(minutes::MinutesDoc {
+        infohus: district.infohus.to_string(),
+        meeting_number: meeting.number.clone(),
+        addendum,
+        date_time: when(held_at),
+        place: place.unwrap_or_default(),
+        next_meeting: next.map(when),
+        distribution: participants.iter().map(|p| p.name.clone()).collect(),
+        participants,
+        items,
+        open_actions,
+        delete_by: delete_after.format_da(),
+        generated_at: when(Stamp::new(now)),
+        draft,
+    })
+}
+
+/// The result of finalizing.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct Finalized {
+    pub meeting: MeetingSummary,
+    pub minutes_sha256: String,
+    pub minutes_bytes: u64,
+}
+
+/// Finalizes a draft meeting in one transaction: applies the stage changes and action items to
+/// the cases (history entries name the meeting), renders the minutes and stores their PDF and
+/// SHA-256. Afterwards the meeting is immutable.
+pub fn finalize(store: &Store, id: i64) -> Result<Finalized> {
+    store.write(|op| {
+        let before = summary(op.conn(), id)?;
+        if before.status == "final" {
+            return Err(Error::Refused("the meeting is already finalized".into()));
+        }
+        apply_to_cases(op, id, &before.number)?;
+        let doc = minutes_doc(op.conn(), id, op.now(), false)?;
+        let pdf = minutes::render(&doc)?;
+        let sha = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&pdf));
+        op.conn().execute(
+            "UPDATE meetings SET status = 'final', minutes_pdf = ?1, minutes_sha256 = ?2, finalized_at = ?3, finalized_by = ?4
+             WHERE id = ?5",
+            params![pdf, sha, op.stamp(), op.actor(), id],
+        )?;
+        op.audit(AuditEvent::MeetingFinalized { number: before.number.clone() });
+        Ok(Finalized { meeting: summary(op.conn(), id)?, minutes_sha256: sha, minutes_bytes: pdf.len() as u64 })
+    })
+}
+
+/// The minutes' PDF: a finalized meeting's stored bytes (byte-identical every time), or a
+/// preview of a draft with the "UDKAST" watermark.
+pub fn minutes_pdf(store: &Store, id: i64) -> Result<Vec<u8>> {
+    store.read(|r| {
+        let meeting = summary(r.conn(), id)?;
+        let pdf = if meeting.status == "final" {
+            r.conn()
+                .query_row("SELECT minutes_pdf FROM meetings WHERE id = ?1", [id], |row| row.get::<_, Vec<u8>>(0))?
+        } else {
+            minutes::render(&minutes_doc(r.conn(), id, r.now(), true)?)?
+        };
+        r.audit(AuditEvent::MinutesExported { number: meeting.number });
+        Ok(pdf)
+    })
+}
+
+/// Writes the minutes to a new file (never replacing one), readable by the owner only where the
+/// OS supports it.
+pub fn export_minutes(store: &Store, id: i64, path: &std::path::Path) -> Result<()> {
+    let pdf = minutes_pdf(store, id)?;
+    crate::store::write_export(path, &pdf)
+}
+
+/// A correction of finalized minutes: a new draft "Tillæg N til møde X" with the original's
+/// participants, which references the original's SHA-256 in its minutes.
+pub fn create_addendum(store: &Store, original: i64) -> Result<MeetingSummary> {
+    store.write(|op| {
+        let o = summary(op.conn(), original)?;
+        if o.status != "final" {
+            return Err(Error::invalid("meeting", "kun et færdiggjort møde kan få et tillæg"));
+        }
+        let n: i64 = op.conn().query_row(
+            "SELECT coalesce(max(addendum_number), 0) + 1 FROM meetings WHERE addendum_of = ?1",
+            [original],
+            |r| r.get(0),
+        )?;
+        op.conn().execute(
+            "INSERT INTO meetings (district_code, year, number, addendum_of, addendum_number, held_at, place, delete_after,
+                 created_at, created_by)
+             SELECT district_code, year, number, id, ?1, ?2, place, delete_after, ?2, ?3 FROM meetings WHERE id = ?4",
+            params![n, op.stamp(), op.actor(), original],
+        )?;
+        let id = op.conn().last_insert_rowid();
+        op.conn().execute(
+            "INSERT INTO meeting_participants (meeting_id, directory_id, present)
+             SELECT ?1, directory_id, present FROM meeting_participants WHERE meeting_id = ?2",
+            params![id, original],
+        )?;
+        let s = summary(op.conn(), id)?;
+        op.audit(AuditEvent::MeetingChanged { number: s.number.clone() });
+        Ok(s)
+    })
 }

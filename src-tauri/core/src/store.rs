@@ -271,6 +271,12 @@ fn write_new_file(path: &Path, bytes: &[u8], prefix: &str) -> Result<()> {
     Ok(())
 }
 
+/// Writes an exported file (the minutes) as a new file: complete and durable, owner-only where
+/// the OS supports it, never replacing an existing file or writing through a link (`Refused`).
+pub(crate) fn write_export(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_new_file(path, bytes, &temp_prefix_for(path))
+}
+
 /// Replaces a file in the data directory completely and durably: written under a temporary name,
 /// then renamed over it (a rename replaces a link at `path`; it never writes through it).
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {

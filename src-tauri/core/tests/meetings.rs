@@ -141,3 +141,101 @@ fn importing_refuses_bad_input_by_field_and_writes_nothing() {
     let m = meetings::import(&store, &good.to_string()).unwrap();
     assert_eq!(m.number, "1/2026");
 }
+
+fn pdftotext(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("m.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
+    let (_t, store, _) = store();
+    let r = intake(&store, "Nguyễn", "normal");
+    let other = intake(&store, "Ikke på mødet", "normal");
+    cases::set_meeting_flag(&store, &r, true).unwrap();
+    let doc = json!({
+        "held_at": "2026-11-25T14:00:00+01:00",
+        "place": "Politigården, Aarhus",
+        "next_meeting_at": "2026-12-09T14:00:00+01:00",
+        "participants": [
+            {"name": "Mette Holm", "organisation": "Østjyllands Politi", "role": "Tovholder"},
+            {"name": "Aylin Çelik", "organisation": "Socialforvaltningen", "present": false}
+        ],
+        "items": [
+            {"kind": "case", "reference": r, "reason": "Markeret til møde",
+             "new_information": [{"authority": "school", "text": "Eleven kommer i skole igen."}],
+             "assessment": "Beskyttende: familien samarbejder.",
+             "recommendation": "Infohuset anbefaler et mentorforløb.",
+             "actions": [{"what": "Finde en mentor", "agency": "ssp", "person": "Łukasz", "due": "2026-12-08"}],
+             "resulting_stage": "intervention"},
+            {"kind": "free", "title": "Eventuelt", "body": "Intet."}
+        ]
+    });
+    let m = meetings::import(&store, &doc.to_string()).unwrap();
+    let draft = meetings::minutes_pdf(&store, m.id).unwrap();
+    let squashed: String = pdftotext(&draft).chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(squashed.contains("UDKAST"), "a draft preview is marked (the watermark is drawn diagonally)");
+    let done = meetings::finalize(&store, m.id).unwrap();
+    assert_eq!(done.meeting.status, "final");
+
+    let d = cases::get(&store, &r).unwrap();
+    assert_eq!((d.summary.stage, d.meeting), (Stage::Intervention, false), "moved, and no longer 'til møde'");
+    let stage = d.history.iter().find(|h| h.field == "stage").unwrap();
+    assert_eq!(stage.reason.as_deref(), Some("Besluttet på møde 1/2026"));
+    assert!(d.history.iter().any(|h| h.field == "meeting" && h.new_value.as_deref() == Some("Drøftet på møde 1/2026")));
+    assert_eq!(d.action_items.len(), 1);
+    assert_eq!(
+        (d.action_items[0].what.as_str(), d.action_items[0].due.as_text()),
+        ("Finde en mentor", "2026-12-08".to_string())
+    );
+
+    let pdf = meetings::minutes_pdf(&store, m.id).unwrap();
+    assert_eq!(hex(&pdf), done.minutes_sha256, "the stored bytes are the hashed ones");
+    assert_eq!(meetings::minutes_pdf(&store, m.id).unwrap(), pdf, "re-export is byte-identical");
+    let text = pdftotext(&pdf);
+    for expected in [
+        &r as &str,
+        "Nguyễn",
+        "Aarhus",
+        "Eleven kommer i skole igen.",
+        "Infohuset anbefaler et mentorforløb.",
+        "Finde en mentor",
+        "Łukasz",
+        "Aylin Çelik",
+        "Infohus Østjylland",
+        "1/2026",
+        "FORTROLIGT",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from the minutes:\n{text}");
+    }
+    assert!(!text.chars().filter(|c| !c.is_whitespace()).collect::<String>().contains("UDKAST"));
+    assert!(!text.contains("Ikke på mødet") && !text.contains(&other), "nothing the meeting did not record");
+    assert!(!text.contains("Bekymring fra skolen"), "the case's description is not in the minutes");
+
+    assert!(matches!(meetings::finalize(&store, m.id), Err(Error::Refused(_))));
+    assert!(matches!(
+        meetings::save(&store, m.id, &serde_json::from_value(doc.clone()).unwrap()),
+        Err(Error::Refused(_))
+    ));
+    let raw = store.conn_for_tests().execute("UPDATE meetings SET place = 'x' WHERE id = ?1", [m.id]);
+    assert!(raw.is_err(), "the schema refuses changes to a finalized meeting");
+
+    let addendum = meetings::create_addendum(&store, m.id).unwrap();
+    assert_eq!(addendum.number, "Tillæg 1 til 1/2026");
+    let a_text = pdftotext(&meetings::minutes_pdf(&store, addendum.id).unwrap());
+    assert!(a_text.contains(&done.minutes_sha256[..16]), "the addendum references the original's hash:\n{a_text}");
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -131,7 +131,13 @@ enum Command {
         #[arg(long)]
         agency: Option<String>,
     },
-    /// Infohus meetings: create, agenda, list, import.
+    /// Write a meeting's minutes as PDF (a draft gets an "UDKAST" watermark); never overwrites.
+    Minutes {
+        id: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+    /// Infohus meetings: create, agenda, list, import, finalize.
     Meeting {
         #[command(subcommand)]
         meeting: MeetingCommand,
@@ -163,6 +169,8 @@ enum MeetingCommand {
     List,
     /// Create a draft meeting from a whole meeting record (docs/meeting-import.md).
     Import { file: PathBuf },
+    /// Apply the meeting to its cases and store the minutes (then the meeting is immutable).
+    Finalize { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -364,6 +372,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 }
                 MeetingCommand::Agenda { id } => serde_json::to_value(meetings::proposed_agenda(&store, id)?),
                 MeetingCommand::List => serde_json::to_value(meetings::list(&store)?),
+                MeetingCommand::Finalize { id } => serde_json::to_value(meetings::finalize(&store, id)?),
                 MeetingCommand::Import { file } => {
                     let text = std::fs::read(&file)
                         .ok()
@@ -373,6 +382,11 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 }
             };
             print_json(&out.expect("JSON"));
+        }
+        Command::Minutes { id, out } => {
+            let store = Store::open(&dir, &keychain)?;
+            meetings::export_minutes(&store, id, &out)?;
+            print_json(&json!({ "file": out, "bytes": std::fs::metadata(&out)?.len() }));
         }
         Command::Flag { reference, meeting } => {
             let on = match meeting.trim() {

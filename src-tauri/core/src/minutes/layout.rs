@@ -414,9 +414,9 @@ impl<'f> Pager<'f> {
         let mut x = MARGIN;
         for (col, cell) in row.iter().enumerate() {
             let s = t.styles[col];
-            for k in from..to.min(cell.len()) {
+            for (k, line) in cell.iter().enumerate().take(to).skip(from) {
                 let top = self.y + t.pad_y() + (k - from) as f32 * lead;
-                self.text(x + t.pad_x(), top, s, &cell[k]);
+                self.text(x + t.pad_x(), top, s, line);
             }
             x += t.cols[col];
         }
@@ -742,7 +742,7 @@ pub(crate) fn build(fonts: &Fonts, doc: &MinutesDoc) -> Vec<Block> {
                     let rows = c.actions.iter().map(|a| vec![a.what.clone(), a.who.label(), a.due.clone()]).collect();
                     b.ruled(&["Hvad", "Hvem", "Frist"], &[Width::Fill, Width::Fixed(160.0), Width::Fit], rows);
                 }
-                b.labelled(&[("Stadie efter mødet", &c.stage)], 0.0);
+                b.labelled(&[("Fase efter mødet", &c.stage)], 0.0);
             }
             AgendaItem::Free(f) => {
                 b.h2(&format!("{n}. {}", f.title));

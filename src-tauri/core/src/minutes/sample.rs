@@ -102,7 +102,7 @@ fn reference(n: usize) -> String {
 fn responsible(i: usize) -> Responsible {
     Responsible {
         agency: AGENCIES[i % AGENCIES.len()].into(),
-        person: (i % 2 == 0).then(|| PEOPLE[i % PEOPLE.len()].into()),
+        person: i.is_multiple_of(2).then(|| PEOPLE[i % PEOPLE.len()].into()),
     }
 }
 
@@ -113,7 +113,7 @@ fn case(i: usize) -> CaseItem {
         pseudonym: format!("{}.{}.", letters[i % letters.len()], letters[(i * 5 + 3) % letters.len()]),
         municipality: MUNICIPALITIES[i % MUNICIPALITIES.len()].into(),
         source: SOURCES[i % SOURCES.len()].into(),
-        new_information: (0..1 + usize::from(i % 3 == 0))
+        new_information: (0..1 + usize::from(i.is_multiple_of(3)))
             .map(|k| NewInformation {
                 authority: AUTHORITIES[(i + k) % AUTHORITIES.len()].into(),
                 text: INFO[(i + k) % INFO.len()].into(),
@@ -121,7 +121,7 @@ fn case(i: usize) -> CaseItem {
             .collect(),
         assessment: ASSESSMENTS[i % ASSESSMENTS.len()].into(),
         recommendation: RECOMMENDATIONS[i % RECOMMENDATIONS.len()].into(),
-        actions: (0..1 + usize::from(i % 4 == 0))
+        actions: (0..1 + usize::from(i.is_multiple_of(4)))
             .map(|k| ActionRow {
                 what: ACTIONS[(i + k) % ACTIONS.len()].into(),
                 who: responsible(i + k),

@@ -1,0 +1,78 @@
+//! The meetings' command-line interface as scripts use it: create, agenda, import, finalize,
+//! list, and the minutes written to a file that is never overwritten.
+
+mod common;
+use common::{cli, cli_with_stdin, new_store, ok, stderr};
+use serde_json::json;
+
+#[test]
+fn a_meeting_is_scripted_end_to_end_through_the_cli() {
+    let store = new_store();
+    let dir = store.path();
+    let report = json!({
+        "received_at": "2026-11-20T10:15:00+01:00",
+        "channel": "hotline",
+        "caller": {"type": "parent"},
+        "subject": {"pseudonym": "Çelik", "birth_year": 2009, "municipality": "Aarhus"},
+        "category": "right_wing",
+        "urgency": "normal",
+        "description": "Deler propaganda."
+    });
+    let r =
+        ok(cli_with_stdin(dir, &["intake", "-"], Some(&report.to_string())))["reference"].as_str().unwrap().to_string();
+    ok(cli(dir, &["flag", &r, "--meeting", "on"]));
+
+    let planned = ok(cli(dir, &["meeting", "create", "--at", "2026-11-25T14:00:00+01:00", "--place", "Politigården"]));
+    assert!(planned["id"].as_i64().is_some());
+    assert_eq!(planned["number"], "1/2026");
+    let agenda = ok(cli(dir, &["meeting", "agenda", &planned["id"].to_string()]));
+    let item = &agenda["cases"][0];
+    assert_eq!(item["reference"], r.as_str());
+    assert!(item["reasons"].as_array().unwrap().iter().any(|w| w == "Markeret til møde"));
+
+    let file = dir.join("møde.json");
+    let record = json!({
+        "held_at": "2026-12-09T14:00:00+01:00",
+        "participants": [{"name": "Mette Holm", "organisation": "Østjyllands Politi"}],
+        "items": [{"kind": "case", "reference": r, "recommendation": "Mentorforløb.",
+                   "actions": [{"what": "Finde en mentor", "agency": "ssp", "due": "2026-12-20"}],
+                   "resulting_stage": "intervention"}]
+    });
+    std::fs::write(&file, record.to_string()).unwrap();
+    let bad = dir.join("forkert.json");
+    std::fs::write(
+        &bad,
+        json!({"held_at": "2026-12-09T14:00:00+01:00", "items": [{"kind": "case", "reference": "ØJP-2026-9999"}]})
+            .to_string(),
+    )
+    .unwrap();
+    let refused = cli(dir, &["meeting", "import", bad.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("items.reference"), "{}", stderr(&refused));
+    assert!(!stderr(&refused).contains("9999"), "the value is not repeated");
+
+    let imported = ok(cli(dir, &["meeting", "import", file.to_str().unwrap()]));
+    assert_eq!(imported["number"], "2/2026");
+    let id = imported["id"].to_string();
+    let done = ok(cli(dir, &["meeting", "finalize", &id]));
+    assert_eq!(done["meeting"]["status"], "final");
+    assert_eq!(cli(dir, &["meeting", "finalize", &id]).status.code(), Some(2), "already final");
+
+    let pdf = dir.join("referat.pdf");
+    let written = ok(cli(dir, &["minutes", &id, "--out", pdf.to_str().unwrap()]));
+    assert!(written["bytes"].as_u64().unwrap() > 1000);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let again = cli(dir, &["minutes", &id, "--out", pdf.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2), "an existing file is not overwritten: {}", stderr(&again));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
+    let case = ok(cli(dir, &["case", &r]));
+    assert_eq!(case["stage"], "intervention");
+    assert_eq!(case["action_items"][0]["what"], "Finde en mentor");
+    let list = ok(cli(dir, &["meeting", "list"]));
+    assert_eq!(list.as_array().unwrap().len(), 2);
+}
