@@ -64,6 +64,40 @@ async fn set_up_to_board(app: &App) {
     app.wait_heading("Tavle").await;
 }
 
+/// The due dates the test types and picks, always ahead of today (so they stay "Senere" and are
+/// never refused as too old, whatever day the test runs): the first of the month three months on,
+/// and the day the calendar keys lead to from there (PageDown, ↑, Home, →).
+struct Dues {
+    first: chrono::NaiveDate,
+    picked: chrono::NaiveDate,
+}
+
+fn dues() -> Dues {
+    use chrono::{Datelike, Months, TimeDelta};
+    let today = chrono::Utc::now().date_naive();
+    let first = today.with_day(1).unwrap().checked_add_months(Months::new(3)).unwrap();
+    let after_page_down = first.checked_add_months(Months::new(1)).unwrap();
+    let up = after_page_down - TimeDelta::days(7);
+    let monday = up - TimeDelta::days(i64::from(up.weekday().num_days_from_monday()));
+    Dues { first, picked: monday + TimeDelta::days(1) }
+}
+
+/// "01.12.2026" (typed), "1. dec. 2026" (shown), "2026-12-01" (stored).
+fn typed(d: chrono::NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+fn shown(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] =
+        ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
+    format!("{}. {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
+fn iso(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
 /// Registers a concern in Aarhus (→ Østjylland) through the CLI; returns its reference.
 fn cli_intake(data: &DataDir, pseudonym: &str, received_at: &str) -> String {
     let report = serde_json::json!({
@@ -109,6 +143,7 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         set_up_to_board(&app).await;
         app.quit().await;
         let reference = cli_intake(&data, "A.B.", "2026-01-05T10:00:00+01:00");
+        let due = dues();
 
         let app = App::launch("action_items/2", data.path()).await;
         app.wait_heading("Tavle").await;
@@ -133,35 +168,35 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         app.snapshot("impossible-date").await;
         // Select all and delete, as a person would (fires input events, unlike WebDriver's clear).
         app.type_into("#action-due", &format!("{CONTROL}a{NULL}{BACKSPACE}")).await;
-        app.type_into("#action-due", "01.12.2026").await;
-        let typed = app.find("#action-due").await.prop("value").await.ok().flatten().unwrap_or_default();
-        app.ensure(typed == "01.12.2026", format!("the due field reads {typed:?}")).await;
+        app.type_into("#action-due", &typed(due.first)).await;
+        let in_field = app.find("#action-due").await.prop("value").await.ok().flatten().unwrap_or_default();
+        app.ensure(in_field == typed(due.first), format!("the due field reads {in_field:?}")).await;
         app.click("#action-submit").await;
         wait_text(&app, "#case-actions", "Samtale med skolens AKT-lærer").await;
-        let list = wait_text(&app, "#case-actions", "1. dec. 2026").await;
+        let list = wait_text(&app, "#case-actions", &shown(due.first)).await;
         app.ensure(list.contains("Skole/PPR") && list.contains("Lone Berg"), format!("panel list: {list:?}")).await;
 
-        // A second one, its date picked in the calendar by keyboard: from 01.12.2026, PageDown
-        // (1 January 2027), ↑ (25 December), Home (Monday 21), → (22 December), Enter.
+        // A second one, its date picked in the calendar by keyboard: from the first of a month,
+        // PageDown (a month on), ↑ (a week back), Home (that Monday), → (Tuesday), Enter.
         app.click("#action-new").await;
         app.type_into("#action-what", "Hjemmebesøg hos familien").await;
         app.select("#action-agency", "social_services").await;
-        app.type_into("#action-due", "01.12.2026").await;
+        app.type_into("#action-due", &typed(due.first)).await;
         app.type_into("#action-due-calendar", &ENTER.to_string()).await;
         app.find("#action-due-dialog").await;
         let start = focused_attr(&app, "data-date").await;
-        app.ensure(start.as_deref() == Some("2026-12-01"), format!("calendar opened on {start:?}")).await;
+        app.ensure(start == Some(iso(due.first)), format!("calendar opened on {start:?}")).await;
         press(&app, &format!("{PAGE_DOWN}{ARROW_UP}{HOME}{ARROW_RIGHT}")).await;
         let at = focused_attr(&app, "data-date").await;
-        app.ensure(at.as_deref() == Some("2026-12-22"), format!("calendar focus on {at:?}")).await;
+        app.ensure(at == Some(iso(due.picked)), format!("calendar focus on {at:?}")).await;
         app.snapshot("calendar").await;
         press(&app, &ENTER.to_string()).await;
         let back = focused_attr(&app, "id").await;
         app.ensure(back.as_deref() == Some("action-due-calendar"), format!("focus went to {back:?}")).await;
         let picked = app.find("#action-due").await.prop("value").await.ok().flatten().unwrap_or_default();
-        app.ensure(picked == "22.12.2026", format!("picked {picked:?}")).await;
+        app.ensure(picked == typed(due.picked), format!("picked {picked:?}")).await;
         app.click("#action-submit").await;
-        wait_text(&app, "#case-actions", "22. dec. 2026").await;
+        wait_text(&app, "#case-actions", &shown(due.picked)).await;
         wait_text(&app, "#case-history", "Opgave tilføjet").await;
         app.snapshot("panel").await;
         press(&app, &ESCAPE.to_string()).await;
@@ -216,13 +251,13 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let by_what =
             |w: &str| items.iter().find(|i| i["what"] == w).unwrap_or_else(|| panic!("no {w:?} in {items:?}"));
         let done = by_what("Samtale med skolens AKT-lærer");
-        assert_eq!(done["due"], "2026-12-01");
+        assert_eq!(done["due"], iso(due.first).as_str());
         assert_eq!(done["status"], "done");
         assert_eq!(done["status_by"], "Mette Sørensen");
         assert_eq!(done["agency"], "school");
         assert_eq!(done["person"], "Lone Berg");
         let open = by_what("Hjemmebesøg hos familien");
-        assert_eq!(open["due"], "2026-12-22");
+        assert_eq!(open["due"], iso(due.picked).as_str());
         assert_eq!(open["status"], "open");
         let fields: Vec<&str> =
             case["history"].as_array().unwrap().iter().map(|h| h["field"].as_str().unwrap()).collect();

@@ -9,10 +9,11 @@ use tovholder_core::cases::{self, CaseEdit, CaseFilter, CaseSort, MatchedIn, Out
 use tovholder_core::intake::{Category, IntakeReport, Urgency};
 use tovholder_core::{Error, Keychain, Store};
 
+/// A store whose clock stands at 25 Nov 2026: ages and dates in these tests never depend on today.
 fn store() -> (tempfile::TempDir, Store) {
     let tmp = tempfile::tempdir().unwrap();
-    let profile = profile();
-    let (store, _) = Store::init(tmp.path(), &Keychain::memory(), profile).unwrap();
+    let clock = std::sync::Arc::new(tovholder_core::FixedClock::at_rfc3339("2026-11-25T13:05:00Z"));
+    let (store, _) = Store::init_with_clock(tmp.path(), &Keychain::memory(), profile(), clock).unwrap();
     (tmp, store)
 }
 

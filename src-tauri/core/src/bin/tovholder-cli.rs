@@ -243,7 +243,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             print_json(&json!({ "data_dir": store.data_dir(), "profile": store.profile()? }));
         }
         Command::Status => {
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             print_json(&serde_json::to_value(store.status()?).expect("JSON"));
         }
         Command::Unlock { recovery_code } => {
@@ -252,7 +252,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             print_json(&json!({ "unlocked": true, "data_dir": store.data_dir() }));
         }
         Command::Backup { file } => {
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             store.backup(&file)?;
             let key_file = format!("{}.key", file.display());
             print_json(&json!({ "backup": file, "key_file": key_file }));
@@ -278,7 +278,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             })?;
             // Editors on Windows start UTF-8 files with a byte order mark.
             let report = IntakeReport::from_json(text.strip_prefix('\u{feff}').unwrap_or(&text))?;
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             print_json(&serde_json::to_value(cases::intake(&store, report)?).expect("JSON"));
         }
         Command::Cases { stage, district, limit, offset } => {
@@ -291,20 +291,20 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                         .ok_or(Error::invalid("district", "ukendt politikreds"))
                 })
                 .transpose()?;
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             let filter = CaseFilter { stage, district_code, limit, offset, ..Default::default() };
             print_json(&serde_json::to_value(cases::list(&store, &filter)?.cases).expect("JSON"));
         }
         Command::Case { reference } => {
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             print_json(&serde_json::to_value(cases::get(&store, &reference)?).expect("JSON"));
         }
         Command::Search { query, limit } => {
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             print_json(&serde_json::to_value(cases::search(&store, &query, limit)?).expect("JSON"));
         }
         Command::Demo { cases: n, seed, force } => {
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             let started = std::time::Instant::now();
             let made = demo::fill_with_options(&store, n, 3, seed, force)?;
             eprintln!("{} cases and {} notes in {:.2} s", made.cases, made.notes, started.elapsed().as_secs_f64());
@@ -317,7 +317,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                         .ok_or(Error::invalid("lane", "brug none, urgency, agency eller municipality"))
                 })
                 .transpose()?;
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             print_json(&serde_json::to_value(board::load_with(&store, lane, None)?).expect("JSON"));
         }
         Command::Move { reference, stage, reason, outcome } => {
@@ -328,16 +328,16 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                         .ok_or(Error::invalid("outcome", "brug unfounded, completed eller handed_to_police"))
                 })
                 .transpose()?;
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             let d = cases::transition(&store, &reference, stage, reason.as_deref(), outcome)?;
             print_json(&serde_json::to_value(d).expect("JSON"));
         }
         Command::UndoMove { reference } => {
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             print_json(&serde_json::to_value(cases::undo_move(&store, &reference)?).expect("JSON"));
         }
         Command::Action { action } => {
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             let item = match action {
                 ActionCommand::Add { reference, what, agency, due, person } => {
                     let agency = actions::Agency::parse(&agency).ok_or(Error::invalid("agency", "ukendt myndighed"))?;
@@ -352,12 +352,12 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             let agency = agency
                 .map(|a| actions::Agency::parse(&a).ok_or(Error::invalid("agency", "ukendt myndighed")))
                 .transpose()?;
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             let filter = actions::ActionFilter { overdue, agency, ..Default::default() };
             print_json(&serde_json::to_value(actions::list(&store, &filter)?).expect("JSON"));
         }
         Command::Meeting { meeting } => {
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             let out = match meeting {
                 MeetingCommand::Create { district, at, place } => {
                     let record = meetings::MeetingRecord {
@@ -384,7 +384,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             print_json(&out.expect("JSON"));
         }
         Command::Minutes { id, out } => {
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             meetings::export_minutes(&store, id, &out)?;
             print_json(&json!({ "file": out, "bytes": std::fs::metadata(&out)?.len() }));
         }
@@ -394,7 +394,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 "off" => false,
                 _ => return Err(Error::invalid("meeting", "brug on eller off")),
             };
-            let store = Store::open(&dir, &keychain)?;
+            let store = open_store(&dir, &keychain)?;
             print_json(&serde_json::to_value(cases::set_meeting_flag(&store, &reference, on)?).expect("JSON"));
         }
         Command::Restore { file, force, recovery_code } => {
@@ -412,6 +412,19 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Opens the store. Debug builds honour `TOVHOLDER_FIXED_NOW` (RFC 3339): the tests run the CLI at
+/// a fixed time, so nothing they check depends on today's date. Release builds ignore it.
+fn open_store(dir: &std::path::Path, keychain: &Keychain) -> tovholder_core::Result<Store> {
+    let store = Store::open(dir, keychain)?;
+    #[cfg(debug_assertions)]
+    if let Some(t) =
+        std::env::var("TOVHOLDER_FIXED_NOW").ok().and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
+    {
+        return Ok(store.with_clock(std::sync::Arc::new(tovholder_core::FixedClock::at(t.into()))));
+    }
+    Ok(store)
 }
 
 /// A flag's value, or a prompt on an interactive terminal; without either, a clear input error.

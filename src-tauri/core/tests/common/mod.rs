@@ -8,6 +8,9 @@ use std::process::{Command, Output, Stdio};
 use tovholder_core::Keychain;
 use tovholder_core::profile::{OrganisationKind, Profile};
 
+/// The time the CLI runs at in the tests.
+pub const FIXED_NOW: &str = "2026-11-25T13:05:00Z";
+
 /// The coordinator every test store is created for: Østjyllands Politi.
 pub fn profile() -> Profile {
     Profile {
@@ -34,7 +37,13 @@ pub fn cli_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
 pub fn cli_full(dir: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
     use std::io::Write;
     let mut command = Command::new(env!("CARGO_BIN_EXE_tovholder-cli"));
-    command.arg("--data-dir").arg(dir).args(args).env_remove("TOVHOLDER_KEYCHAIN");
+    // The CLI runs at a fixed time (debug builds): nothing a test checks depends on today's date.
+    command
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("TOVHOLDER_KEYCHAIN")
+        .env("TOVHOLDER_FIXED_NOW", FIXED_NOW);
     for (k, v) in env {
         command.env(k, v);
     }
