@@ -4,38 +4,14 @@
 //! and the board's data for it, beside the bare SQL that fetches the same rows in the same run
 //! (median of 31 runs, warm cache). Figures are recorded in docs/benchmarks.md.
 
-use std::time::{Duration, Instant};
+mod common;
+use common::{median, profile, row};
 use tovholder_core::board::{self, BoardFilter, Lane};
-use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::{Keychain, Store, demo};
-
-fn median(mut f: impl FnMut(), runs: usize) -> Duration {
-    f();
-    let mut t: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let s = Instant::now();
-            f();
-            s.elapsed()
-        })
-        .collect();
-    t.sort();
-    t[runs / 2]
-}
-
-fn row(name: &str, ours: Duration, bare: Duration) {
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!("| {name} | {:.1} ms | {:.1} ms | {:.2}× |", ms(ours), ms(bare), ours.as_secs_f64() / bare.as_secs_f64());
-}
 
 fn main() {
     let tmp = tempfile::tempdir().unwrap();
-    let profile = Profile {
-        name: "Bench".into(),
-        organisation_kind: OrganisationKind::Police,
-        organisation_name: "Østjyllands Politi".into(),
-        district_code: "ØJP".into(),
-    };
-    let (store, _) = Store::init(tmp.path(), &Keychain::memory(), profile).unwrap();
+    let (store, _) = Store::init(tmp.path(), &Keychain::memory(), profile()).unwrap();
     demo::fill_with(&store, 10_000, 1, 7).unwrap();
     let conn = store.conn_for_tests();
     // Benchmark setup only: every case open and in the home district, a third with open items.

@@ -8,26 +8,12 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+mod common;
+use common::{median, ms};
 
 use tovholder_core::minutes::{self, AgendaItem, MinutesDoc, sample::sample};
-
-fn median(mut f: impl FnMut(), runs: usize) -> Duration {
-    f(); // warm up (font parsing, page cache)
-    let mut t: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let s = Instant::now();
-            f();
-            s.elapsed()
-        })
-        .collect();
-    t.sort();
-    t[runs / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
 
 fn pages(pdf: &[u8]) -> usize {
     // Every page object has "/Type /Page" (not "/Pages"); count via pdfinfo when available.

@@ -4,40 +4,11 @@
 //! case list, the board and search, each beside the bare SQL it runs on the same data, and prints
 //! medians and the ratio. Figures are recorded in docs/benchmarks.md.
 
-use std::time::{Duration, Instant};
+mod common;
+use common::{median, profile, row};
+use std::time::Instant;
 use tovholder_core::cases::{self, CaseFilter};
-use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::{Keychain, Store, board, demo};
-
-fn median(mut f: impl FnMut(), runs: usize) -> Duration {
-    f(); // warm the page cache
-    let mut t: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let s = Instant::now();
-            f();
-            s.elapsed()
-        })
-        .collect();
-    t.sort();
-    t[runs / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn row(name: &str, ours: Duration, bare: Duration) {
-    println!("| {name} | {:.2} ms | {:.2} ms | {:.2}× |", ms(ours), ms(bare), ours.as_secs_f64() / bare.as_secs_f64());
-}
-
-fn profile() -> Profile {
-    Profile {
-        name: "Bench".into(),
-        organisation_kind: OrganisationKind::Police,
-        organisation_name: "Østjyllands Politi".into(),
-        district_code: "ØJP".into(),
-    }
-}
 
 fn main() {
     let tmp = tempfile::tempdir().unwrap();

@@ -160,6 +160,14 @@ struct Valid {
     items: Vec<ValidItem>,
 }
 
+/// A recorded action item as validated: trimmed texts and a parsed due date.
+struct ValidAction {
+    what: String,
+    agency: Agency,
+    person: Option<String>,
+    due: Day,
+}
+
 enum ValidItem {
     Case {
         case_id: i64,
@@ -167,7 +175,7 @@ enum ValidItem {
         new_information: Vec<AuthorityNote>,
         assessment: Option<String>,
         recommendation: Option<String>,
-        actions: Vec<NewActionItem>,
+        actions: Vec<ValidAction>,
         resulting_stage: Option<Stage>,
         outcome: Option<Outcome>,
     },
@@ -247,8 +255,9 @@ fn validate(conn: &Connection, home: &str, r: &MeetingRecord, now: DateTime<Utc>
                 } else if outcome.is_some() {
                     return Err(Error::invalid("items.outcome", "udfald angives netop når sagen afsluttes"));
                 }
+                let mut valid_actions = Vec::new();
                 for a in actions {
-                    actions::validate(a, today).map_err(|e| match e {
+                    let (what, person, due) = actions::validate(a, today).map_err(|e| match e {
                         Error::Invalid { field, reason } => Error::Invalid {
                             field: match field {
                                 "what" => "items.actions.what",
@@ -260,6 +269,7 @@ fn validate(conn: &Connection, home: &str, r: &MeetingRecord, now: DateTime<Utc>
                         },
                         other => other,
                     })?;
+                    valid_actions.push(ValidAction { what, agency: a.agency, person, due });
                 }
                 ValidItem::Case {
                     case_id,
@@ -267,7 +277,7 @@ fn validate(conn: &Connection, home: &str, r: &MeetingRecord, now: DateTime<Utc>
                     new_information: notes,
                     assessment: optional_text("items.assessment", assessment, TEXT_MAX, true)?,
                     recommendation: optional_text("items.recommendation", recommendation, TEXT_MAX, true)?,
-                    actions: actions.clone(),
+                    actions: valid_actions,
                     resulting_stage: *resulting_stage,
                     outcome: *outcome,
                 }
@@ -360,10 +370,9 @@ fn write_record(op: &Op<'_>, meeting_id: i64, v: &Valid) -> Result<()> {
                 )?;
                 let item_id = c.last_insert_rowid();
                 for a in actions {
-                    let due = Day::parse(&a.due).ok_or(Error::invalid("items.actions.due", "ugyldig dato"))?;
                     c.execute(
                         "INSERT INTO meeting_actions (item_id, what, agency, person, due) VALUES (?1, ?2, ?3, ?4, ?5)",
-                        params![item_id, a.what.trim(), a.agency.as_str(), a.person.as_deref().map(str::trim), due],
+                        params![item_id, a.what, a.agency.as_str(), a.person, a.due],
                     )?;
                 }
             }
