@@ -433,15 +433,28 @@ impl App {
 
     /// Types `keys` into the field matching `css` (keyboard input through WebDriver).
     pub async fn type_into(&self, css: &str, keys: &str) {
-        let e = self.find(css).await;
+        let e = self.find_in_view(css).await;
         if let Err(err) = e.send_keys(keys).await {
             panic!("{}", self.report(format!("typing into {css}: {err}")).await);
         }
     }
 
+    /// The element matching `css`, scrolled into the middle of its scroll container (WebKitWebDriver
+    /// does not scroll nested containers, such as the case panel, by itself).
+    pub async fn find_in_view(&self, css: &str) -> Element {
+        let e = self.find(css).await;
+        if let Ok(arg) = serde_json::to_value(&e) {
+            let _ = self
+                .client()
+                .execute("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' }); return true;", vec![arg])
+                .await;
+        }
+        e
+    }
+
     /// Empties the field matching `css`.
     pub async fn clear(&self, css: &str) {
-        let e = self.find(css).await;
+        let e = self.find_in_view(css).await;
         if let Err(err) = e.clear().await {
             panic!("{}", self.report(format!("clearing {css}: {err}")).await);
         }
@@ -449,7 +462,7 @@ impl App {
 
     /// Picks the option with `value` in the `<select>` matching `css`, and checks it took.
     pub async fn select(&self, css: &str, value: &str) {
-        let e = self.find(css).await;
+        let e = self.find_in_view(css).await;
         if let Err(err) = e.select_by_value(value).await {
             panic!("{}", self.report(format!("selecting {value:?} in {css}: {err}")).await);
         }
@@ -460,7 +473,7 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) {
-        let e = self.find(css).await;
+        let e = self.find_in_view(css).await;
         if let Err(err) = e.click().await {
             panic!("{}", self.report(format!("clicking {css}: {err}")).await);
         }
@@ -571,6 +584,81 @@ pub fn is_recovery_code(code: &str) -> bool {
         && groups
             .iter()
             .all(|g| g.len() == 4 && g.bytes().all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b)))
+}
+
+// ---- Accessibility (axe-core) ----
+
+/// axe-core's script, from the UI's own npm packages (`ui/node_modules`, installed by `npm ci`):
+/// injected into the page by the tests, never loaded from anywhere remote.
+fn axe_source() -> String {
+    let path = workspace_root().join("ui/node_modules/axe-core/axe.min.js");
+    fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("{}: {e} (run `npm ci` in ui/; axe-core is one of its dev dependencies)", path.display())
+    })
+}
+
+impl App {
+    /// Runs axe-core on the page as it is now (WCAG 2.0/2.1 A and AA rules plus best practices)
+    /// and fails the test on any serious or critical violation, naming `state` and each offending
+    /// element. Saves a screenshot as `a11y-<state>`.
+    pub async fn assert_accessible(&self, state: &str) {
+        let violations = self.accessibility_violations(state).await;
+        if !violations.is_empty() {
+            panic!(
+                "{}",
+                self.report(format!(
+                    "accessibility ({state}): {} serious or critical:\n{}",
+                    violations.len(),
+                    violations.join("\n")
+                ))
+                .await
+            );
+        }
+    }
+
+    /// axe-core's serious and critical violations on the page as it is now (see
+    /// [`App::assert_accessible`]), one line per rule with up to five offending elements.
+    pub async fn accessibility_violations(&self, state: &str) -> Vec<String> {
+        let loaded = self.js("return typeof window.axe === 'object';", vec![]).await;
+        if loaded != serde_json::json!(true) {
+            let script = format!("{}\n;return typeof window.axe === 'object';", axe_source());
+            let ok = self.js(&script, vec![]).await;
+            if ok != serde_json::json!(true) {
+                panic!("{}", self.report("axe-core did not load into the page").await);
+            }
+        }
+        // Started in the page, then polled: WebKitWebDriver's asynchronous scripts are unreliable.
+        self.js(
+            "window.__axeResult = null;
+             axe.run(document, {
+               runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+               resultTypes: ['violations'],
+             }).then(
+               (r) => { window.__axeResult = { passes: r.passes.length, violations: r.violations
+                 .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                 .map((v) => `${v.impact} ${v.id}: ${v.help}\\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' — ' + (n.failureSummary || '').split('\\n').join(' ')).join('\\n    ')}`) }; },
+               (e) => { window.__axeResult = { passes: 0, violations: ['axe failed: ' + e] }; },
+             );
+             return true;",
+            vec![],
+        )
+        .await;
+        let result = self
+            .poll(&format!("axe-core's result ({state})"), STEP_TIMEOUT, async |c: &Client| {
+                let v = c.execute("return window.__axeResult;", vec![]).await.ok()?;
+                (!v.is_null()).then_some(v)
+            })
+            .await;
+        self.snapshot(&format!("a11y-{state}")).await;
+        let passes = result["passes"].as_u64().unwrap_or(0);
+        let mut violations: Vec<String> = serde_json::from_value(result["violations"].clone())
+            .unwrap_or_else(|e| vec![format!("unexpected axe result: {e}")]);
+        if passes == 0 && violations.is_empty() {
+            violations.push("axe-core checked nothing (no rule passed)".into());
+        }
+        eprintln!("axe-core ({state}): {passes} rules passed, {} serious or critical violations", violations.len());
+        violations
+    }
 }
 
 // ---- Board helpers (tests/tests/board.rs) ----

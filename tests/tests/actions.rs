@@ -218,7 +218,7 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let label = focused_attr(&app, "aria-label").await.unwrap_or_default();
         app.ensure(label.contains("Samtale med skolens AKT-lærer"), format!("row 2 is {label:?}")).await;
         press(&app, "d").await;
-        wait_text(&app, "#actions-status", "markeret udført").await;
+        wait_text(&app, "#toast", "markeret udført").await;
         app.poll("the done item to leave the list", Duration::from_secs(10), async |_| {
             (row_ids(&app).await.len() == 1).then_some(())
         })

@@ -281,3 +281,167 @@ fn board_layout_holds_at_every_size() {
         app.quit().await;
     });
 }
+
+/// The references of the cards on the page, per board column (`data-stage`).
+async fn page_cards(app: &App) -> Value {
+    app.js(
+        "const out = {};
+         for (const s of document.querySelectorAll('section[data-stage]'))
+           out[s.dataset.stage] = [...s.querySelectorAll('article[data-reference]')].map((a) => a.dataset.reference);
+         return out;",
+        vec![],
+    )
+    .await
+}
+
+/// The references of an active column's cards in the CLI's board (the saved settings).
+fn cli_cards(board: &Value, stage: &str) -> Vec<String> {
+    let column = board["columns"].as_array().unwrap().iter().find(|c| c["stage"] == stage).unwrap();
+    column["cards"].as_array().unwrap().iter().map(|c| c["reference"].as_str().unwrap().to_string()).collect()
+}
+
+async fn wait_settings_closed(app: &App) {
+    app.poll("the settings dialog to close", Duration::from_secs(15), async |c: &Client| {
+        let open = c.execute("return document.getElementById('board-settings')?.open === true;", vec![]).await.ok()?;
+        (!open.as_bool()?).then_some(())
+    })
+    .await;
+}
+
+#[test]
+fn board_filters_settings_and_long_columns_persist() {
+    run(async {
+        let data = DataDir::new();
+        let app = App::launch("board_filters/1", data.path()).await;
+        app.set_up().await;
+        app.quit().await;
+        // Enough cases that Østjylland's columns pass the 50 cards the board sends at first.
+        data.cli(&["demo", "--cases", "4000"]);
+        let before: Value = serde_json::from_str(&data.cli(&["board", "--cards", "10000"])).unwrap();
+        let (long, matching) = before["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["archive"] == json!(false))
+            .map(|c| (c["stage"].as_str().unwrap().to_string(), c["matching"].as_u64().unwrap()))
+            .max_by_key(|(_, n)| *n)
+            .unwrap();
+        assert!(matching > 50, "the demo makes a column longer than 50 cards: {matching}");
+        let all_long = cli_cards(&before, &long);
+
+        let app = App::launch("board_filters/2", data.path()).await;
+        app.wait_board().await;
+
+        // A long column shows its first 50 cards; "Vis flere" (by keyboard) asks for 50 more and
+        // puts focus on the first new card.
+        let shown = page_cards(&app).await;
+        app.ensure(shown[&long] == json!(all_long[..50]), format!("the first 50 cards of {long}: {shown}")).await;
+        let more = format!("button[data-nav=\"more:{long}\"]");
+        app.js(
+            "document.querySelector(arguments[0]).focus(); return document.activeElement.dataset.nav;",
+            vec![json!(more)],
+        )
+        .await;
+        app.find(&more).await.send_keys(&ENTER.to_string()).await.expect("Enter on Vis flere");
+        let next = format!("card:{}", all_long[50]);
+        app.poll("focus on the 51st card", Duration::from_secs(15), async |c: &Client| {
+            let v = c.execute("return document.activeElement?.dataset?.nav ?? null;", vec![]).await.ok()?;
+            (v.as_str()? == next).then_some(())
+        })
+        .await;
+        let n = all_long.len().min(100);
+        let shown = page_cards(&app).await;
+        app.ensure(shown[&long] == json!(all_long[..n]), format!("{n} cards of {long} after Vis flere: {shown}")).await;
+
+        // A filter: the chip says what is filtered, and the board shows only those cards.
+        app.click("#board-filters-toggle").await;
+        app.select("#filter-urgency", "acute").await;
+        app.poll("the urgency chip", Duration::from_secs(15), async |c: &Client| {
+            let v = c.execute("return [...document.querySelectorAll('.chips .chip')].map((e) => e.firstChild.textContent.trim());", vec![]).await.ok()?;
+            (v == json!(["Hastegrad: Akut"])).then_some(())
+        })
+        .await;
+
+        // Settings: a WIP limit of 1 on Ny henvendelse and lanes by urgency.
+        app.click("#board-settings-open").await;
+        app.poll("the settings dialog", Duration::from_secs(10), async |c: &Client| {
+            let open =
+                c.execute("return document.getElementById('board-settings')?.open === true;", vec![]).await.ok()?;
+            open.as_bool()?.then_some(())
+        })
+        .await;
+        app.clear("#wip-new_concern").await;
+        app.type_into("#wip-new_concern", "1").await;
+        app.clear("#stale-days").await;
+        app.type_into("#stale-days", "5").await;
+        app.click("#board-settings-save").await;
+        wait_settings_closed(&app).await;
+        app.select("#board-lane", "urgency").await;
+        app.poll("the WIP limit in the column header", Duration::from_secs(15), async |c: &Client| {
+            let v = c
+                .execute(
+                    "return document.querySelector(\"section[data-stage='new_concern'] .wip\")?.textContent ?? '';",
+                    vec![],
+                )
+                .await
+                .ok()?;
+            v.as_str()?.contains("/ 1").then_some(())
+        })
+        .await;
+        app.poll("the urgency lane", Duration::from_secs(15), async |c: &Client| {
+            let v = c
+                .execute("return [...document.querySelectorAll('h3.lane')].map((e) => e.textContent.trim());", vec![])
+                .await
+                .ok()?;
+            let lanes: Vec<String> = serde_json::from_value(v).ok()?;
+            (!lanes.is_empty() && lanes.iter().all(|l| l == "Akut")).then_some(())
+        })
+        .await;
+        let filtered = page_cards(&app).await;
+        app.snapshot("filtered").await;
+        app.quit().await;
+
+        // The saved settings are the core's: the CLI's board shows the same cards.
+        let saved: Value = serde_json::from_str(&data.cli(&["board"])).unwrap();
+        assert_eq!(saved["settings"]["lane"], "urgency");
+        assert_eq!(saved["settings"]["filter"]["urgency"], "acute");
+        assert_eq!(saved["settings"]["wip_limits"]["new_concern"], 1);
+        assert_eq!(saved["settings"]["stale_days"], 5);
+        for stage in ["new_concern", "screening", "assessment", "intervention", "follow_up"] {
+            let cards = cli_cards(&saved, stage);
+            assert_eq!(filtered[stage], json!(cards), "column {stage}: the page shows the core's cards");
+            let column = saved["columns"].as_array().unwrap().iter().find(|c| c["stage"] == stage).unwrap();
+            assert!(column["cards"].as_array().unwrap().iter().all(|c| c["urgency"] == "acute"));
+        }
+
+        // After a restart: the same filter, lane and limit; removing the chip shows every card.
+        let app = App::launch("board_filters/3", data.path()).await;
+        app.wait_board().await;
+        app.poll("the saved filter after a restart", Duration::from_secs(15), async |c: &Client| {
+            let v = c.execute("return [...document.querySelectorAll('.chips .chip')].map((e) => e.firstChild.textContent.trim());", vec![]).await.ok()?;
+            (v == json!(["Hastegrad: Akut"])).then_some(())
+        })
+        .await;
+        let again = page_cards(&app).await;
+        app.ensure(again == filtered, format!("the same cards after a restart: {again}")).await;
+        app.click(".chips .chip-remove").await;
+        app.poll("no chips", Duration::from_secs(15), async |c: &Client| {
+            let v = c.execute("return document.querySelectorAll('.chips .chip').length;", vec![]).await.ok()?;
+            (v.as_u64()? == 0).then_some(())
+        })
+        .await;
+        app.poll("every card again", Duration::from_secs(15), async |c: &Client| {
+            let v = c
+                .execute(
+                    "return document.querySelectorAll(\"section[data-stage] article[data-reference]\").length;",
+                    vec![],
+                )
+                .await
+                .ok()?;
+            (v.as_u64()? > filtered.as_object()?.values().map(|a| a.as_array().map_or(0, Vec::len) as u64).sum())
+                .then_some(())
+        })
+        .await;
+        app.quit().await;
+    });
+}

@@ -21,6 +21,12 @@ pub const COLUMNS: [Stage; 7] = Stage::ALL;
 /// How many cards each archive column (closed, forwarded) shows: the latest.
 pub const CLOSED_SHOWN: u32 = 30;
 
+/// How many cards of each active column the board sends at first; "Vis flere" asks for more.
+pub const CARDS_SHOWN: u32 = 50;
+
+/// The most cards of one column the board sends at once.
+pub const CARDS_SHOWN_MAX: u32 = 10_000;
+
 /// The swimlanes a coordinator can choose.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
@@ -99,6 +105,23 @@ impl Default for BoardSettings {
     }
 }
 
+/// What the board should show beyond the saved settings (nothing here is saved).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, specta::Type)]
+#[serde(default, deny_unknown_fields)]
+pub struct BoardView {
+    /// Another lane than the saved one.
+    #[specta(optional)]
+    pub lane: Option<Lane>,
+    /// Another filter than the saved one.
+    #[specta(optional)]
+    pub filter: Option<BoardFilter>,
+    /// Cards to send per active column (default `CARDS_SHOWN`, at most `CARDS_SHOWN_MAX`).
+    pub shown: BTreeMap<Stage, u32>,
+    /// A case whose card must be sent (with the cards before it): the card just moved or focused.
+    #[specta(optional)]
+    pub include: Option<String>,
+}
+
 /// The next open action item on a card.
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct NextAction {
@@ -144,7 +167,8 @@ pub struct BoardColumn {
     pub wip_limit: Option<u32>,
     /// Past its WIP limit (a warning).
     pub over_limit: bool,
-    /// The cards that pass the filter, in display order (by lane, then oldest first).
+    /// The first cards that pass the filter, in display order (by lane, then oldest first): as
+    /// many as asked for (`BoardView::shown`); `matching` counts them all.
     pub cards: Vec<BoardCard>,
 }
 
@@ -248,101 +272,178 @@ fn urgency_rank(u: Urgency) -> usize {
     }
 }
 
-/// The board with the saved settings.
+/// The board with the saved settings and the first cards of each column.
 pub fn load(store: &Store) -> Result<Board> {
-    let district_code = store.profile()?.district_code;
-    store.read(|r| {
-        let settings = read_settings(r.conn())?;
-        let board = build(r.conn(), &district_code, settings, Day::of(r.now()))?;
-        r.audit(AuditEvent::BoardViewed);
-        Ok(board)
-    })
+    view(store, &BoardView::default())
 }
 
 /// The board with the given lane and filter instead of the saved ones (nothing is saved).
 pub fn load_with(store: &Store, lane: Option<Lane>, filter: Option<BoardFilter>) -> Result<Board> {
+    view(store, &BoardView { lane, filter, ..BoardView::default() })
+}
+
+/// The board as the UI asks for it: the saved settings, optionally another lane or filter, and
+/// how many cards of each column to send.
+pub fn view(store: &Store, view: &BoardView) -> Result<Board> {
     let district_code = store.profile()?.district_code;
     store.read(|r| {
         let mut settings = read_settings(r.conn())?;
-        if let Some(l) = lane {
+        if let Some(l) = view.lane {
             settings.lane = l;
         }
-        if let Some(f) = filter {
-            settings.filter = f;
+        if let Some(f) = &view.filter {
+            settings.filter = f.clone();
         }
-        let board = build(r.conn(), &district_code, settings, Day::of(r.now()))?;
+        let board = build(r.conn(), &district_code, settings, view, Day::of(r.now()))?;
         r.audit(AuditEvent::BoardViewed);
         Ok(board)
     })
 }
 
-fn build(conn: &Connection, district_code: &str, settings: BoardSettings, today: Day) -> Result<Board> {
-    let rows = register::board_rows(conn, district_code, CLOSED_SHOWN)?;
-    let mut open = actions::open_by_case(conn, today)?;
-    // Active stages are counted from the rows themselves (all of them are read); only the
-    // archive, of which the latest are read, needs counting in SQL.
-    let mut counts: BTreeMap<Stage, u64> = register::archive_counts(conn, district_code)?.into_iter().collect();
-    for row in &rows {
-        if row.summary.stage.is_active() {
-            *counts.entry(row.summary.stage).or_default() += 1;
+/// The board's filter, with its text folded once.
+struct Matcher<'f> {
+    f: &'f BoardFilter,
+    text: Option<String>,
+}
+
+impl Matcher<'_> {
+    fn passes(&self, k: &register::BoardKeys<'_>, s: Option<&actions::OpenSummary>) -> bool {
+        let f = self.f;
+        f.municipality.as_deref().is_none_or(|m| m == k.municipality)
+            && f.category.is_none_or(|x| x == k.category)
+            && f.urgency.is_none_or(|x| x == k.urgency)
+            && f.agency.is_none_or(|a| s.is_some_and(|s| s.agencies.contains(&a)))
+            && (!f.overdue || s.is_some_and(|s| s.overdue > 0))
+            && (!f.meeting || k.meeting)
+            && self.text.as_ref().is_none_or(|t| {
+                fold(&format!("{} {} {}", k.reference, k.pseudonym, k.municipality)).contains(t.as_str())
+            })
+    }
+}
+
+/// The lanes in display order, and the lane of a card.
+struct Lanes {
+    lane: Lane,
+    /// Municipality lanes, by name.
+    municipalities: BTreeMap<String, ()>,
+}
+
+impl Lanes {
+    /// The lane's key for a case (see `Board::lanes`).
+    fn key(&self, k: &register::BoardKeys<'_>, s: Option<&actions::OpenSummary>) -> String {
+        match self.lane {
+            Lane::None => "all".to_string(),
+            Lane::Urgency => k.urgency.as_str().to_string(),
+            Lane::Agency => {
+                s.and_then(|s| s.next.as_ref()).map_or("none".to_string(), |(_, a, _)| a.as_str().to_string())
+            }
+            Lane::Municipality => k.municipality.to_string(),
         }
     }
-    let f = &settings.filter;
-    let text = f.text.as_deref().map(fold).filter(|t| !t.is_empty());
-    let mut columns: Vec<BoardColumn> = COLUMNS
-        .iter()
-        .map(|&stage| {
-            let wip_limit = settings.wip_limits.get(&stage).copied();
-            BoardColumn {
-                stage,
-                label: stage.label_da().to_string(),
-                archive: !stage.is_active(),
-                total: counts.get(&stage).copied().unwrap_or(0),
-                matching: 0,
-                wip_limit,
-                over_limit: false,
-                cards: Vec::with_capacity(counts.get(&stage).copied().unwrap_or(0).min(u64::from(u32::MAX)) as usize),
+
+    /// Where a case's lane comes in the display order (municipalities: by name, settled later).
+    fn rank(&mut self, k: &register::BoardKeys<'_>, s: Option<&actions::OpenSummary>) -> usize {
+        match self.lane {
+            Lane::None => 0,
+            Lane::Urgency => urgency_rank(k.urgency),
+            Lane::Agency => s
+                .and_then(|s| s.next.as_ref())
+                .map_or(Agency::ALL.len(), |(_, a, _)| Agency::ALL.iter().position(|x| x == a).unwrap_or(0)),
+            Lane::Municipality => {
+                if !self.municipalities.contains_key(k.municipality) {
+                    self.municipalities.insert(k.municipality.to_string(), ());
+                }
+                0
             }
+        }
+    }
+
+    fn infos(&self) -> Vec<LaneInfo> {
+        match self.lane {
+            Lane::None => vec![LaneInfo { key: "all".into(), label: "Alle sager".into() }],
+            Lane::Urgency => [Urgency::Acute, Urgency::High, Urgency::Normal]
+                .iter()
+                .map(|u| LaneInfo { key: u.as_str().into(), label: u.label_da().into() })
+                .collect(),
+            Lane::Agency => Agency::ALL
+                .iter()
+                .map(|a| LaneInfo { key: a.as_str().into(), label: a.label_da().into() })
+                .chain([LaneInfo { key: "none".into(), label: "Ingen åbne opgaver".into() }])
+                .collect(),
+            Lane::Municipality => {
+                self.municipalities.keys().map(|m| LaneInfo { key: m.clone(), label: m.clone() }).collect()
+            }
+        }
+    }
+}
+
+/// A case that passed the filter: where it goes, before its row is read.
+struct Passing {
+    id: i64,
+    rank: usize,
+    /// The municipality (municipality lanes only: ranked by name once all are known).
+    municipality: Option<String>,
+    included: bool,
+}
+
+fn build(
+    conn: &Connection,
+    district_code: &str,
+    settings: BoardSettings,
+    view: &BoardView,
+    today: Day,
+) -> Result<Board> {
+    let mut open = actions::open_by_case(conn, today)?;
+    let matcher =
+        Matcher { f: &settings.filter, text: settings.filter.text.as_deref().map(fold).filter(|t| !t.is_empty()) };
+    let mut lanes = Lanes { lane: settings.lane, municipalities: BTreeMap::new() };
+    let include = view.include.as_deref();
+
+    // Every active case: counted, filtered and placed by its keys; whole rows are read below
+    // only for the cards the board sends.
+    let mut totals: BTreeMap<Stage, u64> = register::archive_counts(conn, district_code)?.into_iter().collect();
+    let mut passing: BTreeMap<Stage, Vec<Passing>> = BTreeMap::new();
+    register::for_each_active(conn, district_code, |k| {
+        *totals.entry(k.stage).or_default() += 1;
+        let s = open.get(&k.id);
+        if matcher.passes(&k, s) {
+            let rank = lanes.rank(&k, s);
+            let municipality = (settings.lane == Lane::Municipality).then(|| k.municipality.to_string());
+            let included = include == Some(k.reference);
+            passing.entry(k.stage).or_default().push(Passing { id: k.id, rank, municipality, included });
+        }
+        Ok(())
+    })?;
+    let mut archive_rows: Vec<register::BoardRow> = register::archive_rows(conn, district_code, CLOSED_SHOWN)?
+        .into_iter()
+        .filter(|row| {
+            let k = register::BoardKeys::of(row);
+            let s = open.get(&row.id);
+            let ok = matcher.passes(&k, s);
+            if ok {
+                lanes.rank(&k, s);
+            }
+            ok
         })
         .collect();
-    let mut municipalities = std::collections::BTreeSet::new();
+
+    let lane_infos = lanes.infos();
+    let municipality_rank: BTreeMap<&str, usize> =
+        lane_infos.iter().enumerate().map(|(i, l)| (l.key.as_str(), i)).collect();
     // The Copenhagen date of an instant changes only with the hour's UTC offset: convert each
     // UTC hour once (the time-zone lookup is most of what a card costs otherwise).
     let mut days_by_hour: std::collections::HashMap<i64, Day> = std::collections::HashMap::new();
-    let mut entered_day = |t: Stamp| {
-        let i = t.instant();
-        let hour = i.timestamp().div_euclid(3600);
-        *days_by_hour.entry(hour).or_insert_with(|| Day::of(i))
-    };
-    for row in rows {
-        let s = open.remove(&row.id).unwrap_or_default();
-        let c = &row.summary;
-        let passes = f.municipality.as_ref().is_none_or(|m| *m == c.municipality)
-            && f.category.is_none_or(|x| x == c.category)
-            && f.urgency.is_none_or(|x| x == c.urgency)
-            && f.agency.is_none_or(|a| s.agencies.contains(&a))
-            && (!f.overdue || s.overdue > 0)
-            && (!f.meeting || row.meeting)
-            && text.as_ref().is_none_or(|t| {
-                fold(&format!("{} {} {}", c.reference, c.pseudonym, c.municipality)).contains(t.as_str())
-            });
-        if !passes {
-            continue;
-        }
-        let days = entered_day(row.stage_entered_at).days_until(today).max(0) as u32;
-        let lane = match settings.lane {
-            Lane::None => "all".to_string(),
-            Lane::Urgency => c.urgency.as_str().to_string(),
-            Lane::Agency => s.next.as_ref().map_or("none".to_string(), |(_, a, _)| a.as_str().to_string()),
-            Lane::Municipality => c.municipality.clone(),
-        };
-        if settings.lane == Lane::Municipality {
-            municipalities.insert(c.municipality.clone());
-        }
-        let card = BoardCard {
+    let mut card = |row: register::BoardRow, open: &mut std::collections::HashMap<i64, actions::OpenSummary>| {
+        let s = open.remove(&row.id);
+        let lane = lanes.key(&register::BoardKeys::of(&row), s.as_ref());
+        let s = s.unwrap_or_default();
+        let i = row.stage_entered_at.instant();
+        let entered = *days_by_hour.entry(i.timestamp().div_euclid(3600)).or_insert_with(|| Day::of(i));
+        let days = entered.days_until(today).max(0) as u32;
+        BoardCard {
             stage_entered_at: row.stage_entered_at,
             days_in_stage: days,
-            stale: c.stage.is_active() && days > settings.stale_days,
+            stale: row.summary.stage.is_active() && days > settings.stale_days,
             meeting: row.meeting,
             next_action: s.next.map(|(what, agency, due)| NextAction { what, agency, due, overdue: due < today }),
             open_actions: s.open,
@@ -352,36 +453,59 @@ fn build(conn: &Connection, district_code: &str, settings: BoardSettings, today:
             forwarded_to: row.forwarded_to,
             lane,
             summary: row.summary,
-        };
-        if let Some(col) = columns.iter_mut().find(|col| col.stage == card.summary.stage) {
-            col.cards.push(card);
         }
-    }
-    let lanes: Vec<LaneInfo> = match settings.lane {
-        Lane::None => vec![LaneInfo { key: "all".into(), label: "Alle sager".into() }],
-        Lane::Urgency => [Urgency::Acute, Urgency::High, Urgency::Normal]
-            .iter()
-            .map(|u| LaneInfo { key: u.as_str().into(), label: u.label_da().into() })
-            .collect(),
-        Lane::Agency => Agency::ALL
-            .iter()
-            .map(|a| LaneInfo { key: a.as_str().into(), label: a.label_da().into() })
-            .chain([LaneInfo { key: "none".into(), label: "Ingen åbne opgaver".into() }])
-            .collect(),
-        Lane::Municipality => municipalities.into_iter().map(|m| LaneInfo { key: m.clone(), label: m }).collect(),
     };
-    let lane_pos = |key: &str| lanes.iter().position(|l| l.key == key).unwrap_or(usize::MAX);
-    for col in &mut columns {
-        // Stable: within a lane the query's order (oldest concern first; archive newest first).
-        if settings.lane == Lane::Urgency {
-            col.cards.sort_by_key(|c| urgency_rank(c.summary.urgency));
-        } else if settings.lane != Lane::None {
-            col.cards.sort_by_key(|c| lane_pos(&c.lane));
-        }
-        col.matching = col.cards.len() as u64;
-        col.over_limit = col.wip_limit.is_some_and(|l| col.total > u64::from(l));
+
+    let mut columns = Vec::with_capacity(COLUMNS.len());
+    for stage in COLUMNS {
+        let wip_limit = settings.wip_limits.get(&stage).copied();
+        let total = totals.get(&stage).copied().unwrap_or(0);
+        let (matching, cards) = if stage.is_active() {
+            let mut list = passing.remove(&stage).unwrap_or_default();
+            if settings.lane == Lane::Municipality {
+                for p in &mut list {
+                    p.rank = p.municipality.as_deref().and_then(|m| municipality_rank.get(m)).copied().unwrap_or(0);
+                }
+            }
+            // Stable: within a lane the query's order (oldest concern first).
+            list.sort_by_key(|p| p.rank);
+            let mut n = view.shown.get(&stage).copied().unwrap_or(CARDS_SHOWN).clamp(1, CARDS_SHOWN_MAX) as usize;
+            if let Some(at) = list.iter().position(|p| p.included) {
+                n = n.max(at + 1);
+            }
+            let ids: Vec<i64> = list.iter().take(n).map(|p| p.id).collect();
+            let cards = register::board_rows_by_id(conn, &ids)?.into_iter().map(|row| card(row, &mut open)).collect();
+            (list.len() as u64, cards)
+        } else {
+            let (mine, rest): (Vec<_>, Vec<_>) =
+                std::mem::take(&mut archive_rows).into_iter().partition(|r| r.summary.stage == stage);
+            archive_rows = rest;
+            let mut cards: Vec<BoardCard> = mine.into_iter().map(|row| card(row, &mut open)).collect();
+            if settings.lane != Lane::None {
+                let pos = |key: &str| lane_infos.iter().position(|l| l.key == key).unwrap_or(usize::MAX);
+                cards.sort_by_key(|c| pos(&c.lane));
+            }
+            (cards.len() as u64, cards)
+        };
+        columns.push(BoardColumn {
+            stage,
+            label: stage.label_da().to_string(),
+            archive: !stage.is_active(),
+            total,
+            matching,
+            wip_limit,
+            over_limit: wip_limit.is_some_and(|l| total > u64::from(l)),
+            cards,
+        });
     }
     let active_total = columns.iter().filter(|c| !c.archive).map(|c| c.total).sum();
     let active_matching = columns.iter().filter(|c| !c.archive).map(|c| c.matching).sum();
-    Ok(Board { district_code: district_code.to_string(), settings, lanes, columns, active_total, active_matching })
+    Ok(Board {
+        district_code: district_code.to_string(),
+        settings,
+        lanes: lane_infos,
+        columns,
+        active_total,
+        active_matching,
+    })
 }

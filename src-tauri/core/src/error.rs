@@ -102,7 +102,7 @@ impl Error {
         match self {
             // Shown next to the field (`CommandError::field`), so the reason alone.
             Error::Invalid { reason, .. } => sentence(reason),
-            Error::Malformed { path, .. } => format!("Ugyldigt indhold ved «{path}»."),
+            Error::Malformed { path, .. } => format!("Ugyldigt indhold ved »{path}«."),
             Error::NotFound(what) => format!("{what} findes ikke."),
             Error::Busy => "Sagsdatabasen bruges af et andet program lige nu. Intet er gemt; prøv igen om lidt.".into(),
             Error::NotInitialized => "Der er endnu ingen sagsdatabase på denne computer.".into(),

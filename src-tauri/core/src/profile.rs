@@ -32,7 +32,7 @@ impl OrganisationKind {
         match s {
             "police" => Ok(OrganisationKind::Police),
             "municipality" => Ok(OrganisationKind::Municipality),
-            _ => Err(Error::invalid("organisation_kind", "skal være «police» eller «municipality»")),
+            _ => Err(Error::invalid("organisation_kind", "skal være »police« eller »municipality«")),
         }
     }
 }

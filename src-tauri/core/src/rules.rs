@@ -30,6 +30,8 @@ pub fn limits() -> Vec<(&'static str, i64)> {
         ("search_query_max", crate::cases::SEARCH_QUERY_MAX as i64),
         ("list_page_max", crate::cases::LIST_PAGE_MAX as i64),
         ("board_closed_shown", i64::from(crate::board::CLOSED_SHOWN)),
+        ("board_cards_shown", i64::from(crate::board::CARDS_SHOWN)),
+        ("board_cards_shown_max", i64::from(crate::board::CARDS_SHOWN_MAX)),
         ("action_what_max", crate::actions::WHAT_MAX as i64),
         ("action_person_max", crate::actions::PERSON_MAX as i64),
     ]

@@ -238,3 +238,61 @@ fn the_archive_shows_the_latest_closed_and_forwarded_cases() {
     assert_eq!(col(Stage::Forwarded).cards[0].forwarded_to.as_deref(), Some("FYP"));
     assert_eq!(b0.active_total, 0);
 }
+
+#[test]
+fn a_long_column_sends_its_first_cards_in_lane_order_and_more_when_asked() {
+    let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));
+    let (_t, store) = store(&clock);
+    let urgency = |i: usize| ["normal", "high", "acute"][i % 3];
+    let municipality = |i: usize| ["Randers", "Aarhus", "Favrskov", "Syddjurs"][i % 4];
+    let refs: Vec<String> = (0..(board::CARDS_SHOWN as usize + 12))
+        .map(|i| intake(&store, &format!("L.{i}"), municipality(i), urgency(i)))
+        .collect();
+    let shown = board::CARDS_SHOWN as usize;
+    let column = |b: &board::Board| b.columns[0].cards.iter().map(|c| c.summary.reference.clone()).collect::<Vec<_>>();
+
+    // The first cards, oldest concern first; the count covers them all.
+    let b0 = board::load(&store).unwrap();
+    assert_eq!((b0.columns[0].total, b0.columns[0].matching), (refs.len() as u64, refs.len() as u64));
+    assert_eq!(column(&b0), refs[..shown].to_vec());
+
+    // With lanes, the first cards in lane order: all acute, then high, then the rest.
+    let by_urgency =
+        board::view(&store, &board::BoardView { lane: Some(Lane::Urgency), ..Default::default() }).unwrap();
+    let mut expected: Vec<(usize, String)> = refs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (["normal", "high", "acute"].iter().rposition(|u| *u == urgency(i)).unwrap(), r.clone()))
+        .collect();
+    expected.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
+    let expected: Vec<String> = expected.into_iter().map(|(_, r)| r).take(shown).collect();
+    assert_eq!(column(&by_urgency), expected);
+    let by_place =
+        board::view(&store, &board::BoardView { lane: Some(Lane::Municipality), ..Default::default() }).unwrap();
+    let places: Vec<&str> = by_place.lanes.iter().map(|l| l.key.as_str()).collect();
+    assert_eq!(places, vec!["Aarhus", "Favrskov", "Randers", "Syddjurs"], "every municipality, by name");
+    let lanes_of: Vec<&str> = by_place.columns[0].cards.iter().map(|c| c.lane.as_str()).collect();
+    assert!(lanes_of.is_sorted(), "cards grouped by lane in lane order: {lanes_of:?}");
+    assert_eq!(lanes_of.len(), shown);
+
+    // More when asked ("Vis flere"), and a card further down when it must be shown (just moved).
+    let more = board::view(
+        &store,
+        &board::BoardView { shown: [(Stage::NewConcern, shown as u32 + 5)].into(), ..Default::default() },
+    )
+    .unwrap();
+    assert_eq!(column(&more), refs[..shown + 5].to_vec());
+    let last = refs.last().unwrap().clone();
+    let with = board::view(&store, &board::BoardView { include: Some(last.clone()), ..Default::default() }).unwrap();
+    assert_eq!(column(&with), refs, "every card up to the included one");
+    let filtered = board::view(
+        &store,
+        &board::BoardView {
+            filter: Some(BoardFilter { urgency: Some(Urgency::Acute), ..Default::default() }),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(filtered.columns[0].matching, (0..refs.len()).filter(|i| urgency(*i) == "acute").count() as u64);
+    assert!(filtered.columns[0].cards.iter().all(|c| c.summary.urgency == Urgency::Acute));
+}

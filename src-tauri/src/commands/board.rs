@@ -3,14 +3,15 @@
 use crate::api::DataKind;
 use crate::{CmdResult, Shell};
 use tauri::AppHandle;
-use tovholder_core::board::{self, Board, BoardSettings};
+use tovholder_core::board::{self, Board, BoardSettings, BoardView};
 use tovholder_core::cases::{self, CaseDetail, Outcome, Stage};
 
-/// The board for the coordinator's home infohus, with the saved lane, filter and limits.
+/// The board for the coordinator's home infohus, with the saved lane, filter and limits, and as
+/// many cards per column as the view asks for.
 #[tauri::command]
 #[specta::specta]
-pub async fn board(shell: tauri::State<'_, Shell>) -> CmdResult<Board> {
-    shell.read(board::load)
+pub async fn board(shell: tauri::State<'_, Shell>, view: BoardView) -> CmdResult<Board> {
+    shell.read(|s| board::view(s, &view))
 }
 
 /// Saves the board's lane, filter, WIP limits and stale days.

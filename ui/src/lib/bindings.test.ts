@@ -59,7 +59,7 @@ describe('generated commands', () => {
 
   it('throw any other rejection as an unexpected CommandError', async () => {
     invoke.mockRejectedValueOnce('plugin:x not allowed. Command not found');
-    await expect(commands.board()).rejects.toEqual({
+    await expect(commands.board({ shown: {} })).rejects.toEqual({
       code: 'unexpected',
       message: UNEXPECTED_ERROR_MESSAGE,
       field: null,

@@ -26,8 +26,11 @@ export const commands = {
 	 *  started (also printed to stderr, for docs/benchmarks.md).
 	 */
 	reportFirstPaint: () => typedError<number, CommandError>(__TAURI_INVOKE("report_first_paint")),
-	/**  The board for the coordinator's home infohus, with the saved lane, filter and limits. */
-	board: () => typedError<Board, CommandError>(__TAURI_INVOKE("board")),
+	/**
+	 *  The board for the coordinator's home infohus, with the saved lane, filter and limits, and as
+	 *  many cards per column as the view asks for.
+	 */
+	board: (view: BoardView) => typedError<Board, CommandError>(__TAURI_INVOKE("board", { view })),
 	/**  Saves the board's lane, filter, WIP limits and stale days. */
 	saveBoardSettings: (settings: BoardSettings) => typedError<BoardSettings, CommandError>(__TAURI_INVOKE("save_board_settings", { settings })),
 	/**  Moves a case to another stage by the stage rules (an outcome to close, a reason to reopen). */
@@ -148,7 +151,10 @@ export type BoardColumn = {
 	wip_limit: number | null,
 	/**  Past its WIP limit (a warning). */
 	over_limit: boolean,
-	/**  The cards that pass the filter, in display order (by lane, then oldest first). */
+	/**
+	 *  The first cards that pass the filter, in display order (by lane, then oldest first): as
+	 *  many as asked for (`BoardView::shown`); `matching` counts them all.
+	 */
 	cards: BoardCard[],
 };
 
@@ -175,6 +181,18 @@ export type BoardSettings = {
 	wip_limits: Partial<{ [key in Stage]: number }>,
 	/**  A card idle this many days in its stage is shown as stale. */
 	stale_days: number,
+};
+
+/**  What the board should show beyond the saved settings (nothing here is saved). */
+export type BoardView = {
+	/**  Another lane than the saved one. */
+	lane?: Lane | null,
+	/**  Another filter than the saved one. */
+	filter?: BoardFilter | null,
+	/**  Cards to send per active column (default `CARDS_SHOWN`, at most `CARDS_SHOWN_MAX`). */
+	shown?: Partial<{ [key in Stage]: number }>,
+	/**  A case whose card must be sent (with the cards before it): the card just moved or focused. */
+	include?: string | null,
 };
 
 export type Caller = {

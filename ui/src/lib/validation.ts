@@ -49,7 +49,7 @@ export function validateRecoveryCode(value: string): string | null {
     return 'Koden består kun af bogstaverne A–Z og tallene 2–7';
   }
   if (c.length !== RECOVERY_CODE_LENGTH) {
-    return `Koden har ${RECOVERY_CODE_LENGTH} tegn (otte grupper á fire); du har skrevet ${c.length}`;
+    return `Koden har ${RECOVERY_CODE_LENGTH} tegn (otte grupper à fire); du har skrevet ${c.length}`;
   }
   return null;
 }

@@ -98,12 +98,15 @@ enum Command {
         #[arg(long, value_name = "CODE")]
         recovery_code: Option<String>,
     },
-    /// The coordination board as JSON: columns (stage, label, total, wip_limit) with their cards in
-    /// display order.
+    /// The coordination board as JSON: columns (stage, label, total, matching, wip_limit) with
+    /// their cards in display order, as many as the app shows at first.
     Board {
         /// Swimlanes: none, urgency, agency or municipality (default: the saved setting).
         #[arg(long)]
         lane: Option<String>,
+        /// Cards per active column (default 50, as the app shows; at most 10000).
+        #[arg(long, value_name = "N")]
+        cards: Option<u32>,
     },
     /// Move a case to another stage (the snake_case key or the Danish label).
     Move {
@@ -310,15 +313,20 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             eprintln!("{} cases and {} notes in {:.2} s", made.cases, made.notes, started.elapsed().as_secs_f64());
             print_json(&serde_json::to_value(made).expect("JSON"));
         }
-        Command::Board { lane } => {
+        Command::Board { lane, cards } => {
             let lane = lane
                 .map(|l| {
                     board::Lane::parse(&l)
                         .ok_or(Error::invalid("lane", "brug none, urgency, agency eller municipality"))
                 })
                 .transpose()?;
+            if cards.is_some_and(|n| !(1..=board::CARDS_SHOWN_MAX).contains(&n)) {
+                return Err(Error::invalid("cards", "skal være mellem 1 og 10000"));
+            }
+            let shown = cards.map(|n| cases::Stage::ALL.into_iter().map(|s| (s, n)).collect()).unwrap_or_default();
             let store = open_store(&dir, &keychain)?;
-            print_json(&serde_json::to_value(board::load_with(&store, lane, None)?).expect("JSON"));
+            let view = board::BoardView { lane, shown, ..Default::default() };
+            print_json(&serde_json::to_value(board::view(&store, &view)?).expect("JSON"));
         }
         Command::Move { reference, stage, reason, outcome } => {
             let stage = cases::Stage::parse(&stage).ok_or(Error::invalid("stage", "ukendt fase"))?;

@@ -235,30 +235,93 @@ fn board_row(r: &Row<'_>) -> rusqlite::Result<BoardRow> {
     })
 }
 
-/// The board's cases of a district: every active case (oldest concern first), and the
-/// `archive_limit` most recently closed and most recently forwarded.
-pub(crate) fn board_rows(conn: &Connection, district_code: &str, archive_limit: u32) -> Result<Vec<BoardRow>> {
-    let cols = format!("{SUMMARY_COLUMNS}, c.id, c.stage_entered_at, c.meeting_flag, c.forwarded_to, c.outcome");
-    // Three plain queries rather than one UNION: a compound with ordered subqueries makes SQLite
-    // materialise the 10,000 active rows before returning them.
-    let mut rows: Vec<BoardRow> = Vec::with_capacity(1024);
-    for row in conn
-        .prepare_cached(&format!(
-            "SELECT {cols} FROM cases c
-             WHERE c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded')
-             ORDER BY c.received_at, c.id"
-        ))?
-        .query_map(params![district_code], board_row)?
-    {
-        rows.push(row?);
+/// The fields the board filters and groups an active case by, borrowed from the row (the board
+/// reads these for every active case, and whole rows only for the cards it shows).
+pub(crate) struct BoardKeys<'a> {
+    pub id: i64,
+    pub reference: &'a str,
+    pub stage: Stage,
+    pub pseudonym: &'a str,
+    pub municipality: &'a str,
+    pub category: Category,
+    pub urgency: Urgency,
+    pub meeting: bool,
+}
+
+impl<'a> BoardKeys<'a> {
+    pub fn of(row: &'a BoardRow) -> BoardKeys<'a> {
+        let c = &row.summary;
+        BoardKeys {
+            id: row.id,
+            reference: &c.reference,
+            stage: c.stage,
+            pseudonym: &c.pseudonym,
+            municipality: &c.municipality,
+            category: c.category,
+            urgency: c.urgency,
+            meeting: row.meeting,
+        }
     }
+}
+
+/// A text column, borrowed from the row.
+fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    r.get_ref(i)?
+        .as_str()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Calls `f` with the keys of every active case of a district, oldest concern first.
+pub(crate) fn for_each_active(
+    conn: &Connection,
+    district_code: &str,
+    mut f: impl FnMut(BoardKeys<'_>) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.reference, c.stage, c.pseudonym, c.municipality, c.category, c.urgency, c.meeting_flag
+         FROM cases c WHERE c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded')
+         ORDER BY c.received_at, c.id",
+    )?;
+    let mut rows = stmt.query([district_code])?;
+    while let Some(r) = rows.next()? {
+        f(BoardKeys {
+            id: r.get(0)?,
+            reference: text(r, 1)?,
+            stage: parse_enum(text(r, 2)?)?,
+            pseudonym: text(r, 3)?,
+            municipality: text(r, 4)?,
+            category: parse_enum(text(r, 5)?)?,
+            urgency: parse_enum(text(r, 6)?)?,
+            meeting: r.get(7)?,
+        })?;
+    }
+    Ok(())
+}
+
+const BOARD_COLUMNS: &str = "c.reference, c.district_code, c.stage, c.pseudonym, c.birth_year, c.municipality, \
+     c.category, c.urgency, c.channel, c.police_flag, c.received_at, c.updated_at, c.id, c.stage_entered_at, \
+     c.meeting_flag, c.forwarded_to, c.outcome";
+
+/// The board rows of these cases, in the order given.
+pub(crate) fn board_rows_by_id(conn: &Connection, ids: &[i64]) -> Result<Vec<BoardRow>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {BOARD_COLUMNS} FROM cases c WHERE c.id = ?1"))?;
+    let mut rows = Vec::with_capacity(ids.len());
+    for id in ids {
+        rows.push(stmt.query_row([id], board_row)?);
+    }
+    Ok(rows)
+}
+
+/// A district's `limit` most recently closed and most recently forwarded cases (the archive).
+pub(crate) fn archive_rows(conn: &Connection, district_code: &str, limit: u32) -> Result<Vec<BoardRow>> {
+    let mut rows: Vec<BoardRow> = Vec::new();
     for (stage, order) in
         [("closed", "c.closed_at DESC, c.id DESC"), ("forwarded", "c.stage_entered_at DESC, c.id DESC")]
     {
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {cols} FROM cases c WHERE c.district_code = ?1 AND c.stage = ?2 ORDER BY {order} LIMIT ?3"
+            "SELECT {BOARD_COLUMNS} FROM cases c WHERE c.district_code = ?1 AND c.stage = ?2 ORDER BY {order} LIMIT ?3"
         ))?;
-        for row in stmt.query_map(params![district_code, stage, archive_limit], board_row)? {
+        for row in stmt.query_map(params![district_code, stage, limit], board_row)? {
             rows.push(row?);
         }
     }

@@ -135,7 +135,7 @@ pub fn move_rule(from: Stage, to: Stage) -> MoveRule {
 pub fn check_move(from: Stage, to: Stage, outcome: Option<Outcome>, reason: Option<&str>) -> Result<()> {
     match move_rule(from, to) {
         MoveRule::ForwardingOnly => {
-            Err(Error::invalid("stage", "brug «Videresend» for at sende sagen til et andet infohus"))
+            Err(Error::invalid("stage", "brug »Videresend« for at sende sagen til et andet infohus"))
         }
         MoveRule::Same => Err(Error::invalid("stage", "sagen er allerede i denne fase")),
         MoveRule::Allowed { reason_required, outcome_required } => {

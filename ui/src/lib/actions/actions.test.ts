@@ -133,7 +133,7 @@ describe('the list keyboard model', () => {
 
   it('says what happened', () => {
     expect(statusMessage({ what: 'Indkald', reference: 'ØJP-2026-0042' }, 'done')).toBe(
-      'Opgaven „Indkald“ (ØJP-2026-0042) er markeret udført.',
+      'Opgaven »Indkald« (ØJP-2026-0042) er markeret udført.',
     );
     expect(statusMessage({ what: 'Indkald', reference: 'ØJP-2026-0042' }, 'cancelled')).toContain('annulleret');
   });

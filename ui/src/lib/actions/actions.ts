@@ -134,8 +134,8 @@ export function indexAfterRemoval(index: number, countAfter: number): number {
   return Math.min(index, countAfter - 1);
 }
 
-/** "Opgaven „Indkald til samtale“ (ØJP-2026-0042) er markeret udført." */
+/** "Opgaven »Indkald til samtale« (ØJP-2026-0042) er markeret udført." */
 export function statusMessage(item: Pick<ActionItem, 'what' | 'reference'>, status: 'done' | 'cancelled'): string {
   const verb = status === 'done' ? 'markeret udført' : 'annulleret';
-  return `Opgaven „${item.what}“ (${item.reference}) er ${verb}.`;
+  return `Opgaven »${item.what}« (${item.reference}) er ${verb}.`;
 }

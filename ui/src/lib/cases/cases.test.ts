@@ -212,6 +212,6 @@ describe('case edits', () => {
     expect(bad['subject.pseudonym']).toBe('Skriv initialer eller et pseudonym.');
     expect(bad['subject.birth_year']).toBe('Kan rettes, men ikke fjernes.');
     expect(bad.description).toBe('Beskriv bekymringen.');
-    expect(bad['subject.municipality']).toBe('Odense hører under Infohus Fyn. Brug «Videresend» i stedet.');
+    expect(bad['subject.municipality']).toBe('Odense hører under Infohus Fyn. Brug »Videresend« i stedet.');
   });
 });

@@ -39,7 +39,7 @@ export function editErrors(d: EditDraft, c: CaseDetail, currentYear: number, bir
   }
   let municipality = validateMunicipalityTyped(d.municipality);
   if (municipality === null && d.route !== null && d.route.police_district.code !== c.district_code) {
-    municipality = `${d.route.municipality} hører under ${d.route.police_district.infohus}. Brug «Videresend» i stedet.`;
+    municipality = `${d.route.municipality} hører under ${d.route.police_district.infohus}. Brug »Videresend« i stedet.`;
   }
   return {
     'subject.pseudonym': validatePseudonym(d.pseudonym),

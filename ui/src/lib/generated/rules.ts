@@ -18,6 +18,8 @@ export const LIMITS = {
   search_query_max: 200,
   list_page_max: 500,
   board_closed_shown: 30,
+  board_cards_shown: 50,
+  board_cards_shown_max: 10000,
   action_what_max: 300,
   action_person_max: 100,
 } as const;
