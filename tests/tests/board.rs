@@ -445,3 +445,71 @@ fn board_filters_settings_and_long_columns_persist() {
         app.quit().await;
     });
 }
+
+/// The id (or, for a card, the `data-nav`) of the focused element.
+async fn focused(app: &App) -> String {
+    let v = app.js("const e = document.activeElement; return e?.dataset?.nav ?? (e?.id || e?.tagName);", vec![]).await;
+    v.as_str().unwrap_or_default().to_string()
+}
+
+async fn press(app: &App, keys: &str) {
+    let el = app.client().active_element().await.expect("a focused element");
+    if let Err(e) = el.send_keys(keys).await {
+        panic!("{}", app.report(format!("sending keys: {e}")).await);
+    }
+}
+
+/// A keyboard-only journey through the case panel, asserting where focus is after each step: a
+/// card opens the panel (focus on its heading), Tab reaches the stage, "Gem fase" saves and
+/// focus goes back to the stage (not to the page), Esc closes the panel and focus is on the card.
+#[test]
+fn case_panel_keeps_focus_where_the_keyboard_user_is() {
+    run(async {
+        let data = DataDir::new();
+        let app = App::launch("panel_focus/1", data.path()).await;
+        app.set_up().await;
+        app.quit().await;
+        data.cli(&["demo", "--cases", DEMO_CASES]);
+
+        let app = App::launch("panel_focus/2", data.path()).await;
+        app.wait_board().await;
+        let reference = first_card(&app, "screening").await;
+        app.focus_card(&reference).await;
+        press(&app, &ENTER.to_string()).await;
+        app.poll("focus on the panel's heading", Duration::from_secs(10), async |c: &Client| {
+            let v = c.execute("return document.activeElement?.id ?? '';", vec![]).await.ok()?;
+            (v.as_str()? == "case-panel-title").then_some(())
+        })
+        .await;
+        app.find("#case-stage").await;
+        press(&app, "\u{E004}").await; // Tab: Luk
+        app.ensure(focused(&app).await == "case-panel-close", format!("Tab 1: {}", focused(&app).await)).await;
+        press(&app, "\u{E004}").await; // Tab: the stage
+        app.ensure(focused(&app).await == "case-stage", format!("Tab 2: {}", focused(&app).await)).await;
+        app.select("#case-stage", "assessment").await;
+        press(&app, "\u{E004}").await; // Tab: Gem fase
+        app.ensure(focused(&app).await == "case-stage-save", format!("Tab 3: {}", focused(&app).await)).await;
+        press(&app, &ENTER.to_string()).await;
+        let toast = toast_text(&app).await;
+        app.ensure(toast.contains("Fasen er nu Vurdering"), format!("the toast says {toast:?}")).await;
+        app.poll("focus back on the stage after saving", Duration::from_secs(10), async |c: &Client| {
+            let v = c.execute("return document.activeElement?.id ?? '';", vec![]).await.ok()?;
+            (v.as_str()? == "case-stage").then_some(())
+        })
+        .await;
+        press(&app, "\u{E00C}").await; // Esc
+        app.poll("the panel closed and focus on the card", Duration::from_secs(10), async |c: &Client| {
+            let v = c
+                .execute(
+                    "return document.getElementById('case-panel') ? 'open' : (document.activeElement?.dataset?.nav ?? '');",
+                    vec![],
+                )
+                .await
+                .ok()?;
+            (v.as_str()? == format!("card:{reference}")).then_some(())
+        })
+        .await;
+        app.wait_card_in(&reference, "assessment").await;
+        app.quit().await;
+    });
+}
