@@ -224,6 +224,7 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         wait_row_focused(&app, &refs[last]).await;
         let stops = app.js("return [...document.querySelectorAll('#case-list tbody tr[tabindex=\"0\"]')].map((r) => r.dataset.reference);", vec![]).await;
         app.ensure(stops == json!([refs[last]]), format!("the Tab stop moved with focus: {stops}")).await;
+        tokio::time::sleep(Duration::from_millis(400)).await; // let the window repaint
         app.snapshot("list-keyboard").await;
 
         // Enter opens the panel; Esc closes it and focus is back on the row.
@@ -266,6 +267,7 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         )
         .await;
         app.ensure(app.exists("#filter-reset").await, "Nulstil is offered").await;
+        tokio::time::sleep(Duration::from_millis(400)).await; // let the window repaint
         app.snapshot("list-chips").await;
         // The chip by keyboard: Enter removes its filter; focus stays in the chip bar.
         app.js("document.querySelector('#filter-chips [data-filter=\"stage\"]').focus();", vec![]).await;
@@ -288,6 +290,7 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         app.ensure(f["id"] == json!("search"), format!("Ctrl+K focuses the search field: {f}")).await;
         press(&app, "klassekammerat").await;
         app.find("#search-results li .why mark").await;
+        tokio::time::sleep(Duration::from_millis(400)).await; // let the window repaint
         app.snapshot("search-snippet").await;
         let hits = app
             .js(
@@ -357,7 +360,7 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
                        scrollsSideways: wrap.scrollWidth > wrap.clientWidth + 1,
                        headsInside: ths.every((t) => t.getBoundingClientRect().right <= vw + 1),
                        heads,
-                       cut: cut.slice(0, 10),
+                       cut: cut.slice(0, 40),
                        cutCount: cut.length,
                        widths: ths.map((t) => Math.round(t.getBoundingClientRect().width)),
                      };",
@@ -380,6 +383,24 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
             )
             .await;
         }
+        // The search results at the window's minimum: inside the window, snippets on one or two lines.
+        app.client().set_window_size(960, 600).await.expect("resize");
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        press(&app, &chord("k")).await;
+        press(&app, "klassekammerat").await;
+        app.find("#search-results li .why mark").await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        app.snapshot("search-960x600").await;
+        let inside = app
+            .js(
+                "const r = document.querySelector('.popup').getBoundingClientRect();
+                 return r.left >= 0 && r.right <= document.documentElement.clientWidth;",
+                vec![],
+            )
+            .await;
+        app.ensure(inside == json!(true), "the search results are inside the window at 960×600").await;
+        press(&app, &ESCAPE.to_string()).await;
+        press(&app, &ESCAPE.to_string()).await;
         app.quit().await;
     });
 }

@@ -187,7 +187,7 @@ const WIDE: ListColumn[] = [
  * its code).
  */
 const NARROW: ListColumn[] = [
-  { key: 'reference', rem: 7.5, second: 'received' },
+  { key: 'reference', rem: 7.75, second: 'received' },
   { key: 'person', rem: 11, second: 'municipality' },
   { key: 'category', rem: 10 },
   { key: 'urgency', rem: 6.75 },
