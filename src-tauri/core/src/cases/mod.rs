@@ -538,13 +538,14 @@ pub fn search(store: &Store, query: &str, limit: u32) -> Result<Vec<SearchHit>> 
         // cases first (a stable sort keeps the rank within each group).
         let rows = search::ranked(r.conn(), &q, limit * 10)?;
         let mut seen = std::collections::HashSet::new();
-        let mut found: Vec<(i64, Option<(i64, String)>, CaseSummary)> = Vec::new();
+        // (case id, the matching note's text when a note matched, the case)
+        let mut found: Vec<(i64, Option<String>, CaseSummary)> = Vec::new();
         for rowid in rows {
             let (case_id, note) = if rowid < 0 {
                 (-rowid, None)
             } else {
                 match notes::case_and_body(r.conn(), rowid)? {
-                    Some((id, body)) => (id, Some((rowid, body))),
+                    Some((id, body)) => (id, Some(body)),
                     None => continue,
                 }
             };
@@ -557,7 +558,7 @@ pub fn search(store: &Store, query: &str, limit: u32) -> Result<Vec<SearchHit>> 
         let mut hits = Vec::with_capacity(found.len());
         for (case_id, note, case) in found {
             let (matched_in, snippet) = match note {
-                Some((_, body)) => (MatchedIn::Note, search::best_snippet(&[(SnippetField::Note, &body)], &words)),
+                Some(body) => (MatchedIn::Note, search::best_snippet(&[(SnippetField::Note, &body)], &words)),
                 None => {
                     let description = register::description(r.conn(), case_id)?;
                     let fields = [
