@@ -5,7 +5,7 @@ mod common;
 use common::profile;
 use serde_json::json;
 use tovholder_core::board;
-use tovholder_core::cases::{self, CaseEdit, CaseFilter, CaseSort, MatchedIn, Outcome, Stage};
+use tovholder_core::cases::{self, CaseEdit, CaseFilter, CaseSort, MatchedIn, Outcome, SnippetField, Stage};
 use tovholder_core::intake::{Category, IntakeReport, Urgency};
 use tovholder_core::{Error, Keychain, Store};
 
@@ -215,6 +215,99 @@ fn search_is_danish_aware() {
     .unwrap();
     assert!(refs("aendret").is_empty());
     assert_eq!(refs("knallert"), vec![b.reference.clone()]);
+}
+
+/// A hit's snippet as text, the matching words in [brackets]: "Beskrivelse: … om [våben] …".
+fn shown(hit: &cases::SearchHit) -> String {
+    let s = hit.snippet.as_ref().expect("a snippet");
+    let text: String = s.parts.iter().map(|p| if p.hit { format!("[{}]", p.text) } else { p.text.clone() }).collect();
+    format!("{}: {text}", s.label)
+}
+
+#[test]
+fn search_hits_say_where_and_why_they_matched() {
+    let (_t, store) = store();
+    let long = format!(
+        "{} Eleven viser klassekammerater billeder fra et knallertværksted med våben.\nHan siger,\tat {}",
+        "Indledende tekst om skolens trivselsarbejde og elevrådets møder i efteråret. ".repeat(3),
+        "det er for sjov, men lærerne er bekymrede. ".repeat(4)
+    );
+    let a = cases::intake(&store, report("Lucas", "Århus", &long)).unwrap();
+    let b = cases::intake(&store, report("M.L.", "Randers", "Kort tekst.")).unwrap();
+    cases::add_note(&store, &b.reference, "Samtale med forældre på Århus Rådhus om knallerten.").unwrap();
+
+    let hits = cases::search(&store, "vaaben knallertvaerksted", 50).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].matched_in, MatchedIn::Case);
+    let s = hits[0].snippet.as_ref().unwrap();
+    assert_eq!(s.field, SnippetField::Description);
+    let text = shown(&hits[0]);
+    assert!(
+        text.starts_with("Beskrivelse: …") && text.ends_with('…'),
+        "a long description is cut at both ends: {text:?}"
+    );
+    assert!(text.contains("[knallertværksted] med [våben]"), "the folded matches are marked as written: {text:?}");
+    let excerpt: String = s.parts.iter().map(|p| p.text.as_str()).collect();
+    assert!(excerpt.chars().count() <= cases::search::SNIPPET_MAX + 2, "short: {excerpt:?}");
+    assert!(!excerpt.contains('\n') && !excerpt.contains('\t') && !excerpt.contains("  "), "{excerpt:?}");
+    for cut in excerpt.trim_matches('…').split(' ') {
+        assert!(long.split_whitespace().any(|w| w == cut), "{cut:?} is a whole word of the text");
+    }
+
+    // The field that holds the words: the pseudonym, the municipality, a note.
+    let hits = cases::search(&store, "lucas", 50).unwrap();
+    assert_eq!(shown(&hits[0]), "Pseudonym: [Lucas]");
+    let hits = cases::search(&store, "aarhus", 50).unwrap();
+    assert_eq!(hits.iter().map(|h| h.case.reference.as_str()).collect::<Vec<_>>(), [&a.reference, &b.reference]);
+    assert_eq!(shown(&hits[0]), "Kommune: [Aarhus]");
+    assert_eq!(hits[1].matched_in, MatchedIn::Note);
+    assert_eq!(shown(&hits[1]), "Note: Samtale med forældre på [Århus] Rådhus om knallerten.");
+    assert_eq!(
+        shown(&cases::search(&store, "raadhus knallert", 50).unwrap()[0]),
+        "Note: Samtale med forældre på Århus [Rådhus] om [knallerten]."
+    );
+    // A reference: its parts are marked.
+    let hits = cases::search(&store, &b.reference, 50).unwrap();
+    assert_eq!(shown(&hits[0]), format!("Reference: [ØJP]-[2026]-[0002]"));
+}
+
+#[test]
+fn search_puts_the_own_districts_cases_first() {
+    let (_t, store) = store();
+    // FTS5 alone ranks the other districts' cases first here (made last: the index keeps no term
+    // frequencies, so equal matches come newest first); the raw order is checked below.
+    let own = cases::intake(&store, report("C.D.", "Aarhus", "Taler om en knallert i skolegården.")).unwrap();
+    let own2 = cases::intake(&store, report("G.H.", "Randers", "Har købt en knallert.")).unwrap();
+    let kbh = cases::intake(&store, report("A.B.", "København", "Knallert.")).unwrap();
+    let fyn = cases::intake(&store, report("E.F.", "Odense", "Knallert og scooter.")).unwrap();
+    let fts = cases::fts_query("knallert").unwrap();
+    let raw: Vec<String> = store
+        .conn_for_tests()
+        .prepare(
+            "SELECT c.reference FROM case_search s JOIN cases c ON c.id = -s.rowid
+             WHERE case_search MATCH ?1 ORDER BY s.rank",
+        )
+        .unwrap()
+        .query_map([&fts], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(raw.len(), 4);
+    assert!(raw[0] != own.reference && raw[0] != own2.reference, "FTS5 alone ranks another district first: {raw:?}");
+    // Own district first, the rank kept within each group.
+    let expected: Vec<String> = raw
+        .iter()
+        .filter(|r| r.starts_with("ØJP"))
+        .chain(raw.iter().filter(|r| !r.starts_with("ØJP")))
+        .cloned()
+        .collect();
+    assert_eq!(expected[..2].iter().filter(|r| [&own.reference, &own2.reference].contains(r)).count(), 2);
+    assert!([&kbh.reference, &fyn.reference].iter().all(|r| expected[2..].contains(r)));
+    let refs = |limit: u32| -> Vec<String> {
+        cases::search(&store, "knallert", limit).unwrap().into_iter().map(|h| h.case.reference).collect()
+    };
+    assert_eq!(refs(50), expected);
+    assert_eq!(refs(2), expected[..2], "the limit keeps the own district's");
 }
 
 #[test]

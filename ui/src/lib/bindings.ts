@@ -426,12 +426,34 @@ export type Route = {
 export type SearchHit = {
 	/**  Where the best match was: the case itself or one of its notes. */
 	matched_in: MatchedIn,
+	/**
+	 *  Why it matched: the field and a short excerpt with the matching words marked. None only
+	 *  when the words matched across fields that each hold none of them alone (not expected).
+	 */
+	snippet: Snippet | null,
 } & CaseSummary;
 
 /**  The result of first-run setup. The recovery code is shown once and kept nowhere. */
 export type SetupResult = {
 	recovery_code: string,
 	profile: Profile,
+};
+
+/**  Why a case matched: which text, and a short excerpt of it with the matching words marked. */
+export type Snippet = {
+	field: SnippetField,
+	/**  The field's Danish label, e.g. "Beskrivelse". */
+	label: string,
+	/**  The excerpt in order; `hit` parts are matching words. A cut is marked "…". */
+	parts: SnippetPart[],
+};
+
+/**  The text a snippet comes from. */
+export type SnippetField = "reference" | "pseudonym" | "municipality" | "description" | "note";
+
+export type SnippetPart = {
+	text: string,
+	hit: boolean,
 };
 
 /**  The stages of a case. */

@@ -80,4 +80,13 @@ describe('contrast (WCAG 2.1 AA)', () => {
   it.each(ui)('control/focus colour --%s on --%s is at least 3:1', (fg, bg) => {
     expect(contrastRatio(v(fg), v(bg))).toBeGreaterThanOrEqual(3);
   });
+
+  it('placeholders are --muted (at least 4.5:1 on white), not the browser default #a9a9a9', () => {
+    const rule = /::placeholder\s*\{([^}]*)\}/u.exec(css)?.[1] ?? '';
+    const colour = /color:\s*var\(--([a-z-]+)\)/u.exec(rule)?.[1];
+    expect(colour).toBe('muted');
+    expect(/opacity:\s*1\b/u.test(rule)).toBe(true);
+    expect(contrastRatio(v(colour ?? ''), v('surface'))).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio('#a9a9a9', v('surface'))).toBeLessThan(4.5);
+  });
 });

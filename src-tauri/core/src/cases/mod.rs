@@ -17,7 +17,7 @@ pub mod stage;
 pub use history::HistoryEntry;
 pub use notes::Note;
 pub use register::CaseSummary;
-pub use search::{MatchedIn, fts_query};
+pub use search::{MatchedIn, Snippet, SnippetField, SnippetPart, fts_query};
 pub use stage::{MoveRule, Outcome, Stage, check_move, move_rule};
 
 use crate::audit::AuditEvent;
@@ -139,6 +139,9 @@ pub struct SearchHit {
     pub case: CaseSummary,
     /// Where the best match was: the case itself or one of its notes.
     pub matched_in: MatchedIn,
+    /// Why it matched: the field and a short excerpt with the matching words marked. None only
+    /// when the words matched across fields that each hold none of them alone (not expected).
+    pub snippet: Option<Snippet>,
 }
 
 /// The longest reason for a move or a forwarding.
@@ -519,34 +522,55 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
     })
 }
 
-/// The best-matching cases for a query (at most `limit`, best first), over references,
-/// pseudonyms, municipalities, descriptions and notes. The query itself is not logged.
+/// The best-matching cases for a query (at most `limit`), over references, pseudonyms,
+/// municipalities, descriptions and notes: the cases of the coordinator's own district first,
+/// each group best first; each with a snippet of why it matched. The query itself is not logged.
 pub fn search(store: &Store, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
     if query.chars().count() > SEARCH_QUERY_MAX {
         return Err(Error::invalid("query", format!("højst {SEARCH_QUERY_MAX} tegn")));
     }
     let Some(q) = fts_query(query) else { return Ok(Vec::new()) };
+    let words = search::query_terms(query);
     let limit = limit.clamp(1, 200);
     store.read(|r| {
-        // Rank once in FTS5 (best first), then keep the first hit per case.
+        let home = crate::profile::read(r.conn())?.district_code;
+        // Rank once in FTS5 (best first), keep the first hit per case, then the own district's
+        // cases first (a stable sort keeps the rank within each group).
         let rows = search::ranked(r.conn(), &q, limit * 10)?;
         let mut seen = std::collections::HashSet::new();
-        let mut hits = Vec::new();
+        // (case id, the matching note's text when a note matched, the case)
+        let mut found: Vec<(i64, Option<String>, CaseSummary)> = Vec::new();
         for rowid in rows {
-            let (case_id, matched_in) = if rowid < 0 {
-                (-rowid, MatchedIn::Case)
+            let (case_id, note) = if rowid < 0 {
+                (-rowid, None)
             } else {
-                match notes::case_of(r.conn(), rowid)? {
-                    Some(id) => (id, MatchedIn::Note),
+                match notes::case_and_body(r.conn(), rowid)? {
+                    Some((id, body)) => (id, Some(body)),
                     None => continue,
                 }
             };
             if seen.insert(case_id) {
-                hits.push(SearchHit { case: register::summary(r.conn(), case_id)?, matched_in });
-                if hits.len() == limit as usize {
-                    break;
-                }
+                found.push((case_id, note, register::summary(r.conn(), case_id)?));
             }
+        }
+        found.sort_by_key(|(_, _, s)| s.district_code != home);
+        found.truncate(limit as usize);
+        let mut hits = Vec::with_capacity(found.len());
+        for (case_id, note, case) in found {
+            let (matched_in, snippet) = match note {
+                Some(body) => (MatchedIn::Note, search::best_snippet(&[(SnippetField::Note, &body)], &words)),
+                None => {
+                    let description = register::description(r.conn(), case_id)?;
+                    let fields = [
+                        (SnippetField::Reference, case.reference.as_str()),
+                        (SnippetField::Pseudonym, case.pseudonym.as_str()),
+                        (SnippetField::Municipality, case.municipality.as_str()),
+                        (SnippetField::Description, description.as_str()),
+                    ];
+                    (MatchedIn::Case, search::best_snippet(&fields, &words))
+                }
+            };
+            hits.push(SearchHit { case, matched_in, snippet });
         }
         r.audit(AuditEvent::CasesSearched);
         Ok(hits)

@@ -36,11 +36,11 @@ pub(crate) fn for_case(conn: &Connection, case_id: i64) -> Result<Vec<Note>> {
     Ok(rows)
 }
 
-/// The case a note belongs to (search hits on notes).
-pub(crate) fn case_of(conn: &Connection, note_id: i64) -> Result<Option<i64>> {
+/// The case a note belongs to and the note's text (search hits on notes).
+pub(crate) fn case_and_body(conn: &Connection, note_id: i64) -> Result<Option<(i64, String)>> {
     Ok(conn
-        .prepare_cached("SELECT case_id FROM case_notes WHERE id = ?1")?
-        .query_row([note_id], |r| r.get(0))
+        .prepare_cached("SELECT case_id, body FROM case_notes WHERE id = ?1")?
+        .query_row([note_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
 }
 

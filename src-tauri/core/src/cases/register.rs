@@ -153,6 +153,11 @@ pub(crate) fn summary(conn: &Connection, id: i64) -> Result<CaseSummary> {
         .query_row([id], summary_from_row)?)
 }
 
+/// A case's description (search snippets).
+pub(crate) fn description(conn: &Connection, id: i64) -> Result<String> {
+    Ok(conn.prepare_cached("SELECT description FROM cases WHERE id = ?1")?.query_row([id], |r| r.get(0))?)
+}
+
 /// Writes changed fields in one UPDATE (so row checks see the whole change). Field names come
 /// from the caller's fixed list, never from input.
 pub(crate) fn set_fields(op: &Op<'_>, id: i64, fields: &[(&'static str, Option<String>)]) -> Result<()> {

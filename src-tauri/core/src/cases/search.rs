@@ -1,12 +1,19 @@
 //! Full-text search over Danish-folded text (table `case_search`, FTS5, contentless). Row ids:
 //! `-case_id` for a case's own text (reference, pseudonym, municipality, description), the note id
 //! for a note.
+//!
+//! The index is contentless (FTS5's `snippet()` has nothing to cut from), so a hit's snippet is
+//! made here from the case's own text, with the same folding and splitting as the index: the
+//! field that matched most of the query's words, and a short excerpt with the matching words
+//! marked.
 
 use crate::error::Result;
+use crate::keys::key_enum;
 use crate::store::Op;
 use crate::text::fold;
 use rusqlite::{Connection, params};
 use serde::Serialize;
+use unicode_normalization::char::is_combining_mark;
 
 /// Where a case matched: its own text or one of its notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
@@ -14,6 +21,145 @@ use serde::Serialize;
 pub enum MatchedIn {
     Case,
     Note,
+}
+
+key_enum! {
+    /// The text a snippet comes from.
+    SnippetField {
+        Reference = "reference": "Reference",
+        Pseudonym = "pseudonym": "Pseudonym",
+        Municipality = "municipality": "Kommune",
+        Description = "description": "Beskrivelse",
+        Note = "note": "Note",
+    }
+}
+
+/// Why a case matched: which text, and a short excerpt of it with the matching words marked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct Snippet {
+    pub field: SnippetField,
+    /// The field's Danish label, e.g. "Beskrivelse".
+    pub label: String,
+    /// The excerpt in order; `hit` parts are matching words. A cut is marked "…".
+    pub parts: Vec<SnippetPart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct SnippetPart {
+    pub text: String,
+    pub hit: bool,
+}
+
+/// How many characters of context an excerpt shows before its first match, at most.
+pub const SNIPPET_BEFORE: usize = 30;
+/// The longest excerpt, in characters (before the "…" marks).
+pub const SNIPPET_MAX: usize = 110;
+
+/// A character of a word in unfolded text: letters and digits, and the marks written on them
+/// (so "cafe\u{301}" is one word, as it is one term once folded).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// The byte ranges of the words of `text`.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+/// Which of the query's terms (bit i for term i) a word matches, as the index does: one of the
+/// word's terms begins with the query term.
+fn word_matches(word: &str, query: &[String]) -> u16 {
+    let mut mask = 0;
+    for t in terms(word) {
+        for (i, q) in query.iter().enumerate() {
+            if t.starts_with(q.as_str()) {
+                mask |= 1 << i;
+            }
+        }
+    }
+    mask
+}
+
+/// The terms of a query as [`fts_query`] asks for them (at most 12).
+pub(crate) fn query_terms(input: &str) -> Vec<String> {
+    terms(input).into_iter().take(12).collect()
+}
+
+/// A field's snippet for the query's terms, with how many of the terms it holds; None when it
+/// holds none. Whitespace (line breaks too) is shown as single spaces.
+pub(crate) fn snippet(field: SnippetField, text: &str, query: &[String]) -> Option<(u32, Snippet)> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words: Vec<(usize, usize, u16)> =
+        word_spans(&text).into_iter().map(|(a, b)| (a, b, word_matches(&text[a..b], query))).collect();
+    let all = words.iter().fold(0u16, |m, w| m | w.2);
+    let &(first_start, first_end, _) = words.iter().find(|w| w.2 != 0)?;
+    // Byte offset `n` characters before/after a position (clamped to the text).
+    let back = |from: usize, n: usize| text[..from].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    let ahead = |from: usize, n: usize| text[from..].char_indices().nth(n).map_or(text.len(), |(i, _)| from + i);
+    // Start at a word at most SNIPPET_BEFORE characters before the first match (or at it).
+    let mut start =
+        if text[..first_start].chars().count() <= SNIPPET_BEFORE { 0 } else { back(first_start, SNIPPET_BEFORE) };
+    if start > 0 {
+        start = words.iter().map(|w| w.0).find(|&s| s >= start).unwrap_or(first_start).min(first_start);
+    }
+    // End after the last whole word within SNIPPET_MAX characters (the first match always shows).
+    let mut end = ahead(start, SNIPPET_MAX);
+    if end < text.len() {
+        end = words.iter().map(|w| w.1).rev().find(|&e| e <= end).unwrap_or(first_end).max(first_end);
+    }
+    let mut parts: Vec<SnippetPart> = Vec::new();
+    let mut push = |s: &str, hit: bool| {
+        if s.is_empty() {
+            return;
+        }
+        match parts.last_mut() {
+            Some(last) if last.hit == hit => last.text.push_str(s),
+            _ => parts.push(SnippetPart { text: s.to_string(), hit }),
+        }
+    };
+    if start > 0 {
+        push("…", false);
+    }
+    let mut at = start;
+    for &(a, b, _) in words.iter().filter(|w| w.2 != 0 && w.0 >= start && w.1 <= end) {
+        push(&text[at..a], false);
+        push(&text[a..b], true);
+        at = b;
+    }
+    push(&text[at..end], false);
+    if end < text.len() {
+        push("…", false);
+    }
+    Some((all.count_ones(), Snippet { field, label: field.label_da().to_string(), parts }))
+}
+
+/// The best snippet among a case's fields (in order): the one holding most of the query's
+/// terms, the first of equals.
+pub(crate) fn best_snippet(fields: &[(SnippetField, &str)], query: &[String]) -> Option<Snippet> {
+    let mut best: Option<(u32, Snippet)> = None;
+    for &(field, text) in fields {
+        if let Some((n, s)) = snippet(field, text, query)
+            && best.as_ref().is_none_or(|(m, _)| n > *m)
+        {
+            best = Some((n, s));
+        }
+    }
+    best.map(|(_, s)| s)
 }
 
 /// (Re)indexes a case's own text.
@@ -71,7 +217,7 @@ pub(crate) fn terms(text: &str) -> Vec<String> {
 /// `NEAR`, parentheses) in the user's hands. Public for the benchmark, which times the bare FTS5
 /// query beside `search`.
 pub fn fts_query(input: &str) -> Option<String> {
-    let words: Vec<String> = terms(input).into_iter().take(12).map(|w| format!("\"{w}\"*")).collect();
+    let words: Vec<String> = query_terms(input).into_iter().map(|w| format!("\"{w}\"*")).collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
@@ -127,6 +273,54 @@ mod tests {
             .collect();
         assert!(candidates > 100_000);
         assert!(split.is_empty(), "FTS5 splits at {split:?}: add them to FTS5_SEPARATORS");
+    }
+
+    fn marked(field: SnippetField, text: &str, query: &str) -> Option<String> {
+        let (_, s) = snippet(field, text, &query_terms(query))?;
+        Some(s.parts.iter().map(|p| if p.hit { format!("[{}]", p.text) } else { p.text.clone() }).collect())
+    }
+
+    #[test]
+    fn snippets_mark_whole_words_as_written() {
+        let d = SnippetField::Description;
+        assert_eq!(marked(d, "Mødtes på cafe\u{301} Nord.", "cafe"), Some("Mødtes på [cafe\u{301}] Nord.".into()));
+        assert_eq!(marked(d, "Ålborg  og\n\nÅrhus", "aa"), Some("[Ålborg] og [Århus]".into()));
+        assert_eq!(marked(d, "Bo i Brøndby", "broendby bo"), Some("[Bo] i [Brøndby]".into()));
+        assert_eq!(marked(d, "ØJP-2026-0042", "ØJP-2026-0042"), Some("[ØJP]-[2026]-[0042]".into()));
+        assert_eq!(marked(d, "Ingen match her", "knallert"), None);
+        assert_eq!(marked(d, "", "knallert"), None);
+    }
+
+    #[test]
+    fn snippets_are_short_and_cut_between_words() {
+        let text = format!("{}knallert{}", "ord ".repeat(100), " mere".repeat(100));
+        let s = marked(SnippetField::Description, &text, "knallert").unwrap();
+        assert!(s.starts_with("… ord") || s.starts_with("…ord"), "{s:?}");
+        assert!(s.ends_with("mere…"), "{s:?}");
+        assert!(s.contains("[knallert]"));
+        let plain = s.replace(['[', ']'], "");
+        assert!(plain.chars().count() <= SNIPPET_MAX + 2, "{}", plain.chars().count());
+        // Near the start: no cut before.
+        let s = marked(SnippetField::Description, &format!("Knallert{}", " mere".repeat(100)), "knallert").unwrap();
+        assert!(s.starts_with("[Knallert] mere"), "{s:?}");
+        // One very long word is shown whole rather than not at all.
+        let long = "x".repeat(300);
+        let s = marked(SnippetField::Note, &format!("a {long} b"), "xx").unwrap();
+        assert!(s.contains(&format!("[{long}]")));
+    }
+
+    #[test]
+    fn the_best_snippet_is_the_field_with_most_words() {
+        let q = query_terms("lucas aarhus");
+        let fields = [
+            (SnippetField::Pseudonym, "Lucas"),
+            (SnippetField::Municipality, "Aarhus"),
+            (SnippetField::Description, "Lucas flyttede fra Århus i sommer."),
+        ];
+        assert_eq!(best_snippet(&fields, &q).unwrap().field, SnippetField::Description);
+        let q = query_terms("lucas");
+        assert_eq!(best_snippet(&fields, &q).unwrap().field, SnippetField::Pseudonym, "the first of equals");
+        assert_eq!(best_snippet(&fields, &query_terms("zz")), None);
     }
 
     #[test]

@@ -3,15 +3,21 @@ import type { CaseDetail, HistoryEntry, Route } from '../bindings';
 import { editDiff, editDraftFrom, editErrors } from './editRules';
 import { describeHistory, historyValue } from './history';
 import {
+  AGE_BANDS,
   ageBandRange,
   ariaSort,
+  columnsWidth,
+  differsFromStart,
+  filterChips,
   formatCount,
   initialListState,
   isFiltered,
+  listColumns,
   nextSort,
   pageOffsets,
   pageSummary,
   toCaseFilter,
+  withoutFilter,
 } from './list';
 
 const names: Record<string, string> = { FYP: 'Infohus Fyn' };
@@ -24,6 +30,83 @@ describe('age bands', () => {
     expect(ageBandRange('18-24')).toEqual({ age_min: 18, age_max: 24 });
     expect(ageBandRange('25+')).toEqual({ age_min: 25 });
     expect(ageBandRange('')).toEqual({});
+  });
+});
+
+describe('filter labels', () => {
+  it('begin with a capital letter, as every other label', () => {
+    for (const b of AGE_BANDS) expect(b.label).toMatch(/^[^a-zæøå]/u);
+    expect(AGE_BANDS[0]?.label).toBe('Under 15');
+  });
+});
+
+describe('filter chips', () => {
+  const label = (code: string): string => (code === 'ØJP' ? 'ØJP · Østjylland' : code);
+
+  it('show each active filter with its name, in the filter bar order', () => {
+    const s = { ...initialListState('ØJP'), stage: 'forwarded' as const, age: 'under15' as const, category: 'left_wing' as const };
+    expect(filterChips(s, label)).toEqual([
+      { key: 'stage', label: 'Fase: Videresendt' },
+      { key: 'district', label: 'Politikreds: ØJP · Østjylland' },
+      { key: 'category', label: 'Kategori: Venstreekstremisme' },
+      { key: 'age', label: 'Alder: Under 15' },
+    ]);
+    expect(filterChips({ ...initialListState(''), urgency: 'acute', channel: 'email' }, label)).toEqual([
+      { key: 'urgency', label: 'Hastegrad: Akut' },
+      { key: 'channel', label: 'Kilde: E-mail' },
+    ]);
+    expect(filterChips(initialListState(''), label)).toEqual([]);
+  });
+
+  it('remove one filter, back to the first page, keeping the others and the sort', () => {
+    const s = { ...initialListState('ØJP'), stage: 'forwarded' as const, sort: 'urgency' as const, offset: 100 };
+    const after = withoutFilter(s, 'district');
+    expect(after).toEqual({ ...s, district: '', offset: 0 });
+    expect(toCaseFilter(after).district_code).toBeUndefined();
+    expect(toCaseFilter(after).stage).toBe('forwarded');
+    expect(s.district).toBe('ØJP');
+  });
+
+  it('offer Nulstil only when something differs from the start (the home district)', () => {
+    expect(differsFromStart(initialListState('ØJP'), 'ØJP')).toBe(false);
+    expect(differsFromStart({ ...initialListState('ØJP'), offset: 50, sort: 'reference' }, 'ØJP')).toBe(false);
+    expect(differsFromStart({ ...initialListState('ØJP'), district: '' }, 'ØJP')).toBe(true);
+    expect(differsFromStart({ ...initialListState('ØJP'), stage: 'forwarded' }, 'ØJP')).toBe(true);
+  });
+});
+
+describe('list columns', () => {
+  const keys = (w: number, one: boolean): string[] => listColumns(w, one).map((c) => c.key);
+
+  it('show every column when there is room, Politikreds only for more than one district', () => {
+    expect(keys(120, false)).toEqual(['reference', 'person', 'municipality', 'district', 'category', 'urgency', 'stage', 'received']);
+    expect(keys(120, true)).toEqual(['reference', 'person', 'municipality', 'category', 'urgency', 'stage', 'received']);
+  });
+
+  it('put the date under the reference and the municipality under the person when narrow, without the district', () => {
+    expect(keys(44, false)).toEqual(['reference', 'person', 'category', 'urgency', 'stage']);
+    expect(keys(63, true)).toEqual(['reference', 'person', 'category', 'urgency', 'stage']);
+    const cols = listColumns(44, false);
+    expect(cols.find((c) => c.key === 'reference')?.second).toBe('received');
+    expect(cols.find((c) => c.key === 'person')?.second).toBe('municipality');
+  });
+
+  it('show every column at 1280 px (64 rem) when filtered to one district', () => {
+    expect(keys(63.9, true)).toContain('municipality');
+    expect(keys(63.9, false)).not.toContain('municipality');
+  });
+
+  it('fit the window minimum (960 px less the rail and margins: 44 rem) without scrolling', () => {
+    expect(columnsWidth(listColumns(44, false))).toBeLessThanOrEqual(43.8);
+  });
+
+  it('never give the person column more than its share at 1920 px', () => {
+    const cols = listColumns(104, true);
+    const person = cols.find((c) => c.key === 'person')?.rem ?? 0;
+    const share = (person / columnsWidth(cols)) * 104;
+    expect(share).toBeLessThan(28);
+    const muni = cols.find((c) => c.key === 'municipality')?.rem ?? 0;
+    expect((muni / columnsWidth(cols)) * 104).toBeGreaterThan(12);
   });
 });
 

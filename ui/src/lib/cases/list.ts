@@ -1,13 +1,15 @@
 // The case list's filters, sort and paging as pure functions (tested in cases.test.ts).
 
 import type { CaseFilter, CaseSort, Category, ContactChannel, Stage, Urgency } from '../bindings';
+import { CATEGORY_LABELS, CHANNEL_LABELS, URGENCY_LABELS } from '../labels';
+import { STAGE_LABELS } from '../stages';
 
 export const PAGE_SIZE = 50;
 
 export type AgeBand = '' | 'under15' | '15-17' | '18-24' | '25+';
 
 export const AGE_BANDS: { value: Exclude<AgeBand, ''>; label: string }[] = [
-  { value: 'under15', label: 'under 15' },
+  { value: 'under15', label: 'Under 15' },
   { value: '15-17', label: '15–17' },
   { value: '18-24', label: '18–24' },
   { value: '25+', label: '25+' },
@@ -106,4 +108,103 @@ export function pageOffsets(offset: number, total: number): { prev: number | nul
     prev: offset > 0 ? Math.max(0, offset - PAGE_SIZE) : null,
     next: offset + PAGE_SIZE < total ? offset + PAGE_SIZE : null,
   };
+}
+
+/** The filters of the filter bar, in its order. */
+export type FilterKey = 'stage' | 'district' | 'category' | 'urgency' | 'channel' | 'age';
+
+export const FILTER_LABELS: Record<FilterKey, string> = {
+  stage: 'Fase',
+  district: 'Politikreds',
+  category: 'Kategori',
+  urgency: 'Hastegrad',
+  channel: 'Kilde',
+  age: 'Alder',
+};
+
+/** An active filter as a removable chip: "Fase: Videresendt". */
+export interface FilterChip {
+  key: FilterKey;
+  label: string;
+}
+
+/**
+ * The active filters as chips, in the filter bar's order.
+ * @param districtLabel the name shown for a district code ("ØJP · Østjylland")
+ */
+export function filterChips(s: ListState, districtLabel: (code: string) => string): FilterChip[] {
+  const values: Record<FilterKey, string | null> = {
+    stage: s.stage === '' ? null : STAGE_LABELS[s.stage],
+    district: s.district === '' ? null : districtLabel(s.district),
+    category: s.category === '' ? null : CATEGORY_LABELS[s.category],
+    urgency: s.urgency === '' ? null : URGENCY_LABELS[s.urgency],
+    channel: s.channel === '' ? null : CHANNEL_LABELS[s.channel],
+    age: s.age === '' ? null : (AGE_BANDS.find((b) => b.value === s.age)?.label ?? null),
+  };
+  return (Object.keys(FILTER_LABELS) as FilterKey[]).flatMap((key) => {
+    const v = values[key];
+    return v === null ? [] : [{ key, label: `${FILTER_LABELS[key]}: ${v}` }];
+  });
+}
+
+/** The state without one filter ("Alle"), from the first page; sort unchanged. */
+export function withoutFilter(s: ListState, key: FilterKey): ListState {
+  return { ...s, [key]: '', offset: 0 };
+}
+
+/** Whether "Nulstil" would change anything: a filter other than the start (home district) is set. */
+export function differsFromStart(s: ListState, homeDistrict: string): boolean {
+  const start = initialListState(homeDistrict);
+  return (Object.keys(FILTER_LABELS) as FilterKey[]).some((k) => s[k] !== start[k]);
+}
+
+/** The case list's columns. */
+export type ColumnKey = 'reference' | 'person' | 'municipality' | 'district' | 'category' | 'urgency' | 'stage' | 'received';
+
+export interface ListColumn {
+  key: ColumnKey;
+  /** Its width in rem: what its content and header need (the longest label, a reference, a date). */
+  rem: number;
+  /** A second line in the same cell (narrow layout): the municipality under the person, the date received under the reference. */
+  second?: ColumnKey;
+}
+
+/** The wide layout: a column each. Person gets the most room; the rest fits its content. */
+const WIDE: ListColumn[] = [
+  { key: 'reference', rem: 8 },
+  { key: 'person', rem: 12 },
+  { key: 'municipality', rem: 10 },
+  { key: 'district', rem: 6 },
+  { key: 'category', rem: 10.5 },
+  { key: 'urgency', rem: 7.25 },
+  { key: 'stage', rem: 8.25 },
+  { key: 'received', rem: 7.25 },
+];
+
+/**
+ * The narrow layout (down to the window's minimum), two lines a row: the date received under the
+ * reference, the municipality under the person; no district column (the reference begins with
+ * its code).
+ */
+const NARROW: ListColumn[] = [
+  { key: 'reference', rem: 7.75, second: 'received' },
+  { key: 'person', rem: 11, second: 'municipality' },
+  { key: 'category', rem: 10 },
+  { key: 'urgency', rem: 6.75 },
+  { key: 'stage', rem: 8 },
+];
+
+/** The width a set of columns needs, in rem. */
+export function columnsWidth(cols: readonly ListColumn[]): number {
+  return cols.reduce((n, c) => n + c.rem, 0);
+}
+
+/**
+ * Which columns the list shows in `widthRem` of room: the wide layout when it fits (the
+ * Politikreds column only when the list shows more than one district), else the narrow one.
+ * Room beyond the columns' widths is shared out in proportion (the table is 100% wide).
+ */
+export function listColumns(widthRem: number, oneDistrict: boolean): ListColumn[] {
+  const wide = WIDE.filter((c) => c.key !== 'district' || !oneDistrict);
+  return columnsWidth(wide) <= widthRem ? wide : NARROW;
 }
