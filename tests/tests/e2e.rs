@@ -182,7 +182,10 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
         app.wait_heading("Tavle").await;
         let indicator = app.text("#intake-draft-indicator").await;
         app.ensure(indicator.contains("Kladde"), format!("draft indicator: {indicator:?}")).await;
-        app.snapshot("draft-indicator").await;
+        app.snapshot("draft-indicator-1280x800").await;
+        resize(&app, 960, 600).await;
+        app.snapshot("draft-indicator-960x600").await;
+        resize(&app, 1280, 800).await;
         app.js("document.getElementById('intake-draft-indicator').focus();", vec![]).await;
         press(&app, &ENTER.to_string()).await;
         app.wait_heading("Ny henvendelse").await;
