@@ -310,8 +310,12 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
         })
         .await;
         app.snapshot("forwarded-toast").await;
+        // The receipt under the panel follows: it no longer offers the forwarding it reported.
+        wait_text(&app, "#intake-receipt-where", "Sagen er videresendt til Infohus Nordjylland.").await;
+        app.ensure(!app.exists("#intake-forward").await, "the receipt still offers forwarding").await;
         press(&app, &ENTER.to_string()).await;
         wait_text(&app, "#toast", "Videresendelsen er fortrudt").await;
+        wait_text(&app, "#intake-receipt-where", "står ikke på jeres tavle").await;
         wait_text(&app, "#case-panel .badge.stage", "Ny henvendelse").await;
         let history = wait_text(&app, "#case-history", "Videresendelsen er fortrudt").await;
         app.ensure(history.contains("Infohus Nordjylland"), format!("history: {history:?}")).await;

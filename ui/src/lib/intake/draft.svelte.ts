@@ -80,6 +80,14 @@ export function isPristine(d: IntakeDraft): boolean {
     .every((k) => JSON.stringify(d[k]) === JSON.stringify(blank[k]));
 }
 
+/** The receipt of the saved concern, and where the case went since (forwarded from the receipt). */
+export type SavedReceipt = IntakeReceipt & { acute: boolean; forwardedTo: string | null };
+
+/** The receipt follows a forwarding of its case (or its undo), so it never claims an old place. */
+export function receiptForwarded(reference: string, to: string | null): void {
+  if (intake.receipt?.reference === reference) intake.receipt.forwardedTo = to;
+}
+
 interface IntakeState {
   draft: IntakeDraft;
   /** Set once "Modtaget" was changed by hand; until then it follows the clock while pristine. */
@@ -90,7 +98,7 @@ interface IntakeState {
   submitted: boolean;
   serverErrors: Partial<Record<IntakeField, string>>;
   formError: string | null;
-  receipt: (IntakeReceipt & { acute: boolean }) | null;
+  receipt: SavedReceipt | null;
   /** The route of the typed municipality, once known. */
   route: Route | null;
 }
