@@ -3,9 +3,348 @@
 //! gnome-keyring and under Xvfb:
 //! `bash scripts/keyring-session.sh xvfb-run -a cargo test -p tovholder-e2e -- --test-threads=1`
 
+use fantoccini::{Client, Locator};
 use std::fs;
 use std::io::Read;
+use std::time::Duration;
 use tovholder_e2e::{App, DataDir, ENTER, keychain_forget, keychain_has, run};
+
+const TAB: char = '\u{E004}';
+const ESCAPE: char = '\u{E00C}';
+const ARROW_DOWN: char = '\u{E015}';
+const CONTROL: char = '\u{E009}';
+/// Releases held modifier keys.
+const NULL: char = '\u{E000}';
+const STEP: Duration = Duration::from_secs(30);
+
+fn chord(key: char) -> String {
+    format!("{CONTROL}{key}{NULL}")
+}
+
+/// Sends `keys` to whatever has focus (keyboard input through WebDriver).
+async fn press(app: &App, keys: &str) {
+    let active = match app.client().active_element().await {
+        Ok(e) => e,
+        Err(err) => panic!("{}", app.report(format!("no focused element for {keys:?}: {err}")).await),
+    };
+    if let Err(err) = active.send_keys(keys).await {
+        panic!("{}", app.report(format!("pressing {keys:?}: {err}")).await);
+    }
+}
+
+/// The id of the focused element ("" when it has none).
+async fn focused_id(app: &App) -> String {
+    app.js("return document.activeElement?.id ?? '';", vec![]).await.as_str().unwrap_or_default().to_string()
+}
+
+/// Waits until the element with `id` has focus.
+async fn wait_focus(app: &App, id: &str) {
+    let what = format!("focus on #{id}");
+    app.poll(&what, STEP, async |c: &Client| {
+        let v = c.execute("return document.activeElement?.id ?? '';", vec![]).await.ok()?;
+        (v.as_str() == Some(id)).then_some(())
+    })
+    .await;
+}
+
+/// Waits until the element matching `css` has text containing `needle`; returns the text.
+async fn wait_text(app: &App, css: &str, needle: &str) -> String {
+    let what = format!("{css} to contain {needle:?}");
+    app.poll(&what, STEP, async |c: &Client| {
+        let t = c.find(Locator::Css(css)).await.ok()?.text().await.ok()?;
+        t.contains(needle).then_some(t)
+    })
+    .await
+}
+
+/// The intake form's visible errors: fields marked invalid and non-empty messages.
+async fn intake_errors(app: &App) -> Vec<String> {
+    let v = app
+        .js(
+            "const f = document.getElementById('intake-form');
+             const bad = [...f.querySelectorAll('[aria-invalid=\"true\"]')].map((e) => 'invalid:' + e.id);
+             const msgs = [...f.querySelectorAll('.field-msg [role=\"alert\"], .route [role=\"alert\"]')]
+               .map((e) => e.textContent.trim()).filter((t) => t !== '').map((t) => 'message:' + t);
+             return bad.concat(msgs);",
+            vec![],
+        )
+        .await;
+    v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+}
+
+/// Resizes the window (for screenshots).
+async fn resize(app: &App, width: u32, height: u32) {
+    if let Err(e) = app.client().set_window_size(width, height).await {
+        panic!("{}", app.report(format!("resizing to {width}x{height}: {e}")).await);
+    }
+    tokio::time::sleep(Duration::from_millis(400)).await;
+}
+
+/// Types a municipality and waits until it routes ("Hører under Infohus …").
+async fn municipality(app: &App, name: &str, infohus: &str) {
+    app.type_into("#intake-municipality", name).await;
+    wait_text(app, "#intake-route", infohus).await;
+    app.type_into("#intake-municipality", &ESCAPE.to_string()).await;
+}
+
+/// The intake by keyboard: Tabbing through an untouched form shows no errors (and ↓ in the empty
+/// birth year does nothing); a save with fields missing shows the error summary with focus on it,
+/// whose links focus each field; an unsaved draft shows in the top bar, leads back to the form,
+/// and «Kassér kladde» throws it away after a confirmation. Screenshots at 1280×800 and 960×600.
+#[test]
+fn intake_validates_edited_fields_and_summarises_errors_on_save() {
+    run(async {
+        let data = DataDir::new();
+        let app = App::launch("intake_validation/1", data.path()).await;
+        app.set_up().await;
+        resize(&app, 1280, 800).await;
+
+        app.type_into("#search", &chord('n')).await;
+        wait_focus(&app, "intake-received-at").await;
+        app.ensure(!app.exists("#intake-draft-indicator").await, "a draft indicator before anything was typed").await;
+
+        // Tab through every field without typing: nothing turns red.
+        let mut seen = Vec::new();
+        for _ in 0..60 {
+            let id = focused_id(&app).await;
+            if id == "intake-submit" {
+                break;
+            }
+            if id == "intake-birth-year" {
+                press(&app, &ARROW_DOWN.to_string()).await;
+                let v = app.js("return document.getElementById('intake-birth-year').value;", vec![]).await;
+                app.ensure(v == serde_json::json!(""), format!("↓ in the empty birth year typed {v}")).await;
+            }
+            seen.push(id);
+            press(&app, &TAB.to_string()).await;
+        }
+        app.ensure(focused_id(&app).await == "intake-submit", format!("Tab never reached the save button: {seen:?}"))
+            .await;
+        for id in
+            ["intake-caller-type", "intake-pseudonym", "intake-birth-year", "intake-municipality", "intake-description"]
+        {
+            app.ensure(seen.iter().any(|s| s == id), format!("Tab skipped #{id}: {seen:?}")).await;
+        }
+        let errors = intake_errors(&app).await;
+        app.ensure(errors.is_empty(), format!("tabbing through an untouched form showed errors: {errors:?}")).await;
+        app.snapshot("tabbed-through").await;
+
+        // An edited field is checked once it is left.
+        app.type_into("#intake-birth-year", "19").await;
+        app.ensure(intake_errors(&app).await.is_empty(), "the birth year was checked while still being typed").await;
+        press(&app, &TAB.to_string()).await;
+        wait_text(&app, "#intake-birth-year-msg", "fire cifre").await;
+        app.clear("#intake-birth-year").await;
+        app.type_into("#intake-birth-year", "2009").await;
+        app.poll("the birth year error to go", STEP, async |c: &Client| {
+            let t = c.find(Locator::Css("#intake-birth-year-msg")).await.ok()?.text().await.ok()?;
+            t.trim().is_empty().then_some(())
+        })
+        .await;
+
+        // Save with the caller type and the description missing: the summary, focused.
+        app.type_into("#intake-pseudonym", "J.K.").await;
+        municipality(&app, "Århus", "Infohus Østjylland").await;
+        app.type_into("input[name=\"category\"][value=\"right_wing\"]", " ").await;
+        press(&app, &chord(ENTER)).await;
+        wait_focus(&app, "intake-error-summary").await;
+        let summary = app.text("#intake-error-summary").await;
+        app.ensure(
+            summary.contains("Ret 2 felter")
+                && summary.contains("Henvender: Vælg hvem henvendelsen kommer fra.")
+                && summary.contains("Beskrivelse af bekymringen: Beskriv bekymringen."),
+            format!("summary: {summary:?}"),
+        )
+        .await;
+        let errors = intake_errors(&app).await;
+        app.ensure(
+            errors.contains(&"invalid:intake-caller-type".to_string())
+                && errors.contains(&"invalid:intake-description".to_string()),
+            format!("after save, the fields show their errors: {errors:?}"),
+        )
+        .await;
+        app.snapshot("error-summary-1280x800").await;
+        resize(&app, 960, 600).await;
+        app.snapshot("error-summary-960x600").await;
+        resize(&app, 1280, 800).await;
+
+        // Each link focuses its field: Tab to the first, Enter.
+        press(&app, &TAB.to_string()).await;
+        press(&app, &ENTER.to_string()).await;
+        wait_focus(&app, "intake-caller-type").await;
+        app.js("document.getElementById('intake-error-summary').focus();", vec![]).await;
+        press(&app, &format!("{TAB}{TAB}")).await;
+        press(&app, &ENTER.to_string()).await;
+        wait_focus(&app, "intake-description").await;
+
+        // The draft survives a look at the board and is shown in the top bar, which leads back.
+        app.click("a[href=\"#/tavle\"]").await;
+        app.wait_heading("Tavle").await;
+        let indicator = app.text("#intake-draft-indicator").await;
+        app.ensure(indicator.contains("Kladde"), format!("draft indicator: {indicator:?}")).await;
+        app.snapshot("draft-indicator-1280x800").await;
+        resize(&app, 960, 600).await;
+        app.snapshot("draft-indicator-960x600").await;
+        resize(&app, 1280, 800).await;
+        app.js("document.getElementById('intake-draft-indicator').focus();", vec![]).await;
+        press(&app, &ENTER.to_string()).await;
+        app.wait_heading("Ny henvendelse").await;
+        let kept = app.js("return document.getElementById('intake-pseudonym').value;", vec![]).await;
+        app.ensure(kept == serde_json::json!("J.K."), format!("the draft was not kept: {kept}")).await;
+
+        // «Kassér kladde» asks first (focus on «Behold kladden»); Esc keeps it.
+        app.click("#intake-discard").await;
+        wait_focus(&app, "intake-discard-dialog-cancel").await;
+        app.snapshot("discard-dialog").await;
+        press(&app, &ESCAPE.to_string()).await;
+        wait_focus(&app, "intake-discard").await;
+        let kept = app.js("return document.getElementById('intake-pseudonym').value;", vec![]).await;
+        app.ensure(kept == serde_json::json!("J.K."), "Esc in the dialog discarded the draft").await;
+        // Confirmed: the form is empty again, without errors, and the top bar shows no draft.
+        press(&app, &ENTER.to_string()).await;
+        wait_focus(&app, "intake-discard-dialog-cancel").await;
+        press(&app, &TAB.to_string()).await;
+        wait_focus(&app, "intake-discard-dialog-confirm").await;
+        press(&app, &ENTER.to_string()).await;
+        wait_focus(&app, "intake-received-at").await;
+        let empty = app.js("return document.getElementById('intake-pseudonym').value;", vec![]).await;
+        app.ensure(empty == serde_json::json!(""), format!("the discarded draft is still there: {empty}")).await;
+        app.ensure(!app.exists("#intake-error-summary").await, "the summary outlived the discarded draft").await;
+        app.ensure(intake_errors(&app).await.is_empty(), "errors outlived the discarded draft").await;
+        app.click("a[href=\"#/tavle\"]").await;
+        app.wait_heading("Tavle").await;
+        app.ensure(!app.exists("#intake-draft-indicator").await, "the top bar still shows a draft").await;
+        app.quit().await;
+        assert_eq!(data.cli(&["cases"]).matches("\"reference\"").count(), 0, "a discarded draft was saved");
+    });
+}
+
+/// Fills and saves a concern by keyboard for a person in `municipality`; returns the reference.
+async fn save_concern(app: &App, municipality_name: &str, infohus: &str) -> String {
+    app.type_into("#search", &chord('n')).await;
+    wait_focus(app, "intake-received-at").await;
+    app.select("#intake-caller-type", "school").await;
+    app.type_into("#intake-pseudonym", "J.K.").await;
+    app.type_into("#intake-birth-year", "2009").await;
+    municipality(app, municipality_name, infohus).await;
+    app.type_into("input[name=\"category\"][value=\"right_wing\"]", " ").await;
+    app.type_into("#intake-description", "Eleven deler propaganda i klassens chat.").await;
+    press(app, &chord(ENTER)).await;
+    let reference = app.text("#intake-receipt .reference").await;
+    app.ensure(!reference.is_empty(), "no reference in the receipt").await;
+    reference
+}
+
+/// The receipt says where the case is: on this board for our own district; for another
+/// district's case, that it is not on this board, with «Videresend» as the next step. Forwarding
+/// asks first (naming the infohus), the toast offers «Fortryd» (focused), and the history shows
+/// both the forwarding and its undo.
+#[test]
+fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_undone() {
+    run(async {
+        let data = DataDir::new();
+        let app = App::launch("intake_receipt_forward/1", data.path()).await;
+        app.set_up().await;
+
+        let own = save_concern(&app, "Århus", "Infohus Østjylland").await;
+        let where_ = app.text("#intake-receipt-where").await;
+        app.ensure(where_.contains("Sagen står nu under «Ny henvendelse» på tavlen."), format!("own: {where_:?}"))
+            .await;
+        app.ensure(!app.exists("#intake-forward").await, "our own case is offered for forwarding").await;
+        app.snapshot("receipt-own").await;
+        app.click("#intake-new").await;
+
+        let other = save_concern(&app, "Aalborg", "Infohus Nordjylland").await;
+        app.ensure(other.starts_with("NJP-"), format!("Aalborg's case has reference {other}")).await;
+        let where_ = app.text("#intake-receipt-where").await;
+        app.ensure(
+            where_.contains("står ikke på jeres tavle") && where_.contains("Infohus Nordjylland"),
+            format!("other district: {where_:?}"),
+        )
+        .await;
+        app.ensure(!where_.contains("på tavlen."), format!("the receipt claims the board: {where_:?}")).await;
+        wait_focus(&app, "intake-forward").await;
+        app.snapshot("receipt-other-district").await;
+
+        // The next step: «Videresend til Infohus Nordjylland …» opens the case with the form filled.
+        press(&app, &ENTER.to_string()).await;
+        wait_focus(&app, "forward-district").await;
+        let chosen = app.js("return document.getElementById('forward-district').value;", vec![]).await;
+        app.ensure(chosen == serde_json::json!("NJP"), format!("forward target {chosen}")).await;
+        let options = app
+            .js(
+                "return [...document.querySelectorAll('#forward-district option')].map((o) => o.textContent.trim());",
+                vec![],
+            )
+            .await;
+        app.ensure(
+            !options.to_string().contains("Østjylland") && options.to_string().contains("Infohus Nordjylland"),
+            format!("forward options: {options}"),
+        )
+        .await;
+        // Enter on «Videresend …» asks first; nothing is forwarded yet.
+        app.js("document.getElementById('forward-submit').focus();", vec![]).await;
+        press(&app, &ENTER.to_string()).await;
+        wait_focus(&app, "forward-confirm-confirm").await;
+        let question = app.text("#forward-confirm-title").await;
+        app.ensure(
+            question == format!("Videresend {other} til Infohus Nordjylland?"),
+            format!("confirmation: {question:?}"),
+        )
+        .await;
+        let stage = app.text("#case-panel .badge.stage").await;
+        app.ensure(stage == "Ny henvendelse", format!("forwarded before the confirmation: {stage}")).await;
+        app.snapshot("forward-confirm").await;
+        press(&app, &ENTER.to_string()).await;
+
+        // Forwarded: the panel says so, the toast offers «Fortryd» with focus on it.
+        wait_text(&app, "#case-panel .badge.stage", "Videresendt").await;
+        let toast = wait_text(&app, "#toast", "videresendt til Infohus Nordjylland").await;
+        app.ensure(toast.contains("Fortryd"), format!("toast: {toast:?}")).await;
+        app.poll("focus on the toast's «Fortryd»", STEP, async |c: &Client| {
+            let v = c
+                .execute("return document.activeElement?.classList.contains('toast-action') ?? false;", vec![])
+                .await
+                .ok()?;
+            (v == serde_json::json!(true)).then_some(())
+        })
+        .await;
+        app.snapshot("forwarded-toast").await;
+        // The receipt under the panel follows: it no longer offers the forwarding it reported.
+        wait_text(&app, "#intake-receipt-where", "Sagen er videresendt til Infohus Nordjylland.").await;
+        app.ensure(!app.exists("#intake-forward").await, "the receipt still offers forwarding").await;
+        press(&app, &ENTER.to_string()).await;
+        wait_text(&app, "#toast", "Videresendelsen er fortrudt").await;
+        wait_text(&app, "#intake-receipt-where", "står ikke på jeres tavle").await;
+        wait_text(&app, "#case-panel .badge.stage", "Ny henvendelse").await;
+        let history = wait_text(&app, "#case-history", "Videresendelsen er fortrudt").await;
+        app.ensure(history.contains("Infohus Nordjylland"), format!("history: {history:?}")).await;
+        app.snapshot("forward-undone").await;
+        app.quit().await;
+
+        // The history has both, in order.
+        let case: serde_json::Value = serde_json::from_str(&data.cli(&["case", &other])).expect("case JSON");
+        assert_eq!(case["stage"], "new_concern");
+        let fields: Vec<(String, serde_json::Value)> = case["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| (h["field"].as_str().unwrap().to_string(), h["new_value"].clone()))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("created".to_string(), serde_json::json!(other)),
+                ("stage".to_string(), serde_json::json!("forwarded")),
+                ("forwarded_to".to_string(), serde_json::json!("NJP")),
+                ("stage".to_string(), serde_json::json!("new_concern")),
+                ("forwarded_to".to_string(), serde_json::Value::Null),
+            ]
+        );
+        let own_case: serde_json::Value = serde_json::from_str(&data.cli(&["case", &own])).expect("case JSON");
+        assert_eq!(own_case["stage"], "new_concern");
+    });
+}
 
 /// First run: set up by keyboard, note the recovery code, see the board; a restart opens the
 /// board directly, and the store on disk is encrypted.

@@ -21,6 +21,7 @@ pub enum AuditEvent {
     CaseStageChanged { reference: String },
     CaseNoteAdded { reference: String },
     CaseForwarded { reference: String },
+    CaseForwardUndone { reference: String },
     CasePurged { reference: String },
     CaseMeetingFlagged { reference: String },
     ActionItemAdded { reference: String },
@@ -51,6 +52,7 @@ impl AuditEvent {
             AuditEvent::CaseStageChanged { .. } => "case.stage_changed",
             AuditEvent::CaseNoteAdded { .. } => "case.note_added",
             AuditEvent::CaseForwarded { .. } => "case.forwarded",
+            AuditEvent::CaseForwardUndone { .. } => "case.forward_undone",
             AuditEvent::CasePurged { .. } => "case.purged",
             AuditEvent::CaseMeetingFlagged { .. } => "case.meeting_flagged",
             AuditEvent::ActionItemAdded { .. } => "action_item.added",
@@ -77,6 +79,7 @@ impl AuditEvent {
             | AuditEvent::CaseStageChanged { reference }
             | AuditEvent::CaseNoteAdded { reference }
             | AuditEvent::CaseForwarded { reference }
+            | AuditEvent::CaseForwardUndone { reference }
             | AuditEvent::CasePurged { reference }
             | AuditEvent::CaseMeetingFlagged { reference }
             | AuditEvent::ActionItemAdded { reference }

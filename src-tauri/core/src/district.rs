@@ -59,6 +59,12 @@ pub fn by_code(code: &str) -> Option<&'static PoliceDistrict> {
     ALL.iter().find(|d| d.code == code)
 }
 
+/// A district as every screen names it: its infohus, "Infohus Østjylland" (the code itself when
+/// the code is unknown). The UI gets the same names generated (`DISTRICT_NAMES` in rules.ts).
+pub fn display_name(code: &str) -> &str {
+    by_code(code).map_or(code, |d| d.infohus)
+}
+
 /// A district by its code, its name or its infohus, ignoring case ("øjp", "Østjyllands Politi").
 pub fn find(query: &str) -> Option<&'static PoliceDistrict> {
     let q = query.trim().to_lowercase();
@@ -87,5 +93,7 @@ mod tests {
         assert_eq!(find(" københavns politi ").unwrap().code, "KBHP");
         assert_eq!(find("Infohus Fyn").unwrap().code, "FYP");
         assert!(find("Politi").is_none());
+        assert_eq!(display_name("NJP"), "Infohus Nordjylland");
+        assert_eq!(display_name("XYZ"), "XYZ");
     }
 }

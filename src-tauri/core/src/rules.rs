@@ -108,6 +108,13 @@ pub fn typescript() -> String {
     ts.push_str("} as const;\n\n/** The board's columns, in flow order. */\nexport const BOARD_COLUMNS = [");
     ts.push_str(&crate::board::COLUMNS.iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", "));
     ts.push_str("] as const;\n\n");
+    ts.push_str(
+        "/** Each police district as the screens name it (its infohus), by code. */\nexport const DISTRICT_NAMES = {\n",
+    );
+    for d in crate::district::all() {
+        let _ = writeln!(ts, "  {}: {},", quoted(d.code), quoted(crate::district::display_name(d.code)));
+    }
+    ts.push_str("} as const;\n\n");
     ts.push_str(&text_classes());
     ts
 }
@@ -183,6 +190,7 @@ mod tests {
         assert!(ts.contains("new_concern: \"Ny henvendelse\","));
         assert!(ts.contains("closed: { kind: 'allowed', reason_required: true, outcome_required: true }"));
         assert_eq!(ts.matches("kind: '").count(), Stage::ALL.len() * Stage::ALL.len());
+        assert!(ts.contains("\"NJP\": \"Infohus Nordjylland\","));
     }
 
     fn vectors() -> serde_json::Value {

@@ -45,10 +45,23 @@ fn intake_creates_a_case_with_a_readable_reference_routed_to_its_district() {
     assert_eq!(a.reference, "ØJP-2026-0001");
     assert_eq!(a.police_district, "Østjyllands Politi");
     assert_eq!(a.stage, "Ny henvendelse");
+    assert_eq!((a.district_code.as_str(), a.district_name.as_str(), a.home), ("ØJP", "Infohus Østjylland", true));
     let b = cases::intake(&store, report("M.L.", "Randers", "x")).unwrap();
     assert_eq!(b.reference, "ØJP-2026-0002");
     let c = cases::intake(&store, report("A.B.", "Kbh", "x")).unwrap();
     assert_eq!(c.reference, "KBHP-2026-0001");
+    // Another district's case: the receipt says so (it is not on this infohus' board).
+    assert_eq!((c.district_code.as_str(), c.district_name.as_str(), c.home), ("KBHP", "Infohus København", false));
+    let on_board = |r: &str| {
+        board::load(&store)
+            .unwrap()
+            .columns
+            .iter()
+            .flat_map(|col| col.cards.iter())
+            .any(|card| card.summary.reference == r)
+    };
+    assert!(on_board(&a.reference));
+    assert!(!on_board(&c.reference));
 
     let detail = cases::get(&store, &a.reference).unwrap();
     assert_eq!(detail.summary.municipality, "Aarhus");
@@ -170,6 +183,98 @@ fn forwarding_moves_the_case_with_who_when_and_why() {
     assert_eq!(last.new_value.as_deref(), Some("FYP"));
     assert_eq!(last.reason.as_deref(), Some("Personen er flyttet til Odense"));
     assert_eq!(last.actor, "Mette Holm");
+}
+
+/// The audit actions written for a case, oldest first.
+fn audit_actions(store: &Store, reference: &str) -> Vec<String> {
+    let conn = store.conn_for_tests();
+    let mut stmt = conn.prepare("SELECT action FROM audit_log WHERE subject = ?1 ORDER BY id").unwrap();
+    stmt.query_map([reference], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn another_districts_case_can_be_forwarded_to_its_own_infohus_but_nothing_to_ours() {
+    let (_t, store) = store();
+    // A concern about a person in Aalborg, taken by Infohus Østjylland.
+    let c = cases::intake(&store, report("J.K.", "Aalborg", "x")).unwrap();
+    assert_eq!((c.district_code.as_str(), c.home), ("NJP", false));
+    let d = cases::forward(&store, &c.reference, "NJP", "Bopælskommunen hører under Infohus Nordjylland").unwrap();
+    assert_eq!((d.summary.stage, d.forwarded_to.as_deref()), (Stage::Forwarded, Some("NJP")));
+    // Again to the same infohus: refused; to our own: refused.
+    let again = cases::forward(&store, &c.reference, "NJP", "x");
+    assert!(matches!(again, Err(Error::Invalid { field: "to_district", .. })), "{again:?}");
+    let ours = cases::forward(&store, &c.reference, "ØJP", "x");
+    assert!(matches!(ours, Err(Error::Invalid { field: "to_district", .. })), "{ours:?}");
+}
+
+#[test]
+fn a_forwarding_can_be_undone_and_both_are_in_the_history() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
+    let nothing = cases::undo_forward(&store, &a.reference);
+    assert!(matches!(nothing, Err(Error::Invalid { field: "stage", .. })), "{nothing:?}");
+    cases::transition(&store, &a.reference, Stage::Screening, None, None).unwrap();
+    cases::forward(&store, &a.reference, "FYP", "Personen er flyttet til Odense").unwrap();
+
+    let d = cases::undo_forward(&store, &a.reference).unwrap();
+    assert_eq!(d.summary.stage, Stage::Screening);
+    assert_eq!(d.forwarded_to, None);
+    let tail: Vec<_> = d
+        .history
+        .iter()
+        .rev()
+        .take(4)
+        .rev()
+        .map(|h| (h.field.as_str(), h.old_value.as_deref(), h.new_value.as_deref(), h.reason.as_deref()))
+        .collect();
+    assert_eq!(
+        tail,
+        vec![
+            ("stage", Some("screening"), Some("forwarded"), None),
+            ("forwarded_to", None, Some("FYP"), Some("Personen er flyttet til Odense")),
+            ("stage", Some("forwarded"), Some("screening"), Some(cases::UNDO_FORWARD_REASON)),
+            ("forwarded_to", Some("FYP"), None, None),
+        ]
+    );
+    assert!(d.history.iter().all(|h| h.actor == "Mette Holm"));
+    let actions = audit_actions(&store, &a.reference);
+    assert_eq!(actions.last().map(String::as_str), Some("case.forward_undone"), "{actions:?}");
+    assert!(actions.contains(&"case.forwarded".to_string()), "{actions:?}");
+
+    // Undone once: nothing left to undo; the case is on the board again.
+    let twice = cases::undo_forward(&store, &a.reference);
+    assert!(matches!(twice, Err(Error::Invalid { field: "stage", .. })), "{twice:?}");
+    let board = board::load(&store).unwrap();
+    let screening = board.columns.iter().find(|c| c.stage == Stage::Screening).unwrap();
+    assert!(screening.cards.iter().any(|card| card.summary.reference == a.reference));
+}
+
+#[test]
+fn undoing_the_forwarding_of_a_closed_case_restores_its_outcome() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
+    cases::transition(&store, &a.reference, Stage::Closed, None, Some(Outcome::Completed)).unwrap();
+    cases::forward(&store, &a.reference, "FYP", "Flyttet").unwrap();
+    let d = cases::undo_forward(&store, &a.reference).unwrap();
+    assert_eq!((d.summary.stage, d.outcome), (Stage::Closed, Some(Outcome::Completed)));
+}
+
+#[test]
+fn a_forwarding_is_not_undone_after_the_case_moved_on_or_when_it_was_forwarded_before() {
+    let (_t, store) = store();
+    let a = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
+    cases::forward(&store, &a.reference, "FYP", "Flyttet").unwrap();
+    cases::transition(&store, &a.reference, Stage::Screening, Some("Kom tilbage"), None).unwrap();
+    let moved = cases::undo_forward(&store, &a.reference);
+    assert!(matches!(moved, Err(Error::Invalid { field: "stage", .. })), "{moved:?}");
+
+    cases::forward(&store, &a.reference, "FYP", "Flyttet igen").unwrap();
+    cases::forward(&store, &a.reference, "KBHP", "Flyttet videre").unwrap();
+    let before = cases::get(&store, &a.reference).unwrap();
+    let refused = cases::undo_forward(&store, &a.reference);
+    assert!(matches!(refused, Err(Error::Invalid { field: "stage", .. })), "{refused:?}");
+    let after = cases::get(&store, &a.reference).unwrap();
+    assert_eq!((after.forwarded_to, after.history.len()), (before.forwarded_to, before.history.len()));
 }
 
 #[test]

@@ -322,7 +322,14 @@ fn intake_cases_case_and_search_through_the_cli() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         json(&out),
-        serde_json::json!({"reference": "FYP-2026-0001", "police_district": "Fyns Politi", "stage": "Ny henvendelse"})
+        serde_json::json!({
+            "reference": "FYP-2026-0001",
+            "police_district": "Fyns Politi",
+            "stage": "Ny henvendelse",
+            "district_code": "FYP",
+            "district_name": "Infohus Fyn",
+            "home": false
+        })
     );
 
     // Bad input: exit 2, the field named, the store unchanged.

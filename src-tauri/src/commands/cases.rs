@@ -56,6 +56,13 @@ pub async fn forward_case(
     shell.write(&app, DataKind::Cases, |s| cases::forward(s, &reference, &to_district, &reason))
 }
 
+/// Undoes the case's latest forwarding (the toast's "Fortryd" after «Videresend»).
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_forward(app: AppHandle, shell: tauri::State<'_, Shell>, reference: String) -> CmdResult<CaseDetail> {
+    shell.write(&app, DataKind::Cases, |s| cases::undo_forward(s, &reference))
+}
+
 /// The 50 best matches (Danish-aware, over cases and notes).
 #[tauri::command]
 #[specta::specta]

@@ -49,6 +49,8 @@ export const commands = {
 	updateCase: (reference: string, edit: CaseEdit) => typedError<CaseDetail, CommandError>(__TAURI_INVOKE("update_case", { reference, edit })),
 	/**  Forwards a case to another police district's infohus. */
 	forwardCase: (reference: string, toDistrict: string, reason: string) => typedError<CaseDetail, CommandError>(__TAURI_INVOKE("forward_case", { reference, toDistrict, reason })),
+	/**  Undoes the case's latest forwarding (the toast's "Fortryd" after «Videresend»). */
+	undoForward: (reference: string) => typedError<CaseDetail, CommandError>(__TAURI_INVOKE("undo_forward", { reference })),
 	/**  The 50 best matches (Danish-aware, over cases and notes). */
 	searchCases: (query: string) => typedError<SearchHit[], CommandError>(__TAURI_INVOKE("search_cases", { query })),
 	/**  Up to 8 municipalities whose (Danish-folded) name starts with, then contains, the text. */
@@ -335,13 +337,22 @@ export type HistoryEntry = {
 /**  Observed signs of concern (a checklist, not an assessment instrument). */
 export type Indicator = "shares_propaganda" | "endorses_violence" | "extremist_contacts" | "changed_behaviour" | "isolation" | "travel_plans" | "weapons_interest" | "threats";
 
-/**  What intake returns. */
+/**  What intake returns: the reference, and where the case now is. */
 export type IntakeReceipt = {
 	reference: string,
 	/**  The police district's name, e.g. "Østjyllands Politi". */
 	police_district: string,
 	/**  The stage's Danish label, "Ny henvendelse". */
 	stage: string,
+	/**  The code of the police district the person's municipality belongs to, e.g. "ØJP". */
+	district_code: string,
+	/**  That district's name as the screens show it ([`district::display_name`]), e.g. "Infohus Østjylland". */
+	district_name: string,
+	/**
+	 *  True when the case belongs to the coordinator's own infohus (then it is on the board);
+	 *  false for another district's case, which waits to be forwarded there.
+	 */
+	home: boolean,
 };
 
 /**  One concern report, the input of intake (`tovholder-cli intake`, the intake form). */

@@ -1,4 +1,10 @@
 import type { PoliceDistrict } from './bindings';
+import { DISTRICT_NAMES } from './generated/rules';
+
+/** A district as every screen names it, by its code: "Infohus Østjylland" (generated from Rust). */
+export function districtName(code: string): string {
+  return (DISTRICT_NAMES as Record<string, string>)[code] ?? code;
+}
 
 /** The text of a district in the setup list: "Infohus Østjylland — Østjyllands Politi". */
 export function districtOptionLabel(d: PoliceDistrict): string {

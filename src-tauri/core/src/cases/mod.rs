@@ -29,7 +29,7 @@ use crate::store::{Op, Store};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-/// What intake returns.
+/// What intake returns: the reference, and where the case now is.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct IntakeReceipt {
     pub reference: String,
@@ -37,6 +37,13 @@ pub struct IntakeReceipt {
     pub police_district: String,
     /// The stage's Danish label, "Ny henvendelse".
     pub stage: String,
+    /// The code of the police district the person's municipality belongs to, e.g. "ØJP".
+    pub district_code: String,
+    /// That district's name as the screens show it ([`district::display_name`]), e.g. "Infohus Østjylland".
+    pub district_name: String,
+    /// True when the case belongs to the coordinator's own infohus (then it is on the board);
+    /// false for another district's case, which waits to be forwarded there.
+    pub home: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
@@ -189,6 +196,7 @@ pub(crate) fn create(op: &Op<'_>, v: &intake::ValidIntake) -> Result<(i64, Strin
 /// Validates a concern report and stores it as a new case (one transaction).
 pub fn intake(store: &Store, report: IntakeReport) -> Result<IntakeReceipt> {
     let v = report.validate(store.now())?;
+    let home = store.profile()?.district_code == v.route.police_district.code;
     let reference = store.write(|op| {
         let (_, reference) = create(op, &v)?;
         op.audit(AuditEvent::CaseCreated { reference: reference.clone() });
@@ -198,6 +206,9 @@ pub fn intake(store: &Store, report: IntakeReport) -> Result<IntakeReceipt> {
         reference,
         police_district: v.route.police_district.name.to_string(),
         stage: Stage::NewConcern.label_da().to_string(),
+        district_code: v.route.police_district.code.to_string(),
+        district_name: district::display_name(v.route.police_district.code).to_string(),
+        home,
     })
 }
 
@@ -334,6 +345,16 @@ pub fn transition(
     })
 }
 
+/// Back to Afsluttet: the outcome the case had there (the latest one cleared), from its history.
+fn outcome_before(entries: &[HistoryEntry]) -> Option<Outcome> {
+    entries
+        .iter()
+        .rev()
+        .find(|h| h.field == "outcome" && h.new_value.is_none())
+        .and_then(|h| h.old_value.as_deref())
+        .and_then(Outcome::parse)
+}
+
 /// The reason written to the history when a move is undone.
 pub const UNDO_REASON: &str = "Flytningen er fortrudt";
 
@@ -360,17 +381,7 @@ pub fn undo_move(store: &Store, reference: &str) -> Result<CaseDetail> {
                 "en videresendelse fortrydes ikke her; tag sagen tilbage med en begrundelse",
             ));
         }
-        // Back to Afsluttet: the outcome the case had there (the latest one cleared).
-        let outcome = (back == Stage::Closed)
-            .then(|| {
-                entries
-                    .iter()
-                    .rev()
-                    .find(|h| h.field == "outcome" && h.new_value.is_none())
-                    .and_then(|h| h.old_value.as_deref())
-                    .and_then(Outcome::parse)
-            })
-            .flatten();
+        let outcome = (back == Stage::Closed).then(|| outcome_before(&entries)).flatten();
         if back == Stage::Closed && outcome.is_none() {
             return Err(Error::invalid("outcome", "udfaldet kan ikke findes; afslut sagen igen med et udfald"));
         }
@@ -498,18 +509,23 @@ pub fn update(store: &Store, reference: &str, edit: CaseEdit) -> Result<CaseDeta
 }
 
 /// Forwards a case to another district's infohus: stage Videresendt, with who, when and why in
-/// the history.
+/// the history. Any infohus but the coordinator's own may receive it, also the district the case
+/// belongs to (a concern taken here about a person living elsewhere).
 pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) -> Result<CaseDetail> {
     let to = district::find(to_district).ok_or_else(|| Error::invalid("to_district", "ukendt politikreds"))?;
     let reason = clean_text("reason", reason, REASON_MAX, true)?;
     if reason.is_empty() {
         return Err(Error::invalid("reason", "skriv hvorfor sagen videresendes"));
     }
+    let home = store.profile()?.district_code;
     store.write(|op| {
         let id = register::id_of(op.conn(), reference)?;
         let before = register::read(op.conn(), id)?;
-        if to.code == before.summary.district_code {
-            return Err(Error::invalid("to_district", "sagen hører allerede til dette infohus"));
+        if to.code == home {
+            return Err(Error::invalid("to_district", "sagen er allerede i dette infohus"));
+        }
+        if before.summary.stage == Stage::Forwarded && before.forwarded_to.as_deref() == Some(to.code) {
+            return Err(Error::invalid("to_district", "sagen er allerede videresendt dertil"));
         }
         register::set_forwarded(op, id, to.code)?;
         history::record(op, id, "stage", Some(before.summary.stage.as_str()), Some("forwarded"), None)?;
@@ -518,6 +534,44 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
         }
         history::record(op, id, "forwarded_to", before.forwarded_to.as_deref(), Some(to.code), Some(&reason))?;
         op.audit(AuditEvent::CaseForwarded { reference: before.summary.reference });
+        detail(op.conn(), id, op.now())
+    })
+}
+
+/// The reason written to the history when a forwarding is undone.
+pub const UNDO_FORWARD_REASON: &str = "Videresendelsen er fortrudt";
+
+/// Undoes the case's latest forwarding (the "Fortryd" right after «Videresend»): the case goes
+/// back to the stage it came from — through [`transition_in`]'s rules, with the outcome it had
+/// when that was Afsluttet — and the undo is itself in the history (stage, forwarded_to, reason).
+/// Refused when the case has moved since, or was already forwarded before.
+pub fn undo_forward(store: &Store, reference: &str) -> Result<CaseDetail> {
+    store.write(|op| {
+        let id = register::id_of(op.conn(), reference)?;
+        let now = register::read(op.conn(), id)?;
+        let entries = history::for_case(op.conn(), id)?;
+        let nothing = || Error::invalid("stage", "der er ingen videresendelse at fortryde");
+        let last = entries.iter().rev().find(|h| h.field == "stage").ok_or_else(nothing)?;
+        if now.summary.stage != Stage::Forwarded || last.new_value.as_deref() != Some(Stage::Forwarded.as_str()) {
+            return Err(nothing());
+        }
+        let back = last.old_value.as_deref().and_then(Stage::parse).ok_or_else(nothing)?;
+        if back == Stage::Forwarded {
+            return Err(Error::invalid(
+                "stage",
+                "sagen var allerede videresendt; videresend den igen til det rigtige infohus",
+            ));
+        }
+        let outcome = if back == Stage::Closed {
+            Some(
+                outcome_before(&entries)
+                    .ok_or(Error::invalid("outcome", "udfaldet kan ikke findes; afslut sagen igen med et udfald"))?,
+            )
+        } else {
+            None
+        };
+        transition_in(op, id, back, Some(UNDO_FORWARD_REASON), outcome)?;
+        op.audit(AuditEvent::CaseForwardUndone { reference: now.summary.reference });
         detail(op.conn(), id, op.now())
     })
 }

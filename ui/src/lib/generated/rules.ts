@@ -179,6 +179,22 @@ export const STAGE_MOVES = {
 /** The board's columns, in flow order. */
 export const BOARD_COLUMNS = ['new_concern', 'screening', 'assessment', 'intervention', 'follow_up', 'closed', 'forwarded'] as const;
 
+/** Each police district as the screens name it (its infohus), by code. */
+export const DISTRICT_NAMES = {
+  "NJP": "Infohus Nordjylland",
+  "ØJP": "Infohus Østjylland",
+  "MVJP": "Infohus Midt- og Vestjylland",
+  "SØJP": "Infohus Sydøstjylland",
+  "SSJP": "Infohus Syd- og Sønderjylland",
+  "FYP": "Infohus Fyn",
+  "SSLP": "Infohus Sydsjælland og Lolland-Falster",
+  "MVSP": "Infohus Midt- og Vestsjælland",
+  "NSJP": "Infohus Nordsjælland",
+  "KVP": "Infohus Københavns Vestegn",
+  "KBHP": "Infohus København",
+  "BHP": "Infohus Bornholm",
+} as const;
+
 /** Character classes of the text rules, as inclusive code point ranges (src-tauri/core/src/intake.rs). */
 export const TEXT_CLASSES = {
   bidi_controls: [[0x202A, 0x202E], [0x2066, 0x2069]],

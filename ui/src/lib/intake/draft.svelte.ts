@@ -4,6 +4,7 @@
 import type { CallerType, Category, ContactChannel, Gender, Indicator, IntakeReceipt, Route, Urgency } from '../bindings';
 import { toDateTimeLocal } from '../localtime';
 import { formatDanishDate, formatDanishTime } from '../ui/dates';
+import { draftExists, nextFieldState, type FieldEvent, type FieldState } from './formState';
 
 export interface IntakeDraft {
   /** "Modtaget" as typed, the Danish way: "25.11.2026" and "14.05" (Copenhagen time). */
@@ -79,14 +80,25 @@ export function isPristine(d: IntakeDraft): boolean {
     .every((k) => JSON.stringify(d[k]) === JSON.stringify(blank[k]));
 }
 
+/** The receipt of the saved concern, and where the case went since (forwarded from the receipt). */
+export type SavedReceipt = IntakeReceipt & { acute: boolean; forwardedTo: string | null };
+
+/** The receipt follows a forwarding of its case (or its undo), so it never claims an old place. */
+export function receiptForwarded(reference: string, to: string | null): void {
+  if (intake.receipt?.reference === reference) intake.receipt.forwardedTo = to;
+}
+
 interface IntakeState {
   draft: IntakeDraft;
   /** Set once "Modtaget" was changed by hand; until then it follows the clock while pristine. */
   receivedAtEdited: boolean;
-  touched: Partial<Record<IntakeField, boolean>>;
+  /** Each field's state (formState.ts): its errors show once it was edited and left. */
+  fields: Partial<Record<IntakeField, FieldState>>;
+  /** Set by a save attempt: from then on every field shows its errors, and the summary is shown. */
+  submitted: boolean;
   serverErrors: Partial<Record<IntakeField, string>>;
   formError: string | null;
-  receipt: (IntakeReceipt & { acute: boolean }) | null;
+  receipt: SavedReceipt | null;
   /** The route of the typed municipality, once known. */
   route: Route | null;
 }
@@ -94,7 +106,8 @@ interface IntakeState {
 export const intake: IntakeState = $state({
   draft: blankDraft(Date.now()),
   receivedAtEdited: false,
-  touched: {},
+  fields: {},
+  submitted: false,
   serverErrors: {},
   formError: null,
   receipt: null,
@@ -105,7 +118,8 @@ export const intake: IntakeState = $state({
 export function resetIntake(now: number = Date.now()): void {
   intake.draft = blankDraft(now);
   intake.receivedAtEdited = false;
-  intake.touched = {};
+  intake.fields = {};
+  intake.submitted = false;
   intake.serverErrors = {};
   intake.formError = null;
   intake.receipt = null;
@@ -117,4 +131,14 @@ export function refreshReceivedAt(now: number = Date.now()): void {
   if (!intake.receivedAtEdited && intake.receipt === null && isPristine(intake.draft)) {
     [intake.draft.receivedDate, intake.draft.receivedTime] = receivedFields(now);
   }
+}
+
+/** A field was typed in (`input`) or left (`blur`). */
+export function fieldEvent(field: IntakeField, event: FieldEvent): void {
+  intake.fields[field] = nextFieldState(intake.fields[field] ?? 'untouched', event);
+}
+
+/** Whether an unsaved intake draft exists (the top bar shows it; «Kassér kladde» throws it away). */
+export function hasIntakeDraft(): boolean {
+  return draftExists(isPristine(intake.draft), intake.receivedAtEdited, intake.receipt !== null);
 }
