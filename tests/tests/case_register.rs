@@ -240,13 +240,15 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         press(&app, &HOME.to_string()).await;
         wait_row_focused(&app, &refs[0]).await;
 
-        // ---- A forwarded case is found again: Fase «Videresendt», a chip that removes the filter ----
+        // ---- A forwarded case is found again: Fase »Videresendt«, a chip that removes the filter ----
         let forwarded = refs[0].clone();
         press(&app, &ENTER.to_string()).await;
         app.click("#case-forward").await;
         app.select("#forward-district", "FYP").await;
         app.type_into("#forward-reason", "Personen er flyttet til Odense.").await;
         app.click("#forward-submit").await;
+        // Forwarding asks first, naming the receiving infohus.
+        app.click("#forward-confirm-confirm").await;
         app.poll("the case to be forwarded", STEP, async |c: &Client| {
             let t = c.find(Locator::Css("#case-panel .badges")).await.ok()?.text().await.ok()?;
             t.contains("Videresendt").then_some(())
@@ -262,7 +264,7 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         app.ensure(row_refs(&app).await == [forwarded.clone()], "the forwarded case is listed under Videresendt").await;
         let chips = app.text("#filter-chips").await;
         app.ensure(
-            chips.contains("Fase: Videresendt") && chips.contains("Politikreds: ØJP"),
+            chips.contains("Fase: Videresendt") && chips.contains("Infohus: Østjylland"),
             format!("chips: {chips:?}"),
         )
         .await;
@@ -275,7 +277,7 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         let total = wait_summary(&app, "Viser 1–").await;
         app.ensure(total == home_total, format!("back to all the district's cases: {total:?} vs {home_total:?}")).await;
         let stage = app.find("#filter-stage").await.prop("value").await.ok().flatten();
-        app.ensure(stage.as_deref() == Some(""), format!("the Fase filter is «Alle» again: {stage:?}")).await;
+        app.ensure(stage.as_deref() == Some(""), format!("the Fase filter is »Alle« again: {stage:?}")).await;
         app.ensure(!app.exists("#filter-chips [data-filter=\"stage\"]").await, "the chip is gone").await;
         let f = focused(&app).await;
         app.ensure(
@@ -331,7 +333,7 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         })
         .await;
 
-        // ---- The columns fit, at every size; Politikreds only for more than one district ----
+        // ---- The columns fit, at every size; Infohus only for more than one district ----
         for (w, h, all_districts) in [
             (960u32, 600u32, false),
             (960, 600, true),
@@ -378,7 +380,7 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
             )
             .await;
             app.ensure(
-                heads.contains("Politikreds") == (all_districts && w >= 1920),
+                heads.contains("Infohus") == (all_districts && w >= 1920),
                 format!("{name}: the district column: {heads}"),
             )
             .await;

@@ -90,7 +90,7 @@ async fn municipality(app: &App, name: &str, infohus: &str) {
 /// The intake by keyboard: Tabbing through an untouched form shows no errors (and ↓ in the empty
 /// birth year does nothing); a save with fields missing shows the error summary with focus on it,
 /// whose links focus each field; an unsaved draft shows in the top bar, leads back to the form,
-/// and «Kassér kladde» throws it away after a confirmation. Screenshots at 1280×800 and 960×600.
+/// and »Kassér kladde« throws it away after a confirmation. Screenshots at 1280×800 and 960×600.
 #[test]
 fn intake_validates_edited_fields_and_summarises_errors_on_save() {
     run(async {
@@ -236,8 +236,8 @@ async fn save_concern(app: &App, municipality_name: &str, infohus: &str) -> Stri
 }
 
 /// The receipt says where the case is: on this board for our own district; for another
-/// district's case, that it is not on this board, with «Videresend» as the next step. Forwarding
-/// asks first (naming the infohus), the toast offers «Fortryd» (focused), and the history shows
+/// district's case, that it is not on this board, with »Videresend« as the next step. Forwarding
+/// asks first (naming the infohus), the toast offers »Fortryd« (focused), and the history shows
 /// both the forwarding and its undo.
 #[test]
 fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_undone() {
@@ -248,7 +248,7 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
 
         let own = save_concern(&app, "Århus", "Infohus Østjylland").await;
         let where_ = app.text("#intake-receipt-where").await;
-        app.ensure(where_.contains("Sagen står nu under «Ny henvendelse» på tavlen."), format!("own: {where_:?}"))
+        app.ensure(where_.contains("Sagen står nu under »Ny henvendelse« på tavlen."), format!("own: {where_:?}"))
             .await;
         app.ensure(!app.exists("#intake-forward").await, "our own case is offered for forwarding").await;
         app.snapshot("receipt-own").await;
@@ -266,7 +266,7 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
         wait_focus(&app, "intake-forward").await;
         app.snapshot("receipt-other-district").await;
 
-        // The next step: «Videresend til Infohus Nordjylland …» opens the case with the form filled.
+        // The next step: »Videresend til Infohus Nordjylland …« opens the case with the form filled.
         press(&app, &ENTER.to_string()).await;
         wait_focus(&app, "forward-district").await;
         let chosen = app.js("return document.getElementById('forward-district').value;", vec![]).await;
@@ -282,7 +282,7 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
             format!("forward options: {options}"),
         )
         .await;
-        // Enter on «Videresend …» asks first; nothing is forwarded yet.
+        // Enter on »Videresend …« asks first; nothing is forwarded yet.
         app.js("document.getElementById('forward-submit').focus();", vec![]).await;
         press(&app, &ENTER.to_string()).await;
         wait_focus(&app, "forward-confirm-confirm").await;
@@ -297,11 +297,11 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
         app.snapshot("forward-confirm").await;
         press(&app, &ENTER.to_string()).await;
 
-        // Forwarded: the panel says so, the toast offers «Fortryd» with focus on it.
+        // Forwarded: the panel says so, the toast offers »Fortryd« with focus on it.
         wait_text(&app, "#case-panel .badge.stage", "Videresendt").await;
         let toast = wait_text(&app, "#toast", "videresendt til Infohus Nordjylland").await;
         app.ensure(toast.contains("Fortryd"), format!("toast: {toast:?}")).await;
-        app.poll("focus on the toast's «Fortryd»", STEP, async |c: &Client| {
+        app.poll("focus on the toast's »Fortryd«", STEP, async |c: &Client| {
             let v = c
                 .execute("return document.activeElement?.classList.contains('toast-action') ?? false;", vec![])
                 .await

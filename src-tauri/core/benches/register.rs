@@ -98,6 +98,6 @@ fn main() {
             },
             51,
         );
-        row(&format!("search «{word}», 50 best ({matches} matching rows)"), ours, bare);
+        row(&format!("search »{word}«, 50 best ({matches} matching rows)"), ours, bare);
     }
 }

@@ -56,7 +56,7 @@ pub async fn forward_case(
     shell.write(&app, DataKind::Cases, |s| cases::forward(s, &reference, &to_district, &reason))
 }
 
-/// Undoes the case's latest forwarding (the toast's "Fortryd" after «Videresend»).
+/// Undoes the case's latest forwarding (the toast's "Fortryd" after »Videresend«).
 #[tauri::command]
 #[specta::specta]
 pub async fn undo_forward(app: AppHandle, shell: tauri::State<'_, Shell>, reference: String) -> CmdResult<CaseDetail> {

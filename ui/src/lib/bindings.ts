@@ -49,7 +49,7 @@ export const commands = {
 	updateCase: (reference: string, edit: CaseEdit) => typedError<CaseDetail, CommandError>(__TAURI_INVOKE("update_case", { reference, edit })),
 	/**  Forwards a case to another police district's infohus. */
 	forwardCase: (reference: string, toDistrict: string, reason: string) => typedError<CaseDetail, CommandError>(__TAURI_INVOKE("forward_case", { reference, toDistrict, reason })),
-	/**  Undoes the case's latest forwarding (the toast's "Fortryd" after «Videresend»). */
+	/**  Undoes the case's latest forwarding (the toast's "Fortryd" after »Videresend«). */
 	undoForward: (reference: string) => typedError<CaseDetail, CommandError>(__TAURI_INVOKE("undo_forward", { reference })),
 	/**  The 50 best matches (Danish-aware, over cases and notes). */
 	searchCases: (query: string) => typedError<SearchHit[], CommandError>(__TAURI_INVOKE("search_cases", { query })),

@@ -6,9 +6,17 @@ export function districtName(code: string): string {
   return (DISTRICT_NAMES as Record<string, string>)[code] ?? code;
 }
 
-/** The text of a district in the setup list: "Infohus Østjylland — Østjyllands Politi". */
+/**
+ * The same name without the word "Infohus", for lists under a field or column labelled "Infohus"
+ * ("Østjylland"): type-ahead in a list reaches a region by its first letters.
+ */
+export function districtRegion(code: string): string {
+  return districtName(code).replace(/^Infohus /u, '');
+}
+
+/** The text of a district in a list labelled "Infohus" (setup, filters): "Østjylland". */
 export function districtOptionLabel(d: PoliceDistrict): string {
-  return `${d.infohus} — ${d.name}`;
+  return districtRegion(d.code);
 }
 
 /** The infohus name for a district code, or the code itself if the list doesn't know it. */

@@ -45,7 +45,7 @@ describe('case field labels', () => {
 
 describe('districts', () => {
   it('labels an option with infohus and police district', () => {
-    expect(districtOptionLabel(ØJP)).toBe('Infohus Østjylland — Østjyllands Politi');
+    expect(districtOptionLabel(ØJP)).toBe('Østjylland');
   });
 
   it('finds the infohus for a code', () => {

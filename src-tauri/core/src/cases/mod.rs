@@ -541,7 +541,7 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
 /// The reason written to the history when a forwarding is undone.
 pub const UNDO_FORWARD_REASON: &str = "Videresendelsen er fortrudt";
 
-/// Undoes the case's latest forwarding (the "Fortryd" right after «Videresend»): the case goes
+/// Undoes the case's latest forwarding (the "Fortryd" right after »Videresend«): the case goes
 /// back to the stage it came from — through [`transition_in`]'s rules, with the outcome it had
 /// when that was Afsluttet — and the undo is itself in the history (stage, forwarded_to, reason).
 /// Refused when the case has moved since, or was already forwarded before.

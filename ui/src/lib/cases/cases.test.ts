@@ -41,13 +41,13 @@ describe('filter labels', () => {
 });
 
 describe('filter chips', () => {
-  const label = (code: string): string => (code === 'ØJP' ? 'ØJP · Østjylland' : code);
+  const label = (code: string): string => (code === 'ØJP' ? 'Østjylland' : code);
 
   it('show each active filter with its name, in the filter bar order', () => {
     const s = { ...initialListState('ØJP'), stage: 'forwarded' as const, age: 'under15' as const, category: 'left_wing' as const };
     expect(filterChips(s, label)).toEqual([
       { key: 'stage', label: 'Fase: Videresendt' },
-      { key: 'district', label: 'Politikreds: ØJP · Østjylland' },
+      { key: 'district', label: 'Infohus: Østjylland' },
       { key: 'category', label: 'Kategori: Venstreekstremisme' },
       { key: 'age', label: 'Alder: Under 15' },
     ]);
@@ -78,7 +78,7 @@ describe('filter chips', () => {
 describe('list columns', () => {
   const keys = (w: number, one: boolean): string[] => listColumns(w, one).map((c) => c.key);
 
-  it('show every column when there is room, Politikreds only for more than one district', () => {
+  it('show every column when there is room, Infohus only for more than one district', () => {
     expect(keys(120, false)).toEqual(['reference', 'person', 'municipality', 'district', 'category', 'urgency', 'stage', 'received']);
     expect(keys(120, true)).toEqual(['reference', 'person', 'municipality', 'category', 'urgency', 'stage', 'received']);
   });

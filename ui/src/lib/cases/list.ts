@@ -115,7 +115,7 @@ export type FilterKey = 'stage' | 'district' | 'category' | 'urgency' | 'channel
 
 export const FILTER_LABELS: Record<FilterKey, string> = {
   stage: 'Fase',
-  district: 'Politikreds',
+  district: 'Infohus',
   category: 'Kategori',
   urgency: 'Hastegrad',
   channel: 'Kilde',
@@ -130,7 +130,7 @@ export interface FilterChip {
 
 /**
  * The active filters as chips, in the filter bar's order.
- * @param districtLabel the name shown for a district code ("ØJP · Østjylland")
+ * @param districtLabel the name shown for a district code ("Østjylland")
  */
 export function filterChips(s: ListState, districtLabel: (code: string) => string): FilterChip[] {
   const values: Record<FilterKey, string | null> = {
@@ -174,7 +174,7 @@ const WIDE: ListColumn[] = [
   { key: 'reference', rem: 8 },
   { key: 'person', rem: 12 },
   { key: 'municipality', rem: 10 },
-  { key: 'district', rem: 6 },
+  { key: 'district', rem: 9.5 },
   { key: 'category', rem: 10.5 },
   { key: 'urgency', rem: 7.25 },
   { key: 'stage', rem: 8.25 },
@@ -201,7 +201,7 @@ export function columnsWidth(cols: readonly ListColumn[]): number {
 
 /**
  * Which columns the list shows in `widthRem` of room: the wide layout when it fits (the
- * Politikreds column only when the list shows more than one district), else the narrow one.
+ * Infohus column only when the list shows more than one district), else the narrow one.
  * Room beyond the columns' widths is shared out in proportion (the table is 100% wide).
  */
 export function listColumns(widthRem: number, oneDistrict: boolean): ListColumn[] {

@@ -138,7 +138,7 @@ export function fieldEvent(field: IntakeField, event: FieldEvent): void {
   intake.fields[field] = nextFieldState(intake.fields[field] ?? 'untouched', event);
 }
 
-/** Whether an unsaved intake draft exists (the top bar shows it; «Kassér kladde» throws it away). */
+/** Whether an unsaved intake draft exists (the top bar shows it; »Kassér kladde« throws it away). */
 export function hasIntakeDraft(): boolean {
   return draftExists(isPristine(intake.draft), intake.receivedAtEdited, intake.receipt !== null);
 }

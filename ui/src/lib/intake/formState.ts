@@ -60,7 +60,7 @@ export function summaryLead(count: number): string {
 }
 
 /**
- * Whether an unsaved intake draft exists (shown in the top bar, and what «Kassér kladde»
+ * Whether an unsaved intake draft exists (shown in the top bar, and what »Kassér kladde«
  * throws away): something beyond the defaults was typed or chosen, and it is not saved yet.
  */
 export function draftExists(pristine: boolean, receivedAtEdited: boolean, saved: boolean): boolean {

@@ -13,7 +13,7 @@ describe('search status', () => {
   });
 
   it('counts the hits', () => {
-    expect(searchStatus('zz', 'zz', 0, false, null)).toBe('Ingen sager matcher «zz».');
+    expect(searchStatus('zz', 'zz', 0, false, null)).toBe('Ingen sager matcher »zz«.');
     expect(searchStatus('jk', 'jk', 1, false, null)).toBe('1 sag · ↑↓ vælger, Enter åbner');
     expect(searchStatus('jk', 'jk', 7, false, null)).toBe('7 sager · ↑↓ vælger, Enter åbner');
     expect(searchStatus('a b', 'a b', 50, false, null)).toBe('De 50 bedste resultater · ↑↓ vælger, Enter åbner');

@@ -22,7 +22,7 @@ export function searchStatus(
   if (q.length < MIN_QUERY) return `Skriv mindst ${MIN_QUERY} tegn.`;
   if (error !== null) return error;
   if (searched !== query || loading) return 'Søger …';
-  if (hits === 0) return `Ingen sager matcher «${q}».`;
+  if (hits === 0) return `Ingen sager matcher »${q}«.`;
   const keys = '↑↓ vælger, Enter åbner';
   if (hits === 1) return `1 sag · ${keys}`;
   if (hits >= MAX_HITS) return `De ${MAX_HITS} bedste resultater · ${keys}`;
