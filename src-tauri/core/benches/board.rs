@@ -2,12 +2,12 @@
 //!
 //! A real encrypted store with 10,000 open cases in one district (action items on about a third)
 //! and the board's data for it, beside the bare SQL that fetches the same rows in the same run
-//! (median of 31 runs, warm cache). The board reads every active case (to count, filter and order
+//! (medians of 31 runs each, taken in turns, warm cache). The board reads every active case (to count, filter and order
 //! them) but sends whole cards only for what the UI shows (50 per column at first); the last row
 //! sends all 10,000. Figures are recorded in docs/benchmarks.md.
 
 mod common;
-use common::{median, profile, row};
+use common::{median_pair, profile, row};
 use tovholder_core::board::{self, BoardFilter, BoardView, Lane};
 use tovholder_core::cases::Stage;
 use tovholder_core::{Keychain, Store, demo};
@@ -38,7 +38,7 @@ fn main() {
     println!("| operation | Tovholder | bare SQL | ratio |\n| --- | --- | --- | --- |");
 
     // The bare SQL: the same rows the board reads (cases with their board columns, open items).
-    let bare = || {
+    let mut bare = || {
         let mut cases = conn
             .prepare_cached(
                 "SELECT reference, district_code, stage, pseudonym, birth_year, municipality, category, urgency,
@@ -70,19 +70,21 @@ fn main() {
             .count();
         assert!(n == 10_000 && m > 0);
     };
-    let ours = median(|| assert_eq!(board::load(&store).unwrap().active_total, 10_000), 31);
-    let bare_t = median(bare, 31);
+    let (ours, bare_t) = median_pair(|| assert_eq!(board::load(&store).unwrap().active_total, 10_000), &mut bare, 31);
     row("board, 10,000 open cases (no lanes, no filter)", ours, bare_t);
-    let ours = median(|| drop(board::load_with(&store, Some(Lane::Agency), None).unwrap()), 31);
+    let (ours, bare_t) =
+        median_pair(|| drop(board::load_with(&store, Some(Lane::Agency), None).unwrap()), &mut bare, 31);
     row("board with agency swimlanes", ours, bare_t);
     let filter = BoardFilter { overdue: true, text: Some("a".into()), ..Default::default() };
-    let ours = median(|| drop(board::load_with(&store, None, Some(filter.clone())).unwrap()), 31);
+    let (ours, bare_t) =
+        median_pair(|| drop(board::load_with(&store, None, Some(filter.clone())).unwrap()), &mut bare, 31);
     row("board filtered (overdue items + free text)", ours, bare_t);
     // Every card of every column as a full card (what "Vis flere" to the end would send).
     let all = BoardView {
         shown: Stage::ALL.into_iter().map(|s| (s, board::CARDS_SHOWN_MAX)).collect(),
         ..Default::default()
     };
-    let ours = median(|| assert_eq!(board::view(&store, &all).unwrap().columns[1].cards.len(), 2_500), 31);
+    let (ours, bare_t) =
+        median_pair(|| assert_eq!(board::view(&store, &all).unwrap().columns[1].cards.len(), 2_500), &mut bare, 31);
     row("board with all 10,000 cards sent", ours, bare_t);
 }

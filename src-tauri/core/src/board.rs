@@ -456,26 +456,36 @@ fn build(
         }
     };
 
+    // Which cards each active column sends: the first `shown` in display order (and up to the
+    // included card); their rows are read in one go.
+    let mut sent: BTreeMap<Stage, (u64, usize)> = BTreeMap::new();
+    let mut ids: Vec<i64> = Vec::new();
+    for stage in COLUMNS.into_iter().filter(|s| s.is_active()) {
+        let mut list = passing.remove(&stage).unwrap_or_default();
+        if settings.lane == Lane::Municipality {
+            for p in &mut list {
+                p.rank = p.municipality.as_deref().and_then(|m| municipality_rank.get(m)).copied().unwrap_or(0);
+            }
+        }
+        // Stable: within a lane the query's order (oldest concern first).
+        list.sort_by_key(|p| p.rank);
+        let mut n = view.shown.get(&stage).copied().unwrap_or(CARDS_SHOWN).clamp(1, CARDS_SHOWN_MAX) as usize;
+        if let Some(at) = list.iter().position(|p| p.included) {
+            n = n.max(at + 1);
+        }
+        let n = n.min(list.len());
+        ids.extend(list.iter().take(n).map(|p| p.id));
+        sent.insert(stage, (list.len() as u64, n));
+    }
+    let mut active_rows = register::board_rows_by_id(conn, district_code, &ids)?.into_iter();
+
     let mut columns = Vec::with_capacity(COLUMNS.len());
     for stage in COLUMNS {
         let wip_limit = settings.wip_limits.get(&stage).copied();
         let total = totals.get(&stage).copied().unwrap_or(0);
         let (matching, cards) = if stage.is_active() {
-            let mut list = passing.remove(&stage).unwrap_or_default();
-            if settings.lane == Lane::Municipality {
-                for p in &mut list {
-                    p.rank = p.municipality.as_deref().and_then(|m| municipality_rank.get(m)).copied().unwrap_or(0);
-                }
-            }
-            // Stable: within a lane the query's order (oldest concern first).
-            list.sort_by_key(|p| p.rank);
-            let mut n = view.shown.get(&stage).copied().unwrap_or(CARDS_SHOWN).clamp(1, CARDS_SHOWN_MAX) as usize;
-            if let Some(at) = list.iter().position(|p| p.included) {
-                n = n.max(at + 1);
-            }
-            let ids: Vec<i64> = list.iter().take(n).map(|p| p.id).collect();
-            let cards = register::board_rows_by_id(conn, &ids)?.into_iter().map(|row| card(row, &mut open)).collect();
-            (list.len() as u64, cards)
+            let (matching, n) = sent.get(&stage).copied().unwrap_or((0, 0));
+            (matching, active_rows.by_ref().take(n).map(|row| card(row, &mut open)).collect())
         } else {
             let (mine, rest): (Vec<_>, Vec<_>) =
                 std::mem::take(&mut archive_rows).into_iter().partition(|r| r.summary.stage == stage);

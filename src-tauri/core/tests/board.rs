@@ -296,3 +296,33 @@ fn a_long_column_sends_its_first_cards_in_lane_order_and_more_when_asked() {
     assert_eq!(filtered.columns[0].matching, (0..refs.len()).filter(|i| urgency(*i) == "acute").count() as u64);
     assert!(filtered.columns[0].cards.iter().all(|c| c.summary.urgency == Urgency::Acute));
 }
+
+#[test]
+fn every_card_sent_matches_the_first_cards_and_the_counts() {
+    let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));
+    let (_t, store) = store(&clock);
+    tovholder_core::demo::fill_with(&store, 1_000, 0, 7).unwrap();
+    // Every case active in the home district: enough cards that sending all reads them in one pass.
+    store
+        .conn_for_tests()
+        .execute_batch(
+            "UPDATE cases SET district_code = 'ØJP', outcome = NULL, closed_at = NULL, forwarded_to = NULL,
+                 stage = CASE id % 5 WHEN 0 THEN 'new_concern' WHEN 1 THEN 'screening' WHEN 2 THEN 'assessment'
+                 WHEN 3 THEN 'intervention' ELSE 'follow_up' END",
+        )
+        .unwrap();
+    let all = board::BoardView {
+        shown: Stage::ALL.into_iter().map(|s| (s, board::CARDS_SHOWN_MAX)).collect(),
+        ..Default::default()
+    };
+    for lane in [Lane::None, Lane::Urgency, Lane::Municipality] {
+        let every = board::view(&store, &board::BoardView { lane: Some(lane), ..all.clone() }).unwrap();
+        let first = board::view(&store, &board::BoardView { lane: Some(lane), ..Default::default() }).unwrap();
+        assert_eq!(every.active_total, 1_000);
+        for (e, f) in every.columns.iter().zip(&first.columns).filter(|(e, _)| !e.archive) {
+            assert_eq!((e.cards.len() as u64, e.matching, e.total), (e.total, e.total, 200), "{:?}", e.stage);
+            assert_eq!(f.cards, e.cards[..board::CARDS_SHOWN as usize], "{lane:?} {:?}: the same first cards", e.stage);
+            assert!(e.cards.iter().all(|c| c.summary.stage == e.stage));
+        }
+    }
+}

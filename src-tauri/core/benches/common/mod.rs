@@ -19,6 +19,25 @@ pub fn median(mut f: impl FnMut(), runs: usize) -> Duration {
     t[runs / 2]
 }
 
+/// The medians of `runs` calls of `ours` and of `bare`, taken in turns (ours, bare, ours, …) so
+/// that a slow spell of a shared machine falls on both alike; one untimed call of each first.
+pub fn median_pair(mut ours: impl FnMut(), mut bare: impl FnMut(), runs: usize) -> (Duration, Duration) {
+    ours();
+    bare();
+    let (mut a, mut b) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    for _ in 0..runs {
+        let s = Instant::now();
+        ours();
+        a.push(s.elapsed());
+        let s = Instant::now();
+        bare();
+        b.push(s.elapsed());
+    }
+    a.sort();
+    b.sort();
+    (a[runs / 2], b[runs / 2])
+}
+
 pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }

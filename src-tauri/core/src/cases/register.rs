@@ -307,14 +307,33 @@ const BOARD_COLUMNS: &str = "c.reference, c.district_code, c.stage, c.pseudonym,
      c.category, c.urgency, c.channel, c.police_flag, c.received_at, c.updated_at, c.id, c.stage_entered_at, \
      c.meeting_flag, c.forwarded_to, c.outcome";
 
-/// The board rows of these cases, in the order given.
-pub(crate) fn board_rows_by_id(conn: &Connection, ids: &[i64]) -> Result<Vec<BoardRow>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {BOARD_COLUMNS} FROM cases c WHERE c.id = ?1"))?;
-    let mut rows = Vec::with_capacity(ids.len());
-    for id in ids {
-        rows.push(stmt.query_row([id], board_row)?);
+/// Up to this many rows are read one by one by id; more in one pass over the district's
+/// active cases (a point lookup costs about as much as scanning a few dozen rows).
+const ROWS_BY_ID_MAX: usize = 400;
+
+/// The board rows of these active cases of a district, in the order given.
+pub(crate) fn board_rows_by_id(conn: &Connection, district_code: &str, ids: &[i64]) -> Result<Vec<BoardRow>> {
+    if ids.len() <= ROWS_BY_ID_MAX {
+        let mut stmt = conn.prepare_cached(&format!("SELECT {BOARD_COLUMNS} FROM cases c WHERE c.id = ?1"))?;
+        let mut rows = Vec::with_capacity(ids.len());
+        for id in ids {
+            rows.push(stmt.query_row([id], board_row)?);
+        }
+        return Ok(rows);
     }
-    Ok(rows)
+    let wanted: std::collections::HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut slots: Vec<Option<BoardRow>> = Vec::with_capacity(ids.len());
+    slots.resize_with(ids.len(), || None);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {BOARD_COLUMNS} FROM cases c WHERE c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded')"
+    ))?;
+    let mut rows = stmt.query([district_code])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = wanted.get(&r.get::<_, i64>(12)?) {
+            slots[i] = Some(board_row(r)?);
+        }
+    }
+    slots.into_iter().map(|s| s.ok_or(Error::Internal("a board card's case went missing"))).collect()
 }
 
 /// A district's `limit` most recently closed and most recently forwarded cases (the archive).
