@@ -482,6 +482,34 @@ fn case_panel_keeps_focus_where_the_keyboard_user_is() {
         })
         .await;
         app.find("#case-stage").await;
+        // With the panel beside it, nothing of the view is cut off or hidden under the panel.
+        for (w, h) in [(960u32, 600u32), (1280, 800), (1920, 1080)] {
+            app.client().set_window_size(w, h).await.expect("resize");
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            app.snapshot(&format!("panel-{w}x{h}")).await;
+            let cut = app
+                .js(
+                    "const main = document.getElementById('main').getBoundingClientRect();
+                     const bad = [];
+                     for (const el of document.querySelectorAll('#main button, #main input, #main select, #main a[href]')) {
+                       const r = el.getBoundingClientRect();
+                       if (r.width <= 1 || r.height <= 1) continue; // visually hidden
+                       let p = el.parentElement, scrolls = false;
+                       while (p && p.id !== 'main') {
+                         const o = getComputedStyle(p).overflowX;
+                         if (o === 'auto' || o === 'scroll') { scrolls = true; break; }
+                         p = p.parentElement;
+                       }
+                       if (!scrolls && (r.right > main.right + 1 || r.left < main.left - 1))
+                         bad.push(el.id || el.textContent.trim().slice(0, 30));
+                     }
+                     return bad;",
+                    vec![],
+                )
+                .await;
+            app.ensure(cut == json!([]), format!("{w}×{h}: controls cut off beside the panel: {cut}")).await;
+        }
+        app.js("document.getElementById('case-panel-title').focus(); return true;", vec![]).await;
         press(&app, "\u{E004}").await; // Tab: Luk
         app.ensure(focused(&app).await == "case-panel-close", format!("Tab 1: {}", focused(&app).await)).await;
         press(&app, "\u{E004}").await; // Tab: the stage
