@@ -29,6 +29,28 @@ pub const STAGES: [&str; 6] = ["new_concern", "screening", "assessment", "interv
 /// The WebDriver key code for Enter, for `send_keys`.
 pub const ENTER: char = '\u{E007}';
 
+/// WebDriver key codes for `send_keys` / [`App::press`] (W3C WebDriver, "keyboard actions").
+pub mod key {
+    pub const NULL: char = '\u{E000}';
+    pub const BACKSPACE: char = '\u{E003}';
+    pub const TAB: char = '\u{E004}';
+    pub const ENTER: char = '\u{E007}';
+    pub const SHIFT: char = '\u{E008}';
+    pub const CONTROL: char = '\u{E009}';
+    pub const ESCAPE: char = '\u{E00C}';
+    pub const PAGE_DOWN: char = '\u{E00F}';
+    pub const END: char = '\u{E010}';
+    pub const HOME: char = '\u{E011}';
+    pub const ARROW_UP: char = '\u{E013}';
+    pub const ARROW_RIGHT: char = '\u{E014}';
+    pub const ARROW_DOWN: char = '\u{E015}';
+
+    /// `k` with Control held, then released: "Ctrl+K".
+    pub fn ctrl(k: impl std::fmt::Display) -> String {
+        format!("{CONTROL}{k}{NULL}")
+    }
+}
+
 /// How long the app may take to show its first screen (a cold WebKit start under Xvfb on 2 cores).
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(90);
 /// How long any later step may take (includes Argon2 key derivation for setup and unlock).
@@ -450,6 +472,17 @@ impl App {
                 .await;
         }
         e
+    }
+
+    /// Sends `keys` to whatever has focus (keyboard input through WebDriver).
+    pub async fn press(&self, keys: &str) {
+        let active = match self.client().active_element().await {
+            Ok(e) => e,
+            Err(err) => panic!("{}", self.report(format!("no focused element for {keys:?}: {err}")).await),
+        };
+        if let Err(err) = active.send_keys(keys).await {
+            panic!("{}", self.report(format!("pressing {keys:?}: {err}")).await);
+        }
     }
 
     /// Empties the field matching `css`.

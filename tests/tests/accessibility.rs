@@ -7,25 +7,8 @@
 use fantoccini::Client;
 use serde_json::json;
 use std::time::Duration;
+use tovholder_e2e::key::*;
 use tovholder_e2e::{App, DataDir, ENTER, keychain_forget, run};
-
-const CONTROL: char = '\u{E009}';
-const SHIFT: char = '\u{E008}';
-const ESCAPE: char = '\u{E00C}';
-const ARROW_RIGHT: char = '\u{E014}';
-/// Releases held modifier keys.
-const NULL: char = '\u{E000}';
-
-/// Sends keys to the focused element.
-async fn keys(app: &App, keys: &str) {
-    let el = match app.client().active_element().await {
-        Ok(el) => el,
-        Err(e) => panic!("{}", app.report(format!("no focused element: {e}")).await),
-    };
-    if let Err(e) = el.send_keys(keys).await {
-        panic!("{}", app.report(format!("sending keys: {e}")).await);
-    }
-}
 
 async fn wait_open(app: &App, id: &str) {
     let script = format!("return document.getElementById('{id}')?.open === true;");
@@ -100,7 +83,7 @@ fn every_screen_has_no_serious_accessibility_violations() {
         app.click("#board-settings-open").await;
         wait_open(&app, "board-settings").await;
         app.assert_accessible("board-settings").await;
-        keys(&app, &ESCAPE.to_string()).await;
+        app.press(&ESCAPE.to_string()).await;
         let reference = app
             .js(
                 "const b = document.querySelector(\"section[data-stage] button[data-nav^='card:']\");
@@ -110,14 +93,14 @@ fn every_screen_has_no_serious_accessibility_violations() {
             .await;
         let reference = reference.as_str().expect("a card on the board").to_string();
         app.focus_card(&reference).await;
-        keys(&app, &format!("{CONTROL}{SHIFT}{ARROW_RIGHT}{NULL}")).await;
+        app.press(&format!("{CONTROL}{SHIFT}{ARROW_RIGHT}{NULL}")).await;
         wait_open(&app, "move-dialog").await;
         app.assert_accessible("move-dialog").await;
-        keys(&app, &ESCAPE.to_string()).await;
+        app.press(&ESCAPE.to_string()).await;
 
         // The case panel beside the board.
         app.focus_card(&reference).await;
-        keys(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         app.find("#case-panel h2").await;
         app.poll("the case in the panel", Duration::from_secs(10), async |c: &Client| {
             let n = c.execute("return document.querySelectorAll('#case-panel dl').length;", vec![]).await.ok()?;
@@ -125,7 +108,7 @@ fn every_screen_has_no_serious_accessibility_violations() {
         })
         .await;
         app.assert_accessible("case-panel").await;
-        keys(&app, &ESCAPE.to_string()).await;
+        app.press(&ESCAPE.to_string()).await;
 
         // The case list, the Opgaver view, the intake form with its errors.
         go(&app, "#/sager", "Sager").await;
@@ -154,7 +137,7 @@ fn every_screen_has_no_serious_accessibility_violations() {
         })
         .await;
         app.assert_accessible("search").await;
-        keys(&app, &ESCAPE.to_string()).await;
+        app.press(&ESCAPE.to_string()).await;
 
         // The shortcuts dialog.
         go(&app, "#/tavle", "Tavle").await;

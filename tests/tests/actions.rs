@@ -4,30 +4,10 @@
 
 use fantoccini::{Client, Locator};
 use std::time::Duration;
+use tovholder_e2e::key::*;
 use tovholder_e2e::{App, DataDir, ENTER, run};
 
-const ESCAPE: char = '\u{E00C}';
-const TAB: char = '\u{E004}';
-const ARROW_UP: char = '\u{E013}';
-const ARROW_RIGHT: char = '\u{E014}';
-const PAGE_DOWN: char = '\u{E00F}';
-const HOME: char = '\u{E011}';
-const CONTROL: char = '\u{E009}';
-const NULL: char = '\u{E000}';
-const BACKSPACE: char = '\u{E003}';
-
 const STEP: Duration = Duration::from_secs(30);
-
-/// Sends `keys` to whatever has focus (keyboard input through WebDriver).
-async fn press(app: &App, keys: &str) {
-    let active = match app.client().active_element().await {
-        Ok(e) => e,
-        Err(err) => panic!("{}", app.report(format!("no focused element for {keys:?}: {err}")).await),
-    };
-    if let Err(err) = active.send_keys(keys).await {
-        panic!("{}", app.report(format!("pressing {keys:?}: {err}")).await);
-    }
-}
 
 /// An attribute of the focused element (`None` when it has none).
 async fn focused_attr(app: &App, name: &str) -> Option<String> {
@@ -186,11 +166,11 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         app.find("#action-due-dialog").await;
         let start = focused_attr(&app, "data-date").await;
         app.ensure(start == Some(iso(due.first)), format!("calendar opened on {start:?}")).await;
-        press(&app, &format!("{PAGE_DOWN}{ARROW_UP}{HOME}{ARROW_RIGHT}")).await;
+        app.press(&format!("{PAGE_DOWN}{ARROW_UP}{HOME}{ARROW_RIGHT}")).await;
         let at = focused_attr(&app, "data-date").await;
         app.ensure(at == Some(iso(due.picked)), format!("calendar focus on {at:?}")).await;
         app.snapshot("calendar").await;
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         let back = focused_attr(&app, "id").await;
         app.ensure(back.as_deref() == Some("action-due-calendar"), format!("focus went to {back:?}")).await;
         let picked = app.find("#action-due").await.prop("value").await.ok().flatten().unwrap_or_default();
@@ -199,7 +179,7 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         wait_text(&app, "#case-actions", &shown(due.picked)).await;
         wait_text(&app, "#case-history", "Opgave tilføjet").await;
         app.snapshot("panel").await;
-        press(&app, &ESCAPE.to_string()).await;
+        app.press(&ESCAPE.to_string()).await;
 
         // Opgaver: the items of the home infohus, grouped; "j" moves, "d" marks done.
         app.click("a[href=\"#/opgaver\"]").await;
@@ -212,12 +192,12 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
             "Tab focus is not on row 1",
         )
         .await;
-        press(&app, "j").await;
+        app.press("j").await;
         let second = focused_attr(&app, "data-action-id").await;
         app.ensure(second.as_deref() == Some(ids[1].as_str()), format!("j moved to {second:?}")).await;
         let label = focused_attr(&app, "aria-label").await.unwrap_or_default();
         app.ensure(label.contains("Samtale med skolens AKT-lærer"), format!("row 2 is {label:?}")).await;
-        press(&app, "d").await;
+        app.press("d").await;
         wait_text(&app, "#toast", "markeret udført").await;
         app.poll("the done item to leave the list", Duration::from_secs(10), async |_| {
             (row_ids(&app).await.len() == 1).then_some(())
@@ -236,7 +216,7 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let list = app.text("#actions-list").await;
         app.ensure(!list.contains("Samtale med skolens"), format!("the done item is listed: {list:?}")).await;
         focus_list(&app).await;
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         wait_text(&app, "#case-panel-title", &reference).await;
         let items = wait_text(&app, "#case-actions", "Udført").await;
         app.ensure(items.contains("Samtale med skolens AKT-lærer"), format!("panel items: {items:?}")).await;
@@ -288,14 +268,14 @@ fn action_screens_with_demo_data() {
             app.find("#actions-list li[data-action-id]").await;
             app.snapshot(&format!("opgaver-{w}")).await;
             focus_list(&app).await;
-            press(&app, "j").await;
+            app.press("j").await;
             app.snapshot(&format!("opgaver-focus-{w}")).await;
             // "?" on the list shows the shortcuts, the list's keys among them.
-            press(&app, "?").await;
+            app.press("?").await;
             wait_text(&app, "#shortcuts-dialog", "annullér den valgte opgave").await;
             app.snapshot(&format!("shortcuts-{w}")).await;
-            press(&app, &ESCAPE.to_string()).await;
-            press(&app, &ENTER.to_string()).await;
+            app.press(&ESCAPE.to_string()).await;
+            app.press(&ENTER.to_string()).await;
             wait_text(&app, "#case-actions-title", "Opgaver").await;
             tokio::time::sleep(Duration::from_millis(300)).await;
             app.snapshot(&format!("panel-{w}")).await;
@@ -309,8 +289,8 @@ fn action_screens_with_demo_data() {
             app.click("#action-due-calendar").await;
             app.find("#action-due-dialog").await;
             app.snapshot(&format!("panel-calendar-{w}")).await;
-            press(&app, &ESCAPE.to_string()).await;
-            press(&app, &ESCAPE.to_string()).await;
+            app.press(&ESCAPE.to_string()).await;
+            app.press(&ESCAPE.to_string()).await;
             app.select("#actions-agency", "police").await;
             app.snapshot(&format!("opgaver-police-{w}")).await;
             app.select("#actions-agency", "").await;

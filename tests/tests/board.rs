@@ -6,14 +6,8 @@
 use fantoccini::Client;
 use serde_json::{Value, json};
 use std::time::Duration;
+use tovholder_e2e::key::*;
 use tovholder_e2e::{App, DataDir, ENTER, run};
-
-const CONTROL: char = '\u{E009}';
-const SHIFT: char = '\u{E008}';
-const ARROW_RIGHT: char = '\u{E014}';
-const ARROW_DOWN: char = '\u{E015}';
-/// Releases held modifier keys.
-const NULL: char = '\u{E000}';
 
 /// Demo cases across Denmark; about a fifth fall in the coordinator's Østjylland.
 const DEMO_CASES: &str = "400";
@@ -452,13 +446,6 @@ async fn focused(app: &App) -> String {
     v.as_str().unwrap_or_default().to_string()
 }
 
-async fn press(app: &App, keys: &str) {
-    let el = app.client().active_element().await.expect("a focused element");
-    if let Err(e) = el.send_keys(keys).await {
-        panic!("{}", app.report(format!("sending keys: {e}")).await);
-    }
-}
-
 /// A keyboard-only journey through the case panel, asserting where focus is after each step: a
 /// card opens the panel (focus on its heading), Tab reaches the stage, "Gem fase" saves and
 /// focus goes back to the stage (not to the page), Esc closes the panel and focus is on the card.
@@ -475,7 +462,7 @@ fn case_panel_keeps_focus_where_the_keyboard_user_is() {
         app.wait_board().await;
         let reference = first_card(&app, "screening").await;
         app.focus_card(&reference).await;
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         app.poll("focus on the panel's heading", Duration::from_secs(10), async |c: &Client| {
             let v = c.execute("return document.activeElement?.id ?? '';", vec![]).await.ok()?;
             (v.as_str()? == "case-panel-title").then_some(())
@@ -510,14 +497,14 @@ fn case_panel_keeps_focus_where_the_keyboard_user_is() {
             app.ensure(cut == json!([]), format!("{w}×{h}: controls cut off beside the panel: {cut}")).await;
         }
         app.js("document.getElementById('case-panel-title').focus(); return true;", vec![]).await;
-        press(&app, "\u{E004}").await; // Tab: Luk
+        app.press("\u{E004}").await; // Tab: Luk
         app.ensure(focused(&app).await == "case-panel-close", format!("Tab 1: {}", focused(&app).await)).await;
-        press(&app, "\u{E004}").await; // Tab: the stage
+        app.press("\u{E004}").await; // Tab: the stage
         app.ensure(focused(&app).await == "case-stage", format!("Tab 2: {}", focused(&app).await)).await;
         app.select("#case-stage", "assessment").await;
-        press(&app, "\u{E004}").await; // Tab: Gem fase
+        app.press("\u{E004}").await; // Tab: Gem fase
         app.ensure(focused(&app).await == "case-stage-save", format!("Tab 3: {}", focused(&app).await)).await;
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         let toast = toast_text(&app).await;
         app.ensure(toast.contains("Fasen er nu Vurdering"), format!("the toast says {toast:?}")).await;
         app.poll("focus back on the stage after saving", Duration::from_secs(10), async |c: &Client| {
@@ -525,7 +512,7 @@ fn case_panel_keeps_focus_where_the_keyboard_user_is() {
             (v.as_str()? == "case-stage").then_some(())
         })
         .await;
-        press(&app, "\u{E00C}").await; // Esc
+        app.press("\u{E00C}").await; // Esc
         app.poll("the panel closed and focus on the card", Duration::from_secs(10), async |c: &Client| {
             let v = c
                 .execute(

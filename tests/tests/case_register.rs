@@ -5,34 +5,10 @@
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use std::time::Duration;
+use tovholder_e2e::key::{self, *};
 use tovholder_e2e::{App, DataDir, ENTER, run};
 
-const CONTROL: char = '\u{E009}';
-const ESCAPE: char = '\u{E00C}';
-const TAB: char = '\u{E004}';
-const SHIFT: char = '\u{E008}';
-const ARROW_DOWN: char = '\u{E015}';
-const END: char = '\u{E010}';
-const HOME: char = '\u{E011}';
-/// Releases held modifier keys.
-const NULL: char = '\u{E000}';
-
 const STEP: Duration = Duration::from_secs(30);
-
-fn chord(key: &str) -> String {
-    format!("{CONTROL}{key}{NULL}")
-}
-
-/// Sends `keys` to whatever has focus (keyboard input through WebDriver).
-async fn press(app: &App, keys: &str) {
-    let active = match app.client().active_element().await {
-        Ok(e) => e,
-        Err(err) => panic!("{}", app.report(format!("no focused element for {keys:?}: {err}")).await),
-    };
-    if let Err(err) = active.send_keys(keys).await {
-        panic!("{}", app.report(format!("pressing {keys:?}: {err}")).await);
-    }
-}
 
 /// The focused element: its tag and its `data-reference` / `id`.
 async fn focused(app: &App) -> serde_json::Value {
@@ -86,7 +62,7 @@ fn intake_by_keyboard_is_routed_saved_listed_found_and_has_a_history() {
         app.set_up().await;
 
         // Ctrl+N opens the intake form from the board.
-        app.type_into("#search", &chord("n")).await;
+        app.type_into("#search", &key::ctrl("n")).await;
         app.find("#intake-received-at").await;
 
         app.select("#intake-caller-type", "school").await;
@@ -115,7 +91,7 @@ fn intake_by_keyboard_is_routed_saved_listed_found_and_has_a_history() {
         .await;
         app.snapshot("intake-filled").await;
         // Ctrl+Enter saves.
-        app.type_into("#intake-description", &chord(&ENTER.to_string())).await;
+        app.type_into("#intake-description", &key::ctrl(ENTER)).await;
 
         let receipt = app.text("#intake-receipt").await;
         app.snapshot("receipt").await;
@@ -207,20 +183,20 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
             app.js("return document.querySelectorAll('#case-list tbody tr[tabindex=\"0\"]').length;", vec![]).await;
         app.ensure(stops == json!(1), format!("rows with tabindex 0: {stops}")).await;
         app.js("document.getElementById('sort-received').focus();", vec![]).await;
-        press(&app, &TAB.to_string()).await;
+        app.press(&TAB.to_string()).await;
         wait_row_focused(&app, &refs[0]).await;
-        press(&app, &TAB.to_string()).await;
+        app.press(&TAB.to_string()).await;
         let after = focused(&app).await;
         app.ensure(after["tag"] != json!("tr"), format!("Tab left the list, focus is on {after}")).await;
-        press(&app, &format!("{SHIFT}{TAB}{NULL}")).await;
+        app.press(&format!("{SHIFT}{TAB}{NULL}")).await;
         wait_row_focused(&app, &refs[0]).await;
-        press(&app, &ARROW_DOWN.to_string()).await;
+        app.press(&ARROW_DOWN.to_string()).await;
         wait_row_focused(&app, &refs[1]).await;
-        press(&app, "j").await;
+        app.press("j").await;
         wait_row_focused(&app, &refs[2]).await;
-        press(&app, "k").await;
+        app.press("k").await;
         wait_row_focused(&app, &refs[1]).await;
-        press(&app, &END.to_string()).await;
+        app.press(&END.to_string()).await;
         wait_row_focused(&app, &refs[last]).await;
         let stops = app.js("return [...document.querySelectorAll('#case-list tbody tr[tabindex=\"0\"]')].map((r) => r.dataset.reference);", vec![]).await;
         app.ensure(stops == json!([refs[last]]), format!("the Tab stop moved with focus: {stops}")).await;
@@ -228,21 +204,21 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         app.snapshot("list-keyboard").await;
 
         // Enter opens the panel; Esc closes it and focus is back on the row.
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         let title = app.text("#case-panel h2").await;
         app.ensure(title == refs[last], format!("panel {title:?}, expected {}", refs[last])).await;
-        press(&app, &ESCAPE.to_string()).await;
+        app.press(&ESCAPE.to_string()).await;
         app.poll("the panel to close", STEP, async |c: &Client| {
             c.find(Locator::Css("#case-panel")).await.is_err().then_some(())
         })
         .await;
         wait_row_focused(&app, &refs[last]).await;
-        press(&app, &HOME.to_string()).await;
+        app.press(&HOME.to_string()).await;
         wait_row_focused(&app, &refs[0]).await;
 
         // ---- A forwarded case is found again: Fase »Videresendt«, a chip that removes the filter ----
         let forwarded = refs[0].clone();
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         app.click("#case-forward").await;
         app.select("#forward-district", "FYP").await;
         app.type_into("#forward-reason", "Personen er flyttet til Odense.").await;
@@ -254,7 +230,7 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
             t.contains("Videresendt").then_some(())
         })
         .await;
-        press(&app, &ESCAPE.to_string()).await;
+        app.press(&ESCAPE.to_string()).await;
         app.poll("the panel to close", STEP, async |c: &Client| {
             c.find(Locator::Css("#case-panel")).await.is_err().then_some(())
         })
@@ -273,7 +249,7 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         app.snapshot("list-chips").await;
         // The chip by keyboard: Enter removes its filter; focus stays in the chip bar.
         app.js("document.querySelector('#filter-chips [data-filter=\"stage\"]').focus();", vec![]).await;
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         let total = wait_summary(&app, "Viser 1–").await;
         app.ensure(total == home_total, format!("back to all the district's cases: {total:?} vs {home_total:?}")).await;
         let stage = app.find("#filter-stage").await.prop("value").await.ok().flatten();
@@ -287,10 +263,10 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         .await;
 
         // ---- Search by keyboard: a snippet of why, own district first, the field emptied ----
-        press(&app, &chord("k")).await;
+        app.press(&key::ctrl("k")).await;
         let f = focused(&app).await;
         app.ensure(f["id"] == json!("search"), format!("Ctrl+K focuses the search field: {f}")).await;
-        press(&app, "klassekammerat").await;
+        app.press("klassekammerat").await;
         app.find("#search-results li .why mark").await;
         tokio::time::sleep(Duration::from_millis(400)).await; // let the window repaint
         app.snapshot("search-snippet").await;
@@ -320,14 +296,14 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         }
         let own: Vec<bool> = hits.iter().map(|h| h["reference"].as_str().unwrap().starts_with("ØJP-")).collect();
         app.ensure(own.windows(2).all(|w| w[0] || !w[1]), format!("the own district's cases first: {own:?}")).await;
-        press(&app, &ARROW_DOWN.to_string()).await;
+        app.press(&ARROW_DOWN.to_string()).await;
         let chosen = hits[1]["reference"].as_str().unwrap().to_string();
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         let title = app.text("#case-panel h2").await;
         app.ensure(title == chosen, format!("panel {title:?}, expected {chosen}")).await;
         let query = app.find("#search").await.prop("value").await.ok().flatten();
         app.ensure(query.as_deref() == Some(""), format!("the search field is empty after opening: {query:?}")).await;
-        press(&app, &ESCAPE.to_string()).await;
+        app.press(&ESCAPE.to_string()).await;
         app.poll("the panel to close", STEP, async |c: &Client| {
             c.find(Locator::Css("#case-panel")).await.is_err().then_some(())
         })
@@ -388,8 +364,8 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         // The search results at the window's minimum: inside the window, snippets on one or two lines.
         app.client().set_window_size(960, 600).await.expect("resize");
         tokio::time::sleep(Duration::from_millis(600)).await;
-        press(&app, &chord("k")).await;
-        press(&app, "klassekammerat").await;
+        app.press(&key::ctrl("k")).await;
+        app.press("klassekammerat").await;
         app.find("#search-results li .why mark").await;
         tokio::time::sleep(Duration::from_millis(400)).await;
         app.snapshot("search-960x600").await;
@@ -401,8 +377,8 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
             )
             .await;
         app.ensure(inside == json!(true), "the search results are inside the window at 960×600").await;
-        press(&app, &ESCAPE.to_string()).await;
-        press(&app, &ESCAPE.to_string()).await;
+        app.press(&ESCAPE.to_string()).await;
+        app.press(&ESCAPE.to_string()).await;
         app.quit().await;
     });
 }

@@ -7,30 +7,10 @@ use fantoccini::{Client, Locator};
 use std::fs;
 use std::io::Read;
 use std::time::Duration;
+use tovholder_e2e::key::{self, *};
 use tovholder_e2e::{App, DataDir, ENTER, keychain_forget, keychain_has, run};
 
-const TAB: char = '\u{E004}';
-const ESCAPE: char = '\u{E00C}';
-const ARROW_DOWN: char = '\u{E015}';
-const CONTROL: char = '\u{E009}';
-/// Releases held modifier keys.
-const NULL: char = '\u{E000}';
 const STEP: Duration = Duration::from_secs(30);
-
-fn chord(key: char) -> String {
-    format!("{CONTROL}{key}{NULL}")
-}
-
-/// Sends `keys` to whatever has focus (keyboard input through WebDriver).
-async fn press(app: &App, keys: &str) {
-    let active = match app.client().active_element().await {
-        Ok(e) => e,
-        Err(err) => panic!("{}", app.report(format!("no focused element for {keys:?}: {err}")).await),
-    };
-    if let Err(err) = active.send_keys(keys).await {
-        panic!("{}", app.report(format!("pressing {keys:?}: {err}")).await);
-    }
-}
 
 /// The id of the focused element ("" when it has none).
 async fn focused_id(app: &App) -> String {
@@ -99,7 +79,7 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
         app.set_up().await;
         resize(&app, 1280, 800).await;
 
-        app.type_into("#search", &chord('n')).await;
+        app.type_into("#search", &key::ctrl('n')).await;
         wait_focus(&app, "intake-received-at").await;
         app.ensure(!app.exists("#intake-draft-indicator").await, "a draft indicator before anything was typed").await;
 
@@ -111,12 +91,12 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
                 break;
             }
             if id == "intake-birth-year" {
-                press(&app, &ARROW_DOWN.to_string()).await;
+                app.press(&ARROW_DOWN.to_string()).await;
                 let v = app.js("return document.getElementById('intake-birth-year').value;", vec![]).await;
                 app.ensure(v == serde_json::json!(""), format!("↓ in the empty birth year typed {v}")).await;
             }
             seen.push(id);
-            press(&app, &TAB.to_string()).await;
+            app.press(&TAB.to_string()).await;
         }
         app.ensure(focused_id(&app).await == "intake-submit", format!("Tab never reached the save button: {seen:?}"))
             .await;
@@ -132,7 +112,7 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
         // An edited field is checked once it is left.
         app.type_into("#intake-birth-year", "19").await;
         app.ensure(intake_errors(&app).await.is_empty(), "the birth year was checked while still being typed").await;
-        press(&app, &TAB.to_string()).await;
+        app.press(&TAB.to_string()).await;
         wait_text(&app, "#intake-birth-year-msg", "fire cifre").await;
         app.clear("#intake-birth-year").await;
         app.type_into("#intake-birth-year", "2009").await;
@@ -146,7 +126,7 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
         app.type_into("#intake-pseudonym", "J.K.").await;
         municipality(&app, "Århus", "Infohus Østjylland").await;
         app.type_into("input[name=\"category\"][value=\"right_wing\"]", " ").await;
-        press(&app, &chord(ENTER)).await;
+        app.press(&key::ctrl(ENTER)).await;
         wait_focus(&app, "intake-error-summary").await;
         let summary = app.text("#intake-error-summary").await;
         app.ensure(
@@ -169,12 +149,12 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
         resize(&app, 1280, 800).await;
 
         // Each link focuses its field: Tab to the first, Enter.
-        press(&app, &TAB.to_string()).await;
-        press(&app, &ENTER.to_string()).await;
+        app.press(&TAB.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         wait_focus(&app, "intake-caller-type").await;
         app.js("document.getElementById('intake-error-summary').focus();", vec![]).await;
-        press(&app, &format!("{TAB}{TAB}")).await;
-        press(&app, &ENTER.to_string()).await;
+        app.press(&format!("{TAB}{TAB}")).await;
+        app.press(&ENTER.to_string()).await;
         wait_focus(&app, "intake-description").await;
 
         // The draft survives a look at the board and is shown in the top bar, which leads back.
@@ -187,7 +167,7 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
         app.snapshot("draft-indicator-960x600").await;
         resize(&app, 1280, 800).await;
         app.js("document.getElementById('intake-draft-indicator').focus();", vec![]).await;
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         app.wait_heading("Ny henvendelse").await;
         let kept = app.js("return document.getElementById('intake-pseudonym').value;", vec![]).await;
         app.ensure(kept == serde_json::json!("J.K."), format!("the draft was not kept: {kept}")).await;
@@ -196,16 +176,16 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
         app.click("#intake-discard").await;
         wait_focus(&app, "intake-discard-dialog-cancel").await;
         app.snapshot("discard-dialog").await;
-        press(&app, &ESCAPE.to_string()).await;
+        app.press(&ESCAPE.to_string()).await;
         wait_focus(&app, "intake-discard").await;
         let kept = app.js("return document.getElementById('intake-pseudonym').value;", vec![]).await;
         app.ensure(kept == serde_json::json!("J.K."), "Esc in the dialog discarded the draft").await;
         // Confirmed: the form is empty again, without errors, and the top bar shows no draft.
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         wait_focus(&app, "intake-discard-dialog-cancel").await;
-        press(&app, &TAB.to_string()).await;
+        app.press(&TAB.to_string()).await;
         wait_focus(&app, "intake-discard-dialog-confirm").await;
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         wait_focus(&app, "intake-received-at").await;
         let empty = app.js("return document.getElementById('intake-pseudonym').value;", vec![]).await;
         app.ensure(empty == serde_json::json!(""), format!("the discarded draft is still there: {empty}")).await;
@@ -221,7 +201,7 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
 
 /// Fills and saves a concern by keyboard for a person in `municipality`; returns the reference.
 async fn save_concern(app: &App, municipality_name: &str, infohus: &str) -> String {
-    app.type_into("#search", &chord('n')).await;
+    app.type_into("#search", &key::ctrl('n')).await;
     wait_focus(app, "intake-received-at").await;
     app.select("#intake-caller-type", "school").await;
     app.type_into("#intake-pseudonym", "J.K.").await;
@@ -229,7 +209,7 @@ async fn save_concern(app: &App, municipality_name: &str, infohus: &str) -> Stri
     municipality(app, municipality_name, infohus).await;
     app.type_into("input[name=\"category\"][value=\"right_wing\"]", " ").await;
     app.type_into("#intake-description", "Eleven deler propaganda i klassens chat.").await;
-    press(app, &chord(ENTER)).await;
+    app.press(&key::ctrl(ENTER)).await;
     let reference = app.text("#intake-receipt .reference").await;
     app.ensure(!reference.is_empty(), "no reference in the receipt").await;
     reference
@@ -267,7 +247,7 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
         app.snapshot("receipt-other-district").await;
 
         // The next step: »Videresend til Infohus Nordjylland …« opens the case with the form filled.
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         wait_focus(&app, "forward-district").await;
         let chosen = app.js("return document.getElementById('forward-district').value;", vec![]).await;
         app.ensure(chosen == serde_json::json!("NJP"), format!("forward target {chosen}")).await;
@@ -284,7 +264,7 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
         .await;
         // Enter on »Videresend …« asks first; nothing is forwarded yet.
         app.js("document.getElementById('forward-submit').focus();", vec![]).await;
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         wait_focus(&app, "forward-confirm-confirm").await;
         let question = app.text("#forward-confirm-title").await;
         app.ensure(
@@ -295,7 +275,7 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
         let stage = app.text("#case-panel .badge.stage").await;
         app.ensure(stage == "Ny henvendelse", format!("forwarded before the confirmation: {stage}")).await;
         app.snapshot("forward-confirm").await;
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
 
         // Forwarded: the panel says so, the toast offers »Fortryd« with focus on it.
         wait_text(&app, "#case-panel .badge.stage", "Videresendt").await;
@@ -313,7 +293,7 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
         // The receipt under the panel follows: it no longer offers the forwarding it reported.
         wait_text(&app, "#intake-receipt-where", "Sagen er videresendt til Infohus Nordjylland.").await;
         app.ensure(!app.exists("#intake-forward").await, "the receipt still offers forwarding").await;
-        press(&app, &ENTER.to_string()).await;
+        app.press(&ENTER.to_string()).await;
         wait_text(&app, "#toast", "Videresendelsen er fortrudt").await;
         wait_text(&app, "#intake-receipt-where", "står ikke på jeres tavle").await;
         wait_text(&app, "#case-panel .badge.stage", "Ny henvendelse").await;

@@ -6,6 +6,7 @@ import { LABELS, LIMITS } from '../generated/rules';
 import { checkText } from '../intake/rules';
 import { options } from '../labels';
 import { endOfWeek, isoWeekOf, parseDanishDate } from '../ui/dates';
+import { rovingKey } from '../ui/roving';
 
 export const AGENCY_LABELS: Record<Agency, string> = LABELS.agency;
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = LABELS.action_status;
@@ -93,39 +94,23 @@ export type RowAction =
   | { kind: 'cancel' };
 
 /**
- * The list's keyboard model: ↓/j and ↑/k move (stopping at the ends), Home/End jump, Enter opens
- * the case, "d" marks the focused item done ("udført"), "a" cancels it ("annullér"). Keys with
- * Ctrl, Alt or Meta are left to the app.
+ * The list's keyboard model: the app's list keys (../ui/roving.ts: ↓/j and ↑/k move, stopping at
+ * the ends, Home/End and PageUp/PageDown jump, Enter opens the case), plus "d" marks the focused
+ * item done ("udført") and "a" cancels it ("annullér"). Keys with Ctrl, Alt or Meta are left to
+ * the app.
  */
 export function rowKey(
-  e: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean },
+  e: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean; shiftKey?: boolean },
   index: number,
   count: number,
 ): RowAction | null {
   if (e.ctrlKey || e.altKey || e.metaKey || count === 0) return null;
-  const at = (i: number): RowAction => ({ kind: 'focus', index: Math.max(0, Math.min(count - 1, i)) });
-  switch (e.key) {
-    case 'ArrowDown':
-    case 'j':
-      return at(index + 1);
-    case 'ArrowUp':
-    case 'k':
-      return at(index - 1);
-    case 'Home':
-      return at(0);
-    case 'End':
-      return at(count - 1);
-    case 'Enter':
-      return { kind: 'open' };
-    case 'd':
-    case 'D':
-      return { kind: 'done' };
-    case 'a':
-    case 'A':
-      return { kind: 'cancel' };
-    default:
-      return null;
-  }
+  const key = e.key.toLowerCase();
+  if (key === 'd') return { kind: 'done' };
+  if (key === 'a') return { kind: 'cancel' };
+  const list = rovingKey(e, index, count);
+  if (list === null) return null;
+  return list.kind === 'focus' ? list : { kind: 'open' };
 }
 
 /** After a row leaves the list (done/cancelled), focus the one that took its place, else the one above. */
