@@ -35,6 +35,8 @@ pub enum DataKind {
     Cases,
     /// The coordinator's board settings.
     Settings,
+    /// Meetings and the participants directory.
+    Meetings,
 }
 
 /// Emitted by the shell after every successful write command; the UI reloads what it shows.

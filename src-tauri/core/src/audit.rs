@@ -32,6 +32,8 @@ pub enum AuditEvent {
     MeetingFinalized { number: String },
     MinutesExported { number: String },
     MeetingsListed,
+    DirectoryChanged { id: i64 },
+    DirectoryListed,
     CasesListed,
     CasesSearched,
     BoardViewed,
@@ -64,6 +66,8 @@ impl AuditEvent {
             AuditEvent::MeetingFinalized { .. } => "meeting.finalized",
             AuditEvent::MinutesExported { .. } => "minutes.exported",
             AuditEvent::MeetingsListed => "meetings.listed",
+            AuditEvent::DirectoryChanged { .. } => "directory.changed",
+            AuditEvent::DirectoryListed => "directory.listed",
             AuditEvent::CasesListed => "cases.listed",
             AuditEvent::CasesSearched => "case.search",
             AuditEvent::BoardViewed => "board.viewed",
@@ -89,6 +93,7 @@ impl AuditEvent {
             | AuditEvent::MeetingFinalized { number }
             | AuditEvent::MinutesExported { number } => Some(format!("møde {number}")),
             AuditEvent::MeetingRead { id } => Some(format!("møde id {id}")),
+            AuditEvent::DirectoryChanged { id } => Some(format!("deltager id {id}")),
             _ => None,
         }
     }

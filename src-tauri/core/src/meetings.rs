@@ -326,6 +326,258 @@ fn directory_id(op: &Op<'_>, p: &ParticipantRecord) -> Result<i64> {
     Ok(op.conn().last_insert_rowid())
 }
 
+// ---- The participants directory ----
+
+/// A person in the reusable participants directory.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct DirectoryEntry {
+    pub id: i64,
+    pub name: String,
+    pub organisation: String,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    /// Retired: kept for the meetings that named the person, not offered for new ones.
+    pub retired: bool,
+}
+
+/// A person to add to the directory, or the new values of one.
+#[derive(Debug, Clone, PartialEq, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
+pub struct DirectoryPerson {
+    pub name: String,
+    pub organisation: String,
+    #[serde(default)]
+    #[specta(optional)]
+    pub role: Option<String>,
+    #[serde(default)]
+    #[specta(optional)]
+    pub email: Option<String>,
+}
+
+/// The directory's limits (the same as the table's CHECKs).
+pub const DIRECTORY_NAME_MAX: usize = 100;
+pub const DIRECTORY_ORGANISATION_MAX: usize = 120;
+pub const DIRECTORY_ROLE_MAX: usize = 100;
+pub const DIRECTORY_EMAIL_MAX: usize = 254;
+
+fn valid_person(p: &DirectoryPerson) -> Result<DirectoryPerson> {
+    let name = clean_text("name", &p.name, DIRECTORY_NAME_MAX, false)?;
+    if name.is_empty() {
+        return Err(Error::invalid("name", "skriv deltagerens navn"));
+    }
+    let organisation = clean_text("organisation", &p.organisation, DIRECTORY_ORGANISATION_MAX, false)?;
+    if organisation.is_empty() {
+        return Err(Error::invalid("organisation", "skriv deltagerens organisation"));
+    }
+    let role = optional_text("role", &p.role, DIRECTORY_ROLE_MAX, false)?;
+    let email = optional_text("email", &p.email, DIRECTORY_EMAIL_MAX, false)?;
+    if email.as_deref().is_some_and(|e| !crate::intake::is_email_address(e)) {
+        return Err(Error::invalid("email", "skal være en e-mailadresse, f.eks. navn@politi.dk"));
+    }
+    Ok(DirectoryPerson { name, organisation, role, email })
+}
+
+fn directory_entry(conn: &Connection, id: i64) -> Result<DirectoryEntry> {
+    conn.query_row(
+        "SELECT id, name, organisation, role, email, retired_at IS NOT NULL FROM directory WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(DirectoryEntry {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                organisation: r.get(2)?,
+                role: r.get(3)?,
+                email: r.get(4)?,
+                retired: r.get(5)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or(Error::NotFound("deltageren"))
+}
+
+/// Refuses a second active entry for the same person in the same organisation.
+fn check_unique(conn: &Connection, p: &DirectoryPerson, except: Option<i64>) -> Result<()> {
+    let taken: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM directory WHERE name = ?1 AND organisation = ?2 AND retired_at IS NULL
+                         AND id IS NOT ?3)",
+        params![p.name, p.organisation, except],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(Error::invalid("name", "personen står allerede i listen for den organisation"));
+    }
+    Ok(())
+}
+
+/// The directory, by organisation and name; retired people only when asked for.
+pub fn directory(store: &Store, include_retired: bool) -> Result<Vec<DirectoryEntry>> {
+    store.read(|r| {
+        let ids: Vec<i64> = r
+            .conn()
+            .prepare_cached("SELECT id FROM directory WHERE ?1 OR retired_at IS NULL ORDER BY organisation, name, id")?
+            .query_map([include_retired], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let entries = ids.into_iter().map(|id| directory_entry(r.conn(), id)).collect::<Result<Vec<_>>>()?;
+        r.audit(AuditEvent::DirectoryListed);
+        Ok(entries)
+    })
+}
+
+/// Adds a person to the directory.
+pub fn add_to_directory(store: &Store, person: &DirectoryPerson) -> Result<DirectoryEntry> {
+    let p = valid_person(person)?;
+    store.write(|op| {
+        check_unique(op.conn(), &p, None)?;
+        op.conn().execute(
+            "INSERT INTO directory (name, organisation, role, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![p.name, p.organisation, p.role, p.email, op.stamp()],
+        )?;
+        let id = op.conn().last_insert_rowid();
+        op.audit(AuditEvent::DirectoryChanged { id });
+        directory_entry(op.conn(), id)
+    })
+}
+
+/// Corrects a person's name, organisation, role or e-mail. Finalized minutes keep what they
+/// said (their PDF is stored); drafts show the new values.
+pub fn edit_directory(store: &Store, id: i64, person: &DirectoryPerson) -> Result<DirectoryEntry> {
+    let p = valid_person(person)?;
+    store.write(|op| {
+        directory_entry(op.conn(), id)?;
+        check_unique(op.conn(), &p, Some(id))?;
+        op.conn().execute(
+            "UPDATE directory SET name = ?1, organisation = ?2, role = ?3, email = ?4 WHERE id = ?5",
+            params![p.name, p.organisation, p.role, p.email, id],
+        )?;
+        op.audit(AuditEvent::DirectoryChanged { id });
+        directory_entry(op.conn(), id)
+    })
+}
+
+/// Retires a person (left the organisation): no longer offered for new meetings; earlier
+/// meetings keep naming them. Retiring twice is refused.
+pub fn retire_from_directory(store: &Store, id: i64) -> Result<DirectoryEntry> {
+    store.write(|op| {
+        if directory_entry(op.conn(), id)?.retired {
+            return Err(Error::invalid("id", "deltageren er allerede fjernet fra listen"));
+        }
+        op.conn().execute("UPDATE directory SET retired_at = ?1 WHERE id = ?2", params![op.stamp(), id])?;
+        op.audit(AuditEvent::DirectoryChanged { id });
+        directory_entry(op.conn(), id)
+    })
+}
+
+// ---- A meeting as its record ----
+
+/// A meeting read back as its record (the import format, docs/meeting-import.md): what the UI
+/// loads to go on with a draft. Saving it again changes nothing. An item whose case was purged
+/// at the end of its retention is left out (the finalized minutes keep what they said).
+pub fn record(store: &Store, id: i64) -> Result<MeetingRecord> {
+    store.read(|r| {
+        let record = record_in(r.conn(), id)?;
+        r.audit(AuditEvent::MeetingRead { id });
+        Ok(record)
+    })
+}
+
+fn record_in(conn: &Connection, id: i64) -> Result<MeetingRecord> {
+    let rfc3339 = |t: Stamp| t.instant().with_timezone(&crate::dates::COPENHAGEN).to_rfc3339();
+    let (district_code, held_at, place, next): (String, Stamp, Option<String>, Option<Stamp>) = conn
+        .query_row("SELECT district_code, held_at, place, next_meeting_at FROM meetings WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?
+        .ok_or(Error::NotFound("mødet"))?;
+    let participants = conn
+        .prepare_cached(
+            "SELECT d.name, d.organisation, d.role, d.email, p.present FROM meeting_participants p
+             JOIN directory d ON d.id = p.directory_id WHERE p.meeting_id = ?1 ORDER BY d.organisation, d.name, d.id",
+        )?
+        .query_map([id], |r| {
+            Ok(ParticipantRecord {
+                name: r.get(0)?,
+                organisation: r.get(1)?,
+                role: r.get(2)?,
+                email: r.get(3)?,
+                present: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    type ItemRow = (
+        i64,
+        String,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<ItemRow> = conn
+        .prepare_cached(
+            "SELECT id, kind, case_id, reason, title, body, new_information, assessment, recommendation,
+                    resulting_stage, outcome
+             FROM meeting_items WHERE meeting_id = ?1 ORDER BY position",
+        )?
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut items = Vec::with_capacity(rows.len());
+    for (item_id, kind, case_id, reason, title, body, info, assessment, recommendation, stage, outcome) in rows {
+        if kind == "free" {
+            items.push(ItemRecord::Free { title: title.unwrap_or_default(), body });
+            continue;
+        }
+        let Some(case_id) = case_id else { continue };
+        let actions = conn
+            .prepare_cached("SELECT what, agency, person, due FROM meeting_actions WHERE item_id = ?1 ORDER BY id")?
+            .query_map([item_id], |r| {
+                Ok(NewActionItem {
+                    what: r.get(0)?,
+                    agency: register::parse_enum(&r.get::<_, String>(1)?)?,
+                    person: r.get(2)?,
+                    due: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        items.push(ItemRecord::Case {
+            reference: register::summary(conn, case_id)?.reference,
+            reason,
+            new_information: serde_json::from_str(&info).map_err(|_| Error::Internal("notes from JSON"))?,
+            assessment,
+            recommendation,
+            actions,
+            resulting_stage: stage.as_deref().map(register::parse_enum).transpose()?,
+            outcome: outcome.as_deref().map(register::parse_enum).transpose()?,
+        });
+    }
+    Ok(MeetingRecord {
+        district: Some(district_code),
+        held_at: rfc3339(held_at),
+        place,
+        next_meeting_at: next.map(rfc3339),
+        participants,
+        items,
+    })
+}
+
 /// Writes a validated record's participants and items into a draft meeting (replacing them).
 fn write_record(op: &Op<'_>, meeting_id: i64, v: &Valid) -> Result<()> {
     let c = op.conn();

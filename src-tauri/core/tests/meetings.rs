@@ -239,3 +239,90 @@ fn hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[test]
+fn the_directory_adds_edits_and_retires_people_and_refuses_bad_input() {
+    let (_t, store, _clock) = store();
+    let person = |name: &str, org: &str, email: Option<&str>| meetings::DirectoryPerson {
+        name: name.into(),
+        organisation: org.into(),
+        role: Some("SSP-konsulent".into()),
+        email: email.map(Into::into),
+    };
+    let a = meetings::add_to_directory(&store, &person(" Lone Ærø ", "SSP Aarhus", Some("lone@aarhus.dk"))).unwrap();
+    assert_eq!((a.name.as_str(), a.retired), ("Lone Ærø", false), "trimmed, active");
+    let b = meetings::add_to_directory(&store, &person("Anders Bo", "Østjyllands Politi", None)).unwrap();
+
+    // Bad input: a clear field, nothing written.
+    let bad = [
+        (person("", "SSP Aarhus", None), "name"),
+        (person("Kim", " ", None), "organisation"),
+        (person("Kim", "SSP Aarhus", Some("ikke en adresse")), "email"),
+        (person(&"x".repeat(101), "SSP Aarhus", None), "name"),
+        (person("Lone Ærø", "SSP Aarhus", None), "name"), // already in the list for that organisation
+    ];
+    for (p, field) in bad {
+        match meetings::add_to_directory(&store, &p) {
+            Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{field}: {other:?}"),
+        }
+    }
+    assert_eq!(meetings::directory(&store, true).unwrap().len(), 2, "nothing half-written");
+
+    // Edit, then retire: no longer offered, still listed when asked for.
+    let edited = meetings::edit_directory(&store, a.id, &person("Lone Ærø", "SSP Aarhus", None)).unwrap();
+    assert_eq!(edited.email, None);
+    assert!(matches!(
+        meetings::edit_directory(&store, a.id, &person("Anders Bo", "Østjyllands Politi", None)),
+        Err(Error::Invalid { field: "name", .. })
+    ));
+    let retired = meetings::retire_from_directory(&store, b.id).unwrap();
+    assert!(retired.retired);
+    assert!(matches!(meetings::retire_from_directory(&store, b.id), Err(Error::Invalid { field: "id", .. })));
+    assert!(matches!(meetings::retire_from_directory(&store, 999), Err(Error::NotFound(_))));
+    let active: Vec<String> = meetings::directory(&store, false).unwrap().into_iter().map(|e| e.name).collect();
+    assert_eq!(active, vec!["Lone Ærø"]);
+    let all: Vec<String> = meetings::directory(&store, true).unwrap().into_iter().map(|e| e.name).collect();
+    assert_eq!(all, vec!["Lone Ærø", "Anders Bo"], "by organisation: SSP Aarhus, Østjyllands Politi");
+    // A retired person's place can be taken by a new entry of the same name.
+    meetings::add_to_directory(&store, &person("Anders Bo", "Østjyllands Politi", None)).unwrap();
+}
+
+#[test]
+fn a_meeting_reads_back_as_its_record_and_saving_that_changes_nothing() {
+    let (_t, store, _) = store();
+    let r = intake(&store, "Çelik", "high");
+    let doc = json!({
+        "held_at": "2026-11-25T14:00:00+01:00",
+        "place": "Politigården, mødelokale 2",
+        "next_meeting_at": "2026-12-16T14:00:00+01:00",
+        "participants": [
+            {"name": "Łukasz Nowak", "organisation": "SSP Aarhus", "role": "SSP-konsulent", "email": "ln@aarhus.dk"},
+            {"name": "Mette Sørensen", "organisation": "Østjyllands Politi", "present": false}
+        ],
+        "items": [
+            {"kind": "free", "title": "Orientering fra SSP", "body": "Ny medarbejder."},
+            {"kind": "case", "reference": r, "reason": "Markeret til møde",
+             "new_information": [{"authority": "school", "text": "Fravær steget."}],
+             "assessment": "Risiko: isolation. Beskyttende: familien.",
+             "recommendation": "Infohuset anbefaler en mentor.",
+             "actions": [{"what": "Finde en mentor", "agency": "ssp", "person": "Łukasz Nowak", "due": "2026-12-10"}],
+             "resulting_stage": "intervention"},
+            {"kind": "free", "title": "Eventuelt"}
+        ]
+    });
+    let created = meetings::import(&store, &doc.to_string()).unwrap();
+    let back = meetings::record(&store, created.id).unwrap();
+    assert_eq!(back.district.as_deref(), Some("ØJP"));
+    assert_eq!(back.held_at, "2026-11-25T14:00:00+01:00", "Copenhagen time, as entered");
+    assert_eq!(back.next_meeting_at.as_deref(), Some("2026-12-16T14:00:00+01:00"));
+    assert_eq!(back.place.as_deref(), Some("Politigården, mødelokale 2"));
+    let expected: MeetingRecord =
+        serde_json::from_value(json!({"district": "ØJP", "held_at": back.held_at, "place": back.place,
+            "next_meeting_at": back.next_meeting_at, "participants": doc["participants"], "items": doc["items"]}))
+        .unwrap();
+    assert_eq!(back, expected, "every recorded field comes back");
+    meetings::save(&store, created.id, &back).unwrap();
+    assert_eq!(meetings::record(&store, created.id).unwrap(), back, "saving the record again changes nothing");
+    assert!(matches!(meetings::record(&store, 999), Err(Error::NotFound(_))));
+}

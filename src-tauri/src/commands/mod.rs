@@ -11,3 +11,4 @@ pub mod app;
 pub mod board;
 pub mod cases;
 pub mod intake;
+pub mod meetings;

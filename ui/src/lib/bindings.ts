@@ -59,6 +59,26 @@ export const commands = {
 	routeMunicipality: (name: string) => typedError<Route, CommandError>(__TAURI_INVOKE("route_municipality", { name })),
 	/**  Saves a concern report as a new case. */
 	submitIntake: (report: IntakeReport) => typedError<IntakeReceipt, CommandError>(__TAURI_INVOKE("submit_intake", { report })),
+	/**  The meetings, newest first. */
+	listMeetings: () => typedError<MeetingSummary[], CommandError>(__TAURI_INVOKE("list_meetings")),
+	/**  A meeting as its record, to go on with a draft. */
+	meetingRecord: (id: number) => typedError<MeetingRecord, CommandError>(__TAURI_INVOKE("meeting_record", { id })),
+	/**  Plans a meeting (numbered per infohus and year). */
+	createMeeting: (record: MeetingRecord) => typedError<MeetingSummary, CommandError>(__TAURI_INVOKE("create_meeting", { record })),
+	/**  Saves a draft meeting's record (participants, agenda, what was recorded). */
+	saveMeeting: (id: number, record: MeetingRecord) => typedError<MeetingSummary, CommandError>(__TAURI_INVOKE("save_meeting", { id, record })),
+	/**  The agenda proposed from the board for a meeting, each case with why. */
+	proposedAgenda: (id: number) => typedError<ProposedAgenda, CommandError>(__TAURI_INVOKE("proposed_agenda", { id })),
+	/**  Finalizes a meeting: applies it to the cases and stores its minutes (immutable). */
+	finalizeMeeting: (id: number) => typedError<Finalized, CommandError>(__TAURI_INVOKE("finalize_meeting", { id })),
+	/**  The participants directory; retired people only when asked for. */
+	directory: (includeRetired: boolean) => typedError<DirectoryEntry[], CommandError>(__TAURI_INVOKE("directory", { includeRetired })),
+	/**  Adds a person to the participants directory. */
+	addToDirectory: (person: DirectoryPerson) => typedError<DirectoryEntry, CommandError>(__TAURI_INVOKE("add_to_directory", { person })),
+	/**  Corrects a person in the participants directory. */
+	editDirectory: (id: number, person: DirectoryPerson) => typedError<DirectoryEntry, CommandError>(__TAURI_INVOKE("edit_directory", { id, person })),
+	/**  Retires a person from the participants directory (earlier meetings keep naming them). */
+	retireFromDirectory: (id: number) => typedError<DirectoryEntry, CommandError>(__TAURI_INVOKE("retire_from_directory", { id })),
 };
 
 /** Events */
@@ -107,6 +127,12 @@ export type AppState =
 { state: "needs_setup" } | 
 /**  The store exists but this machine's keychain has no (or another) key: ask for the recovery code. */
 { state: "needs_recovery" } | { state: "ready"; profile: Profile };
+
+/**  New information from one authority. */
+export type AuthorityNote = {
+	authority: Agency,
+	text: string,
+};
 
 export type Board = {
 	/**  The police district the board is filtered to (the coordinator's home infohus). */
@@ -315,13 +341,41 @@ export type DataKind =
 /**  Cases, notes, action items or their history. */
 "cases" | 
 /**  The coordinator's board settings. */
-"settings";
+"settings" | 
+/**  Meetings and the participants directory. */
+"meetings";
 
 /**
  *  A civil date in Europe/Copenhagen (a due date): "2026-11-25" in the store and in JSON; people
  *  type and see it the Danish way ("25.11.2026", "25. nov. 2026").
  */
 export type Day = string;
+
+/**  A person in the reusable participants directory. */
+export type DirectoryEntry = {
+	id: number,
+	name: string,
+	organisation: string,
+	role: string | null,
+	email: string | null,
+	/**  Retired: kept for the meetings that named the person, not offered for new ones. */
+	retired: boolean,
+};
+
+/**  A person to add to the directory, or the new values of one. */
+export type DirectoryPerson = {
+	name: string,
+	organisation: string,
+	role?: string | null,
+	email?: string | null,
+};
+
+/**  The result of finalizing. */
+export type Finalized = {
+	meeting: MeetingSummary,
+	minutes_sha256: string,
+	minutes_bytes: number,
+};
 
 export type Gender = "female" | "male" | "other";
 
@@ -368,6 +422,19 @@ export type IntakeReport = {
 	description: string,
 };
 
+/**  One agenda item and what the meeting recorded for it. */
+export type ItemRecord = { kind: "case"; reference: string; 
+/**  Why it is on the agenda ("Markeret til møde", …). */
+reason?: string | null; new_information?: AuthorityNote[]; 
+/**  The overall assessment: risks and protective factors. */
+assessment?: string | null; 
+/**  What the infohus recommends (each authority acts in its own remit). */
+recommendation?: string | null; actions?: NewActionItem[]; 
+/**  The stage the case moves to when the meeting is finalized. */
+resulting_stage?: Stage | null; 
+/**  Required when the resulting stage is closed. */
+outcome?: Outcome | null } | { kind: "free"; title: string; body?: string | null };
+
 /**  The swimlanes a coordinator can choose. */
 export type Lane = "none" | "urgency" | 
 /**  By the agency of the case's next open action item. */
@@ -380,6 +447,29 @@ export type LaneInfo = {
 
 /**  Where a case matched: its own text or one of its notes. */
 export type MatchedIn = "case" | "note";
+
+/**  A whole meeting record: the import format (docs/meeting-import.md) and what the UI saves. */
+export type MeetingRecord = {
+	/**  Police district code or name; the coordinator's home infohus when left out. */
+	district?: string | null,
+	/**  RFC 3339, e.g. "2026-11-25T14:00:00+01:00". */
+	held_at: string,
+	place?: string | null,
+	next_meeting_at?: string | null,
+	participants?: ParticipantRecord[],
+	items?: ItemRecord[],
+};
+
+export type MeetingSummary = {
+	id: number,
+	district_code: string,
+	/**  "23/2026", or "Tillæg 1 til 23/2026". */
+	number: string,
+	held_at: Stamp,
+	place: string | null,
+	status: string,
+	minutes_sha256: string | null,
+};
 
 /**  A new action item, as typed. */
 export type NewActionItem = {
@@ -409,6 +499,15 @@ export type OrganisationKind = "police" | "municipality";
 /**  How a closed case ended. */
 export type Outcome = "unfounded" | "completed" | "handed_to_police";
 
+/**  A participant as recorded for a meeting (found in, or added to, the directory). */
+export type ParticipantRecord = {
+	name: string,
+	organisation: string,
+	role?: string | null,
+	email?: string | null,
+	present?: boolean,
+};
+
 export type PoliceDistrict = {
 	/**  Short code used in case references, e.g. "ØJP". */
 	code: string,
@@ -426,6 +525,20 @@ export type Profile = {
 	organisation_name: string,
 	/**  The home infohus, as a police district code (see `district`). */
 	district_code: string,
+};
+
+export type ProposedAgenda = {
+	cases: ProposedItem[],
+	/**  Standing items ("Orientering fra SSP", "Eventuelt"). */
+	free: string[],
+};
+
+/**  A case proposed for the agenda, with why. */
+export type ProposedItem = {
+	reference: string,
+	pseudonym: string,
+	municipality: string,
+	reasons: string[],
 };
 
 export type Route = {
