@@ -34,6 +34,10 @@ pub fn limits() -> Vec<(&'static str, i64)> {
         ("board_cards_shown_max", i64::from(crate::board::CARDS_SHOWN_MAX)),
         ("action_what_max", crate::actions::WHAT_MAX as i64),
         ("action_person_max", crate::actions::PERSON_MAX as i64),
+        ("directory_name_max", crate::meetings::DIRECTORY_NAME_MAX as i64),
+        ("directory_organisation_max", crate::meetings::DIRECTORY_ORGANISATION_MAX as i64),
+        ("directory_role_max", crate::meetings::DIRECTORY_ROLE_MAX as i64),
+        ("directory_email_max", crate::meetings::DIRECTORY_EMAIL_MAX as i64),
     ]
 }
 

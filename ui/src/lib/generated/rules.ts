@@ -22,6 +22,10 @@ export const LIMITS = {
   board_cards_shown_max: 10000,
   action_what_max: 300,
   action_person_max: 100,
+  directory_name_max: 100,
+  directory_organisation_max: 120,
+  directory_role_max: 100,
+  directory_email_max: 254,
 } as const;
 
 /** Danish labels, in the order forms and filters show them. */
