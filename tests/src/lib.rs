@@ -37,6 +37,7 @@ pub mod key {
     pub const ENTER: char = '\u{E007}';
     pub const SHIFT: char = '\u{E008}';
     pub const CONTROL: char = '\u{E009}';
+    pub const ALT: char = '\u{E00A}';
     pub const ESCAPE: char = '\u{E00C}';
     pub const PAGE_DOWN: char = '\u{E00F}';
     pub const END: char = '\u{E010}';
@@ -197,6 +198,26 @@ impl DataDir {
         );
         String::from_utf8(out.stdout).expect("CLI output is UTF-8")
     }
+
+    /// Registers a concern in Aarhus (→ Infohus Østjylland) through the CLI; returns its reference.
+    pub fn intake(&self, pseudonym: &str, received_at: &str) -> String {
+        let report = serde_json::json!({
+            "received_at": received_at,
+            "channel": "hotline",
+            "caller": { "type": "school" },
+            "subject": { "pseudonym": pseudonym, "municipality": "Aarhus", "birth_year": 2009 },
+            "category": "right_wing",
+            "indicators": ["shares_propaganda"],
+            "urgency": "normal",
+            "description": "Eleven deler propaganda i klassens chatgruppe.",
+        });
+        let file = self.path().join("intake-e2e.json");
+        std::fs::write(&file, report.to_string()).expect("write the intake file");
+        let out: serde_json::Value =
+            serde_json::from_str(&self.cli(&["intake", file.to_str().expect("UTF-8 path")])).expect("receipt JSON");
+        let _ = std::fs::remove_file(&file);
+        out["reference"].as_str().unwrap_or_else(|| panic!("no reference in the receipt: {out}")).to_string()
+    }
 }
 
 impl Default for DataDir {
@@ -241,6 +262,11 @@ struct Driver {
     log: PathBuf,
 }
 
+/// Where the app saves files in end-to-end tests (in place of the native save dialog's answer).
+pub fn saved_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("saved")
+}
+
 impl Driver {
     fn start(data_dir: &Path, log: PathBuf) -> Driver {
         let (port, native_port) = free_ports();
@@ -255,6 +281,10 @@ impl Driver {
             .env_remove("TOVHOLDER_KEYCHAIN")
             // Fewer accessibility services: nothing reads them here, and they only add D-Bus noise.
             .env("NO_AT_BRIDGE", "1")
+            // The app's test seams: WebDriver can't drive a native save dialog, and nothing may
+            // open a PDF viewer or mail program here. Saving writes into `<data dir>/saved`.
+            .env("TOVHOLDER_SAVE_DIR", saved_dir(data_dir))
+            .env("TOVHOLDER_NO_OPEN", "1")
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().expect("log handle"))
             .stderr(log_file)

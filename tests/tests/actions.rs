@@ -78,26 +78,6 @@ fn iso(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// Registers a concern in Aarhus (→ Østjylland) through the CLI; returns its reference.
-fn cli_intake(data: &DataDir, pseudonym: &str, received_at: &str) -> String {
-    let report = serde_json::json!({
-        "received_at": received_at,
-        "channel": "hotline",
-        "caller": { "type": "school" },
-        "subject": { "pseudonym": pseudonym, "municipality": "Aarhus", "birth_year": 2009 },
-        "category": "right_wing",
-        "indicators": ["shares_propaganda"],
-        "urgency": "normal",
-        "description": "Eleven deler propaganda i klassens chatgruppe.",
-    });
-    let file = data.path().join("intake-e2e.json");
-    std::fs::write(&file, report.to_string()).expect("write the intake file");
-    let out: serde_json::Value =
-        serde_json::from_str(&data.cli(&["intake", file.to_str().expect("UTF-8 path")])).expect("receipt JSON");
-    let _ = std::fs::remove_file(&file);
-    out["reference"].as_str().unwrap_or_else(|| panic!("no reference in the receipt: {out}")).to_string()
-}
-
 /// The Opgaver view's row ids, in display order.
 async fn row_ids(app: &App) -> Vec<String> {
     let mut ids = Vec::new();
@@ -122,7 +102,7 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let app = App::launch("action_items/1", data.path()).await;
         set_up_to_board(&app).await;
         app.quit().await;
-        let reference = cli_intake(&data, "A.B.", "2026-01-05T10:00:00+01:00");
+        let reference = data.intake("A.B.", "2026-01-05T10:00:00+01:00");
         let due = dues();
 
         let app = App::launch("action_items/2", data.path()).await;

@@ -1,12 +1,15 @@
 //! The Møder view end to end: a meeting made with the CLI is listed; the participants directory
 //! by keyboard — add (a bad e-mail is refused at its field), correct, retire after a confirmation
-//! — checked with axe-core, and all of it still there after a restart.
+//! — checked with axe-core, and all of it still there after a restart. And the whole journey:
+//! plan a meeting, accept the board's proposed agenda, record a recommendation and an action item,
+//! finalize, save the minutes (read back with pdftotext), and find the changed card and the new
+//! action item on the board.
 
-use fantoccini::Client;
+use fantoccini::{Client, Locator};
 use serde_json::json;
 use std::time::Duration;
 use tovholder_e2e::key::*;
-use tovholder_e2e::{App, DataDir, run};
+use tovholder_e2e::{App, DataDir, run, saved_dir};
 
 const STEP: Duration = Duration::from_secs(30);
 
@@ -157,6 +160,236 @@ fn meetings_view_lists_meetings_and_keeps_the_participants_directory() {
             "one meeting",
         )
         .await;
+        app.quit().await;
+    });
+}
+
+/// Waits until the element matching `css` has text containing `needle`; returns the text.
+async fn wait_text(app: &App, css: &str, needle: &str) -> String {
+    let what = format!("{css} to contain {needle:?}");
+    app.poll(&what, STEP, async |c: &Client| {
+        let t = c.find(Locator::Css(css)).await.ok()?.text().await.ok()?;
+        t.contains(needle).then_some(t)
+    })
+    .await
+}
+
+/// The agenda's items in order (their `data-item` keys: "case:REF" or "free:Title").
+async fn agenda(app: &App) -> Vec<String> {
+    let v = app.js("return [...document.querySelectorAll('#agenda-list li')].map((li) => li.dataset.item);", vec![]).await;
+    serde_json::from_value(v).unwrap_or_default()
+}
+
+async fn wait_agenda(app: &App, want: &[String]) {
+    app.poll(&format!("the agenda {want:?}"), STEP, async |_c: &Client| (agenda(app).await == want).then_some(()))
+        .await;
+}
+
+/// Waits until the element with `id` has focus.
+async fn wait_focus(app: &App, id: &str) {
+    app.poll(&format!("focus on #{id}"), STEP, async |_c: &Client| (focused_id(app).await == id).then_some(())).await;
+}
+
+/// Waits until the editor says everything is saved.
+async fn wait_saved(app: &App) {
+    wait_text(app, "#meeting-save-state", "Gemt kl.").await;
+}
+
+fn typed(d: chrono::NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+#[test]
+fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
+    run(async {
+        use chrono::{Datelike, TimeDelta};
+        let data = DataDir::new();
+        let app = App::launch("meeting_journey/1", data.path()).await;
+        app.set_up().await;
+        app.quit().await;
+        let flagged = data.intake("K.M.", "2026-11-02T10:00:00+01:00");
+        let other = data.intake("A.B.", "2026-11-03T10:00:00+01:00");
+        data.cli(&["flag", &flagged, "--meeting", "on"]);
+        // Dates ahead of whatever day the test runs: the meeting in a week, the deadline in three.
+        let today = chrono::Utc::now().date_naive();
+        let held = today + TimeDelta::days(7);
+        let due = today + TimeDelta::days(21);
+        let number = format!("1/{}", held.year());
+
+        let app = App::launch("meeting_journey/2", data.path()).await;
+        app.wait_board().await;
+        go_to_meetings(&app).await;
+        app.type_into("#directory-name", "Łukasz Nowak").await;
+        app.type_into("#directory-organisation", "SSP Aarhus").await;
+        app.type_into("#directory-email", &format!("ln@aarhus.dk{ENTER}")).await;
+        wait_rows(&app, &["Łukasz Nowak | SSP Aarhus |  | ln@aarhus.dk"]).await;
+        app.type_into("#directory-name", "Mette Sørensen").await;
+        app.type_into("#directory-organisation", &format!("Østjyllands Politi{ENTER}")).await;
+        wait_rows(&app, &["Łukasz Nowak | SSP Aarhus |  | ln@aarhus.dk", "Mette Sørensen | Østjyllands Politi |  | "])
+            .await;
+
+        // Plan: the date and time typed in Danish, one participant present and one absent.
+        app.click("#meetings-new").await;
+        wait_focus(&app, "meeting-date").await;
+        app.click("#meeting-submit").await;
+        wait_text(&app, "#meeting-when-msg", "Angiv mødets dato").await;
+        wait_focus(&app, "meeting-date").await;
+        app.type_into("#meeting-date", &typed(held)).await;
+        app.type_into("#meeting-time", "14.00").await;
+        app.type_into("#meeting-place", "Politigården").await;
+        app.select("#meeting-attendance-0", "present").await;
+        app.select("#meeting-attendance-1", "absent").await;
+        app.assert_accessible("meeting-plan").await;
+        app.click("#meeting-submit").await;
+        wait_text(&app, "#meeting-title", &format!("Møde {number}")).await;
+        app.ensure(app.is_enabled("#meeting-tab-agenda").await, "the other tabs open once the meeting exists").await;
+
+        // Agenda: both cases are proposed, the flagged one with why; accept one case and the
+        // standing items, then reorder.
+        app.click("#meeting-tab-agenda").await;
+        let proposal = wait_text(&app, "#agenda-proposal", &flagged).await;
+        app.ensure(
+            proposal.contains("Markeret til møde") && proposal.contains(&other) && proposal.contains("Eventuelt"),
+            format!("the proposal: {proposal:?}"),
+        )
+        .await;
+        app.assert_accessible("meeting-agenda-proposal").await;
+        app.click(&format!("#agenda-proposal li[data-key=\"case:{other}\"] input")).await;
+        app.click("#agenda-accept").await;
+        let mut want: Vec<String> = vec![
+            format!("case:{flagged}"),
+            "free:Orientering fra politiet".into(),
+            "free:Orientering fra SSP".into(),
+            "free:Eventuelt".into(),
+        ];
+        wait_agenda(&app, &want).await;
+        // By keyboard: Alt+↓ on »Ned« moves the case down, and focus stays with it.
+        app.js("document.getElementById('agenda-down-0').focus(); return true;", vec![]).await;
+        app.press(&format!("{ALT}{ARROW_DOWN}{NULL}")).await;
+        want.swap(0, 1);
+        wait_agenda(&app, &want).await;
+        wait_focus(&app, "agenda-down-1").await;
+        app.click("#agenda-up-1").await;
+        want.swap(0, 1);
+        wait_agenda(&app, &want).await;
+        // By mouse: drag »Eventuelt« onto the first row (the same handlers a real drag calls).
+        app.js(
+            "const rows = document.querySelectorAll('#agenda-list li');
+             const dt = new DataTransfer();
+             const from = rows[3], to = rows[0];
+             from.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: dt }));
+             to.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+             to.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+             from.dispatchEvent(new DragEvent('dragend', { bubbles: true, dataTransfer: dt }));
+             return true;",
+            vec![],
+        )
+        .await;
+        let eventuelt = want.remove(3);
+        want.insert(0, eventuelt);
+        wait_agenda(&app, &want).await;
+        app.click("#agenda-remove-0").await;
+        want.remove(0);
+        wait_agenda(&app, &want).await;
+        app.type_into("#agenda-free-title", &format!("Eventuelt{ENTER}")).await;
+        want.push("free:Eventuelt".into());
+        wait_agenda(&app, &want).await;
+        app.assert_accessible("meeting-agenda").await;
+        wait_saved(&app).await;
+
+        // Recording: the case, by keyboard where it matters.
+        app.click("#meeting-tab-recording").await;
+        wait_text(&app, "#recording-item-title", &flagged).await;
+        app.select("#recording-note-agency", "school").await;
+        app.click("#recording-note-add").await;
+        wait_focus(&app, "recording-note-0").await;
+        app.press("Skolen oplever ro i klassen.").await;
+        app.type_into("#recording-assessment", "Beskyttende: god kontakt til familien.").await;
+        app.type_into("#recording-recommendation", "Infohuset anbefaler en mentor via SSP.").await;
+        app.type_into("#recording-action-what", "Samtale med familien").await;
+        app.select("#recording-action-agency", "ssp").await;
+        app.type_into("#recording-action-person", "Łukasz").await;
+        app.type_into("#recording-action-due", &typed(due)).await;
+        app.press(&ctrl(ENTER)).await;
+        wait_text(&app, "#recording-actions", "Samtale med familien").await;
+        app.select("#recording-stage", "screening").await;
+        app.assert_accessible("meeting-recording").await;
+        wait_saved(&app).await;
+
+        // The record survives a restart.
+        app.quit().await;
+        let app = App::launch("meeting_journey/3", data.path()).await;
+        app.wait_board().await;
+        go_to_meetings(&app).await;
+        let id = app
+            .js("return document.querySelector('#meetings-table button.link')?.id ?? '';", vec![])
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        app.click(&format!("#{id}")).await;
+        app.click("#meeting-tab-recording").await;
+        wait_text(&app, "#recording-item-title", &flagged).await;
+        let recommendation = app.find("#recording-recommendation").await.prop("value").await.ok().flatten();
+        app.ensure(
+            recommendation.as_deref() == Some("Infohuset anbefaler en mentor via SSP."),
+            format!("the recommendation after a restart: {recommendation:?}"),
+        )
+        .await;
+        app.snapshot("recording").await;
+
+        // Finalize after a confirmation, then save the minutes.
+        app.click("#meeting-tab-minutes").await;
+        let facts = app.text("#minutes-facts").await;
+        app.ensure(facts.contains("1 nye opgaver og 1 faseskift"), format!("the facts: {facts:?}")).await;
+        app.click("#minutes-finalize").await;
+        app.poll("the confirmation", STEP, async |c: &Client| {
+            let v = c.execute("return document.activeElement?.id ?? '';", vec![]).await.ok()?;
+            (v.as_str()? == "minutes-confirm-cancel").then_some(())
+        })
+        .await;
+        app.click("#minutes-confirm-confirm").await;
+        app.find("#minutes-sha").await;
+        wait_focus(&app, "minutes-save").await;
+        app.assert_accessible("meeting-final").await;
+        std::fs::create_dir_all(saved_dir(data.path())).expect("the save folder");
+        app.click("#minutes-save").await;
+        let pdf = app
+            .poll("the saved minutes", STEP, async |_c: &Client| {
+                std::fs::read_dir(saved_dir(data.path()))
+                    .ok()?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+            })
+            .await;
+        let text = std::process::Command::new("pdftotext")
+            .args(["-layout", pdf.to_str().expect("UTF-8 path"), "-"])
+            .output()
+            .expect("pdftotext");
+        let text = String::from_utf8_lossy(&text.stdout);
+        for needle in [
+            "FORTROLIGT",
+            number.as_str(),
+            flagged.as_str(),
+            "Infohuset anbefaler en mentor via SSP.",
+            "Samtale med familien",
+            "Skolen oplever ro i klassen.",
+            "Łukasz Nowak",
+            "Mette Sørensen",
+        ] {
+            app.ensure(text.contains(needle), format!("the minutes lack {needle:?}:\n{text}")).await;
+        }
+        app.ensure(!text.contains("UDKAST"), "final minutes carry no draft mark").await;
+        let name = pdf.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        app.ensure(!name.contains("K.M.") && !name.contains(&flagged), format!("a neutral file name: {name}")).await;
+
+        // The board: the case moved to Screening, with the new action item.
+        app.click("a[href=\"#/tavle\"]").await;
+        app.wait_card_in(&flagged, "screening").await;
+        app.click("a[href=\"#/opgaver\"]").await;
+        wait_text(&app, "main", "Samtale med familien").await;
+        let cli: serde_json::Value = serde_json::from_str(&data.cli(&["case", &flagged])).expect("case JSON");
+        app.ensure(cli.to_string().contains(&format!("Besluttet på møde {number}")), format!("the history: {cli}")).await;
         app.quit().await;
     });
 }

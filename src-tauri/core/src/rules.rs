@@ -38,6 +38,9 @@ pub fn limits() -> Vec<(&'static str, i64)> {
         ("directory_organisation_max", crate::meetings::DIRECTORY_ORGANISATION_MAX as i64),
         ("directory_role_max", crate::meetings::DIRECTORY_ROLE_MAX as i64),
         ("directory_email_max", crate::meetings::DIRECTORY_EMAIL_MAX as i64),
+        ("meeting_place_max", crate::meetings::PLACE_MAX as i64),
+        ("meeting_title_max", crate::meetings::TITLE_MAX as i64),
+        ("meeting_text_max", crate::meetings::TEXT_MAX as i64),
     ]
 }
 

@@ -26,6 +26,9 @@ export const LIMITS = {
   directory_organisation_max: 120,
   directory_role_max: 100,
   directory_email_max: 254,
+  meeting_place_max: 200,
+  meeting_title_max: 200,
+  meeting_text_max: 8000,
 } as const;
 
 /** Danish labels, in the order forms and filters show them. */
