@@ -341,7 +341,7 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         // Finalize after a confirmation, then save the minutes.
         app.click("#meeting-tab-minutes").await;
         let facts = app.text("#minutes-facts").await;
-        app.ensure(facts.contains("1 nye opgaver og 1 faseskift"), format!("the facts: {facts:?}")).await;
+        app.ensure(facts.contains("1 ny opgave og 1 faseskift"), format!("the facts: {facts:?}")).await;
         app.click("#minutes-finalize").await;
         app.poll("the confirmation", STEP, async |c: &Client| {
             let v = c.execute("return document.activeElement?.id ?? '';", vec![]).await.ok()?;

@@ -130,9 +130,9 @@ describe('agenda', () => {
 
 describe('action items', () => {
   it('needs what, agency and a real deadline', () => {
-    const bad = actionFromDraft({ what: ' ', agency: '', person: '', due: '30.02.2027' });
+    const bad = actionFromDraft({ what: ' ', agency: '', person: 'x'.repeat(200), due: '30.02.2027' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(['agency', 'due', 'what']);
+    if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(['agency', 'due', 'person', 'what']);
     expect(actionFromDraft({ what: 'Samtale', agency: 'ssp', person: ' ', due: '09.12.2026' })).toEqual({
       ok: true,
       value: { what: 'Samtale', agency: 'ssp', person: null, due: '2026-12-09' },

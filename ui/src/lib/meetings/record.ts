@@ -10,6 +10,7 @@ import type {
   ParticipantRecord,
   ProposedAgenda,
 } from '../bindings';
+import { validateDue, validatePerson, validateWhat } from '../actions/actions';
 import { dateTimeLocalToRfc3339, toDateTimeLocal } from '../localtime';
 import { formatDanishDate, formatDanishTime, parseDanishDate, parseDanishTime } from '../ui/dates';
 
@@ -221,20 +222,30 @@ export function actionDraft(a: NewActionItem): ActionDraft {
   return { what: a.what, agency: a.agency, person: a.person ?? '', due: formatDanishDate(a.due) };
 }
 
-/** The action item a draft stands for, or why not (Danish, by field). */
-export function actionFromDraft(d: ActionDraft): { ok: true; value: NewActionItem } | { ok: false; errors: Partial<Record<keyof ActionDraft, string>> } {
+/** The action item a draft stands for, or why not (Danish, by field; the Opgaver rules). */
+export function actionFromDraft(
+  d: ActionDraft,
+): { ok: true; value: NewActionItem } | { ok: false; errors: Partial<Record<keyof ActionDraft, string>> } {
   const errors: Partial<Record<keyof ActionDraft, string>> = {};
-  if (d.what.trim() === '') errors.what = 'Skriv hvad der skal gøres.';
+  const what = validateWhat(d.what);
+  const person = validatePerson(d.person);
+  const dueError = validateDue(d.due);
+  if (what !== null) errors.what = what;
   if (d.agency === '') errors.agency = 'Vælg den ansvarlige myndighed.';
+  if (person !== null) errors.person = person;
+  if (dueError !== null) errors.due = dueError;
   const due = parseDanishDate(d.due);
-  if (d.due.trim() === '') errors.due = 'Angiv en frist, f.eks. 09.12.2026.';
-  else if (!due.ok) errors.due = due.error;
   if (Object.keys(errors).length > 0 || d.agency === '' || !due.ok) return { ok: false, errors };
-  const person = d.person.trim();
-  return { ok: true, value: { what: d.what.trim(), agency: d.agency, person: person === '' ? null : person, due: due.value } };
+  const name = d.person.trim();
+  return { ok: true, value: { what: d.what.trim(), agency: d.agency, person: name === '' ? null : name, due: due.value } };
 }
 
 /** "Møde 23/2026" or "Tillæg 1 til 23/2026" as a heading. */
 export function meetingTitle(number: string): string {
   return number.startsWith('Tillæg') ? number.replace(' til ', ' til møde ') : `Møde ${number}`;
+}
+
+/** "1 sag", "3 sager": a count with the Danish singular or plural. */
+export function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
