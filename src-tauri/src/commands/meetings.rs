@@ -99,3 +99,15 @@ pub async fn retire_from_directory(
 ) -> CmdResult<DirectoryEntry> {
     shell.write(&app, DataKind::Meetings, |s| meetings::retire_from_directory(s, id))
 }
+
+/// Starts a correction of finalized minutes: a new draft "Tillæg N til møde X" with the original's
+/// participants, whose minutes reference the original's SHA-256.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_addendum(
+    app: AppHandle,
+    shell: tauri::State<'_, Shell>,
+    id: i64,
+) -> CmdResult<MeetingSummary> {
+    shell.write(&app, DataKind::Meetings, |s| meetings::create_addendum(s, id))
+}
