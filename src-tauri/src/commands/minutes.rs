@@ -60,8 +60,11 @@ pub async fn save_minutes(
                 .set_title("Gem referatet")
                 .set_file_name(&name)
                 .add_filter("PDF-dokument", &["pdf"]);
-            if let Ok(documents) = window.path().document_dir() {
-                dialog = dialog.set_directory(documents);
+            // Documents, else the home folder (not the program's working directory).
+            let paths = window.path();
+            let start = paths.document_dir().ok().filter(|d| d.is_dir()).or_else(|| paths.home_dir().ok());
+            if let Some(start) = start {
+                dialog = dialog.set_directory(start);
             }
             dialog.save_file(move |chosen| {
                 let _ = tx.send(chosen);
