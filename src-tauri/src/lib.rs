@@ -16,6 +16,8 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 use tauri::{AppHandle, Manager};
 use tauri_specta::Event as _;
+use tovholder_core::export::PrivateFolder;
+use tovholder_core::meetings::{self, MinutesFormat};
 use tovholder_core::store::{self, Store};
 use tovholder_core::{CommandError, Error, Keychain};
 
@@ -31,6 +33,9 @@ pub struct Shell {
     store: Mutex<Option<Store>>,
     /// When the process started (for `report_first_paint`).
     started: std::time::Instant,
+    /// The private export folder for the files opened in other programs (the minutes' PDF, the
+    /// e-mail draft): emptied at start; made on first use when that failed.
+    exports: Mutex<Option<PrivateFolder>>,
 }
 
 impl Shell {
@@ -55,6 +60,17 @@ impl Shell {
         let value = self.read(f)?;
         data_changed(app, what);
         Ok(value)
+    }
+
+    /// Writes the minutes (PDF or e-mail draft) into the private export folder; returns its path.
+    fn private_copy(&self, id: i64, format: MinutesFormat) -> CmdResult<PathBuf> {
+        let mut exports =
+            self.exports.lock().map_err(|_| CommandError::from(Error::Internal("export lock poisoned")))?;
+        if exports.is_none() {
+            *exports = Some(PrivateFolder::open_emptied(PrivateFolder::default_dir()?)?);
+        }
+        let folder = exports.as_ref().ok_or(Error::Internal("the export folder exists"))?;
+        self.read(|s| meetings::write_private_copy(s, id, format, folder))
     }
 
     /// Runs `f` on the store slot with the lock held for the whole call, so two commands never
@@ -121,11 +137,26 @@ pub fn run() {
     let started = std::time::Instant::now();
     let specta = specta_builder();
     tauri::Builder::default()
+        // Called from Rust only (src/commands/minutes.rs); the window's capability grants none
+        // of their permissions. The opener's script that opens links on click is left out.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::Builder::new().open_js_links_on_click(false).build())
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
             let data_dir = store::resolve_data_dir(None)?;
-            app.manage(Shell { data_dir, keychain: Keychain::from_env(), store: Mutex::new(None), started });
+            // Copies of an earlier run's minutes do not linger: the export folder starts empty.
+            let exports = PrivateFolder::default_dir().and_then(PrivateFolder::open_emptied);
+            if exports.is_err() {
+                eprintln!("tovholder: the export folder could not be emptied; retried on first use");
+            }
+            app.manage(Shell {
+                data_dir,
+                keychain: Keychain::from_env(),
+                store: Mutex::new(None),
+                started,
+                exports: Mutex::new(exports.ok()),
+            });
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -31,6 +31,7 @@ pub enum AuditEvent {
     MeetingRead { id: i64 },
     MeetingFinalized { number: String },
     MinutesExported { number: String },
+    MinutesEmailDrafted { number: String },
     MeetingsListed,
     DirectoryChanged { id: i64 },
     DirectoryListed,
@@ -65,6 +66,7 @@ impl AuditEvent {
             AuditEvent::MeetingRead { .. } => "meeting.read",
             AuditEvent::MeetingFinalized { .. } => "meeting.finalized",
             AuditEvent::MinutesExported { .. } => "minutes.exported",
+            AuditEvent::MinutesEmailDrafted { .. } => "minutes.email_drafted",
             AuditEvent::MeetingsListed => "meetings.listed",
             AuditEvent::DirectoryChanged { .. } => "directory.changed",
             AuditEvent::DirectoryListed => "directory.listed",
@@ -91,7 +93,8 @@ impl AuditEvent {
             AuditEvent::DemoFilled { cases } => Some(format!("{cases} cases")),
             AuditEvent::MeetingChanged { number }
             | AuditEvent::MeetingFinalized { number }
-            | AuditEvent::MinutesExported { number } => Some(format!("møde {number}")),
+            | AuditEvent::MinutesExported { number }
+            | AuditEvent::MinutesEmailDrafted { number } => Some(format!("møde {number}")),
             AuditEvent::MeetingRead { id } => Some(format!("møde id {id}")),
             AuditEvent::DirectoryChanged { id } => Some(format!("deltager id {id}")),
             _ => None,

@@ -47,6 +47,9 @@ pub enum Error {
     Io(#[source] std::io::Error),
     #[error("database error")]
     Database(#[source] rusqlite::Error),
+    /// No program on this computer opens the kind of file (Danish, plural: "PDF-filer").
+    #[error("no program opens {0} on this computer")]
+    NoProgram(&'static str),
     /// A broken invariant of the program itself (a bug), described without data.
     #[error("internal error: {0}")]
     Internal(&'static str),
@@ -75,6 +78,7 @@ impl Error {
             Error::ReadOnly => "read_only",
             Error::Refused(_) => "refused",
             Error::Busy => "busy",
+            Error::NoProgram(_) => "no_program",
             Error::Io(_) => "io",
             Error::Database(_) => "database",
             Error::Internal(_) => "internal",
@@ -118,6 +122,9 @@ impl Error {
             Error::DiskFull => "Disken er fuld. Intet er gemt; frigør plads og prøv igen.".into(),
             Error::ReadOnly => "Datamappen eller filen er skrivebeskyttet eller utilgængelig. Intet er gemt eller ændret.".into(),
             Error::Refused(_) => "Handlingen blev afvist.".into(),
+            Error::NoProgram(what) => {
+                format!("Der er intet program på computeren, der kan åbne {what}. Kontakt IT-supporten.")
+            }
             Error::Io(_) | Error::Database(_) | Error::Internal(_) => {
                 "Der opstod en intern fejl. Intet er gemt; prøv igen.".into()
             }
@@ -195,6 +202,11 @@ mod tests {
         let e = CommandError::from(Error::WrongRecoveryCode);
         assert_eq!(e.field.as_deref(), Some("recovery_code"));
         assert!(CommandError::from(Error::DiskFull).message.contains("Disken er fuld"));
+        let e = CommandError::from(Error::NoProgram("PDF-filer"));
+        assert_eq!(
+            (e.code.as_str(), e.message.as_str()),
+            ("no_program", "Der er intet program på computeren, der kan åbne PDF-filer. Kontakt IT-supporten.")
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod dates;
 pub mod demo;
 pub mod district;
 pub mod error;
+pub mod export;
 pub mod faults;
 pub mod intake;
 pub mod keychain;

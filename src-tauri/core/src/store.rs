@@ -189,7 +189,7 @@ fn parent_dir(path: &Path) -> &Path {
 
 /// Only the owner may read the data directory and its files (Unix; on Windows the per-user
 /// app-data directory is already private).
-fn make_private(path: &Path, dir: bool) -> std::io::Result<()> {
+pub(crate) fn make_private(path: &Path, dir: bool) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -275,6 +275,20 @@ fn write_new_file(path: &Path, bytes: &[u8], prefix: &str) -> Result<()> {
 /// the OS supports it, never replacing an existing file or writing through a link (`Refused`).
 pub(crate) fn write_export(path: &Path, bytes: &[u8]) -> Result<()> {
     write_new_file(path, bytes, &temp_prefix_for(path))
+}
+
+/// Saves an exported file where the user chose in a save dialog that has already asked about
+/// replacing: written completely and durably under a temporary name beside it (owner-only where
+/// the OS supports it), then renamed over it (a rename replaces a link at `path`; it never writes
+/// through it).
+pub(crate) fn write_export_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = parent_dir(path);
+    let mut tmp = temp_in(dir, &temp_prefix_for(path))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| Error::from(e.error))?;
+    sync_dir(dir)?;
+    Ok(())
 }
 
 /// Replaces a file in the data directory completely and durably: written under a temporary name,

@@ -1,5 +1,5 @@
 //! The meetings' command-line interface as scripts use it: create, agenda, import, finalize,
-//! list, and the minutes written to a file that is never overwritten.
+//! list, and the minutes written to a file (PDF or an unsent e-mail) that is never overwritten.
 
 mod common;
 use common::{cli, cli_with_stdin, new_store, ok, stderr};
@@ -69,6 +69,29 @@ fn a_meeting_is_scripted_end_to_end_through_the_cli() {
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777, 0o600);
     }
+
+    // "Klar til e-mail": an unsent .eml with the stored PDF, never overwriting; a draft is refused.
+    let eml = dir.join("referat.eml");
+    let written = ok(cli(dir, &["minutes", &id, "--eml", eml.to_str().unwrap()]));
+    assert_eq!(written["bytes"].as_u64(), Some(std::fs::metadata(&eml).unwrap().len()));
+    let text = std::fs::read_to_string(&eml).unwrap();
+    assert!(text.starts_with("X-Unsent: 1\r\n"), "{}", &text[..200]);
+    assert!(text.contains("Referat%20m%C3%B8de%202-2026.pdf"), "the PDF attached under its neutral name");
+    let again = cli(dir, &["minutes", &id, "--eml", eml.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2), "an existing file is not overwritten: {}", stderr(&again));
+    assert_eq!(std::fs::read_to_string(&eml).unwrap(), text);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&eml).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let first = planned["id"].to_string();
+    let draft = cli(dir, &["minutes", &first, "--eml", dir.join("kladde.eml").to_str().unwrap()]);
+    assert_eq!(draft.status.code(), Some(2), "a draft cannot be e-mailed: {}", stderr(&draft));
+    assert!(stderr(&draft).contains("færdiggjort"), "{}", stderr(&draft));
+    assert!(!dir.join("kladde.eml").exists());
+    let both = cli(dir, &["minutes", &id, "--out", "a.pdf", "--eml", "a.eml"]);
+    assert_eq!(both.status.code(), Some(2), "--out and --eml exclude each other");
 
     let case = ok(cli(dir, &["case", &r]));
     assert_eq!(case["stage"], "intervention");

@@ -326,3 +326,153 @@ fn a_meeting_reads_back_as_its_record_and_saving_that_changes_nothing() {
     assert_eq!(meetings::record(&store, created.id).unwrap(), back, "saving the record again changes nothing");
     assert!(matches!(meetings::record(&store, 999), Err(Error::NotFound(_))));
 }
+
+/// A finalized meeting with two participants with an e-mail address (one absent), one without,
+/// and one case; returns the meeting's id and the case's reference.
+fn finalized_meeting(store: &Store) -> (i64, String) {
+    let r = intake(store, "Nguyễn", "normal");
+    let doc = json!({
+        "held_at": "2026-11-25T14:00:00+01:00",
+        "place": "Politigården, Aarhus",
+        "participants": [
+            {"name": "Mette Holm", "organisation": "Østjyllands Politi", "email": "mh@politi.dk"},
+            {"name": "Aylin Çelik", "organisation": "Socialforvaltningen", "email": "ac@aarhus.dk", "present": false},
+            {"name": "Jens Berg", "organisation": "SSP Aarhus"}
+        ],
+        "items": [{"kind": "case", "reference": r, "recommendation": "Infohuset anbefaler et mentorforløb."}]
+    });
+    let m = meetings::import(store, &doc.to_string()).unwrap();
+    meetings::finalize(store, m.id).unwrap();
+    (m.id, r)
+}
+
+#[test]
+fn the_minutes_have_neutral_file_names() {
+    let (_t, store, _) = store();
+    let draft = meetings::create(&store, &record("2026-11-25T14:00:00+01:00")).unwrap();
+    assert_eq!(meetings::minutes_file_name(&draft, "pdf"), "Referat møde 1-2026 UDKAST.pdf");
+    let (id, _) = finalized_meeting(&store);
+    let m = meetings::get(&store, id).unwrap();
+    assert_eq!(m.number, "2/2026");
+    assert_eq!(meetings::minutes_file_name(&m, "pdf"), "Referat møde 2-2026.pdf");
+    assert_eq!(meetings::minutes_file_name(&m, "eml"), "Referat møde 2-2026.eml");
+    let addendum = meetings::create_addendum(&store, id).unwrap();
+    assert_eq!(meetings::minutes_file_name(&addendum, "pdf"), "Tillæg 1 til møde 2-2026 UDKAST.pdf");
+    let addendum = meetings::finalize(&store, addendum.id).unwrap().meeting;
+    assert_eq!(meetings::minutes_file_name(&addendum, "pdf"), "Tillæg 1 til møde 2-2026.pdf");
+    let file = meetings::minutes_file(&store, id, meetings::MinutesFormat::Pdf).unwrap();
+    assert_eq!(file.name, "Referat møde 2-2026.pdf");
+    assert_eq!(file.bytes, meetings::minutes_pdf(&store, id).unwrap());
+}
+
+#[test]
+fn saving_the_minutes_replaces_the_chosen_file_owner_only_and_is_audited() {
+    let (t, store, _) = store();
+    let (id, _) = finalized_meeting(&store);
+    let path = t.path().join("valgt.pdf");
+    std::fs::write(&path, b"an older file the dialog asked to replace").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let before = exported(&store);
+    meetings::save_minutes(&store, id, &path).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), meetings::minutes_pdf(&store, id).unwrap());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(t.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left: {leftovers:?}");
+    assert_eq!(exported(&store), before + 2, "the save and the read-back are audited as exports");
+    assert!(matches!(meetings::save_minutes(&store, 999, &path), Err(Error::NotFound(_))));
+}
+
+/// How many times minutes were exported, by the audit log.
+fn exported(store: &Store) -> i64 {
+    store
+        .conn_for_tests()
+        .query_row("SELECT count(*) FROM audit_log WHERE action = 'minutes.exported'", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn the_email_draft_is_unsent_addressed_to_the_participants_with_the_stored_pdf_and_no_personal_data_in_headers() {
+    use mail_parser::{MessageParser, MimeHeaders};
+    let (_t, store, _) = store();
+    let draft = meetings::create(&store, &record("2026-11-20T14:00:00+01:00")).unwrap();
+    let refused = meetings::minutes_email(&store, draft.id).unwrap_err();
+    assert!(matches!(refused, Error::Invalid { field: "meeting", .. }), "{refused:?}");
+    assert_eq!(
+        tovholder_core::CommandError::from(refused).message,
+        "Kun et færdiggjort referat kan gøres klar til e-mail; færdiggør mødet først."
+    );
+
+    let (id, reference) = finalized_meeting(&store);
+    let pdf = meetings::minutes_pdf(&store, id).unwrap();
+    let eml = meetings::minutes_email(&store, id).unwrap();
+    let message = MessageParser::default().parse(&eml).expect("an RFC 5322 message");
+    assert_eq!(message.header_raw("X-Unsent").map(str::trim), Some("1"));
+    let to: Vec<&str> = message.to().expect("To").iter().filter_map(|a| a.address()).collect();
+    assert_eq!(to, ["mh@politi.dk", "ac@aarhus.dk"], "the participants with an address, present first");
+    assert!(message.to().unwrap().iter().all(|a| a.name().is_none()), "addresses only, no names");
+    assert!(message.from().is_none(), "the mail program sends from the coordinator's account");
+    assert_eq!(message.subject(), Some("Referat af infohusmøde 2/2026, Infohus Østjylland"));
+    assert_eq!(message.date().map(|d| d.to_rfc3339()), Some("2026-11-20T09:00:00Z".to_string()), "the store's clock");
+    let body = message.body_text(0).expect("a text body");
+    assert!(body.contains("fortroligt") && body.contains("sikre e-mail"), "{body}");
+    let attachments: Vec<_> = message.attachments().collect();
+    assert_eq!(attachments.len(), 1);
+    assert_eq!(attachments[0].attachment_name(), Some("Referat møde 2-2026.pdf"));
+    assert_eq!(attachments[0].content_type().map(|c| c.ctype()), Some("application"));
+    assert!(attachments[0].contents() == pdf.as_slice(), "the stored PDF, byte for byte");
+
+    // No participant's name or organisation, no case text in any header.
+    let headers_end = eml.windows(4).position(|w| w == b"\r\n\r\n").expect("a header block");
+    let headers = String::from_utf8_lossy(&eml[..headers_end]).to_string();
+    let decoded: String = message.headers().iter().map(|h| format!("{:?}\n", h.value())).collect();
+    for private in ["Mette", "Holm", "Aylin", "Çelik", "Jens", "Socialforvaltningen", "Nguyễn", "Aarhus", &reference]
+    {
+        assert!(!headers.contains(private) && !decoded.contains(private), "{private} in the headers:\n{headers}");
+    }
+    assert!(!body.contains("Nguyễn") && !body.contains(&reference) && !body.contains("Holm"));
+
+    let audited: i64 = store
+        .conn_for_tests()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'minutes.email_drafted' AND subject = 'møde 2/2026'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 1);
+
+    // An addendum's draft names it as such.
+    let addendum = meetings::create_addendum(&store, id).unwrap();
+    meetings::finalize(&store, addendum.id).unwrap();
+    let eml = meetings::minutes_email(&store, addendum.id).unwrap();
+    let message = MessageParser::default().parse(&eml).unwrap();
+    assert_eq!(message.subject(), Some("Tillæg 1 til referat af infohusmøde 2/2026, Infohus Østjylland"));
+    assert_eq!(message.attachments().next().unwrap().attachment_name(), Some("Tillæg 1 til møde 2-2026.pdf"));
+}
+
+#[test]
+fn private_copies_of_the_minutes_go_to_the_export_folder() {
+    let (t, store, _) = store();
+    let folder = tovholder_core::export::PrivateFolder::open_emptied(t.path().join("export")).unwrap();
+    let draft = meetings::create(&store, &record("2026-11-20T14:00:00+01:00")).unwrap();
+    let preview = meetings::write_private_copy(&store, draft.id, meetings::MinutesFormat::Pdf, &folder).unwrap();
+    assert_eq!(preview, folder.dir().join("Referat møde 1-2026 UDKAST.pdf"));
+    assert!(std::fs::read(&preview).unwrap().starts_with(b"%PDF"));
+    assert!(meetings::write_private_copy(&store, draft.id, meetings::MinutesFormat::Email, &folder).is_err());
+    let (id, _) = finalized_meeting(&store);
+    let eml = meetings::write_private_copy(&store, id, meetings::MinutesFormat::Email, &folder).unwrap();
+    assert_eq!(eml, folder.dir().join("Referat møde 2-2026.eml"));
+    assert!(std::fs::read(&eml).unwrap().windows(11).any(|w| w == b"X-Unsent: 1"));
+}

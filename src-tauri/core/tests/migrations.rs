@@ -24,7 +24,10 @@ use tovholder_core::{Error, Keychain, Store, cases};
 const FIXTURE_KEY: &[u8; 32] = b"tovholder-synthetic-test-key-001";
 
 /// The schema versions that have been released, one fixture each.
-const RELEASED: &[u32] = &[1, 2];
+const RELEASED: &[u32] = &[1, 2, 6];
+
+/// The synthetic "PDF" of the fixture's finalized meeting (stored bytes; its SHA-256 beside them).
+const FIXTURE_MINUTES: &[u8] = b"%PDF-1.3\n% Syntetisk testreferat, ingen rigtige personer\n%%EOF\n";
 
 fn fixture(version: u32) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(format!("store-v{version}.db"))
@@ -37,14 +40,18 @@ fn user_version(conn: &Connection) -> u32 {
 // ---------------------------------------------------------------------------------------------
 // Fixture generator
 
-/// Builds `tests/fixtures/store-v1.db` and `store-v2.db` with the released steps and plain SQL.
+/// Builds the missing `tests/fixtures/store-v{1,2,6}.db` with the released steps and plain SQL.
 #[test]
 #[ignore = "writes the checked-in fixtures; run by hand when a schema version is released"]
 fn generate_fixtures() {
     for &version in RELEASED {
         let path = fixture(version);
+        if path.exists() {
+            // A released fixture stays as it is (SQLCipher's random salts would change every
+            // byte); delete the file to rebuild it.
+            continue;
+        }
         fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let _ = fs::remove_file(&path);
         let mut conn = Connection::open(&path).unwrap();
         conn.execute_batch(&format!("PRAGMA key = \"x'{}'\";", hex::encode(FIXTURE_KEY))).unwrap();
         conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA foreign_keys = ON;").unwrap();
@@ -53,6 +60,10 @@ fn generate_fixtures() {
         if version >= 2 {
             to_version(&mut conn, 2).unwrap();
             fill_v2(&conn);
+        }
+        if version >= 6 {
+            to_version(&mut conn, 6).unwrap();
+            fill_v6(&conn);
         }
         assert_eq!(user_version(&conn), version);
         conn.execute_batch("VACUUM;").unwrap();
@@ -273,6 +284,103 @@ fn fill_v2(conn: &Connection) {
     }
 }
 
+/// Version 6 (migrations 3–6): a row in every table they added — action items (one from a
+/// meeting), board settings, a demo-case mark, the participants directory, meetings (a finalized
+/// one with its minutes, an addendum draft, a draft), their participants, agenda items and
+/// recorded action items — and the new case columns set.
+fn fill_v6(conn: &Connection) {
+    use sha2::Digest;
+    let actor = "Søren Ærø-Åberg";
+    let case = |reference: &str| -> i64 {
+        conn.query_row("SELECT id FROM cases WHERE reference = ?1", [reference], |r| r.get(0)).unwrap()
+    };
+    let (first, second, demo) = (case("ØJP-2026-0001"), case("ØJP-2026-0002"), case("KBHP-2025-0001"));
+    conn.execute(
+        "UPDATE cases SET meeting_flag = 1, stage_entered_at = '2026-02-11T11:00:00.000Z' WHERE id = ?1",
+        [first],
+    )
+    .unwrap();
+    conn.execute("INSERT INTO demo_cases (case_id) VALUES (?1)", [demo]).unwrap();
+    conn.execute(
+        "INSERT INTO board_settings (id, lane, filters, wip_limits, stale_days, updated_at)
+         VALUES (1, 'urgency', '{\"municipality\":\"Aarhus\",\"meeting\":true}', '{\"assessment\":5}', 21,
+                 '2026-02-15T08:00:00.000Z')",
+        [],
+    )
+    .unwrap();
+    conn.execute_batch(
+        "INSERT INTO directory (id, name, organisation, role, email, retired_at, created_at) VALUES
+             (1, 'Søren Ærø-Åberg', 'Østjyllands Politi', 'Tovholder', 'saa@example.invalid', NULL, '2026-02-01T08:00:00.000Z'),
+             (2, 'Aylin Çelik', 'Socialforvaltningen, Aarhus', NULL, 'ac@example.invalid', NULL, '2026-02-01T08:05:00.000Z'),
+             (3, 'Łukasz Nguyễn', 'SSP Aarhus', 'SSP-konsulent', NULL, '2026-03-20T09:00:00.000Z', '2026-02-01T08:10:00.000Z');",
+    )
+    .unwrap();
+    // Meetings are inserted as drafts (a finalized meeting refuses new rows) and finalized last.
+    conn.execute_batch(
+        "INSERT INTO meetings (id, district_code, year, number, addendum_of, addendum_number, held_at, place,
+             next_meeting_at, delete_after, created_at, created_by) VALUES
+             (1, 'ØJP', 2026, 1, NULL, NULL, '2026-03-04T13:00:00.000Z', 'Politigården, Aarhus',
+              '2026-04-01T12:00:00.000Z', '2031-03-04', '2026-02-25T08:00:00.000Z', 'Søren Ærø-Åberg'),
+             (2, 'ØJP', 2026, 1, 1, 1, '2026-03-10T08:00:00.000Z', 'Politigården, Aarhus',
+              NULL, '2031-03-04', '2026-03-10T08:00:00.000Z', 'Søren Ærø-Åberg'),
+             (3, 'ØJP', 2026, 2, NULL, NULL, '2026-04-01T12:00:00.000Z', NULL,
+              NULL, '2031-04-01', '2026-03-11T08:00:00.000Z', 'Søren Ærø-Åberg');
+         INSERT INTO meeting_participants (meeting_id, directory_id, present) VALUES
+             (1, 1, 1), (1, 2, 1), (1, 3, 0), (2, 1, 1), (2, 2, 1), (3, 1, 1);",
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO meeting_items (id, meeting_id, position, kind, case_id, reason, new_information, assessment,
+             recommendation, resulting_stage) VALUES
+             (1, 1, 0, 'case', ?1, 'Markeret til møde',
+              '[{\"authority\":\"school\",\"text\":\"Eleven kommer i skole igen. Syntetisk testtekst.\"}]',
+              'Beskyttende: familien samarbejder.', 'Infohuset anbefaler et mentorforløb.', 'intervention')",
+        [first],
+    )
+    .unwrap();
+    conn.execute_batch(
+        "INSERT INTO meeting_items (id, meeting_id, position, kind, title, body) VALUES
+             (2, 1, 1, 'free', 'Orientering fra SSP', 'Intet nyt. Syntetisk testtekst.'),
+             (3, 3, 0, 'free', 'Eventuelt', NULL);
+         INSERT INTO meeting_actions (id, item_id, what, agency, person, due) VALUES
+             (1, 1, 'Finde en mentor', 'ssp', 'Łukasz Nguyễn', '2026-03-25');",
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO action_items (id, case_id, what, agency, person, due, status, status_at, status_by, created_at,
+             created_by, meeting_id) VALUES
+             (1, ?1, 'Finde en mentor', 'ssp', 'Łukasz Nguyễn', '2026-03-25', 'open', NULL, NULL,
+              '2026-03-04T15:00:00.000Z', ?3, 1),
+             (2, ?2, 'Samtale med forældrene', 'social_services', NULL, '2026-02-20', 'done',
+              '2026-02-19T10:00:00.000Z', ?3, '2026-02-10T10:00:00.000Z', ?3, NULL)",
+        rusqlite::params![first, second, actor],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO case_history (case_id, at, actor, field, old_value, new_value, reason)
+         VALUES (?1, '2026-03-04T15:00:00.000Z', ?2, 'meeting', NULL, 'Drøftet på møde 1/2026', NULL)",
+        rusqlite::params![first, actor],
+    )
+    .unwrap();
+    let sha = hex::encode(sha2::Sha256::digest(FIXTURE_MINUTES));
+    conn.execute(
+        "UPDATE meetings SET status = 'final', minutes_pdf = ?1, minutes_sha256 = ?2,
+             finalized_at = '2026-03-04T15:00:00.000Z', finalized_by = ?3 WHERE id = 1",
+        rusqlite::params![FIXTURE_MINUTES, sha, actor],
+    )
+    .unwrap();
+    conn.execute_batch(
+        "INSERT INTO audit_log (at, actor, action, subject) VALUES
+             ('2026-02-25T08:00:00.000Z', 'Søren Ærø-Åberg', 'meeting.changed', 'møde 1/2026'),
+             ('2026-03-04T15:00:00.000Z', 'Søren Ærø-Åberg', 'meeting.finalized', 'møde 1/2026'),
+             ('2026-03-05T09:00:00.000Z', 'Søren Ærø-Åberg', 'minutes.exported', 'møde 1/2026'),
+             ('2026-03-10T08:00:00.000Z', 'Søren Ærø-Åberg', 'meeting.changed', 'møde Tillæg 1 til 1/2026'),
+             ('2026-02-19T10:00:00.000Z', 'Søren Ærø-Åberg', 'action_item.changed', 'ØJP-2026-0002'),
+             ('2026-02-15T08:00:00.000Z', 'Søren Ærø-Åberg', 'board.settings_changed', NULL);",
+    )
+    .unwrap();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
@@ -401,11 +509,27 @@ fn the_fixtures_are_what_they_claim_to_be() {
         if version >= 2 {
             assert_eq!(count(&conn, "cases"), 4);
             assert_eq!(count(&conn, "case_notes"), 7);
-            assert_eq!(count(&conn, "case_history"), 7);
+            assert_eq!(count(&conn, "case_history"), if version >= 6 { 8 } else { 7 }, "v6: one entry names a meeting");
             let text: String = conn
                 .query_row("SELECT pseudonym FROM cases WHERE reference = 'ØJP-2026-0001'", [], |r| r.get(0))
                 .unwrap();
             assert_eq!(text, "Drengen fra Ærøskøbing");
+        }
+        if version >= 6 {
+            for (table, n) in [
+                ("action_items", 2),
+                ("board_settings", 1),
+                ("demo_cases", 1),
+                ("directory", 3),
+                ("meetings", 3),
+                ("meeting_participants", 6),
+                ("meeting_items", 3),
+                ("meeting_actions", 1),
+            ] {
+                assert_eq!(count(&conn, table), n, "v{version}: {table}");
+            }
+            let status: String = conn.query_row("SELECT status FROM meetings WHERE id = 1", [], |r| r.get(0)).unwrap();
+            assert_eq!(status, "final");
         }
         assert_sound(&conn);
     }
@@ -430,6 +554,14 @@ fn every_released_version_upgrades_without_losing_a_row() {
         assert_nothing_lost(&before, &after, &what);
         assert_sound(&after);
         drop(after);
+
+        if version == LATEST_VERSION {
+            // The newest released version needs no upgrade: no backup, and the app reads it.
+            assert!(backups(&db).unwrap().is_empty(), "{what}: {:?}", bak_files(tmp.path()));
+            let store = Store::open(tmp.path(), &keychain).unwrap();
+            check_v6_through_the_app(&store);
+            continue;
+        }
 
         // Exactly one backup: owner-only, the same key, the old version, the old rows.
         let made = backups(&db).unwrap();
@@ -460,7 +592,35 @@ fn every_released_version_upgrades_without_losing_a_row() {
             let hits = cases::search(&store, "ærøskøbing", 10).unwrap();
             assert_eq!(hits.len(), 1, "{what}");
         }
+        if version >= 6 {
+            check_v6_through_the_app(&store);
+        }
     }
+}
+
+/// The app reads what the v6 fixture holds: meetings, a finalized meeting's stored minutes and
+/// record, the directory, action items from a meeting, the board settings.
+fn check_v6_through_the_app(store: &Store) {
+    use sha2::Digest;
+    use tovholder_core::{actions, board, meetings};
+    let list = meetings::list(store).unwrap();
+    let numbers: Vec<&str> = list.iter().map(|m| m.number.as_str()).collect();
+    assert_eq!(numbers, ["2/2026", "Tillæg 1 til 1/2026", "1/2026"]);
+    assert_eq!(meetings::minutes_pdf(store, 1).unwrap(), FIXTURE_MINUTES, "the stored minutes, byte for byte");
+    assert_eq!(list[2].minutes_sha256.as_deref(), Some(hex::encode(sha2::Sha256::digest(FIXTURE_MINUTES)).as_str()));
+    let record = meetings::record(store, 1).unwrap();
+    assert_eq!(record.participants.len(), 3);
+    assert_eq!(record.items.len(), 2);
+    let people = meetings::directory(store, true).unwrap();
+    assert_eq!(people.iter().filter(|p| p.retired).count(), 1);
+    let case = cases::get(store, "ØJP-2026-0001").unwrap();
+    assert!(case.meeting, "flagged til møde");
+    assert_eq!(case.action_items.len(), 1);
+    assert_eq!(case.action_items[0].what, "Finde en mentor");
+    let all = actions::list(store, &actions::ActionFilter { include_closed: true, ..Default::default() }).unwrap();
+    assert_eq!(all.len(), 2, "the open item from the meeting and the done one");
+    let settings = board::settings(store).unwrap();
+    assert_eq!((settings.stale_days, settings.filter.municipality.as_deref()), (21, Some("Aarhus")));
 }
 
 #[test]

@@ -12,3 +12,4 @@ pub mod board;
 pub mod cases;
 pub mod intake;
 pub mod meetings;
+pub mod minutes;

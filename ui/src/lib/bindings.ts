@@ -79,6 +79,25 @@ export const commands = {
 	editDirectory: (id: number, person: DirectoryPerson) => typedError<DirectoryEntry, CommandError>(__TAURI_INVOKE("edit_directory", { id, person })),
 	/**  Retires a person from the participants directory (earlier meetings keep naming them). */
 	retireFromDirectory: (id: number) => typedError<DirectoryEntry, CommandError>(__TAURI_INVOKE("retire_from_directory", { id })),
+	/**
+	 *  Saves the minutes' PDF (a draft's with "UDKAST") where the coordinator chooses in the native
+	 *  save dialog, which suggests the neutral file name ("Referat møde 23-2026.pdf") and asks
+	 *  before replacing a file. Returns the saved file's name, or nothing when the dialog was
+	 *  cancelled.
+	 */
+	saveMinutes: (id: number) => typedError<string | null, CommandError>(__TAURI_INVOKE("save_minutes", { id })),
+	/**
+	 *  Opens the minutes in the default PDF viewer: a draft as its "UDKAST" preview, finalized
+	 *  minutes as their stored PDF. The file is written into the app's private export folder
+	 *  (owner-only, emptied at each start).
+	 */
+	openMinutes: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("open_minutes", { id })),
+	/**
+	 *  "Klar til e-mail": opens an unsent e-mail in the default mail program, addressed to the
+	 *  meeting's participants, with the finalized minutes attached (a draft meeting is refused).
+	 *  The `.eml` file is written into the app's private export folder.
+	 */
+	emailMinutes: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("email_minutes", { id })),
 };
 
 /** Events */

@@ -134,11 +134,16 @@ enum Command {
         #[arg(long)]
         agency: Option<String>,
     },
-    /// Write a meeting's minutes as PDF (a draft gets an "UDKAST" watermark); never overwrites.
+    /// Write a meeting's minutes as PDF (a draft gets an "UDKAST" watermark), or as an unsent
+    /// e-mail with the PDF attached (finalized minutes only); never overwrites.
     Minutes {
         id: i64,
-        #[arg(long, value_name = "FILE.pdf")]
-        out: PathBuf,
+        /// The PDF.
+        #[arg(long, value_name = "FILE.pdf", required_unless_present = "eml", conflicts_with = "eml")]
+        out: Option<PathBuf>,
+        /// "Klar til e-mail": an .eml draft (X-Unsent: 1) to the participants' addresses.
+        #[arg(long, value_name = "FILE.eml")]
+        eml: Option<PathBuf>,
     },
     /// Infohus meetings: create, agenda, list, import, finalize.
     Meeting {
@@ -391,10 +396,20 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             };
             print_json(&out.expect("JSON"));
         }
-        Command::Minutes { id, out } => {
+        Command::Minutes { id, out, eml } => {
             let store = open_store(&dir, &keychain)?;
-            meetings::export_minutes(&store, id, &out)?;
-            print_json(&json!({ "file": out, "bytes": std::fs::metadata(&out)?.len() }));
+            let file = match (out, eml) {
+                (Some(out), _) => {
+                    meetings::export_minutes(&store, id, &out)?;
+                    out
+                }
+                (None, Some(eml)) => {
+                    meetings::export_minutes_email(&store, id, &eml)?;
+                    eml
+                }
+                (None, None) => return Err(Error::invalid("out", "angiv --out FILE.pdf eller --eml FILE.eml")),
+            };
+            print_json(&json!({ "file": file, "bytes": std::fs::metadata(&file)?.len() }));
         }
         Command::Flag { reference, meeting } => {
             let on = match meeting.trim() {
