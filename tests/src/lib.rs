@@ -267,6 +267,12 @@ pub fn saved_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("saved")
 }
 
+/// The app's private export folder in end-to-end tests (what it opens in a PDF viewer or mail
+/// program is written there).
+pub fn export_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("cache").join("tovholder").join("export")
+}
+
 impl Driver {
     fn start(data_dir: &Path, log: PathBuf) -> Driver {
         let (port, native_port) = free_ports();
@@ -285,6 +291,8 @@ impl Driver {
             // open a PDF viewer or mail program here. Saving writes into `<data dir>/saved`.
             .env("TOVHOLDER_SAVE_DIR", saved_dir(data_dir))
             .env("TOVHOLDER_NO_OPEN", "1")
+            // The app's caches, and its private export folder, inside the test's data directory.
+            .env("XDG_CACHE_HOME", data_dir.join("cache"))
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().expect("log handle"))
             .stderr(log_file)

@@ -9,7 +9,7 @@ use fantoccini::{Client, Locator};
 use serde_json::json;
 use std::time::Duration;
 use tovholder_e2e::key::*;
-use tovholder_e2e::{App, DataDir, run, saved_dir};
+use tovholder_e2e::{App, DataDir, export_dir, run, saved_dir};
 
 const STEP: Duration = Duration::from_secs(30);
 
@@ -176,7 +176,8 @@ async fn wait_text(app: &App, css: &str, needle: &str) -> String {
 
 /// The agenda's items in order (their `data-item` keys: "case:REF" or "free:Title").
 async fn agenda(app: &App) -> Vec<String> {
-    let v = app.js("return [...document.querySelectorAll('#agenda-list li')].map((li) => li.dataset.item);", vec![]).await;
+    let v =
+        app.js("return [...document.querySelectorAll('#agenda-list li')].map((li) => li.dataset.item);", vec![]).await;
     serde_json::from_value(v).unwrap_or_default()
 }
 
@@ -188,6 +189,25 @@ async fn wait_agenda(app: &App, want: &[String]) {
 /// Waits until the element with `id` has focus.
 async fn wait_focus(app: &App, id: &str) {
     app.poll(&format!("focus on #{id}"), STEP, async |_c: &Client| (focused_id(app).await == id).then_some(())).await;
+}
+
+/// Waits for a file in `dir` whose name ends with `suffix`; returns its path.
+async fn wait_file(app: &App, dir: &std::path::Path, suffix: &str) -> std::path::PathBuf {
+    app.poll(&format!("a file *{suffix} in {}", dir.display()), STEP, async |_c: &Client| {
+        std::fs::read_dir(dir)
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(suffix)))
+    })
+    .await
+}
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", path.to_str().expect("UTF-8 path"), "-"])
+        .output()
+        .expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Waits until the editor says everything is saved.
@@ -342,6 +362,17 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.click("#meeting-tab-minutes").await;
         let facts = app.text("#minutes-facts").await;
         app.ensure(facts.contains("1 ny opgave og 1 faseskift"), format!("the facts: {facts:?}")).await;
+        // The preview: the draft as PDF with the UDKAST mark, written to the private export folder.
+        app.click("#minutes-preview").await;
+        let draft = wait_file(&app, &export_dir(data.path()), "UDKAST.pdf").await;
+        let draft_text = pdf_text(&draft);
+        // The watermark is drawn diagonally: in the content's order (-raw) its pieces follow each other.
+        let squashed: String = draft_text.chars().filter(|c| !c.is_whitespace()).collect();
+        app.ensure(
+            squashed.contains("UDKAST") && draft_text.contains("Infohuset anbefaler en mentor via SSP."),
+            format!("the preview: {draft_text}"),
+        )
+        .await;
         app.click("#minutes-finalize").await;
         app.poll("the confirmation", STEP, async |c: &Client| {
             let v = c.execute("return document.activeElement?.id ?? '';", vec![]).await.ok()?;
@@ -354,19 +385,8 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.assert_accessible("meeting-final").await;
         std::fs::create_dir_all(saved_dir(data.path())).expect("the save folder");
         app.click("#minutes-save").await;
-        let pdf = app
-            .poll("the saved minutes", STEP, async |_c: &Client| {
-                std::fs::read_dir(saved_dir(data.path()))
-                    .ok()?
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .find(|p| p.extension().is_some_and(|x| x == "pdf"))
-            })
-            .await;
-        let text = std::process::Command::new("pdftotext")
-            .args(["-layout", pdf.to_str().expect("UTF-8 path"), "-"])
-            .output()
-            .expect("pdftotext");
-        let text = String::from_utf8_lossy(&text.stdout);
+        let pdf = wait_file(&app, &saved_dir(data.path()), ".pdf").await;
+        let text = pdf_text(&pdf);
         for needle in [
             "FORTROLIGT",
             number.as_str(),
@@ -379,9 +399,26 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         ] {
             app.ensure(text.contains(needle), format!("the minutes lack {needle:?}:\n{text}")).await;
         }
-        app.ensure(!text.contains("UDKAST"), "final minutes carry no draft mark").await;
+        let squashed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        app.ensure(!squashed.contains("UDKAST"), "final minutes carry no draft mark").await;
         let name = pdf.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
         app.ensure(!name.contains("K.M.") && !name.contains(&flagged), format!("a neutral file name: {name}")).await;
+
+        // »Klar til e-mail«: an unsent draft to the participant with an address, the PDF attached,
+        // and no personal data in its headers.
+        app.click("#minutes-email").await;
+        let eml = wait_file(&app, &export_dir(data.path()), ".eml").await;
+        let eml = std::fs::read_to_string(&eml).expect("the e-mail draft");
+        let headers = eml.split("\r\n\r\n").next().unwrap_or_default();
+        app.ensure(
+            headers.contains("X-Unsent: 1") && headers.contains("ln@aarhus.dk") && !headers.contains("K.M."),
+            format!("the e-mail's headers: {headers}"),
+        )
+        .await;
+
+        // A correction is an addendum, opened at once.
+        app.click("#minutes-addendum").await;
+        wait_text(&app, "#meeting-title", &format!("Tillæg 1 til møde {number}")).await;
 
         // The board: the case moved to Screening, with the new action item.
         app.click("a[href=\"#/tavle\"]").await;
@@ -389,7 +426,8 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.click("a[href=\"#/opgaver\"]").await;
         wait_text(&app, "main", "Samtale med familien").await;
         let cli: serde_json::Value = serde_json::from_str(&data.cli(&["case", &flagged])).expect("case JSON");
-        app.ensure(cli.to_string().contains(&format!("Besluttet på møde {number}")), format!("the history: {cli}")).await;
+        app.ensure(cli.to_string().contains(&format!("Besluttet på møde {number}")), format!("the history: {cli}"))
+            .await;
         app.quit().await;
     });
 }

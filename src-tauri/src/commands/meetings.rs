@@ -104,10 +104,6 @@ pub async fn retire_from_directory(
 /// participants, whose minutes reference the original's SHA-256.
 #[tauri::command]
 #[specta::specta]
-pub async fn create_addendum(
-    app: AppHandle,
-    shell: tauri::State<'_, Shell>,
-    id: i64,
-) -> CmdResult<MeetingSummary> {
+pub async fn create_addendum(app: AppHandle, shell: tauri::State<'_, Shell>, id: i64) -> CmdResult<MeetingSummary> {
     shell.write(&app, DataKind::Meetings, |s| meetings::create_addendum(s, id))
 }

@@ -80,6 +80,11 @@ export const commands = {
 	/**  Retires a person from the participants directory (earlier meetings keep naming them). */
 	retireFromDirectory: (id: number) => typedError<DirectoryEntry, CommandError>(__TAURI_INVOKE("retire_from_directory", { id })),
 	/**
+	 *  Starts a correction of finalized minutes: a new draft "Tillæg N til møde X" with the original's
+	 *  participants, whose minutes reference the original's SHA-256.
+	 */
+	createAddendum: (id: number) => typedError<MeetingSummary, CommandError>(__TAURI_INVOKE("create_addendum", { id })),
+	/**
 	 *  Saves the minutes' PDF (a draft's with "UDKAST") where the coordinator chooses in the native
 	 *  save dialog, which suggests the neutral file name ("Referat møde 23-2026.pdf") and asks
 	 *  before replacing a file. Returns the saved file's name, or nothing when the dialog was
