@@ -482,73 +482,57 @@ pub fn record(store: &Store, id: i64) -> Result<MeetingRecord> {
     })
 }
 
-fn record_in(conn: &Connection, id: i64) -> Result<MeetingRecord> {
-    let rfc3339 = |t: Stamp| t.instant().with_timezone(&crate::dates::COPENHAGEN).to_rfc3339();
-    let (district_code, held_at, place, next): (String, Stamp, Option<String>, Option<Stamp>) = conn
-        .query_row("SELECT district_code, held_at, place, next_meeting_at FROM meetings WHERE id = ?1", [id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
-        .optional()?
-        .ok_or(Error::NotFound("mødet"))?;
-    let participants = conn
-        .prepare_cached(
-            "SELECT d.name, d.organisation, d.role, d.email, p.present FROM meeting_participants p
-             JOIN directory d ON d.id = p.directory_id WHERE p.meeting_id = ?1 ORDER BY d.organisation, d.name, d.id",
-        )?
-        .query_map([id], |r| {
-            Ok(ParticipantRecord {
-                name: r.get(0)?,
-                organisation: r.get(1)?,
-                role: r.get(2)?,
-                email: r.get(3)?,
-                present: r.get(4)?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    type ItemRow = (
-        i64,
-        String,
-        Option<i64>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    );
-    let rows: Vec<ItemRow> = conn
-        .prepare_cached(
-            "SELECT id, kind, case_id, reason, title, body, new_information, assessment, recommendation,
-                    resulting_stage, outcome
-             FROM meeting_items WHERE meeting_id = ?1 ORDER BY position",
-        )?
-        .query_map([id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-                r.get(9)?,
-                r.get(10)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut items = Vec::with_capacity(rows.len());
-    for (item_id, kind, case_id, reason, title, body, info, assessment, recommendation, stage, outcome) in rows {
-        if kind == "free" {
-            items.push(ItemRecord::Free { title: title.unwrap_or_default(), body });
-            continue;
-        }
-        let Some(case_id) = case_id else { continue };
-        let actions = conn
-            .prepare_cached("SELECT what, agency, person, due FROM meeting_actions WHERE item_id = ?1 ORDER BY id")?
+/// One agenda item as stored: the one reader of `meeting_items` and `meeting_actions`, which the
+/// record, the minutes and finalizing all build on.
+struct StoredItem {
+    /// None for a free item, and for a case item whose case was purged.
+    case_id: Option<i64>,
+    kind: String,
+    reason: Option<String>,
+    title: Option<String>,
+    body: Option<String>,
+    new_information: Vec<AuthorityNote>,
+    assessment: Option<String>,
+    recommendation: Option<String>,
+    actions: Vec<NewActionItem>,
+    resulting_stage: Option<Stage>,
+    outcome: Option<Outcome>,
+}
+
+fn stored_items(conn: &Connection, meeting_id: i64) -> Result<Vec<StoredItem>> {
+    let mut actions =
+        conn.prepare_cached("SELECT what, agency, person, due FROM meeting_actions WHERE item_id = ?1 ORDER BY id")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, kind, case_id, reason, title, body, new_information, assessment, recommendation,
+                resulting_stage, outcome
+         FROM meeting_items WHERE meeting_id = ?1 ORDER BY position",
+    )?;
+    let rows = stmt.query_map([meeting_id], |r| {
+        let info: String = r.get(6)?;
+        let stage: Option<String> = r.get(9)?;
+        let outcome: Option<String> = r.get(10)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            StoredItem {
+                kind: r.get(1)?,
+                case_id: r.get(2)?,
+                reason: r.get(3)?,
+                title: r.get(4)?,
+                body: r.get(5)?,
+                new_information: serde_json::from_str(&info)
+                    .map_err(|e| rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, e.into()))?,
+                assessment: r.get(7)?,
+                recommendation: r.get(8)?,
+                actions: Vec::new(),
+                resulting_stage: stage.as_deref().map(register::parse_enum).transpose()?,
+                outcome: outcome.as_deref().map(register::parse_enum).transpose()?,
+            },
+        ))
+    })?;
+    let mut items = Vec::new();
+    for row in rows {
+        let (item_id, mut item) = row?;
+        item.actions = actions
             .query_map([item_id], |r| {
                 Ok(NewActionItem {
                     what: r.get(0)?,
@@ -557,16 +541,55 @@ fn record_in(conn: &Connection, id: i64) -> Result<MeetingRecord> {
                     due: r.get(3)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<rusqlite::Result<_>>()?;
+        items.push(item);
+    }
+    Ok(items)
+}
+
+/// A meeting's participants, by organisation and name.
+fn stored_participants(conn: &Connection, meeting_id: i64) -> Result<Vec<ParticipantRecord>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT d.name, d.organisation, d.role, d.email, p.present FROM meeting_participants p
+             JOIN directory d ON d.id = p.directory_id WHERE p.meeting_id = ?1 ORDER BY d.organisation, d.name, d.id",
+        )?
+        .query_map([meeting_id], |r| {
+            Ok(ParticipantRecord {
+                name: r.get(0)?,
+                organisation: r.get(1)?,
+                role: r.get(2)?,
+                email: r.get(3)?,
+                present: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+fn record_in(conn: &Connection, id: i64) -> Result<MeetingRecord> {
+    let rfc3339 = |t: Stamp| t.instant().with_timezone(&crate::dates::COPENHAGEN).to_rfc3339();
+    let (district_code, held_at, place, next): (String, Stamp, Option<String>, Option<Stamp>) = conn
+        .query_row("SELECT district_code, held_at, place, next_meeting_at FROM meetings WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?
+        .ok_or(Error::NotFound("mødet"))?;
+    let mut items = Vec::new();
+    for item in stored_items(conn, id)? {
+        if item.kind == "free" {
+            items.push(ItemRecord::Free { title: item.title.unwrap_or_default(), body: item.body });
+            continue;
+        }
+        let Some(case_id) = item.case_id else { continue };
         items.push(ItemRecord::Case {
             reference: register::summary(conn, case_id)?.reference,
-            reason,
-            new_information: serde_json::from_str(&info).map_err(|_| Error::Internal("notes from JSON"))?,
-            assessment,
-            recommendation,
-            actions,
-            resulting_stage: stage.as_deref().map(register::parse_enum).transpose()?,
-            outcome: outcome.as_deref().map(register::parse_enum).transpose()?,
+            reason: item.reason,
+            new_information: item.new_information,
+            assessment: item.assessment,
+            recommendation: item.recommendation,
+            actions: item.actions,
+            resulting_stage: item.resulting_stage,
+            outcome: item.outcome,
         });
     }
     Ok(MeetingRecord {
@@ -574,7 +597,7 @@ fn record_in(conn: &Connection, id: i64) -> Result<MeetingRecord> {
         held_at: rfc3339(held_at),
         place,
         next_meeting_at: next.map(rfc3339),
-        participants,
+        participants: stored_participants(conn, id)?,
         items,
     })
 }
@@ -853,42 +876,19 @@ fn safe_path(path: &str) -> String {
 /// naming the meeting, the resulting stage (through the stage rules), the new action items (marked
 /// with the meeting), and the "til møde" flag cleared.
 pub(crate) fn apply_to_cases(op: &mut Op<'_>, meeting_id: i64, label: &str) -> Result<()> {
-    /// A case item's id, case and the stage (and outcome) the meeting decided.
-    type Decision = (i64, Option<i64>, Option<String>, Option<String>);
-    let items: Vec<Decision> = {
-        let mut stmt = op.conn().prepare(
-            "SELECT id, case_id, resulting_stage, outcome FROM meeting_items WHERE meeting_id = ?1 AND kind = 'case' ORDER BY position",
-        )?;
-        stmt.query_map([meeting_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?
-    };
     let reason = format!("Besluttet på møde {label}");
-    for (item_id, case_id, stage, outcome) in items {
-        let Some(case_id) = case_id else { continue };
+    for item in stored_items(op.conn(), meeting_id)? {
+        let (Some(case_id), "case") = (item.case_id, item.kind.as_str()) else { continue };
         history::record(op, case_id, "meeting", None, Some(&format!("Drøftet på møde {label}")), None)?;
         let before = register::read(op.conn(), case_id)?.summary.stage;
-        if let Some(stage) = stage.as_deref().and_then(Stage::parse).filter(|s| *s != before) {
-            let outcome = outcome.as_deref().and_then(Outcome::parse);
-            cases::transition_in(op, case_id, stage, Some(&reason), outcome).map_err(|e| match e {
+        if let Some(stage) = item.resulting_stage.filter(|s| *s != before) {
+            cases::transition_in(op, case_id, stage, Some(&reason), item.outcome).map_err(|e| match e {
                 Error::Invalid { reason, .. } => Error::invalid("items.resulting_stage", reason),
                 other => other,
             })?;
         }
-        let recorded: Vec<NewActionItem> = {
-            let mut stmt = op
-                .conn()
-                .prepare("SELECT what, agency, person, due FROM meeting_actions WHERE item_id = ?1 ORDER BY id")?;
-            stmt.query_map([item_id], |r| {
-                Ok(NewActionItem {
-                    what: r.get(0)?,
-                    agency: register::parse_enum(&r.get::<_, String>(1)?)?,
-                    person: r.get(2)?,
-                    due: r.get(3)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?
-        };
-        for a in recorded {
-            let added = actions::add_in(op, case_id, &a)?;
+        for a in &item.actions {
+            let added = actions::add_in(op, case_id, a)?;
             actions::set_meeting(op, added.id, meeting_id)?;
         }
         if register::set_meeting_flag(op, case_id, false)? {
@@ -941,94 +941,58 @@ fn minutes_doc(conn: &Connection, id: i64, now: DateTime<Utc>, draft: bool) -> R
         }
         _ => None,
     };
-    let participants: Vec<minutes::Participant> = {
-        let mut stmt = conn.prepare(
-            "SELECT d.name, d.organisation, coalesce(d.role, ''), p.present FROM meeting_participants p
-             JOIN directory d ON d.id = p.directory_id WHERE p.meeting_id = ?1 ORDER BY p.present DESC, d.organisation, d.name",
-        )?;
-        stmt.query_map([id], |r| {
-            Ok(minutes::Participant { name: r.get(0)?, organisation: r.get(1)?, role: r.get(2)?, present: r.get(3)? })
-        })?
-        .collect::<Result<_, _>>()?
-    };
+    let mut participants: Vec<minutes::Participant> = stored_participants(conn, id)?
+        .into_iter()
+        .map(|p| minutes::Participant {
+            name: p.name,
+            organisation: p.organisation,
+            role: p.role.unwrap_or_default(),
+            present: p.present,
+        })
+        .collect();
+    participants.sort_by_key(|p| !p.present); // present first; stable, so by organisation and name
     let mut items = Vec::new();
-    {
-        let mut stmt = conn.prepare(
-            "SELECT id, kind, case_id, title, body, new_information, assessment, recommendation, resulting_stage
-             FROM meeting_items WHERE meeting_id = ?1 ORDER BY position",
-        )?;
-        struct ItemRow {
-            item_id: i64,
-            kind: String,
-            case_id: Option<i64>,
-            title: Option<String>,
-            body: Option<String>,
-            info: String,
-            assessment: Option<String>,
-            recommendation: Option<String>,
-            stage: Option<String>,
-        }
-        let rows: Vec<ItemRow> = stmt
-            .query_map([id], |r| {
-                Ok(ItemRow {
-                    item_id: r.get(0)?,
-                    kind: r.get(1)?,
-                    case_id: r.get(2)?,
-                    title: r.get(3)?,
-                    body: r.get(4)?,
-                    info: r.get(5)?,
-                    assessment: r.get(6)?,
-                    recommendation: r.get(7)?,
-                    stage: r.get(8)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-        for ItemRow { item_id, kind, case_id, title, body, info, assessment, recommendation, stage } in rows {
-            if kind == "free" {
-                items.push(minutes::AgendaItem::Free(minutes::FreeItem {
-                    title: title.unwrap_or_default(),
-                    text: body.unwrap_or_default(),
-                }));
-                continue;
-            }
-            let Some(case_id) = case_id else { continue };
-            let case = register::read(conn, case_id)?;
-            let notes: Vec<AuthorityNote> =
-                serde_json::from_str(&info).map_err(|_| Error::Internal("notes as JSON"))?;
-            let actions: Vec<minutes::ActionRow> = {
-                let mut stmt = conn
-                    .prepare("SELECT what, agency, person, due FROM meeting_actions WHERE item_id = ?1 ORDER BY id")?;
-                stmt.query_map([item_id], |r| {
-                    let agency: Agency = register::parse_enum(&r.get::<_, String>(1)?)?;
-                    let due: Day = r.get(3)?;
-                    Ok(minutes::ActionRow {
-                        what: r.get(0)?,
-                        who: minutes::Responsible { agency: agency.label_da().into(), person: r.get(2)? },
-                        due: due.format_da(),
-                    })
-                })?
-                .collect::<Result<_, _>>()?
-            };
-            let stage = stage.as_deref().and_then(Stage::parse).unwrap_or(case.summary.stage);
-            items.push(minutes::AgendaItem::Case(minutes::CaseItem {
-                reference: case.summary.reference.clone(),
-                pseudonym: case.summary.pseudonym.clone(),
-                municipality: case.summary.municipality.clone(),
-                source: format!(
-                    "{} ({})",
-                    case.summary.channel.label_da(),
-                    case.caller.caller_type.label_da().to_lowercase()
-                ),
-                new_information: notes
-                    .into_iter()
-                    .map(|n| minutes::NewInformation { authority: n.authority.label_da().into(), text: n.text })
-                    .collect(),
-                assessment: assessment.unwrap_or_default(),
-                recommendation: recommendation.unwrap_or_default(),
-                actions,
-                stage: stage.label_da().into(),
+    for item in stored_items(conn, id)? {
+        if item.kind == "free" {
+            items.push(minutes::AgendaItem::Free(minutes::FreeItem {
+                title: item.title.unwrap_or_default(),
+                text: item.body.unwrap_or_default(),
             }));
+            continue;
         }
+        let Some(case_id) = item.case_id else { continue };
+        let case = register::read(conn, case_id)?;
+        let actions = item
+            .actions
+            .into_iter()
+            .map(|a| {
+                let due = Day::parse(&a.due).ok_or(Error::Internal("a stored due date"))?;
+                Ok(minutes::ActionRow {
+                    what: a.what,
+                    who: minutes::Responsible { agency: a.agency.label_da().into(), person: a.person },
+                    due: due.format_da(),
+                })
+            })
+            .collect::<Result<_>>()?;
+        items.push(minutes::AgendaItem::Case(minutes::CaseItem {
+            reference: case.summary.reference.clone(),
+            pseudonym: case.summary.pseudonym.clone(),
+            municipality: case.summary.municipality.clone(),
+            source: format!(
+                "{} ({})",
+                case.summary.channel.label_da(),
+                case.caller.caller_type.label_da().to_lowercase()
+            ),
+            new_information: item
+                .new_information
+                .into_iter()
+                .map(|n| minutes::NewInformation { authority: n.authority.label_da().into(), text: n.text })
+                .collect(),
+            assessment: item.assessment.unwrap_or_default(),
+            recommendation: item.recommendation.unwrap_or_default(),
+            actions,
+            stage: item.resulting_stage.unwrap_or(case.summary.stage).label_da().into(),
+        }));
     }
     let today = Day::of(now);
     let open_actions = actions::open_from_meetings(conn, &district_code, id, today)?
