@@ -228,6 +228,7 @@ impl Default for DataDir {
 
 impl Drop for DataDir {
     fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(cache_dir(self.path()));
         if let Some(id) = self.store_id() {
             let _ = secret_tool(&["clear", "service", KEYCHAIN_SERVICE, "username", &format!("case-store-{id}")]);
         }
@@ -267,10 +268,16 @@ pub fn saved_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("saved")
 }
 
+/// The app's cache directory in end-to-end tests: beside the data directory (which tests expect
+/// to hold only the store), removed with it.
+pub fn cache_dir(data_dir: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-cache", data_dir.display()))
+}
+
 /// The app's private export folder in end-to-end tests (what it opens in a PDF viewer or mail
 /// program is written there).
 pub fn export_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("cache").join("tovholder").join("export")
+    cache_dir(data_dir).join("tovholder").join("export")
 }
 
 impl Driver {
@@ -291,8 +298,8 @@ impl Driver {
             // open a PDF viewer or mail program here. Saving writes into `<data dir>/saved`.
             .env("TOVHOLDER_SAVE_DIR", saved_dir(data_dir))
             .env("TOVHOLDER_NO_OPEN", "1")
-            // The app's caches, and its private export folder, inside the test's data directory.
-            .env("XDG_CACHE_HOME", data_dir.join("cache"))
+            // The app's caches, and its private export folder, beside the test's data directory.
+            .env("XDG_CACHE_HOME", cache_dir(data_dir))
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().expect("log handle"))
             .stderr(log_file)
@@ -556,6 +563,31 @@ impl App {
             Ok(b) => b,
             Err(err) => panic!("{}", self.report(format!("is_enabled({css}): {err}")).await),
         }
+    }
+
+    /// The id of the focused element ("" when it has none).
+    pub async fn focused_id(&self) -> String {
+        self.js("return document.activeElement?.id ?? '';", vec![]).await.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Waits until the element with `id` has focus.
+    pub async fn wait_focus(&self, id: &str) {
+        let what = format!("focus on #{id}");
+        self.poll(&what, STEP_TIMEOUT, async |c: &Client| {
+            let v = c.execute("return document.activeElement?.id ?? '';", vec![]).await.ok()?;
+            (v.as_str() == Some(id)).then_some(())
+        })
+        .await;
+    }
+
+    /// Waits until the element matching `css` has text containing `needle`; returns the text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let what = format!("{css} to contain {needle:?}");
+        self.poll(&what, STEP_TIMEOUT, async |c: &Client| {
+            let t = c.find(Locator::Css(css)).await.ok()?.text().await.ok()?;
+            t.contains(needle).then_some(t)
+        })
+        .await
     }
 
     /// Waits until the element matching `css` is enabled.

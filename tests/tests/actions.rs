@@ -2,27 +2,14 @@
 //! picked from the calendar by keyboard), marked done in the Opgaver view by keyboard, and still
 //! there — with its history — after a restart and through the CLI.
 
-use fantoccini::{Client, Locator};
 use std::time::Duration;
 use tovholder_e2e::key::*;
 use tovholder_e2e::{App, DataDir, ENTER, run};
-
-const STEP: Duration = Duration::from_secs(30);
 
 /// An attribute of the focused element (`None` when it has none).
 async fn focused_attr(app: &App, name: &str) -> Option<String> {
     let active = app.client().active_element().await.ok()?;
     active.attr(name).await.ok().flatten()
-}
-
-/// Waits until the element matching `css` has text containing `needle`; returns the text.
-async fn wait_text(app: &App, css: &str, needle: &str) -> String {
-    let what = format!("{css} to contain {needle:?}");
-    app.poll(&what, STEP, async |c: &Client| {
-        let t = c.find(Locator::Css(css)).await.ok()?.text().await.ok()?;
-        t.contains(needle).then_some(t)
-    })
-    .await
 }
 
 /// Resizes the window (for screenshots).
@@ -112,8 +99,8 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         app.type_into("#search", &reference).await;
         app.find(&format!("#search-results [data-reference=\"{reference}\"]")).await;
         app.type_into("#search", &ENTER.to_string()).await;
-        wait_text(&app, "#case-panel-title", &reference).await;
-        wait_text(&app, "#case-actions-title", "Opgaver").await;
+        app.wait_text("#case-panel-title", &reference).await;
+        app.wait_text("#case-actions-title", "Opgaver").await;
 
         // Ny opgave: an impossible date is refused in Danish next to the field.
         app.click("#action-new").await;
@@ -121,7 +108,7 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         app.select("#action-agency", "school").await;
         app.type_into("#action-person", "Lone Berg").await;
         app.type_into("#action-due", "30022026").await;
-        let msg = wait_text(&app, "#action-due-msg", "findes ikke").await;
+        let msg = app.wait_text("#action-due-msg", "findes ikke").await;
         app.ensure(msg.contains("februar 2026 har 28 dage"), format!("message: {msg:?}")).await;
         let invalid = app.find("#action-due").await.attr("aria-invalid").await.ok().flatten();
         app.ensure(invalid.as_deref() == Some("true"), "the due field is not aria-invalid").await;
@@ -132,8 +119,8 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let in_field = app.find("#action-due").await.prop("value").await.ok().flatten().unwrap_or_default();
         app.ensure(in_field == typed(due.first), format!("the due field reads {in_field:?}")).await;
         app.click("#action-submit").await;
-        wait_text(&app, "#case-actions", "Samtale med skolens AKT-lærer").await;
-        let list = wait_text(&app, "#case-actions", &shown(due.first)).await;
+        app.wait_text("#case-actions", "Samtale med skolens AKT-lærer").await;
+        let list = app.wait_text("#case-actions", &shown(due.first)).await;
         app.ensure(list.contains("Skole/PPR") && list.contains("Lone Berg"), format!("panel list: {list:?}")).await;
 
         // A second one, its date picked in the calendar by keyboard: from the first of a month,
@@ -156,14 +143,14 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let picked = app.find("#action-due").await.prop("value").await.ok().flatten().unwrap_or_default();
         app.ensure(picked == typed(due.picked), format!("picked {picked:?}")).await;
         app.click("#action-submit").await;
-        wait_text(&app, "#case-actions", &shown(due.picked)).await;
-        wait_text(&app, "#case-history", "Opgave tilføjet").await;
+        app.wait_text("#case-actions", &shown(due.picked)).await;
+        app.wait_text("#case-history", "Opgave tilføjet").await;
         app.snapshot("panel").await;
         app.press(&ESCAPE.to_string()).await;
 
         // Opgaver: the items of the home infohus, grouped; "j" moves, "d" marks done.
         app.click("a[href=\"#/opgaver\"]").await;
-        wait_text(&app, "#actions-list", "Senere").await;
+        app.wait_text("#actions-list", "Senere").await;
         let ids = row_ids(&app).await;
         app.ensure(ids.len() == 2, format!("rows: {ids:?}")).await;
         focus_list(&app).await;
@@ -178,7 +165,7 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let label = focused_attr(&app, "aria-label").await.unwrap_or_default();
         app.ensure(label.contains("Samtale med skolens AKT-lærer"), format!("row 2 is {label:?}")).await;
         app.press("d").await;
-        wait_text(&app, "#toast", "markeret udført").await;
+        app.wait_text("#toast", "markeret udført").await;
         app.poll("the done item to leave the list", Duration::from_secs(10), async |_| {
             (row_ids(&app).await.len() == 1).then_some(())
         })
@@ -192,15 +179,15 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let app = App::launch("action_items/3", data.path()).await;
         app.wait_heading("Tavle").await;
         app.click("a[href=\"#/opgaver\"]").await;
-        wait_text(&app, "#actions-list", "Hjemmebesøg hos familien").await;
+        app.wait_text("#actions-list", "Hjemmebesøg hos familien").await;
         let list = app.text("#actions-list").await;
         app.ensure(!list.contains("Samtale med skolens"), format!("the done item is listed: {list:?}")).await;
         focus_list(&app).await;
         app.press(&ENTER.to_string()).await;
-        wait_text(&app, "#case-panel-title", &reference).await;
-        let items = wait_text(&app, "#case-actions", "Udført").await;
+        app.wait_text("#case-panel-title", &reference).await;
+        let items = app.wait_text("#case-actions", "Udført").await;
         app.ensure(items.contains("Samtale med skolens AKT-lærer"), format!("panel items: {items:?}")).await;
-        let history = wait_text(&app, "#case-history", "Opgave tilføjet").await;
+        let history = app.wait_text("#case-history", "Opgave tilføjet").await;
         app.ensure(history.contains("Udført"), format!("history: {history:?}")).await;
         app.snapshot("after-restart").await;
         app.quit().await;
@@ -252,11 +239,11 @@ fn action_screens_with_demo_data() {
             app.snapshot(&format!("opgaver-focus-{w}")).await;
             // "?" on the list shows the shortcuts, the list's keys among them.
             app.press("?").await;
-            wait_text(&app, "#shortcuts-dialog", "annullér den valgte opgave").await;
+            app.wait_text("#shortcuts-dialog", "annullér den valgte opgave").await;
             app.snapshot(&format!("shortcuts-{w}")).await;
             app.press(&ESCAPE.to_string()).await;
             app.press(&ENTER.to_string()).await;
-            wait_text(&app, "#case-actions-title", "Opgaver").await;
+            app.wait_text("#case-actions-title", "Opgaver").await;
             tokio::time::sleep(Duration::from_millis(300)).await;
             app.snapshot(&format!("panel-{w}")).await;
             if !app.exists("#action-what").await {

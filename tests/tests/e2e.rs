@@ -12,31 +12,6 @@ use tovholder_e2e::{App, DataDir, ENTER, keychain_forget, keychain_has, run};
 
 const STEP: Duration = Duration::from_secs(30);
 
-/// The id of the focused element ("" when it has none).
-async fn focused_id(app: &App) -> String {
-    app.js("return document.activeElement?.id ?? '';", vec![]).await.as_str().unwrap_or_default().to_string()
-}
-
-/// Waits until the element with `id` has focus.
-async fn wait_focus(app: &App, id: &str) {
-    let what = format!("focus on #{id}");
-    app.poll(&what, STEP, async |c: &Client| {
-        let v = c.execute("return document.activeElement?.id ?? '';", vec![]).await.ok()?;
-        (v.as_str() == Some(id)).then_some(())
-    })
-    .await;
-}
-
-/// Waits until the element matching `css` has text containing `needle`; returns the text.
-async fn wait_text(app: &App, css: &str, needle: &str) -> String {
-    let what = format!("{css} to contain {needle:?}");
-    app.poll(&what, STEP, async |c: &Client| {
-        let t = c.find(Locator::Css(css)).await.ok()?.text().await.ok()?;
-        t.contains(needle).then_some(t)
-    })
-    .await
-}
-
 /// The intake form's visible errors: fields marked invalid and non-empty messages.
 async fn intake_errors(app: &App) -> Vec<String> {
     let v = app
@@ -63,7 +38,7 @@ async fn resize(app: &App, width: u32, height: u32) {
 /// Types a municipality and waits until it routes ("Hører under Infohus …").
 async fn municipality(app: &App, name: &str, infohus: &str) {
     app.type_into("#intake-municipality", name).await;
-    wait_text(app, "#intake-route", infohus).await;
+    app.wait_text("#intake-route", infohus).await;
     app.type_into("#intake-municipality", &ESCAPE.to_string()).await;
 }
 
@@ -80,13 +55,13 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
         resize(&app, 1280, 800).await;
 
         app.type_into("#search", &key::ctrl('n')).await;
-        wait_focus(&app, "intake-received-at").await;
+        app.wait_focus("intake-received-at").await;
         app.ensure(!app.exists("#intake-draft-indicator").await, "a draft indicator before anything was typed").await;
 
         // Tab through every field without typing: nothing turns red.
         let mut seen = Vec::new();
         for _ in 0..60 {
-            let id = focused_id(&app).await;
+            let id = app.focused_id().await;
             if id == "intake-submit" {
                 break;
             }
@@ -98,7 +73,7 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
             seen.push(id);
             app.press(&TAB.to_string()).await;
         }
-        app.ensure(focused_id(&app).await == "intake-submit", format!("Tab never reached the save button: {seen:?}"))
+        app.ensure(app.focused_id().await == "intake-submit", format!("Tab never reached the save button: {seen:?}"))
             .await;
         for id in
             ["intake-caller-type", "intake-pseudonym", "intake-birth-year", "intake-municipality", "intake-description"]
@@ -113,7 +88,7 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
         app.type_into("#intake-birth-year", "19").await;
         app.ensure(intake_errors(&app).await.is_empty(), "the birth year was checked while still being typed").await;
         app.press(&TAB.to_string()).await;
-        wait_text(&app, "#intake-birth-year-msg", "fire cifre").await;
+        app.wait_text("#intake-birth-year-msg", "fire cifre").await;
         app.clear("#intake-birth-year").await;
         app.type_into("#intake-birth-year", "2009").await;
         app.poll("the birth year error to go", STEP, async |c: &Client| {
@@ -127,7 +102,7 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
         municipality(&app, "Århus", "Infohus Østjylland").await;
         app.type_into("input[name=\"category\"][value=\"right_wing\"]", " ").await;
         app.press(&key::ctrl(ENTER)).await;
-        wait_focus(&app, "intake-error-summary").await;
+        app.wait_focus("intake-error-summary").await;
         let summary = app.text("#intake-error-summary").await;
         app.ensure(
             summary.contains("Ret 2 felter")
@@ -151,11 +126,11 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
         // Each link focuses its field: Tab to the first, Enter.
         app.press(&TAB.to_string()).await;
         app.press(&ENTER.to_string()).await;
-        wait_focus(&app, "intake-caller-type").await;
+        app.wait_focus("intake-caller-type").await;
         app.js("document.getElementById('intake-error-summary').focus();", vec![]).await;
         app.press(&format!("{TAB}{TAB}")).await;
         app.press(&ENTER.to_string()).await;
-        wait_focus(&app, "intake-description").await;
+        app.wait_focus("intake-description").await;
 
         // The draft survives a look at the board and is shown in the top bar, which leads back.
         app.click("a[href=\"#/tavle\"]").await;
@@ -174,19 +149,19 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
 
         // «Kassér kladde» asks first (focus on «Behold kladden»); Esc keeps it.
         app.click("#intake-discard").await;
-        wait_focus(&app, "intake-discard-dialog-cancel").await;
+        app.wait_focus("intake-discard-dialog-cancel").await;
         app.snapshot("discard-dialog").await;
         app.press(&ESCAPE.to_string()).await;
-        wait_focus(&app, "intake-discard").await;
+        app.wait_focus("intake-discard").await;
         let kept = app.js("return document.getElementById('intake-pseudonym').value;", vec![]).await;
         app.ensure(kept == serde_json::json!("J.K."), "Esc in the dialog discarded the draft").await;
         // Confirmed: the form is empty again, without errors, and the top bar shows no draft.
         app.press(&ENTER.to_string()).await;
-        wait_focus(&app, "intake-discard-dialog-cancel").await;
+        app.wait_focus("intake-discard-dialog-cancel").await;
         app.press(&TAB.to_string()).await;
-        wait_focus(&app, "intake-discard-dialog-confirm").await;
+        app.wait_focus("intake-discard-dialog-confirm").await;
         app.press(&ENTER.to_string()).await;
-        wait_focus(&app, "intake-received-at").await;
+        app.wait_focus("intake-received-at").await;
         let empty = app.js("return document.getElementById('intake-pseudonym').value;", vec![]).await;
         app.ensure(empty == serde_json::json!(""), format!("the discarded draft is still there: {empty}")).await;
         app.ensure(!app.exists("#intake-error-summary").await, "the summary outlived the discarded draft").await;
@@ -202,7 +177,7 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
 /// Fills and saves a concern by keyboard for a person in `municipality`; returns the reference.
 async fn save_concern(app: &App, municipality_name: &str, infohus: &str) -> String {
     app.type_into("#search", &key::ctrl('n')).await;
-    wait_focus(app, "intake-received-at").await;
+    app.wait_focus("intake-received-at").await;
     app.select("#intake-caller-type", "school").await;
     app.type_into("#intake-pseudonym", "J.K.").await;
     app.type_into("#intake-birth-year", "2009").await;
@@ -243,12 +218,12 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
         )
         .await;
         app.ensure(!where_.contains("på tavlen."), format!("the receipt claims the board: {where_:?}")).await;
-        wait_focus(&app, "intake-forward").await;
+        app.wait_focus("intake-forward").await;
         app.snapshot("receipt-other-district").await;
 
         // The next step: »Videresend til Infohus Nordjylland …« opens the case with the form filled.
         app.press(&ENTER.to_string()).await;
-        wait_focus(&app, "forward-district").await;
+        app.wait_focus("forward-district").await;
         let chosen = app.js("return document.getElementById('forward-district').value;", vec![]).await;
         app.ensure(chosen == serde_json::json!("NJP"), format!("forward target {chosen}")).await;
         let options = app
@@ -265,7 +240,7 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
         // Enter on »Videresend …« asks first; nothing is forwarded yet.
         app.js("document.getElementById('forward-submit').focus();", vec![]).await;
         app.press(&ENTER.to_string()).await;
-        wait_focus(&app, "forward-confirm-confirm").await;
+        app.wait_focus("forward-confirm-confirm").await;
         let question = app.text("#forward-confirm-title").await;
         app.ensure(
             question == format!("Videresend {other} til Infohus Nordjylland?"),
@@ -278,8 +253,8 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
         app.press(&ENTER.to_string()).await;
 
         // Forwarded: the panel says so, the toast offers »Fortryd« with focus on it.
-        wait_text(&app, "#case-panel .badge.stage", "Videresendt").await;
-        let toast = wait_text(&app, "#toast", "videresendt til Infohus Nordjylland").await;
+        app.wait_text("#case-panel .badge.stage", "Videresendt").await;
+        let toast = app.wait_text("#toast", "videresendt til Infohus Nordjylland").await;
         app.ensure(toast.contains("Fortryd"), format!("toast: {toast:?}")).await;
         app.poll("focus on the toast's »Fortryd«", STEP, async |c: &Client| {
             let v = c
@@ -291,13 +266,13 @@ fn the_receipt_tells_where_the_case_is_and_a_forwarding_is_confirmed_and_can_be_
         .await;
         app.snapshot("forwarded-toast").await;
         // The receipt under the panel follows: it no longer offers the forwarding it reported.
-        wait_text(&app, "#intake-receipt-where", "Sagen er videresendt til Infohus Nordjylland.").await;
+        app.wait_text("#intake-receipt-where", "Sagen er videresendt til Infohus Nordjylland.").await;
         app.ensure(!app.exists("#intake-forward").await, "the receipt still offers forwarding").await;
         app.press(&ENTER.to_string()).await;
-        wait_text(&app, "#toast", "Videresendelsen er fortrudt").await;
-        wait_text(&app, "#intake-receipt-where", "står ikke på jeres tavle").await;
-        wait_text(&app, "#case-panel .badge.stage", "Ny henvendelse").await;
-        let history = wait_text(&app, "#case-history", "Videresendelsen er fortrudt").await;
+        app.wait_text("#toast", "Videresendelsen er fortrudt").await;
+        app.wait_text("#intake-receipt-where", "står ikke på jeres tavle").await;
+        app.wait_text("#case-panel .badge.stage", "Ny henvendelse").await;
+        let history = app.wait_text("#case-history", "Videresendelsen er fortrudt").await;
         app.ensure(history.contains("Infohus Nordjylland"), format!("history: {history:?}")).await;
         app.snapshot("forward-undone").await;
         app.quit().await;

@@ -5,7 +5,7 @@
 //! finalize, save the minutes (read back with pdftotext), and find the changed card and the new
 //! action item on the board.
 
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use serde_json::json;
 use std::time::Duration;
 use tovholder_e2e::key::*;
@@ -35,10 +35,6 @@ async fn wait_rows(app: &App, want: &[&str]) {
     let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
     app.poll(&format!("directory rows {want:?}"), STEP, async |_c: &Client| (rows(app).await == want).then_some(()))
         .await;
-}
-
-async fn focused_id(app: &App) -> String {
-    app.js("return document.activeElement?.id ?? '';", vec![]).await.as_str().unwrap_or_default().to_string()
 }
 
 #[test]
@@ -89,12 +85,12 @@ fn meetings_view_lists_meetings_and_keeps_the_participants_directory() {
             v.as_str()?.contains("e-mailadresse").then_some(())
         })
         .await;
-        app.ensure(focused_id(&app).await == "directory-email", "focus on the e-mail field").await;
+        app.ensure(app.focused_id().await == "directory-email", "focus on the e-mail field").await;
         app.assert_accessible("directory-error").await;
         app.clear("#directory-email").await;
         app.type_into("#directory-email", &format!("ln@aarhus.dk{ENTER}")).await;
         wait_rows(&app, &["Łukasz Nowak | SSP Aarhus | SSP-konsulent | ln@aarhus.dk"]).await;
-        app.ensure(focused_id(&app).await == "directory-name", "focus back on Navn for the next person").await;
+        app.ensure(app.focused_id().await == "directory-name", "focus back on Navn for the next person").await;
         app.type_into("#directory-name", "Mette Sørensen").await;
         app.type_into("#directory-organisation", &format!("Østjyllands Politi{ENTER}")).await;
         wait_rows(
@@ -113,7 +109,7 @@ fn meetings_view_lists_meetings_and_keeps_the_participants_directory() {
             .await;
         let id = id.as_str().expect("Mette's row").to_string();
         app.click(&format!("#directory-edit-{id}")).await;
-        app.ensure(focused_id(&app).await == "directory-name", "editing starts at Navn").await;
+        app.ensure(app.focused_id().await == "directory-name", "editing starts at Navn").await;
         app.type_into("#directory-role", &format!("Koordinator{ENTER}")).await;
         wait_rows(
             &app,
@@ -164,16 +160,6 @@ fn meetings_view_lists_meetings_and_keeps_the_participants_directory() {
     });
 }
 
-/// Waits until the element matching `css` has text containing `needle`; returns the text.
-async fn wait_text(app: &App, css: &str, needle: &str) -> String {
-    let what = format!("{css} to contain {needle:?}");
-    app.poll(&what, STEP, async |c: &Client| {
-        let t = c.find(Locator::Css(css)).await.ok()?.text().await.ok()?;
-        t.contains(needle).then_some(t)
-    })
-    .await
-}
-
 /// The agenda's items in order (their `data-item` keys: "case:REF" or "free:Title").
 async fn agenda(app: &App) -> Vec<String> {
     let v =
@@ -184,11 +170,6 @@ async fn agenda(app: &App) -> Vec<String> {
 async fn wait_agenda(app: &App, want: &[String]) {
     app.poll(&format!("the agenda {want:?}"), STEP, async |_c: &Client| (agenda(app).await == want).then_some(()))
         .await;
-}
-
-/// Waits until the element with `id` has focus.
-async fn wait_focus(app: &App, id: &str) {
-    app.poll(&format!("focus on #{id}"), STEP, async |_c: &Client| (focused_id(app).await == id).then_some(())).await;
 }
 
 /// Waits for a file in `dir` whose name ends with `suffix`; returns its path.
@@ -212,7 +193,7 @@ fn pdf_text(path: &std::path::Path) -> String {
 
 /// Waits until the editor says everything is saved.
 async fn wait_saved(app: &App) {
-    wait_text(app, "#meeting-save-state", "Gemt kl.").await;
+    app.wait_text("#meeting-save-state", "Gemt kl.").await;
 }
 
 fn typed(d: chrono::NaiveDate) -> String {
@@ -250,10 +231,10 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
 
         // Plan: the date and time typed in Danish, one participant present and one absent.
         app.click("#meetings-new").await;
-        wait_focus(&app, "meeting-date").await;
+        app.wait_focus("meeting-date").await;
         app.click("#meeting-submit").await;
-        wait_text(&app, "#meeting-when-msg", "Angiv mødets dato").await;
-        wait_focus(&app, "meeting-date").await;
+        app.wait_text("#meeting-when-msg", "Angiv mødets dato").await;
+        app.wait_focus("meeting-date").await;
         app.type_into("#meeting-date", &typed(held)).await;
         app.type_into("#meeting-time", "14.00").await;
         app.type_into("#meeting-place", "Politigården").await;
@@ -261,13 +242,13 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.select("#meeting-attendance-1", "absent").await;
         app.assert_accessible("meeting-plan").await;
         app.click("#meeting-submit").await;
-        wait_text(&app, "#meeting-title", &format!("Møde {number}")).await;
+        app.wait_text("#meeting-title", &format!("Møde {number}")).await;
         app.ensure(app.is_enabled("#meeting-tab-agenda").await, "the other tabs open once the meeting exists").await;
 
         // Agenda: both cases are proposed, the flagged one with why; accept one case and the
         // standing items, then reorder.
         app.click("#meeting-tab-agenda").await;
-        let proposal = wait_text(&app, "#agenda-proposal", &flagged).await;
+        let proposal = app.wait_text("#agenda-proposal", &flagged).await;
         app.ensure(
             proposal.contains("Markeret til møde") && proposal.contains(&other) && proposal.contains("Eventuelt"),
             format!("the proposal: {proposal:?}"),
@@ -288,7 +269,7 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.press(&format!("{ALT}{ARROW_DOWN}{NULL}")).await;
         want.swap(0, 1);
         wait_agenda(&app, &want).await;
-        wait_focus(&app, "agenda-down-1").await;
+        app.wait_focus("agenda-down-1").await;
         app.click("#agenda-up-1").await;
         want.swap(0, 1);
         wait_agenda(&app, &want).await;
@@ -319,10 +300,10 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
 
         // Recording: the case, by keyboard where it matters.
         app.click("#meeting-tab-recording").await;
-        wait_text(&app, "#recording-item-title", &flagged).await;
+        app.wait_text("#recording-item-title", &flagged).await;
         app.select("#recording-note-agency", "school").await;
         app.click("#recording-note-add").await;
-        wait_focus(&app, "recording-note-0").await;
+        app.wait_focus("recording-note-0").await;
         app.press("Skolen oplever ro i klassen.").await;
         app.type_into("#recording-assessment", "Beskyttende: god kontakt til familien.").await;
         app.type_into("#recording-recommendation", "Infohuset anbefaler en mentor via SSP.").await;
@@ -331,7 +312,7 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.type_into("#recording-action-person", "Łukasz").await;
         app.type_into("#recording-action-due", &typed(due)).await;
         app.press(&ctrl(ENTER)).await;
-        wait_text(&app, "#recording-actions", "Samtale med familien").await;
+        app.wait_text("#recording-actions", "Samtale med familien").await;
         app.select("#recording-stage", "screening").await;
         app.assert_accessible("meeting-recording").await;
         wait_saved(&app).await;
@@ -349,7 +330,7 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
             .to_string();
         app.click(&format!("#{id}")).await;
         app.click("#meeting-tab-recording").await;
-        wait_text(&app, "#recording-item-title", &flagged).await;
+        app.wait_text("#recording-item-title", &flagged).await;
         let recommendation = app.find("#recording-recommendation").await.prop("value").await.ok().flatten();
         app.ensure(
             recommendation.as_deref() == Some("Infohuset anbefaler en mentor via SSP."),
@@ -381,7 +362,7 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         .await;
         app.click("#minutes-confirm-confirm").await;
         app.find("#minutes-sha").await;
-        wait_focus(&app, "minutes-save").await;
+        app.wait_focus("minutes-save").await;
         app.assert_accessible("meeting-final").await;
         std::fs::create_dir_all(saved_dir(data.path())).expect("the save folder");
         app.click("#minutes-save").await;
@@ -418,13 +399,13 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
 
         // A correction is an addendum, opened at once.
         app.click("#minutes-addendum").await;
-        wait_text(&app, "#meeting-title", &format!("Tillæg 1 til møde {number}")).await;
+        app.wait_text("#meeting-title", &format!("Tillæg 1 til møde {number}")).await;
 
         // The board: the case moved to Screening, with the new action item.
         app.click("a[href=\"#/tavle\"]").await;
         app.wait_card_in(&flagged, "screening").await;
         app.click("a[href=\"#/opgaver\"]").await;
-        wait_text(&app, "main", "Samtale med familien").await;
+        app.wait_text("main", "Samtale med familien").await;
         let cli: serde_json::Value = serde_json::from_str(&data.cli(&["case", &flagged])).expect("case JSON");
         app.ensure(cli.to_string().contains(&format!("Besluttet på møde {number}")), format!("the history: {cli}"))
             .await;
