@@ -191,6 +191,19 @@ fn pdf_text(path: &std::path::Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Nothing in the view is wider than the window (no sideways scrolling at the minimum size).
+async fn no_sideways_scrolling(app: &App, what: &str) {
+    let v = app
+        .js(
+            "const m = document.getElementById('main');
+             return [m.scrollWidth, m.clientWidth, document.documentElement.scrollWidth, window.innerWidth];",
+            vec![],
+        )
+        .await;
+    let w: Vec<i64> = serde_json::from_value(v).unwrap_or_default();
+    app.ensure(w.len() == 4 && w[0] <= w[1] && w[2] <= w[3], format!("{what}: widths {w:?}")).await;
+}
+
 /// Waits until the editor says everything is saved.
 async fn wait_saved(app: &App) {
     app.wait_text("#meeting-save-state", "Gemt kl.").await;
@@ -338,6 +351,16 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         )
         .await;
         app.snapshot("recording").await;
+        app.client().set_window_size(960, 600).await.expect("resize");
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        app.snapshot("recording-960x600").await;
+        no_sideways_scrolling(&app, "recording at 960×600").await;
+        app.click("#meeting-tab-agenda").await;
+        app.find("#agenda-list").await;
+        app.snapshot("agenda-960x600").await;
+        no_sideways_scrolling(&app, "agenda at 960×600").await;
+        app.client().set_window_size(1280, 800).await.expect("resize");
+        app.click("#meeting-tab-recording").await;
 
         // Finalize after a confirmation, then save the minutes.
         app.click("#meeting-tab-minutes").await;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copenhagenParts, formatDate, formatDateTime, formatTime, formatWeek, isoWeek } from './format';
+import { copenhagenParts, formatDate, formatDateTime, formatDay, formatTime, formatWeek, isoWeek } from './format';
 
 describe('formatDate / formatTime (Europe/Copenhagen)', () => {
   it('winter time is UTC+1 (CET)', () => {
@@ -85,5 +85,12 @@ describe('isoWeek / formatWeek', () => {
   it('is empty for an invalid date', () => {
     expect(isoWeek('x')).toBeNull();
     expect(formatWeek('x')).toBe('');
+  });
+});
+
+describe('formatDay', () => {
+  it('shows a civil date in Danish, whatever the zone', () => {
+    expect(formatDay('2026-12-23')).toBe('23. dec. 2026');
+    expect(formatDay('2027-03-28')).toBe('28. mar. 2027');
   });
 });

@@ -58,6 +58,11 @@ export function formatDate(value: DateInput): string {
   return `${p.day}. ${MONTHS_SHORT[p.month - 1] ?? ''} ${p.year}`;
 }
 
+/** A civil date (a due date, "2026-12-23") as "23. dec. 2026" (read at noon, so no zone moves it). */
+export function formatDay(iso: string): string {
+  return formatDate(`${iso}T12:00:00Z`);
+}
+
 /** "14.05"; "" for an invalid date. */
 export function formatTime(value: DateInput): string {
   const p = copenhagenParts(value);
