@@ -209,6 +209,14 @@ async fn wait_saved(app: &App) {
     app.wait_text("#meeting-save-state", "Gemt kl.").await;
 }
 
+/// "23. dec. 2026", as the minutes show a date.
+fn shown(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] =
+        ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
+    format!("{}. {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
 fn typed(d: chrono::NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
@@ -229,6 +237,10 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         let held = today + TimeDelta::days(7);
         let due = today + TimeDelta::days(21);
         let number = format!("1/{}", held.year());
+        // Kept three years: the same day (a leap day becomes 1 March).
+        let delete_by = held
+            .with_year(held.year() + 3)
+            .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(held.year() + 3, 3, 1).expect("1 March"));
 
         let app = App::launch("meeting_journey/2", data.path()).await;
         app.wait_board().await;
@@ -241,6 +253,10 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.type_into("#directory-organisation", &format!("Østjyllands Politi{ENTER}")).await;
         wait_rows(&app, &["Łukasz Nowak | SSP Aarhus |  | ln@aarhus.dk", "Mette Sørensen | Østjyllands Politi |  | "])
             .await;
+
+        // Minutes are kept three years (a setting; five by default).
+        app.select("#meeting-keep-years", "3").await;
+        app.wait_text(".toast-region", "slettes 3 år efter mødet").await;
 
         // Plan: the date and time typed in Danish, one participant present and one absent.
         app.click("#meetings-new").await;
@@ -400,6 +416,7 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
             "Skolen oplever ro i klassen.",
             "Łukasz Nowak",
             "Mette Sørensen",
+            shown(delete_by).as_str(),
         ] {
             app.ensure(text.contains(needle), format!("the minutes lack {needle:?}:\n{text}")).await;
         }

@@ -39,6 +39,7 @@ pub enum AuditEvent {
     CasesSearched,
     BoardViewed,
     BoardSettingsChanged,
+    MeetingSettingsChanged,
 }
 
 impl AuditEvent {
@@ -62,6 +63,7 @@ impl AuditEvent {
             AuditEvent::ActionItemChanged { .. } => "action_item.changed",
             AuditEvent::ActionItemsListed => "action_items.listed",
             AuditEvent::BoardSettingsChanged => "board.settings_changed",
+            AuditEvent::MeetingSettingsChanged => "meeting.settings_changed",
             AuditEvent::MeetingChanged { .. } => "meeting.changed",
             AuditEvent::MeetingRead { .. } => "meeting.read",
             AuditEvent::MeetingFinalized { .. } => "meeting.finalized",

@@ -41,6 +41,9 @@ pub fn limits() -> Vec<(&'static str, i64)> {
         ("meeting_place_max", crate::meetings::PLACE_MAX as i64),
         ("meeting_title_max", crate::meetings::TITLE_MAX as i64),
         ("meeting_text_max", crate::meetings::TEXT_MAX as i64),
+        ("minutes_keep_years_min", i64::from(crate::meetings::KEEP_YEARS_MIN)),
+        ("minutes_keep_years_max", i64::from(crate::meetings::KEEP_YEARS_MAX)),
+        ("minutes_keep_years_default", i64::from(crate::meetings::KEEP_YEARS)),
     ]
 }
 

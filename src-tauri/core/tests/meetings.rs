@@ -476,3 +476,29 @@ fn private_copies_of_the_minutes_go_to_the_export_folder() {
     assert_eq!(eml, folder.dir().join("Referat møde 2-2026.eml"));
     assert!(std::fs::read(&eml).unwrap().windows(11).any(|w| w == b"X-Unsent: 1"));
 }
+
+#[test]
+fn how_long_minutes_are_kept_is_a_setting_for_meetings_planned_from_then_on() {
+    let (_t, store, _) = store();
+    let squashed = |id: i64| -> String {
+        pdftotext(&meetings::minutes_pdf(&store, id).unwrap()).split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    assert_eq!(meetings::settings(&store).unwrap().keep_years, 5, "the default");
+    let before = meetings::create(&store, &record("2026-11-25T14:00:00+01:00")).unwrap();
+    assert!(squashed(before.id).contains("Slettes senest 25. nov. 2031"), "five years by default");
+
+    for bad in [0, 11, -1] {
+        match meetings::save_settings(&store, meetings::MeetingSettings { keep_years: bad }) {
+            Err(Error::Invalid { field, .. }) => assert_eq!(field, "keep_years"),
+            other => panic!("{bad} years: {other:?}"),
+        }
+    }
+    assert_eq!(meetings::settings(&store).unwrap().keep_years, 5, "a refused value changes nothing");
+
+    meetings::save_settings(&store, meetings::MeetingSettings { keep_years: 3 }).unwrap();
+    assert_eq!(meetings::settings(&store).unwrap().keep_years, 3);
+    // A leap day kept for three years: 1 March (there is no 29 February 2031).
+    let leap = meetings::create(&store, &record("2028-02-29T10:00:00+01:00")).unwrap();
+    assert!(squashed(leap.id).contains("Slettes senest 1. mar. 2031"), "{}", squashed(leap.id));
+    assert!(squashed(before.id).contains("Slettes senest 25. nov. 2031"), "a planned meeting keeps its date");
+}

@@ -588,7 +588,8 @@ fn every_released_version_upgrades_without_losing_a_row() {
             // The app reads the upgraded cases, notes and history, and finds them by Danish text.
             let case = cases::get(&store, "ØJP-2026-0001").unwrap();
             assert_eq!(case.notes.len(), 2);
-            assert_eq!(case.history.len(), 2);
+            // v6's fixture adds the entry of the meeting that discussed the case.
+            assert_eq!(case.history.len(), if version >= 6 { 3 } else { 2 }, "{what}");
             let hits = cases::search(&store, "ærøskøbing", 10).unwrap();
             assert_eq!(hits.len(), 1, "{what}");
         }

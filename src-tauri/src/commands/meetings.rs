@@ -5,7 +5,7 @@ use crate::api::DataKind;
 use crate::{CmdResult, Shell};
 use tauri::AppHandle;
 use tovholder_core::meetings::{
-    self, DirectoryEntry, DirectoryPerson, Finalized, MeetingRecord, MeetingSummary, ProposedAgenda,
+    self, DirectoryEntry, DirectoryPerson, Finalized, MeetingRecord, MeetingSettings, MeetingSummary, ProposedAgenda,
 };
 
 /// The meetings, newest first.
@@ -106,4 +106,22 @@ pub async fn retire_from_directory(
 #[specta::specta]
 pub async fn create_addendum(app: AppHandle, shell: tauri::State<'_, Shell>, id: i64) -> CmdResult<MeetingSummary> {
     shell.write(&app, DataKind::Meetings, |s| meetings::create_addendum(s, id))
+}
+
+/// The meetings' settings (how long minutes are kept).
+#[tauri::command]
+#[specta::specta]
+pub async fn meeting_settings(shell: tauri::State<'_, Shell>) -> CmdResult<MeetingSettings> {
+    shell.read(meetings::settings)
+}
+
+/// Saves the meetings' settings; a new keep time applies to meetings planned from now on.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_meeting_settings(
+    app: AppHandle,
+    shell: tauri::State<'_, Shell>,
+    settings: MeetingSettings,
+) -> CmdResult<MeetingSettings> {
+    shell.write(&app, DataKind::Meetings, |s| meetings::save_settings(s, settings))
 }

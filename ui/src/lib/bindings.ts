@@ -84,6 +84,10 @@ export const commands = {
 	 *  participants, whose minutes reference the original's SHA-256.
 	 */
 	createAddendum: (id: number) => typedError<MeetingSummary, CommandError>(__TAURI_INVOKE("create_addendum", { id })),
+	/**  The meetings' settings (how long minutes are kept). */
+	meetingSettings: () => typedError<MeetingSettings, CommandError>(__TAURI_INVOKE("meeting_settings")),
+	/**  Saves the meetings' settings; a new keep time applies to meetings planned from now on. */
+	saveMeetingSettings: (settings: MeetingSettings) => typedError<MeetingSettings, CommandError>(__TAURI_INVOKE("save_meeting_settings", { settings })),
 	/**
 	 *  Saves the minutes' PDF (a draft's with "UDKAST") where the coordinator chooses in the native
 	 *  save dialog, which suggests the neutral file name ("Referat møde 23-2026.pdf") and asks
@@ -482,6 +486,12 @@ export type MeetingRecord = {
 	next_meeting_at?: string | null,
 	participants?: ParticipantRecord[],
 	items?: ItemRecord[],
+};
+
+/**  The meetings' settings (table `meeting_settings`). */
+export type MeetingSettings = {
+	/**  Years after the meeting its minutes are kept: their deletion date, printed in the minutes. */
+	keep_years: number,
 };
 
 export type MeetingSummary = {

@@ -29,6 +29,9 @@ export const LIMITS = {
   meeting_place_max: 200,
   meeting_title_max: 200,
   meeting_text_max: 8000,
+  minutes_keep_years_min: 1,
+  minutes_keep_years_max: 10,
+  minutes_keep_years_default: 5,
 } as const;
 
 /** Danish labels, in the order forms and filters show them. */
