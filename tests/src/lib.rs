@@ -263,6 +263,19 @@ struct Driver {
     log: PathBuf,
 }
 
+/// A date as typed in the app's Danish date fields: "01.12.2026".
+pub fn typed_date(d: chrono::NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+/// A date as the app and the minutes show it: "1. dec. 2026".
+pub fn shown_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] =
+        ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
+    format!("{}. {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
 /// Where the app saves files in end-to-end tests (in place of the native save dialog's answer).
 pub fn saved_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("saved")

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 use tovholder_e2e::key::*;
-use tovholder_e2e::{App, DataDir, ENTER, run};
+use tovholder_e2e::{App, DataDir, ENTER, run, shown_date, typed_date};
 
 /// An attribute of the focused element (`None` when it has none).
 async fn focused_attr(app: &App, name: &str) -> Option<String> {
@@ -47,18 +47,6 @@ fn dues() -> Dues {
     let up = after_page_down - TimeDelta::days(7);
     let monday = up - TimeDelta::days(i64::from(up.weekday().num_days_from_monday()));
     Dues { first, picked: monday + TimeDelta::days(1) }
-}
-
-/// "01.12.2026" (typed), "1. dec. 2026" (shown), "2026-12-01" (stored).
-fn typed(d: chrono::NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
-}
-
-fn shown(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] =
-        ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
-    format!("{}. {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
 fn iso(d: chrono::NaiveDate) -> String {
@@ -115,12 +103,12 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         app.snapshot("impossible-date").await;
         // Select all and delete, as a person would (fires input events, unlike WebDriver's clear).
         app.type_into("#action-due", &format!("{CONTROL}a{NULL}{BACKSPACE}")).await;
-        app.type_into("#action-due", &typed(due.first)).await;
+        app.type_into("#action-due", &typed_date(due.first)).await;
         let in_field = app.find("#action-due").await.prop("value").await.ok().flatten().unwrap_or_default();
-        app.ensure(in_field == typed(due.first), format!("the due field reads {in_field:?}")).await;
+        app.ensure(in_field == typed_date(due.first), format!("the due field reads {in_field:?}")).await;
         app.click("#action-submit").await;
         app.wait_text("#case-actions", "Samtale med skolens AKT-lærer").await;
-        let list = app.wait_text("#case-actions", &shown(due.first)).await;
+        let list = app.wait_text("#case-actions", &shown_date(due.first)).await;
         app.ensure(list.contains("Skole/PPR") && list.contains("Lone Berg"), format!("panel list: {list:?}")).await;
 
         // A second one, its date picked in the calendar by keyboard: from the first of a month,
@@ -128,7 +116,7 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         app.click("#action-new").await;
         app.type_into("#action-what", "Hjemmebesøg hos familien").await;
         app.select("#action-agency", "social_services").await;
-        app.type_into("#action-due", &typed(due.first)).await;
+        app.type_into("#action-due", &typed_date(due.first)).await;
         app.type_into("#action-due-calendar", &ENTER.to_string()).await;
         app.find("#action-due-dialog").await;
         let start = focused_attr(&app, "data-date").await;
@@ -141,9 +129,9 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let back = focused_attr(&app, "id").await;
         app.ensure(back.as_deref() == Some("action-due-calendar"), format!("focus went to {back:?}")).await;
         let picked = app.find("#action-due").await.prop("value").await.ok().flatten().unwrap_or_default();
-        app.ensure(picked == typed(due.picked), format!("picked {picked:?}")).await;
+        app.ensure(picked == typed_date(due.picked), format!("picked {picked:?}")).await;
         app.click("#action-submit").await;
-        app.wait_text("#case-actions", &shown(due.picked)).await;
+        app.wait_text("#case-actions", &shown_date(due.picked)).await;
         app.wait_text("#case-history", "Opgave tilføjet").await;
         app.snapshot("panel").await;
         app.press(&ESCAPE.to_string()).await;

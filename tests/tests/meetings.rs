@@ -9,7 +9,7 @@ use fantoccini::Client;
 use serde_json::json;
 use std::time::Duration;
 use tovholder_e2e::key::*;
-use tovholder_e2e::{App, DataDir, export_dir, run, saved_dir};
+use tovholder_e2e::{App, DataDir, export_dir, run, saved_dir, shown_date, typed_date};
 
 const STEP: Duration = Duration::from_secs(30);
 
@@ -209,18 +209,6 @@ async fn wait_saved(app: &App) {
     app.wait_text("#meeting-save-state", "Gemt kl.").await;
 }
 
-/// "23. dec. 2026", as the minutes show a date.
-fn shown(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] =
-        ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
-    format!("{}. {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
-}
-
-fn typed(d: chrono::NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
-}
-
 #[test]
 fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
     run(async {
@@ -264,7 +252,7 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.click("#meeting-submit").await;
         app.wait_text("#meeting-when-msg", "Angiv mødets dato").await;
         app.wait_focus("meeting-date").await;
-        app.type_into("#meeting-date", &typed(held)).await;
+        app.type_into("#meeting-date", &typed_date(held)).await;
         app.type_into("#meeting-time", "14.00").await;
         app.type_into("#meeting-place", "Politigården").await;
         app.select("#meeting-attendance-0", "present").await;
@@ -339,7 +327,7 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.type_into("#recording-action-what", "Samtale med familien").await;
         app.select("#recording-action-agency", "ssp").await;
         app.type_into("#recording-action-person", "Łukasz").await;
-        app.type_into("#recording-action-due", &typed(due)).await;
+        app.type_into("#recording-action-due", &typed_date(due)).await;
         app.press(&ctrl(ENTER)).await;
         app.wait_text("#recording-actions", "Samtale med familien").await;
         app.select("#recording-stage", "screening").await;
@@ -416,7 +404,7 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
             "Skolen oplever ro i klassen.",
             "Łukasz Nowak",
             "Mette Sørensen",
-            shown(delete_by).as_str(),
+            shown_date(delete_by).as_str(),
         ] {
             app.ensure(text.contains(needle), format!("the minutes lack {needle:?}:\n{text}")).await;
         }
