@@ -3,6 +3,7 @@
 //! `ui/src/lib/bindings.ts`.
 
 use serde::{Deserialize, Serialize};
+pub use tovholder_core::op::DataKind;
 use tovholder_core::profile::Profile;
 
 /// What the window shows at start.
@@ -25,22 +26,10 @@ pub struct SetupResult {
     pub profile: Profile,
 }
 
-/// What a successful write changed. Carries no case data, only which kind of data to reload.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "snake_case")]
-pub enum DataKind {
-    /// The store was opened (setup or unlock): everything may be new.
-    Store,
-    /// Cases, notes, action items or their history.
-    Cases,
-    /// The coordinator's board settings.
-    Settings,
-    /// Meetings and the participants directory.
-    Meetings,
-}
-
-/// Emitted by the shell after every successful write command; the UI reloads what it shows.
+/// Emitted by the shell once after every command whose writes committed: which kinds of data
+/// they changed, derived in the core from the audit events committed (`AuditEvent::changes`).
+/// Carries no case data; each view reloads only when a kind it shows is named.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct DataChanged {
-    pub what: DataKind,
+    pub what: Vec<DataKind>,
 }

@@ -8,8 +8,9 @@ use crate::cases::{history, register};
 use crate::dates::{Day, Stamp};
 use crate::error::{Error, Result};
 use crate::intake::clean_text;
-use crate::store::{Op, Store};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use crate::op::{Op, Reader};
+use crate::store::Store;
+use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::keys::key_enum;
@@ -106,69 +107,74 @@ pub(crate) fn validate(item: &NewActionItem, today: Day) -> Result<(String, Opti
     Ok((what, person, due))
 }
 
-const COLUMNS: &str = "a.id, c.reference, a.what, a.agency, a.person, a.due, a.status, a.status_at, a.status_by, \
+const COLUMNS: &str = "a.id, a.case_id, a.what, a.agency, a.person, a.due, a.status, a.status_at, a.status_by, \
                        a.created_at, a.created_by";
 
-fn from_row(r: &Row<'_>, today: Day) -> rusqlite::Result<ActionItem> {
+/// An item as stored, with its case's id (the reference is the register's).
+struct Stored {
+    case_id: i64,
+    item: ActionItem,
+}
+
+fn from_row(r: &Row<'_>, today: Day) -> rusqlite::Result<Stored> {
     let due: Day = r.get(5)?;
     let status: ActionStatus = register::parse_enum(&r.get::<_, String>(6)?)?;
-    Ok(ActionItem {
-        id: r.get(0)?,
-        reference: r.get(1)?,
-        what: r.get(2)?,
-        agency: register::parse_enum(&r.get::<_, String>(3)?)?,
-        person: r.get(4)?,
-        due,
-        status,
-        status_at: r.get(7)?,
-        status_by: r.get(8)?,
-        created_at: r.get(9)?,
-        created_by: r.get(10)?,
-        overdue: status == ActionStatus::Open && due < today,
+    Ok(Stored {
+        case_id: r.get(1)?,
+        item: ActionItem {
+            id: r.get(0)?,
+            reference: String::new(),
+            what: r.get(2)?,
+            agency: register::parse_enum(&r.get::<_, String>(3)?)?,
+            person: r.get(4)?,
+            due,
+            status,
+            status_at: r.get(7)?,
+            status_by: r.get(8)?,
+            created_at: r.get(9)?,
+            created_by: r.get(10)?,
+            overdue: status == ActionStatus::Open && due < today,
+        },
     })
 }
 
-fn read(conn: &Connection, id: i64, today: Day) -> Result<ActionItem> {
-    conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM action_items a JOIN cases c ON c.id = a.case_id WHERE a.id = ?1"
-    ))?
-    .query_row([id], |r| from_row(r, today))
-    .optional()?
-    .ok_or(Error::NotFound("Opgaven"))
+/// The items with their cases' references, those of cases kept by `keep` (by the register's
+/// keys), in the order stored.
+fn with_references(
+    db: &Reader<'_>,
+    stored: Vec<Stored>,
+    keep: impl Fn(&register::CaseKey) -> bool,
+) -> Result<Vec<ActionItem>> {
+    let keys = register::keys(db, stored.iter().map(|s| s.case_id))?;
+    Ok(stored
+        .into_iter()
+        .filter_map(|s| {
+            let key = keys.get(&s.case_id).filter(|k| keep(k))?;
+            Some(ActionItem { reference: key.reference.clone(), ..s.item })
+        })
+        .collect())
 }
 
-/// Inserts an item as it was at a given time (demo data that tells a case's past).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn insert_at(
-    conn: &Connection,
-    case_id: i64,
-    what: &str,
-    agency: Agency,
-    due: Day,
-    created_at: Stamp,
-    actor: &str,
-    closed: Option<(ActionStatus, Stamp)>,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO action_items (case_id, what, agency, due, status, status_at, status_by, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
-        case_id,
-        what,
-        agency.as_str(),
-        due,
-        closed.map_or("open", |(s, _)| s.as_str()),
-        closed.map(|(_, at)| at),
-        closed.map(|_| actor),
-        created_at,
-        actor
-    ])?;
-    Ok(())
+/// Most urgent first: due date, then case reference, then id.
+fn by_due(items: &mut [ActionItem]) {
+    items.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.reference.cmp(&b.reference)).then(a.id.cmp(&b.id)));
+}
+
+/// One item with its case's id.
+fn read_stored(db: &Reader<'_>, id: i64, today: Day) -> Result<Stored> {
+    db.conn()
+        .query_row(&format!("SELECT {COLUMNS} FROM action_items a WHERE a.id = ?1"), [id], |r| from_row(r, today))
+        .optional()?
+        .ok_or(Error::NotFound("Opgaven"))
+}
+
+fn read(db: &Reader<'_>, id: i64, today: Day) -> Result<ActionItem> {
+    let stored = read_stored(db, id, today)?;
+    with_references(db, vec![stored], |_| true)?.pop().ok_or(Error::NotFound("Opgaven"))
 }
 
 /// Adds an action item to a case, in the operation's transaction.
-pub(crate) fn add_in(op: &mut Op<'_>, case_id: i64, item: &NewActionItem) -> Result<ActionItem> {
+pub fn add_in(op: &mut Op<'_>, case_id: i64, item: &NewActionItem) -> Result<ActionItem> {
     let today = Day::of(op.now());
     let (what, person, due) = validate(item, today)?;
     op.conn()
@@ -181,13 +187,13 @@ pub(crate) fn add_in(op: &mut Op<'_>, case_id: i64, item: &NewActionItem) -> Res
     let summary = format!("{} · {} · frist {}", what, item.agency.label_da(), due.format_da());
     history::record(op, case_id, "action_item", None, Some(&summary), None)?;
     register::touch(op, case_id)?;
-    read(op.conn(), id, today)
+    read(op, id, today)
 }
 
 /// Adds an action item to a case.
 pub fn add(store: &Store, reference: &str, item: &NewActionItem) -> Result<ActionItem> {
     store.write(|op| {
-        let case_id = register::id_of(op.conn(), reference)?;
+        let case_id = register::id_of(op, reference)?;
         let added = add_in(op, case_id, item)?;
         op.audit(AuditEvent::ActionItemAdded { reference: added.reference.clone() });
         Ok(added)
@@ -200,25 +206,36 @@ pub fn set_status(store: &Store, id: i64, status: ActionStatus) -> Result<Action
         return Err(Error::invalid("status", "en opgave kan ikke genåbnes; opret en ny"));
     }
     store.write(|op| {
-        let today = Day::of(op.now());
-        let before = read(op.conn(), id, today)?;
-        if before.status != ActionStatus::Open {
-            return Err(Error::invalid("status", "opgaven er allerede lukket"));
-        }
-        op.conn()
-            .prepare_cached("UPDATE action_items SET status = ?1, status_at = ?2, status_by = ?3 WHERE id = ?4")?
-            .execute(params![status.as_str(), op.stamp(), op.actor(), id])?;
-        let case_id = register::id_of(op.conn(), &before.reference)?;
-        let what = format!("{} · {}", before.what, before.agency.label_da());
-        history::record(op, case_id, "action_item", Some(&what), Some(status.label_da()), None)?;
-        register::touch(op, case_id)?;
-        op.audit(AuditEvent::ActionItemChanged { reference: before.reference.clone() });
-        read(op.conn(), id, today)
+        let item = set_status_in(op, id, status)?;
+        op.audit(AuditEvent::ActionItemChanged { reference: item.reference.clone() });
+        Ok(item)
     })
+}
+
+/// Closes an open item (done or cancelled) in the operation's transaction, by its actor at its
+/// time; the change goes into the case's history.
+pub fn set_status_in(op: &Op<'_>, id: i64, status: ActionStatus) -> Result<ActionItem> {
+    let today = Day::of(op.now());
+    let Stored { case_id, item: before } = read_stored(op, id, today)?;
+    if before.status != ActionStatus::Open {
+        return Err(Error::invalid("status", "opgaven er allerede lukket"));
+    }
+    op.conn()
+        .prepare_cached("UPDATE action_items SET status = ?1, status_at = ?2, status_by = ?3 WHERE id = ?4")?
+        .execute(params![status.as_str(), op.stamp(), op.actor(), id])?;
+    let what = format!("{} · {}", before.what, before.agency.label_da());
+    history::record(op, case_id, "action_item", Some(&what), Some(status.label_da()), None)?;
+    register::touch(op, case_id)?;
+    read(op, id, today)
 }
 
 /// Action items, most urgent first (due date, then case).
 pub fn list(store: &Store, filter: &ActionFilter) -> Result<Vec<ActionItem>> {
+    if let Some(d) = &filter.district_code
+        && crate::district::by_code(d).is_none()
+    {
+        return Err(Error::invalid("district_code", "ukendt politikreds"));
+    }
     store.read(|r| {
         let today = Day::of(r.now());
         let mut clauses = Vec::new();
@@ -236,24 +253,17 @@ pub fn list(store: &Store, filter: &ActionFilter) -> Result<Vec<ActionItem>> {
         }
         if let Some(reference) = &filter.reference {
             clauses.push("a.case_id = ?");
-            args.push(register::id_of(r.conn(), reference)?.into());
-        }
-        if let Some(d) = &filter.district_code {
-            if crate::district::by_code(d).is_none() {
-                return Err(Error::invalid("district_code", "ukendt politikreds"));
-            }
-            clauses.push("c.district_code = ?");
-            args.push(d.clone().into());
+            args.push(register::id_of(r, reference)?.into());
         }
         let where_sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
-        let mut stmt = r.conn().prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM action_items a JOIN cases c ON c.id = a.case_id {where_sql}
-             ORDER BY a.due, c.reference, a.id"
-        ))?;
-        let items = stmt
+        let mut stmt = r.conn().prepare_cached(&format!("SELECT {COLUMNS} FROM action_items a {where_sql}"))?;
+        let stored = stmt
             .query_map(rusqlite::params_from_iter(args.iter()), |row| from_row(row, today))?
             .collect::<Result<Vec<_>, _>>()?;
         drop(stmt);
+        let district = filter.district_code.as_deref();
+        let mut items = with_references(r, stored, |k| district.is_none_or(|d| k.district_code == d))?;
+        by_due(&mut items);
         r.audit(AuditEvent::ActionItemsListed);
         Ok(items)
     })
@@ -271,8 +281,8 @@ pub(crate) struct OpenSummary {
 }
 
 /// Every case's open items in one pass (the board), keyed by case id.
-pub(crate) fn open_by_case(conn: &Connection, today: Day) -> Result<std::collections::HashMap<i64, OpenSummary>> {
-    let mut stmt = conn.prepare_cached(
+pub(crate) fn open_by_case(db: &Reader<'_>, today: Day) -> Result<std::collections::HashMap<i64, OpenSummary>> {
+    let mut stmt = db.conn().prepare_cached(
         "SELECT case_id, what, agency, due FROM action_items WHERE status = 'open' ORDER BY case_id, due, id",
     )?;
     let mut out: std::collections::HashMap<i64, OpenSummary> = std::collections::HashMap::new();
@@ -300,52 +310,54 @@ pub(crate) fn open_by_case(conn: &Connection, today: Day) -> Result<std::collect
 }
 
 /// A case's action items: open ones first (by due date), then the closed ones.
-pub(crate) fn for_case(conn: &Connection, case_id: i64, today: Day) -> Result<Vec<ActionItem>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM action_items a JOIN cases c ON c.id = a.case_id WHERE a.case_id = ?1
-         ORDER BY a.status <> 'open', a.due, a.id"
+pub(crate) fn for_case(db: &Reader<'_>, case_id: i64, today: Day) -> Result<Vec<ActionItem>> {
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM action_items a WHERE a.case_id = ?1 ORDER BY a.status <> 'open', a.due, a.id"
     ))?;
-    let items = stmt.query_map([case_id], |r| from_row(r, today))?.collect::<Result<_, _>>()?;
-    Ok(items)
+    let stored = stmt.query_map([case_id], |r| from_row(r, today))?.collect::<Result<_, _>>()?;
+    with_references(db, stored, |_| true)
 }
 
 /// (case id, earliest due) of a district's active cases with open items due before `day`.
-pub(crate) fn cases_due_before(conn: &Connection, district_code: &str, day: Day) -> Result<Vec<(i64, Day)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.case_id, min(a.due) FROM action_items a JOIN cases c ON c.id = a.case_id
-         WHERE a.status = 'open' AND a.due < ?2 AND c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded')
+pub(crate) fn cases_due_before(db: &Reader<'_>, district_code: &str, day: Day) -> Result<Vec<(i64, Day)>> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT a.case_id, min(a.due) FROM action_items a WHERE a.status = 'open' AND a.due < ?1
          GROUP BY a.case_id ORDER BY min(a.due), a.case_id",
     )?;
-    let rows =
-        stmt.query_map(params![district_code, day], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-    Ok(rows)
+    let due: Vec<(i64, Day)> =
+        stmt.query_map(params![day], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    let keys = register::keys(db, due.iter().map(|(id, _)| *id))?;
+    Ok(due
+        .into_iter()
+        .filter(|(id, _)| keys.get(id).is_some_and(|k| k.district_code == district_code && k.stage.is_active()))
+        .collect())
 }
 
 /// Open items that earlier meetings of a district created (the minutes list them).
 pub(crate) fn open_from_meetings(
-    conn: &Connection,
+    db: &Reader<'_>,
     district_code: &str,
     before_meeting: i64,
     today: Day,
 ) -> Result<Vec<ActionItem>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM action_items a JOIN cases c ON c.id = a.case_id
-         WHERE a.status = 'open' AND a.meeting_id IS NOT NULL AND a.meeting_id <> ?2 AND c.district_code = ?1
-         ORDER BY a.due, c.reference, a.id"
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM action_items a
+         WHERE a.status = 'open' AND a.meeting_id IS NOT NULL AND a.meeting_id <> ?1"
     ))?;
-    let items =
-        stmt.query_map(params![district_code, before_meeting], |r| from_row(r, today))?.collect::<Result<_, _>>()?;
+    let stored = stmt.query_map(params![before_meeting], |r| from_row(r, today))?.collect::<Result<_, _>>()?;
+    let mut items = with_references(db, stored, |k| k.district_code == district_code)?;
+    by_due(&mut items);
     Ok(items)
 }
 
 /// Marks an item as created by a meeting.
-pub(crate) fn set_meeting(op: &Op<'_>, id: i64, meeting_id: i64) -> Result<()> {
+pub fn set_meeting(op: &Op<'_>, id: i64, meeting_id: i64) -> Result<()> {
     op.conn().execute("UPDATE action_items SET meeting_id = ?1 WHERE id = ?2", params![meeting_id, id])?;
     Ok(())
 }
 
 /// Deletes a case's action items (retention).
-pub(crate) fn purge(op: &Op<'_>, case_id: i64) -> Result<()> {
+pub fn purge(op: &Op<'_>, case_id: i64) -> Result<()> {
     op.conn().execute("DELETE FROM action_items WHERE case_id = ?1", [case_id])?;
     Ok(())
 }

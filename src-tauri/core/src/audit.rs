@@ -5,6 +5,7 @@
 
 use crate::dates::Stamp;
 use crate::error::Result;
+use crate::op::{DataKind, Op, Read, Reader};
 use rusqlite::Connection;
 
 /// What happened. The action names are stable: reports and the coming audit chain read them.
@@ -78,6 +79,45 @@ impl AuditEvent {
         }
     }
 
+    /// The kinds of data a committed event changed, for the window to reload: the one table from
+    /// audit events to change events. Reads, exports and backups change nothing shown.
+    pub fn changes(&self) -> &'static [DataKind] {
+        use DataKind as K;
+        match self {
+            AuditEvent::StoreCreated | AuditEvent::StoreUnlockedWithRecoveryCode | AuditEvent::StoreRestored => {
+                &[K::Store]
+            }
+            AuditEvent::DemoFilled { .. } => &[K::Cases, K::ActionItems],
+            AuditEvent::CaseCreated { .. }
+            | AuditEvent::CaseUpdated { .. }
+            | AuditEvent::CaseStageChanged { .. }
+            | AuditEvent::CaseNoteAdded { .. }
+            | AuditEvent::CaseForwarded { .. }
+            | AuditEvent::CaseForwardUndone { .. }
+            | AuditEvent::CasePurged { .. }
+            | AuditEvent::CaseMeetingFlagged { .. } => &[K::Cases],
+            // An item's change is written to its case's history too.
+            AuditEvent::ActionItemAdded { .. } | AuditEvent::ActionItemChanged { .. } => &[K::ActionItems, K::Cases],
+            AuditEvent::MeetingChanged { .. } => &[K::Meetings],
+            // Finalizing applies the recorded stages and action items to the cases.
+            AuditEvent::MeetingFinalized { .. } => &[K::Meetings, K::Cases, K::ActionItems],
+            AuditEvent::DirectoryChanged { .. } => &[K::Directory],
+            AuditEvent::BoardSettingsChanged => &[K::BoardSettings],
+            AuditEvent::MeetingSettingsChanged => &[K::MeetingSettings],
+            AuditEvent::StoreBackupCreated
+            | AuditEvent::CaseRead { .. }
+            | AuditEvent::ActionItemsListed
+            | AuditEvent::MeetingRead { .. }
+            | AuditEvent::MinutesExported { .. }
+            | AuditEvent::MinutesEmailDrafted { .. }
+            | AuditEvent::MeetingsListed
+            | AuditEvent::DirectoryListed
+            | AuditEvent::CasesListed
+            | AuditEvent::CasesSearched
+            | AuditEvent::BoardViewed => &[],
+        }
+    }
+
     /// The subject: a case reference, a count, or nothing. Never personal data.
     pub fn subject(&self) -> Option<String> {
         match self {
@@ -104,8 +144,7 @@ impl AuditEvent {
     }
 }
 
-/// Appends one entry, in the caller's transaction (or as its own statement).
-pub(crate) fn insert(conn: &Connection, at: Stamp, actor: &str, event: &AuditEvent) -> Result<()> {
+fn append(conn: &Connection, at: Stamp, actor: &str, event: &AuditEvent) -> Result<()> {
     conn.prepare_cached("INSERT INTO audit_log (at, actor, action, subject) VALUES (?1, ?2, ?3, ?4)")?.execute((
         at,
         actor,
@@ -115,21 +154,30 @@ pub(crate) fn insert(conn: &Connection, at: Stamp, actor: &str, event: &AuditEve
     Ok(())
 }
 
-/// Records reads (a case opened, a search run). Read entries are committed without an fsync of
-/// their own (WAL with `synchronous = NORMAL` for these statements): they reach the disk with the
-/// next data change or checkpoint, which every data change forces with its own fsync. This keeps
-/// a search at the speed of the search (an fsync costs 3–4 ms here) without weakening the
-/// durability of case data. Must be called outside a transaction.
-pub(crate) fn insert_reads(conn: &Connection, at: Stamp, actor: &str, events: &[AuditEvent]) -> Result<()> {
+/// Appends one entry in the operation's transaction (the operation layer calls this for each
+/// of its events before it commits).
+pub fn insert(op: &Op<'_>, event: &AuditEvent) -> Result<()> {
+    append(op.conn(), op.stamp(), op.actor(), event)
+}
+
+/// Records a finished read's events (a case opened, a search run). Read entries are committed
+/// without an fsync of their own (WAL with `synchronous = NORMAL` for these statements): they
+/// reach the disk with the next data change or checkpoint, which every data change forces with
+/// its own fsync. This keeps a search at the speed of the search (an fsync costs 3–4 ms here)
+/// without weakening the durability of case data. Called by the operation layer after the read
+/// transaction ended.
+pub(crate) fn insert_reads(read: &Read<'_>) -> Result<()> {
+    let events = read.events();
     if events.is_empty() {
         return Ok(());
     }
+    let conn = read.log_connection();
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    let result = events.iter().try_for_each(|e| insert(conn, at, actor, e));
+    let result = events.iter().try_for_each(|e| append(conn, read.stamp(), read.actor(), e));
     conn.pragma_update(None, "synchronous", "FULL")?;
     result
 }
 
-pub(crate) fn count(conn: &Connection) -> Result<u64> {
-    Ok(conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0))? as u64)
+pub(crate) fn count(db: &Reader<'_>) -> Result<u64> {
+    Ok(db.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0))? as u64)
 }

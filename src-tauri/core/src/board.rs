@@ -9,9 +9,10 @@ use crate::cases::{CaseSummary, Outcome, Stage, register};
 use crate::dates::{Day, Stamp};
 use crate::error::{Error, Result};
 use crate::intake::{Category, Urgency};
-use crate::store::{Op, Store};
+use crate::op::{Op, Reader};
+use crate::store::Store;
 use crate::text::fold;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -192,8 +193,9 @@ pub struct Board {
     pub active_matching: u64,
 }
 
-fn read_settings(conn: &Connection) -> Result<BoardSettings> {
-    let row: Option<(String, String, String, u32)> = conn
+fn read_settings(db: &Reader<'_>) -> Result<BoardSettings> {
+    let row: Option<(String, String, String, u32)> = db
+        .conn()
         .prepare_cached("SELECT lane, filters, wip_limits, stale_days FROM board_settings WHERE id = 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
@@ -209,7 +211,7 @@ fn read_settings(conn: &Connection) -> Result<BoardSettings> {
 
 /// The coordinator's board settings.
 pub fn settings(store: &Store) -> Result<BoardSettings> {
-    store.read(|r| read_settings(r.conn()))
+    store.read(|r| read_settings(r))
 }
 
 fn validated(s: BoardSettings) -> Result<BoardSettings> {
@@ -254,7 +256,7 @@ fn json<T: Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|_| Error::Internal("settings as JSON"))
 }
 
-fn save_settings_in(op: &Op<'_>, s: &BoardSettings) -> Result<()> {
+pub fn save_settings_in(op: &Op<'_>, s: &BoardSettings) -> Result<()> {
     op.conn().execute(
         "INSERT INTO board_settings (id, lane, filters, wip_limits, stale_days, updated_at)
          VALUES (1, ?1, ?2, ?3, ?4, ?5)
@@ -287,14 +289,14 @@ pub fn load_with(store: &Store, lane: Option<Lane>, filter: Option<BoardFilter>)
 pub fn view(store: &Store, view: &BoardView) -> Result<Board> {
     let district_code = store.profile()?.district_code;
     store.read(|r| {
-        let mut settings = read_settings(r.conn())?;
+        let mut settings = read_settings(r)?;
         if let Some(l) = view.lane {
             settings.lane = l;
         }
         if let Some(f) = &view.filter {
             settings.filter = f.clone();
         }
-        let board = build(r.conn(), &district_code, settings, view, Day::of(r.now()))?;
+        let board = build(r, &district_code, settings, view, Day::of(r.now()))?;
         r.audit(AuditEvent::BoardViewed);
         Ok(board)
     })
@@ -386,14 +388,8 @@ struct Passing {
     included: bool,
 }
 
-fn build(
-    conn: &Connection,
-    district_code: &str,
-    settings: BoardSettings,
-    view: &BoardView,
-    today: Day,
-) -> Result<Board> {
-    let mut open = actions::open_by_case(conn, today)?;
+fn build(db: &Reader<'_>, district_code: &str, settings: BoardSettings, view: &BoardView, today: Day) -> Result<Board> {
+    let mut open = actions::open_by_case(db, today)?;
     let matcher =
         Matcher { f: &settings.filter, text: settings.filter.text.as_deref().map(fold).filter(|t| !t.is_empty()) };
     let mut lanes = Lanes { lane: settings.lane, municipalities: BTreeMap::new() };
@@ -401,9 +397,9 @@ fn build(
 
     // Every active case: counted, filtered and placed by its keys; whole rows are read below
     // only for the cards the board sends.
-    let mut totals: BTreeMap<Stage, u64> = register::archive_counts(conn, district_code)?.into_iter().collect();
+    let mut totals: BTreeMap<Stage, u64> = register::archive_counts(db, district_code)?.into_iter().collect();
     let mut passing: BTreeMap<Stage, Vec<Passing>> = BTreeMap::new();
-    register::for_each_active(conn, district_code, |k| {
+    register::for_each_active(db, district_code, |k| {
         *totals.entry(k.stage).or_default() += 1;
         let s = open.get(&k.id);
         if matcher.passes(&k, s) {
@@ -414,7 +410,7 @@ fn build(
         }
         Ok(())
     })?;
-    let mut archive_rows: Vec<register::BoardRow> = register::archive_rows(conn, district_code, CLOSED_SHOWN)?
+    let mut archive_rows: Vec<register::BoardRow> = register::archive_rows(db, district_code, CLOSED_SHOWN)?
         .into_iter()
         .filter(|row| {
             let k = register::BoardKeys::of(row);
@@ -477,7 +473,7 @@ fn build(
         ids.extend(list.iter().take(n).map(|p| p.id));
         sent.insert(stage, (list.len() as u64, n));
     }
-    let mut active_rows = register::board_rows_by_id(conn, district_code, &ids)?.into_iter();
+    let mut active_rows = register::board_rows_by_id(db, district_code, &ids)?.into_iter();
 
     let mut columns = Vec::with_capacity(COLUMNS.len());
     for stage in COLUMNS {

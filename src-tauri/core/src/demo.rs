@@ -1,13 +1,14 @@
 //! Synthetic demo data for trying the app and for benchmarks. No real people: pseudonyms are
 //! common first names or initials, descriptions are stitched from generic phrases.
 
-use crate::actions::{self, ActionStatus, Agency};
+use crate::actions::{self, ActionStatus, Agency, NewActionItem};
 use crate::audit::AuditEvent;
-use crate::cases::{Outcome, Stage, history, notes, reference, register, search};
-use crate::dates::{Day, Stamp};
+use crate::cases::{self, Outcome, Stage, notes, register};
+use crate::dates::Day;
 use crate::district;
 use crate::error::Result;
 use crate::intake::{Caller, CallerType, Category, Channel, Gender, Indicator, IntakeReport, Subject, Urgency};
+use crate::op::{Op, Reader};
 use crate::store::Store;
 use chrono::{TimeDelta, Timelike};
 use rand::rngs::StdRng;
@@ -170,9 +171,15 @@ const NOTES: &[&str] = &[
     "Opfølgende samtale aftalt om fire uger.",
 ];
 
+/// Marks a case as demo data (table `demo_cases`, this module's own).
+pub fn mark(op: &Op<'_>, case_id: i64) -> Result<()> {
+    op.conn().execute("INSERT INTO demo_cases (case_id) VALUES (?1)", [case_id])?;
+    Ok(())
+}
+
 /// Demo cases in the store (table `demo_cases`, this module's own).
-fn count_marked(conn: &rusqlite::Connection) -> Result<u64> {
-    Ok(conn.query_row("SELECT count(*) FROM demo_cases", [], |r| r.get::<_, i64>(0))? as u64)
+fn count_marked(db: &Reader<'_>) -> Result<u64> {
+    Ok(db.conn().query_row("SELECT count(*) FROM demo_cases", [], |r| r.get::<_, i64>(0))? as u64)
 }
 
 #[derive(Debug, Serialize)]
@@ -211,7 +218,7 @@ pub fn fill_with_options(
     let three_years = 3 * 365 * 24 * 3600;
     let this_year = crate::intake::year_at(now);
     store.write(|op| {
-        if !force && register::count(op.conn())? > count_marked(op.conn())? {
+        if !force && register::count(op)? > count_marked(op)? {
             return Err(crate::error::Error::Refused(
                 "the store holds real cases; demo data is only added to a store without them (use --force to add it anyway)"
                     .into(),
@@ -299,20 +306,14 @@ pub fn fill_with_options(
                 description,
             };
             let valid = report.validate(now)?;
-            let conn = op.conn();
-            let created = Stamp::new(received);
-            let reference = reference::next(op, valid.route.police_district.code, created.year_in_copenhagen())?;
-            let id = register::insert(conn, &reference, &valid, created, DEMO_ACTOR)?;
-            conn.execute("INSERT INTO demo_cases (case_id) VALUES (?1)", [id])?;
-            history::record_at(conn, id, created, DEMO_ACTOR, "created", None, Some(&reference), None)?;
-            search::index_case(
-                conn,
-                id,
-                &reference,
-                &valid.report.subject.pseudonym,
-                municipality,
-                &valid.report.description,
-            )?;
+            // Made as a coordinator would have made it over the years: through the same
+            // operations and stage rules as the app, each step at its own time.
+            let (id, _) = op.as_of(received, DEMO_ACTOR, |op| {
+                let created = cases::create(op, &valid)?;
+                op.audit(AuditEvent::CaseCreated { reference: created.1.clone() });
+                Ok(created)
+            })?;
+            mark(op, id)?;
 
             // Older cases have come further; most cases older than a year are closed.
             let days = age_secs / 86_400;
@@ -331,8 +332,9 @@ pub fn fill_with_options(
             let notes = if notes_per_case == 0 { 0 } else { rng.random_range(0..=2 * notes_per_case) };
             for k in 0..notes {
                 let at = received + TimeDelta::days(7 * i64::from(k + 1));
-                let at = Stamp::new(if at > now { now } else { at });
-                notes::insert(conn, id, DEMO_ACTOR, at, NOTES.choose(&mut rng).expect("notes"))?;
+                let at = if at > now { now } else { at };
+                let body = *NOTES.choose(&mut rng).expect("notes");
+                op.as_of(at, DEMO_ACTOR, |op| notes::add(op, id, body))?;
                 note_count += 1;
             }
             // The way there, one stage at a time, spread over the case's age.
@@ -344,20 +346,14 @@ pub fn fill_with_options(
             };
             let path: Vec<Stage> = path.into_iter().filter(|s| *s != Stage::NewConcern).collect();
             let step = TimeDelta::seconds(age_secs / (path.len() as i64 + 1));
-            let mut from = Stage::NewConcern;
             for (k, stage) in path.into_iter().enumerate() {
-                let at = Stamp::new(received + step * (k as i32 + 1));
+                let at = received + step * (k as i32 + 1);
                 let outcome = (stage == Stage::Closed).then(|| {
                     *[Outcome::Unfounded, Outcome::Completed, Outcome::Completed, Outcome::HandedToPolice]
                         .choose(&mut rng)
                         .expect("outcomes")
                 });
-                register::set_stage_at(conn, id, stage, outcome, at)?;
-                history::record_at(conn, id, at, DEMO_ACTOR, "stage", Some(from.as_str()), Some(stage.as_str()), None)?;
-                if let Some(o) = outcome {
-                    history::record_at(conn, id, at, DEMO_ACTOR, "outcome", None, Some(o.as_str()), None)?;
-                }
-                from = stage;
+                op.as_of(at, DEMO_ACTOR, |op| cases::transition_in(op, id, stage, None, outcome))?;
             }
             // Active cases carry action items: some done, some open (a few overdue), and a tenth
             // is flagged for the next meeting.
@@ -367,15 +363,24 @@ pub fn fill_with_options(
                     let created = received + TimeDelta::seconds(rng.random_range(0..=age_secs.max(1)));
                     let due = Day::of(now + TimeDelta::days(rng.random_range(-10..=45)));
                     let closed = rng.random_bool(0.3).then(|| {
-                        (
-                            if rng.random_bool(0.85) { ActionStatus::Done } else { ActionStatus::Cancelled },
-                            Stamp::new(now),
-                        )
+                        if rng.random_bool(0.85) { ActionStatus::Done } else { ActionStatus::Cancelled }
                     });
-                    actions::insert_at(conn, id, what, agency, due, Stamp::new(created), DEMO_ACTOR, closed)?;
+                    let item = NewActionItem { what: what.into(), agency, person: None, due: due.as_text() };
+                    let added = op.as_of(created, DEMO_ACTOR, |op| {
+                        let added = actions::add_in(op, id, &item)?;
+                        op.audit(AuditEvent::ActionItemAdded { reference: added.reference.clone() });
+                        Ok(added)
+                    })?;
+                    if let Some(status) = closed {
+                        op.as_of(now, DEMO_ACTOR, |op| {
+                            let item = actions::set_status_in(op, added.id, status)?;
+                            op.audit(AuditEvent::ActionItemChanged { reference: item.reference });
+                            Ok(())
+                        })?;
+                    }
                 }
                 if rng.random_bool(0.1) {
-                    register::set_meeting_flag_at(conn, id, true, Stamp::new(now))?;
+                    op.as_of(now, DEMO_ACTOR, |op| cases::set_meeting_flag_in(op, id, true))?;
                 }
             }
         }

@@ -7,7 +7,9 @@
 //! directory with the encrypted store and never in a folder other users can read.
 
 use crate::error::{Error, Result};
+use crate::files;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The folder's name inside the app's cache directory.
@@ -47,7 +49,7 @@ impl PrivateFolder {
             Err(e) => return Err(e.into()),
         }
         fs::create_dir_all(&dir)?;
-        crate::store::make_private(&dir, true)?;
+        crate::files::make_private(&dir, true)?;
         Ok(PrivateFolder { dir })
     }
 
@@ -63,9 +65,29 @@ impl PrivateFolder {
             return Err(Error::Internal("an export file name is a plain file name"));
         }
         let path = self.dir.join(name);
-        crate::store::write_export_replacing(&path, bytes)?;
+        write_export_replacing(&path, bytes)?;
         Ok(path)
     }
+}
+
+/// Writes an exported file (the minutes) as a new file: complete and durable, owner-only where
+/// the OS supports it, never replacing an existing file or writing through a link (`Refused`).
+pub(crate) fn write_export(path: &Path, bytes: &[u8]) -> Result<()> {
+    files::write_new_file(path, bytes, &files::temp_prefix_for(path))
+}
+
+/// Saves an exported file where the user chose in a save dialog that has already asked about
+/// replacing: written completely and durably under a temporary name beside it (owner-only where
+/// the OS supports it), then renamed over it (a rename replaces a link at `path`; it never writes
+/// through it).
+pub(crate) fn write_export_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = files::parent_dir(path);
+    let mut tmp = files::temp_in(dir, &files::temp_prefix_for(path))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| Error::from(e.error))?;
+    files::sync_dir(dir)?;
+    Ok(())
 }
 
 #[cfg(test)]

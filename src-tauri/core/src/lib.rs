@@ -14,12 +14,16 @@ pub mod district;
 pub mod error;
 pub mod export;
 pub mod faults;
+mod files;
+#[cfg(any(test, feature = "test-support"))]
+pub mod generated;
 pub mod intake;
 pub mod keychain;
 mod keys;
 pub mod meetings;
 mod migrate;
 pub mod minutes;
+pub mod op;
 pub mod profile;
 pub mod routing;
 pub mod rules;
@@ -27,6 +31,8 @@ pub mod schema;
 pub mod secrets;
 pub mod store;
 pub mod text;
+#[cfg(feature = "test-support")]
+pub mod write_paths;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use district::PoliceDistrict;

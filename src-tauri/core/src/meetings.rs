@@ -12,9 +12,10 @@ use crate::district;
 use crate::error::{Error, Result};
 use crate::intake::clean_text;
 use crate::minutes;
-use crate::store::{Op, Read, Store};
+use crate::op::{Op, Reader};
+use crate::store::Store;
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -35,8 +36,9 @@ pub struct MeetingSettings {
     pub keep_years: i32,
 }
 
-fn settings_in(conn: &Connection) -> Result<MeetingSettings> {
-    let keep_years = conn
+fn settings_in(db: &Reader<'_>) -> Result<MeetingSettings> {
+    let keep_years = db
+        .conn()
         .query_row("SELECT keep_years FROM meeting_settings WHERE id = 1", [], |r| r.get(0))
         .optional()?
         .unwrap_or(KEEP_YEARS);
@@ -45,7 +47,7 @@ fn settings_in(conn: &Connection) -> Result<MeetingSettings> {
 
 /// The meetings' settings (the defaults until they are saved).
 pub fn settings(store: &Store) -> Result<MeetingSettings> {
-    store.read(|r| settings_in(r.conn()))
+    store.read(|r| settings_in(r))
 }
 
 /// Saves the meetings' settings. A new keep time applies to meetings planned from now on; the
@@ -227,7 +229,7 @@ enum ValidItem {
     },
 }
 
-fn validate(conn: &Connection, home: &str, r: &MeetingRecord, now: DateTime<Utc>) -> Result<Valid> {
+fn validate(db: &Reader<'_>, home: &str, r: &MeetingRecord, now: DateTime<Utc>) -> Result<Valid> {
     let district = match &r.district {
         Some(d) => district::find(d).ok_or(Error::invalid("district", "ukendt politikreds"))?,
         None => district::by_code(home).ok_or(Error::Internal("the home district is known"))?,
@@ -275,7 +277,7 @@ fn validate(conn: &Connection, home: &str, r: &MeetingRecord, now: DateTime<Utc>
                 resulting_stage,
                 outcome,
             } => {
-                let case_id = register::id_of(conn, reference)
+                let case_id = register::id_of(db, reference)
                     .map_err(|_| Error::invalid("items.reference", "sagen findes ikke"))?;
                 let mut notes = Vec::new();
                 for n in new_information {
@@ -337,8 +339,8 @@ fn validate(conn: &Connection, home: &str, r: &MeetingRecord, now: DateTime<Utc>
 }
 
 /// The next meeting number of an infohus in a year.
-fn next_number(conn: &Connection, district_code: &str, year: i32) -> Result<i64> {
-    Ok(conn.query_row(
+fn next_number(db: &Reader<'_>, district_code: &str, year: i32) -> Result<i64> {
+    Ok(db.conn().query_row(
         "SELECT coalesce(max(number), 0) + 1 FROM meetings WHERE district_code = ?1 AND year = ?2 AND addendum_of IS NULL",
         params![district_code, year],
         |r| r.get(0),
@@ -419,28 +421,29 @@ fn valid_person(p: &DirectoryPerson) -> Result<DirectoryPerson> {
     Ok(DirectoryPerson { name, organisation, role, email })
 }
 
-fn directory_entry(conn: &Connection, id: i64) -> Result<DirectoryEntry> {
-    conn.query_row(
-        "SELECT id, name, organisation, role, email, retired_at IS NOT NULL FROM directory WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(DirectoryEntry {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                organisation: r.get(2)?,
-                role: r.get(3)?,
-                email: r.get(4)?,
-                retired: r.get(5)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or(Error::NotFound("deltageren"))
+fn directory_entry(db: &Reader<'_>, id: i64) -> Result<DirectoryEntry> {
+    db.conn()
+        .query_row(
+            "SELECT id, name, organisation, role, email, retired_at IS NOT NULL FROM directory WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(DirectoryEntry {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    organisation: r.get(2)?,
+                    role: r.get(3)?,
+                    email: r.get(4)?,
+                    retired: r.get(5)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound("deltageren"))
 }
 
 /// Refuses a second active entry for the same person in the same organisation.
-fn check_unique(conn: &Connection, p: &DirectoryPerson, except: Option<i64>) -> Result<()> {
-    let taken: bool = conn.query_row(
+fn check_unique(db: &Reader<'_>, p: &DirectoryPerson, except: Option<i64>) -> Result<()> {
+    let taken: bool = db.conn().query_row(
         "SELECT EXISTS (SELECT 1 FROM directory WHERE name = ?1 AND organisation = ?2 AND retired_at IS NULL
                          AND id IS NOT ?3)",
         params![p.name, p.organisation, except],
@@ -460,7 +463,7 @@ pub fn directory(store: &Store, include_retired: bool) -> Result<Vec<DirectoryEn
             .prepare_cached("SELECT id FROM directory WHERE ?1 OR retired_at IS NULL ORDER BY organisation, name, id")?
             .query_map([include_retired], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let entries = ids.into_iter().map(|id| directory_entry(r.conn(), id)).collect::<Result<Vec<_>>>()?;
+        let entries = ids.into_iter().map(|id| directory_entry(r, id)).collect::<Result<Vec<_>>>()?;
         r.audit(AuditEvent::DirectoryListed);
         Ok(entries)
     })
@@ -470,14 +473,14 @@ pub fn directory(store: &Store, include_retired: bool) -> Result<Vec<DirectoryEn
 pub fn add_to_directory(store: &Store, person: &DirectoryPerson) -> Result<DirectoryEntry> {
     let p = valid_person(person)?;
     store.write(|op| {
-        check_unique(op.conn(), &p, None)?;
+        check_unique(op, &p, None)?;
         op.conn().execute(
             "INSERT INTO directory (name, organisation, role, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![p.name, p.organisation, p.role, p.email, op.stamp()],
         )?;
         let id = op.conn().last_insert_rowid();
         op.audit(AuditEvent::DirectoryChanged { id });
-        directory_entry(op.conn(), id)
+        directory_entry(op, id)
     })
 }
 
@@ -486,14 +489,14 @@ pub fn add_to_directory(store: &Store, person: &DirectoryPerson) -> Result<Direc
 pub fn edit_directory(store: &Store, id: i64, person: &DirectoryPerson) -> Result<DirectoryEntry> {
     let p = valid_person(person)?;
     store.write(|op| {
-        directory_entry(op.conn(), id)?;
-        check_unique(op.conn(), &p, Some(id))?;
+        directory_entry(op, id)?;
+        check_unique(op, &p, Some(id))?;
         op.conn().execute(
             "UPDATE directory SET name = ?1, organisation = ?2, role = ?3, email = ?4 WHERE id = ?5",
             params![p.name, p.organisation, p.role, p.email, id],
         )?;
         op.audit(AuditEvent::DirectoryChanged { id });
-        directory_entry(op.conn(), id)
+        directory_entry(op, id)
     })
 }
 
@@ -501,12 +504,12 @@ pub fn edit_directory(store: &Store, id: i64, person: &DirectoryPerson) -> Resul
 /// meetings keep naming them. Retiring twice is refused.
 pub fn retire_from_directory(store: &Store, id: i64) -> Result<DirectoryEntry> {
     store.write(|op| {
-        if directory_entry(op.conn(), id)?.retired {
+        if directory_entry(op, id)?.retired {
             return Err(Error::invalid("id", "deltageren er allerede fjernet fra listen"));
         }
         op.conn().execute("UPDATE directory SET retired_at = ?1 WHERE id = ?2", params![op.stamp(), id])?;
         op.audit(AuditEvent::DirectoryChanged { id });
-        directory_entry(op.conn(), id)
+        directory_entry(op, id)
     })
 }
 
@@ -517,7 +520,7 @@ pub fn retire_from_directory(store: &Store, id: i64) -> Result<DirectoryEntry> {
 /// at the end of its retention is left out (the finalized minutes keep what they said).
 pub fn record(store: &Store, id: i64) -> Result<MeetingRecord> {
     store.read(|r| {
-        let record = record_in(r.conn(), id)?;
+        let record = record_in(r, id)?;
         r.audit(AuditEvent::MeetingRead { id });
         Ok(record)
     })
@@ -540,10 +543,11 @@ struct StoredItem {
     outcome: Option<Outcome>,
 }
 
-fn stored_items(conn: &Connection, meeting_id: i64) -> Result<Vec<StoredItem>> {
-    let mut actions =
-        conn.prepare_cached("SELECT what, agency, person, due FROM meeting_actions WHERE item_id = ?1 ORDER BY id")?;
-    let mut stmt = conn.prepare_cached(
+fn stored_items(db: &Reader<'_>, meeting_id: i64) -> Result<Vec<StoredItem>> {
+    let mut actions = db
+        .conn()
+        .prepare_cached("SELECT what, agency, person, due FROM meeting_actions WHERE item_id = ?1 ORDER BY id")?;
+    let mut stmt = db.conn().prepare_cached(
         "SELECT id, kind, case_id, reason, title, body, new_information, assessment, recommendation,
                 resulting_stage, outcome
          FROM meeting_items WHERE meeting_id = ?1 ORDER BY position",
@@ -589,8 +593,9 @@ fn stored_items(conn: &Connection, meeting_id: i64) -> Result<Vec<StoredItem>> {
 }
 
 /// A meeting's participants, by organisation and name.
-fn stored_participants(conn: &Connection, meeting_id: i64) -> Result<Vec<ParticipantRecord>> {
-    Ok(conn
+fn stored_participants(db: &Reader<'_>, meeting_id: i64) -> Result<Vec<ParticipantRecord>> {
+    Ok(db
+        .conn()
         .prepare_cached(
             "SELECT d.name, d.organisation, d.role, d.email, p.present FROM meeting_participants p
              JOIN directory d ON d.id = p.directory_id WHERE p.meeting_id = ?1 ORDER BY d.organisation, d.name, d.id",
@@ -607,23 +612,24 @@ fn stored_participants(conn: &Connection, meeting_id: i64) -> Result<Vec<Partici
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-fn record_in(conn: &Connection, id: i64) -> Result<MeetingRecord> {
+fn record_in(db: &Reader<'_>, id: i64) -> Result<MeetingRecord> {
     let rfc3339 = |t: Stamp| t.instant().with_timezone(&crate::dates::COPENHAGEN).to_rfc3339();
-    let (district_code, held_at, place, next): (String, Stamp, Option<String>, Option<Stamp>) = conn
+    let (district_code, held_at, place, next): (String, Stamp, Option<String>, Option<Stamp>) = db
+        .conn()
         .query_row("SELECT district_code, held_at, place, next_meeting_at FROM meetings WHERE id = ?1", [id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })
         .optional()?
         .ok_or(Error::NotFound("mødet"))?;
     let mut items = Vec::new();
-    for item in stored_items(conn, id)? {
+    for item in stored_items(db, id)? {
         if item.kind == "free" {
             items.push(ItemRecord::Free { title: item.title.unwrap_or_default(), body: item.body });
             continue;
         }
         let Some(case_id) = item.case_id else { continue };
         items.push(ItemRecord::Case {
-            reference: register::summary(conn, case_id)?.reference,
+            reference: register::summary(db, case_id)?.reference,
             reason: item.reason,
             new_information: item.new_information,
             assessment: item.assessment,
@@ -638,7 +644,7 @@ fn record_in(conn: &Connection, id: i64) -> Result<MeetingRecord> {
         held_at: rfc3339(held_at),
         place,
         next_meeting_at: next.map(rfc3339),
-        participants: stored_participants(conn, id)?,
+        participants: stored_participants(db, id)?,
         items,
     })
 }
@@ -725,8 +731,9 @@ fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MeetingSummary> {
 const SUMMARY: &str =
     "id, district_code, number, year, addendum_number, held_at, place, status, minutes_sha256 FROM meetings";
 
-fn summary(conn: &Connection, id: i64) -> Result<MeetingSummary> {
-    conn.query_row(&format!("SELECT {SUMMARY} WHERE id = ?1"), [id], summary_row)
+fn summary(db: &Reader<'_>, id: i64) -> Result<MeetingSummary> {
+    db.conn()
+        .query_row(&format!("SELECT {SUMMARY} WHERE id = ?1"), [id], summary_row)
         .optional()?
         .ok_or(Error::NotFound("Mødet"))
 }
@@ -735,11 +742,11 @@ fn summary(conn: &Connection, id: i64) -> Result<MeetingSummary> {
 pub fn create(store: &Store, record: &MeetingRecord) -> Result<MeetingSummary> {
     let home = store.profile()?.district_code;
     store.write(|op| {
-        let v = validate(op.conn(), &home, record, op.now())?;
+        let v = validate(op, &home, record, op.now())?;
         let local = v.held_at.with_timezone(&crate::dates::COPENHAGEN);
         let year = local.year();
-        let number = next_number(op.conn(), v.district.code, year)?;
-        let keep = settings_in(op.conn())?.keep_years;
+        let number = next_number(op, v.district.code, year)?;
+        let keep = settings_in(op)?.keep_years;
         // 29 February kept for a number of years that lands on no leap day: 1 March.
         let delete_after = Day::new(local.date_naive().with_year(year + keep).unwrap_or_else(|| {
             local.date_naive().with_day(28).and_then(|d| d.with_year(year + keep)).unwrap_or(local.date_naive()) + TimeDelta::days(1)
@@ -762,7 +769,7 @@ pub fn create(store: &Store, record: &MeetingRecord) -> Result<MeetingSummary> {
         let id = op.conn().last_insert_rowid();
         write_record(op, id, &v)?;
         op.audit(AuditEvent::MeetingChanged { number: format!("{number}/{year}") });
-        summary(op.conn(), id)
+        summary(op, id)
     })
 }
 
@@ -770,18 +777,18 @@ pub fn create(store: &Store, record: &MeetingRecord) -> Result<MeetingSummary> {
 pub fn save(store: &Store, id: i64, record: &MeetingRecord) -> Result<MeetingSummary> {
     let home = store.profile()?.district_code;
     store.write(|op| {
-        let before = summary(op.conn(), id)?;
+        let before = summary(op, id)?;
         if before.status == "final" {
             return Err(Error::Refused("a finalized meeting is immutable; make an addendum".into()));
         }
-        let v = validate(op.conn(), &home, record, op.now())?;
+        let v = validate(op, &home, record, op.now())?;
         op.conn().execute(
             "UPDATE meetings SET held_at = ?1, place = ?2, next_meeting_at = ?3 WHERE id = ?4",
             params![Stamp::new(v.held_at), v.place, v.next_meeting_at.map(Stamp::new), id],
         )?;
         write_record(op, id, &v)?;
         op.audit(AuditEvent::MeetingChanged { number: before.number.clone() });
-        summary(op.conn(), id)
+        summary(op, id)
     })
 }
 
@@ -796,15 +803,16 @@ pub fn list(store: &Store) -> Result<Vec<MeetingSummary>> {
     })
 }
 
-fn proposed(r: &Read<'_>, id: i64) -> Result<ProposedAgenda> {
-    let conn = r.conn();
-    let (district_code, held_at, next): (String, Stamp, Option<Stamp>) = conn
+fn proposed(db: &Reader<'_>, id: i64) -> Result<ProposedAgenda> {
+    let (district_code, held_at, next): (String, Stamp, Option<Stamp>) = db
+        .conn()
         .query_row("SELECT district_code, held_at, next_meeting_at FROM meetings WHERE id = ?1", [id], |row| {
             Ok((row.get(0)?, row.get(1)?, row.get(2)?))
         })
         .optional()?
         .ok_or(Error::NotFound("Mødet"))?;
-    let previous: Option<Stamp> = conn
+    let previous: Option<Stamp> = db
+        .conn()
         .query_row(
             "SELECT max(held_at) FROM meetings WHERE district_code = ?1 AND held_at < ?2 AND id <> ?3",
             params![district_code, held_at, id],
@@ -818,22 +826,22 @@ fn proposed(r: &Read<'_>, id: i64) -> Result<ProposedAgenda> {
         Some((_, w)) => w.push(why),
         None => reasons.push((case_id, vec![why])),
     };
-    for (cid, _) in register::agenda_candidates(conn, &district_code, register::AgendaRule::Flagged)? {
+    for (cid, _) in register::agenda_candidates(db, &district_code, register::AgendaRule::Flagged)? {
         add(cid, "Markeret til møde".into());
     }
     let since = previous.unwrap_or(Stamp::new(DateTime::<Utc>::UNIX_EPOCH));
-    for (cid, _) in register::agenda_candidates(conn, &district_code, register::AgendaRule::CreatedSince(since))? {
+    for (cid, _) in register::agenda_candidates(db, &district_code, register::AgendaRule::CreatedSince(since))? {
         add(cid, if previous.is_some() { "Ny sag siden sidste møde".into() } else { "Ny sag".into() });
     }
-    for (cid, due) in actions::cases_due_before(conn, &district_code, Day::of(next))? {
+    for (cid, due) in actions::cases_due_before(db, &district_code, Day::of(next))? {
         add(cid, format!("Opgave med frist {} (før næste møde)", due.format_da()));
     }
-    for (cid, _) in register::agenda_candidates(conn, &district_code, register::AgendaRule::Acute)? {
+    for (cid, _) in register::agenda_candidates(db, &district_code, register::AgendaRule::Acute)? {
         add(cid, "Akut".into());
     }
     let mut cases = Vec::new();
     for (cid, why) in reasons {
-        let s = register::summary(conn, cid)?;
+        let s = register::summary(db, cid)?;
         cases.push(ProposedItem {
             reference: s.reference,
             pseudonym: s.pseudonym,
@@ -920,10 +928,10 @@ fn safe_path(path: &str) -> String {
 /// with the meeting), and the "til møde" flag cleared.
 pub(crate) fn apply_to_cases(op: &mut Op<'_>, meeting_id: i64, label: &str) -> Result<()> {
     let reason = format!("Besluttet på møde {label}");
-    for item in stored_items(op.conn(), meeting_id)? {
+    for item in stored_items(op, meeting_id)? {
         let (Some(case_id), "case") = (item.case_id, item.kind.as_str()) else { continue };
         history::record(op, case_id, "meeting", None, Some(&format!("Drøftet på møde {label}")), None)?;
-        let before = register::read(op.conn(), case_id)?.summary.stage;
+        let before = register::read(op, case_id)?.summary.stage;
         if let Some(stage) = item.resulting_stage.filter(|s| *s != before) {
             cases::transition_in(op, case_id, stage, Some(&reason), item.outcome).map_err(|e| match e {
                 Error::Invalid { reason, .. } => Error::invalid("items.resulting_stage", reason),
@@ -943,7 +951,7 @@ pub(crate) fn apply_to_cases(op: &mut Op<'_>, meeting_id: i64, label: &str) -> R
 
 /// The minutes' content: exactly what the meeting recorded, with the case's pseudonym,
 /// municipality and the source of the concern — never other fields of the case record.
-fn minutes_doc(conn: &Connection, id: i64, now: DateTime<Utc>, draft: bool) -> Result<minutes::MinutesDoc> {
+fn minutes_doc(db: &Reader<'_>, id: i64, now: DateTime<Utc>, draft: bool) -> Result<minutes::MinutesDoc> {
     struct MeetingRow {
         district_code: String,
         held_at: Stamp,
@@ -953,8 +961,8 @@ fn minutes_doc(conn: &Connection, id: i64, now: DateTime<Utc>, draft: bool) -> R
         addendum_of: Option<i64>,
         addendum_number: Option<i64>,
     }
-    let MeetingRow { district_code, held_at, place, next, delete_after, addendum_of, addendum_number } = conn
-        .query_row(
+    let MeetingRow { district_code, held_at, place, next, delete_after, addendum_of, addendum_number } =
+        db.conn().query_row(
             "SELECT district_code, held_at, place, next_meeting_at, delete_after, addendum_of, addendum_number
          FROM meetings WHERE id = ?1",
             [id],
@@ -973,10 +981,10 @@ fn minutes_doc(conn: &Connection, id: i64, now: DateTime<Utc>, draft: bool) -> R
     let when =
         |t: Stamp| format!("{} kl. {}", crate::dates::format_date(t.instant()), crate::dates::format_time(t.instant()));
     let district = district::by_code(&district_code).ok_or(Error::Internal("a known district"))?;
-    let meeting = summary(conn, id)?;
+    let meeting = summary(db, id)?;
     let addendum = match (addendum_of, addendum_number) {
         (Some(original), Some(n)) => {
-            let o = summary(conn, original)?;
+            let o = summary(db, original)?;
             Some(minutes::Addendum {
                 title: format!("Tillæg {n} til møde {}", o.number),
                 original_sha256: o.minutes_sha256.unwrap_or_default(),
@@ -984,7 +992,7 @@ fn minutes_doc(conn: &Connection, id: i64, now: DateTime<Utc>, draft: bool) -> R
         }
         _ => None,
     };
-    let mut participants: Vec<minutes::Participant> = stored_participants(conn, id)?
+    let mut participants: Vec<minutes::Participant> = stored_participants(db, id)?
         .into_iter()
         .map(|p| minutes::Participant {
             name: p.name,
@@ -995,7 +1003,7 @@ fn minutes_doc(conn: &Connection, id: i64, now: DateTime<Utc>, draft: bool) -> R
         .collect();
     participants.sort_by_key(|p| !p.present); // present first; stable, so by organisation and name
     let mut items = Vec::new();
-    for item in stored_items(conn, id)? {
+    for item in stored_items(db, id)? {
         if item.kind == "free" {
             items.push(minutes::AgendaItem::Free(minutes::FreeItem {
                 title: item.title.unwrap_or_default(),
@@ -1004,7 +1012,7 @@ fn minutes_doc(conn: &Connection, id: i64, now: DateTime<Utc>, draft: bool) -> R
             continue;
         }
         let Some(case_id) = item.case_id else { continue };
-        let case = register::read(conn, case_id)?;
+        let case = register::read(db, case_id)?;
         let actions = item
             .actions
             .into_iter()
@@ -1038,7 +1046,7 @@ fn minutes_doc(conn: &Connection, id: i64, now: DateTime<Utc>, draft: bool) -> R
         }));
     }
     let today = Day::of(now);
-    let open_actions = actions::open_from_meetings(conn, &district_code, id, today)?
+    let open_actions = actions::open_from_meetings(db, &district_code, id, today)?
         .into_iter()
         .map(|a| minutes::OpenAction {
             reference: a.reference,
@@ -1078,12 +1086,12 @@ pub struct Finalized {
 /// SHA-256. Afterwards the meeting is immutable.
 pub fn finalize(store: &Store, id: i64) -> Result<Finalized> {
     store.write(|op| {
-        let before = summary(op.conn(), id)?;
+        let before = summary(op, id)?;
         if before.status == "final" {
             return Err(Error::Refused("the meeting is already finalized".into()));
         }
         apply_to_cases(op, id, &before.number)?;
-        let doc = minutes_doc(op.conn(), id, op.now(), false)?;
+        let doc = minutes_doc(op, id, op.now(), false)?;
         let pdf = minutes::render(&doc)?;
         let sha = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&pdf));
         op.conn().execute(
@@ -1092,7 +1100,7 @@ pub fn finalize(store: &Store, id: i64) -> Result<Finalized> {
             params![pdf, sha, op.stamp(), op.actor(), id],
         )?;
         op.audit(AuditEvent::MeetingFinalized { number: before.number.clone() });
-        Ok(Finalized { meeting: summary(op.conn(), id)?, minutes_sha256: sha, minutes_bytes: pdf.len() as u64 })
+        Ok(Finalized { meeting: summary(op, id)?, minutes_sha256: sha, minutes_bytes: pdf.len() as u64 })
     })
 }
 
@@ -1106,7 +1114,7 @@ pub fn minutes_pdf(store: &Store, id: i64) -> Result<Vec<u8>> {
 /// OS supports it.
 pub fn export_minutes(store: &Store, id: i64, path: &Path) -> Result<()> {
     let pdf = minutes_pdf(store, id)?;
-    crate::store::write_export(path, &pdf)
+    crate::export::write_export(path, &pdf)
 }
 
 // ---- The minutes as files: neutral names, saving, the e-mail draft ----
@@ -1162,7 +1170,7 @@ pub fn minutes_file_name(meeting: &MeetingSummary, extension: &str) -> String {
 /// One meeting's summary (its number and status, e.g. for the minutes' file name).
 pub fn get(store: &Store, id: i64) -> Result<MeetingSummary> {
     store.read(|r| {
-        let meeting = summary(r.conn(), id)?;
+        let meeting = summary(r, id)?;
         r.audit(AuditEvent::MeetingRead { id });
         Ok(meeting)
     })
@@ -1172,13 +1180,13 @@ pub fn get(store: &Store, id: i64) -> Result<MeetingSummary> {
 /// exported (the PDF) or drafted as an e-mail. Only finalized minutes can be e-mailed.
 pub fn minutes_file(store: &Store, id: i64, format: MinutesFormat) -> Result<MinutesFile> {
     store.read(|r| {
-        let meeting = summary(r.conn(), id)?;
+        let meeting = summary(r, id)?;
         let file = match format {
             MinutesFormat::Pdf => {
                 let bytes = if meeting.status == "final" {
-                    stored_pdf(r.conn(), id)?
+                    stored_pdf(r, id)?
                 } else {
-                    minutes::render(&minutes_doc(r.conn(), id, r.now(), true)?)?
+                    minutes::render(&minutes_doc(r, id, r.now(), true)?)?
                 };
                 r.audit(AuditEvent::MinutesExported { number: meeting.number.clone() });
                 MinutesFile { name: minutes_file_name(&meeting, "pdf"), bytes }
@@ -1190,8 +1198,8 @@ pub fn minutes_file(store: &Store, id: i64, format: MinutesFormat) -> Result<Min
                         "kun et færdiggjort referat kan gøres klar til e-mail; færdiggør mødet først",
                     ));
                 }
-                let pdf = stored_pdf(r.conn(), id)?;
-                let to = distribution_addresses(r.conn(), id)?;
+                let pdf = stored_pdf(r, id)?;
+                let to = distribution_addresses(r, id)?;
                 let bytes = email_draft(&meeting, &to, pdf, r.now())?;
                 r.audit(AuditEvent::MinutesEmailDrafted { number: meeting.number.clone() });
                 MinutesFile { name: minutes_file_name(&meeting, "eml"), bytes }
@@ -1201,8 +1209,8 @@ pub fn minutes_file(store: &Store, id: i64, format: MinutesFormat) -> Result<Min
     })
 }
 
-fn stored_pdf(conn: &Connection, id: i64) -> Result<Vec<u8>> {
-    Ok(conn.query_row("SELECT minutes_pdf FROM meetings WHERE id = ?1", [id], |row| row.get::<_, Vec<u8>>(0))?)
+fn stored_pdf(db: &Reader<'_>, id: i64) -> Result<Vec<u8>> {
+    Ok(db.conn().query_row("SELECT minutes_pdf FROM meetings WHERE id = ?1", [id], |row| row.get::<_, Vec<u8>>(0))?)
 }
 
 /// Saves the minutes' PDF where the user chose in the native save dialog, which has already
@@ -1210,7 +1218,7 @@ fn stored_pdf(conn: &Connection, id: i64) -> Result<Vec<u8>> {
 /// then renamed into place (owner-only where the OS supports it). Audited like an export.
 pub fn save_minutes(store: &Store, id: i64, path: &Path) -> Result<()> {
     let pdf = minutes_pdf(store, id)?;
-    crate::store::write_export_replacing(path, &pdf)
+    crate::export::write_export_replacing(path, &pdf)
 }
 
 /// "Klar til e-mail": the finalized minutes as an unsent RFC 5322 message (`.eml`). Its header
@@ -1227,7 +1235,7 @@ pub fn minutes_email(store: &Store, id: i64) -> Result<Vec<u8>> {
 /// Writes the e-mail draft to a new file (never replacing one), owner-only where the OS supports it.
 pub fn export_minutes_email(store: &Store, id: i64, path: &Path) -> Result<()> {
     let eml = minutes_email(store, id)?;
-    crate::store::write_export(path, &eml)
+    crate::export::write_export(path, &eml)
 }
 
 /// Writes the minutes (the PDF, a draft's as its "UDKAST" preview; or the e-mail draft) into the
@@ -1245,8 +1253,8 @@ pub fn write_private_copy(
 
 /// The meeting's participants' e-mail addresses, each once, in the minutes' order. Addresses that
 /// are not a plain `local@domain` (which a header could misread) are left out.
-fn distribution_addresses(conn: &Connection, id: i64) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(
+fn distribution_addresses(db: &Reader<'_>, id: i64) -> Result<Vec<String>> {
+    let mut stmt = db.conn().prepare_cached(
         "SELECT d.email FROM meeting_participants p JOIN directory d ON d.id = p.directory_id
          WHERE p.meeting_id = ?1 AND d.email IS NOT NULL ORDER BY p.present DESC, d.organisation, d.name",
     )?;
@@ -1306,7 +1314,7 @@ fn email_draft(meeting: &MeetingSummary, to: &[String], pdf: Vec<u8>, now: DateT
 /// participants, which references the original's SHA-256 in its minutes.
 pub fn create_addendum(store: &Store, original: i64) -> Result<MeetingSummary> {
     store.write(|op| {
-        let o = summary(op.conn(), original)?;
+        let o = summary(op, original)?;
         if o.status != "final" {
             return Err(Error::invalid("meeting", "kun et færdiggjort møde kan få et tillæg"));
         }
@@ -1327,7 +1335,7 @@ pub fn create_addendum(store: &Store, original: i64) -> Result<MeetingSummary> {
              SELECT ?1, directory_id, present FROM meeting_participants WHERE meeting_id = ?2",
             params![id, original],
         )?;
-        let s = summary(op.conn(), id)?;
+        let s = summary(op, id)?;
         op.audit(AuditEvent::MeetingChanged { number: s.number.clone() });
         Ok(s)
     })

@@ -1,9 +1,9 @@
 //! The coordinator's profile: the author of every note and change, and the board's default filter.
 
-use crate::dates::Stamp;
 use crate::district;
 use crate::error::{Error, Result};
-use rusqlite::{Connection, OptionalExtension};
+use crate::op::{Op, Reader};
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -75,30 +75,31 @@ impl Profile {
 }
 
 /// The profile row (the store's own table, written once at setup).
-pub(crate) fn insert(conn: &Connection, p: &Profile, at: Stamp) -> Result<()> {
-    conn.execute(
+pub fn insert(op: &Op<'_>, p: &Profile) -> Result<()> {
+    op.conn().execute(
         "INSERT INTO profile (id, name, organisation_kind, organisation_name, district_code, created_at, updated_at)
          VALUES (1, ?1, ?2, ?3, ?4, ?5, ?5)",
-        (&p.name, p.organisation_kind.as_str(), &p.organisation_name, &p.district_code, at),
+        (&p.name, p.organisation_kind.as_str(), &p.organisation_name, &p.district_code, op.stamp()),
     )?;
     Ok(())
 }
 
-pub(crate) fn read(conn: &Connection) -> Result<Profile> {
-    conn.query_row(
-        "SELECT name, organisation_kind, organisation_name, district_code FROM profile WHERE id = 1",
-        [],
-        |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)),
-    )
-    .optional()?
-    .map(|(name, kind, organisation_name, district_code)| {
-        Ok(Profile { name, organisation_kind: OrganisationKind::parse(&kind)?, organisation_name, district_code })
-    })
-    .unwrap_or_else(|| Err(Error::Corrupt("the store has no profile".into())))
+pub(crate) fn read(db: &Reader<'_>) -> Result<Profile> {
+    db.conn()
+        .query_row(
+            "SELECT name, organisation_kind, organisation_name, district_code FROM profile WHERE id = 1",
+            [],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)),
+        )
+        .optional()?
+        .map(|(name, kind, organisation_name, district_code)| {
+            Ok(Profile { name, organisation_kind: OrganisationKind::parse(&kind)?, organisation_name, district_code })
+        })
+        .unwrap_or_else(|| Err(Error::Corrupt("the store has no profile".into())))
 }
 
-pub(crate) fn count(conn: &Connection) -> Result<u64> {
-    Ok(conn.query_row("SELECT count(*) FROM profile", [], |r| r.get::<_, i64>(0))? as u64)
+pub(crate) fn count(db: &Reader<'_>) -> Result<u64> {
+    Ok(db.conn().query_row("SELECT count(*) FROM profile", [], |r| r.get::<_, i64>(0))? as u64)
 }
 
 #[cfg(test)]

@@ -184,14 +184,11 @@ mod tests {
 
     const UI_RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/src/lib/generated/rules.ts");
 
-    /// Writes the UI's copy; the test command fails when the committed file differs.
+    /// The UI's copy is current: fails when the committed file differs (and rewrites it only
+    /// when asked to).
     #[test]
     fn export_ui_rules() {
-        let ts = typescript();
-        if std::fs::read_to_string(UI_RULES).ok().as_deref() != Some(ts.as_str()) {
-            std::fs::create_dir_all(std::path::Path::new(UI_RULES).parent().unwrap()).unwrap();
-            std::fs::write(UI_RULES, ts).unwrap();
-        }
+        crate::generated::check_file(UI_RULES, &typescript(), "cargo test -p tovholder-core export_ui_rules");
     }
 
     #[test]

@@ -16,20 +16,26 @@
 
 use crate::audit::{self, AuditEvent};
 use crate::clock::Clock;
-use crate::dates::Stamp;
 use crate::error::{Error, Result};
+use crate::files::{
+    DirLock, create_private_dir, parent_dir, present, read_small, remove_if_present, sync_dir, temp_in,
+    temp_prefix_for, with_suffix, write_new_file,
+};
 use crate::keychain::Keychain;
+use crate::op::Changes;
+pub use crate::op::{Op, Read, Reader};
 use crate::profile::{self, Profile};
 use crate::schema;
 use crate::secrets::{DbKey, KeyEnvelope, RecoveryCode};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
+use std::cell::Cell;
 use std::fs;
 use std::io::{Read as _, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 pub const DB_FILE: &str = "tovholder.db";
 pub const KEY_FILE: &str = "tovholder.key";
@@ -82,68 +88,8 @@ pub struct Store {
     key: DbKey,
     actor: String,
     clock: Arc<dyn Clock>,
-}
-
-/// One write: an immediate transaction (`BEGIN IMMEDIATE`, so the app and the CLI never
-/// interleave a read-then-write), the actor, the time of the operation from the store's clock,
-/// and the typed audit events committed with the change. Obtained only through [`Store::write`].
-pub struct Op<'s> {
-    conn: &'s Connection,
-    actor: &'s str,
-    now: DateTime<Utc>,
-    events: Vec<AuditEvent>,
-}
-
-impl Op<'_> {
-    /// The transaction's connection: for the storage layer's own modules only.
-    pub(crate) fn conn(&self) -> &Connection {
-        self.conn
-    }
-
-    pub fn actor(&self) -> &str {
-        self.actor
-    }
-
-    /// The time of this operation (one instant for all its rows).
-    pub fn now(&self) -> DateTime<Utc> {
-        self.now
-    }
-
-    pub fn stamp(&self) -> Stamp {
-        Stamp::new(self.now)
-    }
-
-    /// Records what this operation did; committed with it, or not at all.
-    pub fn audit(&mut self, event: AuditEvent) {
-        self.events.push(event);
-    }
-}
-
-/// One logged read: the connection, the time, and the read events recorded after it.
-pub struct Read<'s> {
-    conn: &'s Connection,
-    actor: &'s str,
-    now: DateTime<Utc>,
-    events: Vec<AuditEvent>,
-}
-
-impl Read<'_> {
-    pub(crate) fn conn(&self) -> &Connection {
-        self.conn
-    }
-
-    pub fn actor(&self) -> &str {
-        self.actor
-    }
-
-    pub fn now(&self) -> DateTime<Utc> {
-        self.now
-    }
-
-    /// Records that personal data was read (written after the read, without personal data).
-    pub fn audit(&mut self, event: AuditEvent) {
-        self.events.push(event);
-    }
+    /// What committed writes changed since the shell last asked ([`Store::take_changes`]).
+    changes: Cell<Changes>,
 }
 
 impl std::fmt::Debug for Store {
@@ -174,188 +120,9 @@ fn key_path(dir: &Path) -> PathBuf {
     dir.join(KEY_FILE)
 }
 
-fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
-    let mut s = p.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
-}
-
-fn parent_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
-/// Only the owner may read the data directory and its files (Unix; on Windows the per-user
-/// app-data directory is already private).
-pub(crate) fn make_private(path: &Path, dir: bool) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(path, fs::Permissions::from_mode(if dir { 0o700 } else { 0o600 }))?;
-    }
-    #[cfg(not(unix))]
-    let _ = (path, dir);
-    Ok(())
-}
-
-fn create_private_dir(dir: &Path) -> Result<()> {
-    if !dir.exists() {
-        fs::create_dir_all(dir)?;
-        make_private(dir, true)?;
-    }
-    Ok(())
-}
-
-/// True when something (a file, a directory or a link) has this name; links are not followed.
-fn present(path: &Path) -> std::io::Result<bool> {
-    match fs::symlink_metadata(path) {
-        Ok(_) => Ok(true),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(e),
-    }
-}
-
-fn remove_if_present(path: &Path) -> std::io::Result<()> {
-    match fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
-}
-
-/// Makes a rename durable (Unix; NTFS journals its metadata).
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    fs::File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
-}
-
-/// A new, empty, owner-only file with a random name starting with `prefix` in `dir`, created
-/// exclusively (`O_EXCL`: an existing name, a planted link included, is never opened).
-fn temp_in(dir: &Path, prefix: &str) -> std::io::Result<tempfile::NamedTempFile> {
-    let mut b = tempfile::Builder::new();
-    b.prefix(prefix).suffix(".tmp");
-    #[cfg(unix)]
-    b.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
-    b.tempfile_in(dir)
-}
-
-/// What a temporary file beside `path` is called: hidden, named after it, random.
-fn temp_prefix_for(path: &Path) -> String {
-    format!(".{}.tovholder-", path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
-}
-
-fn already_exists(path: &Path) -> Error {
-    Error::Refused(format!(
-        "{} already exists and is not replaced",
-        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-    ))
-}
-
-/// Writes a new file completely and durably under a temporary name, then links it into place
-/// without replacing anything: an existing file or link at `path` is `Refused`.
-fn write_new_file(path: &Path, bytes: &[u8], prefix: &str) -> Result<()> {
-    let dir = parent_dir(path);
-    let mut tmp = temp_in(dir, prefix)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    match tmp.persist_noclobber(path) {
-        Ok(_) => {}
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => return Err(already_exists(path)),
-        Err(e) => return Err(e.error.into()),
-    }
-    sync_dir(dir)?;
-    Ok(())
-}
-
-/// Writes an exported file (the minutes) as a new file: complete and durable, owner-only where
-/// the OS supports it, never replacing an existing file or writing through a link (`Refused`).
-pub(crate) fn write_export(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_new_file(path, bytes, &temp_prefix_for(path))
-}
-
-/// Saves an exported file where the user chose in a save dialog that has already asked about
-/// replacing: written completely and durably under a temporary name beside it (owner-only where
-/// the OS supports it), then renamed over it (a rename replaces a link at `path`; it never writes
-/// through it).
-pub(crate) fn write_export_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = parent_dir(path);
-    let mut tmp = temp_in(dir, &temp_prefix_for(path))?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| Error::from(e.error))?;
-    sync_dir(dir)?;
-    Ok(())
-}
-
-/// Replaces a file in the data directory completely and durably: written under a temporary name,
-/// then renamed over it (a rename replaces a link at `path`; it never writes through it).
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = parent_dir(path);
-    let mut tmp = temp_in(dir, TMP_PREFIX)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| Error::from(e.error))?;
-    sync_dir(dir)?;
-    Ok(())
-}
-
-/// An open-options value that never follows a link at the last path component (Unix).
-fn no_follow(o: &mut fs::OpenOptions) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.custom_flags(libc::O_NOFOLLOW).mode(0o600);
-    }
-    #[cfg(not(unix))]
-    let _ = o;
-}
-
-fn is_link_error(e: &std::io::Error) -> bool {
-    #[cfg(unix)]
-    return e.raw_os_error() == Some(libc::ELOOP);
-    #[cfg(not(unix))]
-    return e.kind() == std::io::ErrorKind::FilesystemLoop;
-}
-
-/// The data directory's advisory lock; released when dropped (or when the process dies).
-struct DirLock(#[allow(dead_code)] fs::File);
-
-/// Takes the lock on `dir` (exclusive, or shared for a backup), waiting up to `wait` (`Busy`).
+/// Takes the data directory's lock (exclusive, or shared for a backup), waiting up to `wait`.
 fn lock_dir(dir: &Path, exclusive: bool, wait: Duration) -> Result<DirLock> {
-    let path = dir.join(LOCK_FILE);
-    let mut o = fs::OpenOptions::new();
-    o.read(true).write(true).create(true).truncate(false);
-    no_follow(&mut o);
-    let file = match o.open(&path) {
-        Ok(f) => f,
-        Err(e) if is_link_error(&e) => {
-            return Err(Error::Refused(format!("{LOCK_FILE} is a link; the data directory was tampered with")));
-        }
-        // A read-only data directory: a lock taken through a read-only handle works as well.
-        Err(e) if matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem) => {
-            let mut r = fs::OpenOptions::new();
-            r.read(true);
-            no_follow(&mut r);
-            r.open(&path).map_err(|_| Error::from(e))?
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let deadline = Instant::now() + wait;
-    loop {
-        let r = if exclusive { file.try_lock() } else { file.try_lock_shared() };
-        match r {
-            Ok(()) => return Ok(DirLock(file)),
-            Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            Err(fs::TryLockError::WouldBlock) => return Err(Error::Busy),
-            Err(fs::TryLockError::Error(e)) => return Err(e.into()),
-        }
-    }
+    crate::files::lock_file(&dir.join(LOCK_FILE), exclusive, wait)
 }
 
 /// Finishes a committed init or restore (`tovholder.key.pending` exists): the pending database
@@ -393,13 +160,6 @@ fn recover(dir: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Reads a small file (a key file), refusing anything larger than a key file can be.
-fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    fs::File::open(path)?.take(crate::secrets::MAX_KEY_FILE_BYTES + 1).read_to_end(&mut buf)?;
-    Ok(buf)
 }
 
 fn read_envelope(path: &Path) -> Result<KeyEnvelope> {
@@ -543,11 +303,11 @@ impl Store {
                 apply_key(&conn, &key)?;
                 conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;")?;
                 crate::migrate::run(&mut conn, staged.path())?;
-                let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-                let now = Stamp::new(clock.now());
-                profile::insert(&tx, &profile, now)?;
-                audit::insert(&tx, now, &profile.name, &AuditEvent::StoreCreated)?;
-                tx.commit()?;
+                crate::op::write_on(&conn, &profile.name, clock.now(), |op| {
+                    profile::insert(op, &profile)?;
+                    op.audit(AuditEvent::StoreCreated);
+                    Ok(())
+                })?;
                 conn.close().map_err(|(_, e)| Error::from(e))?;
             }
             staged.as_file().sync_all()?;
@@ -606,7 +366,7 @@ impl Store {
         let mut conn = open_keyed(&db_path(dir), key, false, busy_timeout)?;
         configure(&conn, busy_timeout)?;
         crate::migrate::run(&mut conn, &db_path(dir))?;
-        let actor = profile::read(&conn)?.name;
+        let actor = crate::op::read_on(&conn, "", crate::clock::system().now(), profile::read)?.name;
         Ok(Store {
             conn,
             dir: dir.to_path_buf(),
@@ -615,6 +375,7 @@ impl Store {
             key: key.clone(),
             actor,
             clock: crate::clock::system(),
+            changes: Cell::new(Changes::default()),
         })
     }
 
@@ -634,7 +395,7 @@ impl Store {
         let mut store = Store::open_with_key(dir, envelope, &key, DEFAULT_BUSY_TIMEOUT)?;
         if store.envelope.format < crate::secrets::ENVELOPE_FORMAT {
             let upgraded = KeyEnvelope::seal(&store.envelope.store_id, &key, &code)?;
-            write_atomically(&key_path(dir), &upgraded.to_json())?;
+            crate::files::write_atomically(&key_path(dir), &upgraded.to_json(), TMP_PREFIX)?;
             store.envelope = upgraded;
             crate::faults::point("unlock.key_rewritten");
         }
@@ -657,34 +418,24 @@ impl Store {
         self.clock.now()
     }
 
-    /// Runs one write operation: `BEGIN IMMEDIATE`, `f`, its audit events, `COMMIT` — or
-    /// `ROLLBACK` of everything when anything fails. Every write records at least one event.
-    pub(crate) fn write<T>(&self, f: impl FnOnce(&mut Op<'_>) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        let mut op = Op { conn: &self.conn, actor: &self.actor, now: self.clock.now(), events: Vec::new() };
-        let result = f(&mut op).and_then(|value| {
-            if op.events.is_empty() {
-                return Err(Error::Internal("a write without an audit event"));
-            }
-            let at = op.stamp();
-            for event in &op.events {
-                audit::insert(op.conn, at, op.actor, event)?;
-            }
-            self.conn.execute_batch("COMMIT")?;
-            Ok(value)
-        });
-        if result.is_err() && !self.conn.is_autocommit() {
-            let _ = self.conn.execute_batch("ROLLBACK");
-        }
-        result
+    /// The store's connection: for the operation layer (`op`) only.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
     }
 
-    /// Runs one logged read; its read events are recorded afterwards (see [`audit::insert_reads`]).
-    pub(crate) fn read<T>(&self, f: impl FnOnce(&mut Read<'_>) -> Result<T>) -> Result<T> {
-        let mut read = Read { conn: &self.conn, actor: &self.actor, now: self.clock.now(), events: Vec::new() };
-        let value = f(&mut read)?;
-        audit::insert_reads(&self.conn, Stamp::new(read.now), &self.actor, &read.events)?;
-        Ok(value)
+    /// Keeps what a committed write changed, until the shell takes it.
+    pub(crate) fn record_changes(&self, changes: Changes) {
+        let mut all = self.changes.get();
+        for kind in changes.kinds() {
+            all.add(kind);
+        }
+        self.changes.set(all);
+    }
+
+    /// What the writes since the last call changed (derived from their committed audit events);
+    /// the shell tells the window once per command.
+    pub fn take_changes(&self) -> Changes {
+        self.changes.take()
     }
 
     /// Raw SQL on the store, bypassing the modules: schema and fault tests only.
@@ -703,7 +454,7 @@ impl Store {
     }
 
     pub fn profile(&self) -> Result<Profile> {
-        profile::read(&self.conn)
+        self.read_unlogged(profile::read)
     }
 
     pub fn status(&self) -> Result<StoreStatus> {
@@ -711,13 +462,15 @@ impl Store {
             data_dir: self.dir.clone(),
             schema_version: self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
             encrypted: file_is_encrypted(&db_path(&self.dir))?,
-            counts: TableCounts {
-                profile: profile::count(&self.conn)?,
-                cases: crate::cases::register::count(&self.conn)?,
-                case_notes: crate::cases::notes::count(&self.conn)?,
-                case_history: crate::cases::history::count(&self.conn)?,
-                audit_log: audit::count(&self.conn)?,
-            },
+            counts: self.read_unlogged(|db| {
+                Ok(TableCounts {
+                    profile: profile::count(db)?,
+                    cases: crate::cases::register::count(db)?,
+                    case_notes: crate::cases::notes::count(db)?,
+                    case_history: crate::cases::history::count(db)?,
+                    audit_log: audit::count(db)?,
+                })
+            })?,
         })
     }
 
@@ -876,7 +629,7 @@ impl Store {
             if check != "ok" {
                 return Err(Error::Corrupt("the backup fails its integrity check".into()));
             }
-            profile::read(&conn)?;
+            crate::op::read_on(&conn, "", crate::clock::system().now(), profile::read)?;
         }
         let previous = if Store::exists(dir) {
             if !force {

@@ -96,16 +96,25 @@ fn the_schema_refuses_what_validation_would() {
     let (_t, store) = store();
     let a = cases::intake(&store, report("J.K.", "Aarhus", "x")).unwrap();
     let conn = store.conn_for_tests();
-    for sql in [
-        "UPDATE cases SET stage = 'archived'",
-        "UPDATE cases SET urgency = 'acute', police_flag = 0",
-        "UPDATE cases SET stage = 'closed'",
-        "UPDATE cases SET pseudonym = ''",
-        "UPDATE cases SET indicators = 'nope'",
-        "UPDATE case_history SET actor = 'someone else'",
-        "INSERT INTO case_notes (case_id, at, author, body) VALUES (999, 'x', 'y', 'z')",
+    // Each statement is refused by the constraint that mirrors its rule (not by a typo: a
+    // renamed column would fail with another message).
+    for (sql, refused_by) in [
+        ("UPDATE cases SET stage = 'archived'", "CHECK constraint failed: stage IN"),
+        (
+            "UPDATE cases SET urgency = 'acute', police_flag = 0",
+            "CHECK constraint failed: urgency <> 'acute' OR police_flag = 1",
+        ),
+        ("UPDATE cases SET stage = 'closed'", "CHECK constraint failed: (stage = 'closed') = (outcome IS NOT NULL)"),
+        ("UPDATE cases SET pseudonym = ''", "CHECK constraint failed: length(trim(pseudonym)) BETWEEN 1 AND 40"),
+        ("UPDATE cases SET indicators = 'nope'", "CHECK constraint failed: json_valid(indicators)"),
+        ("UPDATE case_history SET actor = 'someone else'", "case_history is immutable"),
+        (
+            "INSERT INTO case_notes (case_id, at, author, body) VALUES (999, 'x', 'y', 'z')",
+            "FOREIGN KEY constraint failed",
+        ),
     ] {
-        assert!(conn.execute(sql, []).is_err(), "the schema accepted: {sql}");
+        let refused = conn.execute(sql, []).expect_err(&format!("the schema accepted: {sql}")).to_string();
+        assert!(refused.contains(refused_by), "{sql} was refused by something else: {refused}");
     }
     assert_eq!(cases::get(&store, &a.reference).unwrap().summary.pseudonym, "J.K.");
 }
@@ -274,7 +283,7 @@ fn a_forwarding_is_not_undone_after_the_case_moved_on_or_when_it_was_forwarded_b
     let refused = cases::undo_forward(&store, &a.reference);
     assert!(matches!(refused, Err(Error::Invalid { field: "stage", .. })), "{refused:?}");
     let after = cases::get(&store, &a.reference).unwrap();
-    assert_eq!((after.forwarded_to, after.history.len()), (before.forwarded_to, before.history.len()));
+    assert_eq!((&after.forwarded_to, after.history.len()), (&before.forwarded_to, before.history.len()));
 }
 
 #[test]

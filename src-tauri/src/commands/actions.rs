@@ -1,37 +1,26 @@
 //! Action items (opgaver): add to a case, mark done or cancelled, list.
 
-use crate::api::DataKind;
-use crate::{CmdResult, Shell};
+use crate::CmdResult;
 use tauri::AppHandle;
 use tovholder_core::actions::{self, ActionFilter, ActionItem, ActionStatus, NewActionItem};
 
 /// Adds an action item to a case.
 #[tauri::command]
 #[specta::specta]
-pub async fn add_action_item(
-    app: AppHandle,
-    shell: tauri::State<'_, Shell>,
-    reference: String,
-    item: NewActionItem,
-) -> CmdResult<ActionItem> {
-    shell.write(&app, DataKind::Cases, |s| actions::add(s, &reference, &item))
+pub async fn add_action_item(app: AppHandle, reference: String, item: NewActionItem) -> CmdResult<ActionItem> {
+    crate::on_store(&app, move |s| actions::add(s, &reference, &item)).await
 }
 
 /// Marks an open action item done or cancelled.
 #[tauri::command]
 #[specta::specta]
-pub async fn set_action_item_status(
-    app: AppHandle,
-    shell: tauri::State<'_, Shell>,
-    id: i64,
-    status: ActionStatus,
-) -> CmdResult<ActionItem> {
-    shell.write(&app, DataKind::Cases, |s| actions::set_status(s, id, status))
+pub async fn set_action_item_status(app: AppHandle, id: i64, status: ActionStatus) -> CmdResult<ActionItem> {
+    crate::on_store(&app, move |s| actions::set_status(s, id, status)).await
 }
 
 /// Action items, most urgent first.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_action_items(shell: tauri::State<'_, Shell>, filter: ActionFilter) -> CmdResult<Vec<ActionItem>> {
-    shell.read(|s| actions::list(s, &filter))
+pub async fn list_action_items(app: AppHandle, filter: ActionFilter) -> CmdResult<Vec<ActionItem>> {
+    crate::on_store(&app, move |s| actions::list(s, &filter)).await
 }

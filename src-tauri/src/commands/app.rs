@@ -1,7 +1,7 @@
 //! Start, first-run setup and unlocking.
 
-use crate::api::{AppState, DataKind, SetupResult};
-use crate::{CmdResult, Shell};
+use crate::api::{AppState, SetupResult};
+use crate::{CmdResult, Shell, blocking};
 use tauri::AppHandle;
 use tovholder_core::district::{self, PoliceDistrict};
 use tovholder_core::profile::Profile;
@@ -10,21 +10,24 @@ use tovholder_core::store::{Store, StoreState};
 /// Where the app stands: setup, recovery, or ready (opening the store if its key is in the keychain).
 #[tauri::command]
 #[specta::specta]
-pub async fn app_state(shell: tauri::State<'_, Shell>) -> CmdResult<AppState> {
-    shell.open(|slot| {
-        if let Some(store) = slot.as_ref() {
-            return Ok(AppState::Ready { profile: store.profile()? });
-        }
-        match Store::state(&shell.data_dir, &shell.keychain)? {
-            StoreState::NeedsSetup => Ok(AppState::NeedsSetup),
-            StoreState::NeedsRecovery => Ok(AppState::NeedsRecovery),
-            StoreState::Ready(store) => {
-                let profile = store.profile()?;
-                *slot = Some(*store);
-                Ok(AppState::Ready { profile })
+pub async fn app_state(app: AppHandle) -> CmdResult<AppState> {
+    blocking(&app, |shell, app| {
+        shell.with_slot(app, |slot| {
+            if let Some(store) = slot.as_ref() {
+                return Ok(AppState::Ready { profile: store.profile()? });
             }
-        }
+            match Store::state(&shell.data_dir, &shell.keychain)? {
+                StoreState::NeedsSetup => Ok(AppState::NeedsSetup),
+                StoreState::NeedsRecovery => Ok(AppState::NeedsRecovery),
+                StoreState::Ready(store) => {
+                    let profile = store.profile()?;
+                    *slot = Some(*store);
+                    Ok(AppState::Ready { profile })
+                }
+            }
+        })
     })
+    .await
 }
 
 /// The twelve police districts and their infohuse.
@@ -37,33 +40,31 @@ pub async fn police_districts() -> CmdResult<Vec<PoliceDistrict>> {
 /// First run: creates the store and the profile; the recovery code is shown once.
 #[tauri::command]
 #[specta::specta]
-pub async fn setup_store(app: AppHandle, shell: tauri::State<'_, Shell>, profile: Profile) -> CmdResult<SetupResult> {
-    let result = shell.open(|slot| {
-        let (store, code) = Store::init(&shell.data_dir, &shell.keychain, profile)?;
-        let profile = store.profile()?;
-        *slot = Some(store);
-        Ok(SetupResult { recovery_code: code.display(), profile })
-    })?;
-    crate::data_changed(&app, DataKind::Store);
-    Ok(result)
+pub async fn setup_store(app: AppHandle, profile: Profile) -> CmdResult<SetupResult> {
+    blocking(&app, |shell, app| {
+        shell.with_slot(app, |slot| {
+            let (store, code) = Store::init(&shell.data_dir, &shell.keychain, profile)?;
+            let profile = store.profile()?;
+            *slot = Some(store);
+            Ok(SetupResult { recovery_code: code.display(), profile })
+        })
+    })
+    .await
 }
 
 /// Opens the store with the recovery code and puts the key back in this machine's keychain.
 #[tauri::command]
 #[specta::specta]
-pub async fn unlock_with_recovery_code(
-    app: AppHandle,
-    shell: tauri::State<'_, Shell>,
-    code: String,
-) -> CmdResult<Profile> {
-    let profile = shell.open(|slot| {
-        let store = Store::unlock_with_recovery_code(&shell.data_dir, &shell.keychain, &code)?;
-        let profile = store.profile()?;
-        *slot = Some(store);
-        Ok(profile)
-    })?;
-    crate::data_changed(&app, DataKind::Store);
-    Ok(profile)
+pub async fn unlock_with_recovery_code(app: AppHandle, code: String) -> CmdResult<Profile> {
+    blocking(&app, move |shell, app| {
+        shell.with_slot(app, |slot| {
+            let store = Store::unlock_with_recovery_code(&shell.data_dir, &shell.keychain, &code)?;
+            let profile = store.profile()?;
+            *slot = Some(store);
+            Ok(profile)
+        })
+    })
+    .await
 }
 
 /// The UI reports its first paint of the board; returns the milliseconds since the process

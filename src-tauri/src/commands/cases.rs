@@ -1,46 +1,35 @@
 //! The case register: list, detail, notes, changes, forwarding and search.
 
-use crate::api::DataKind;
-use crate::{CmdResult, Shell};
+use crate::CmdResult;
 use tauri::AppHandle;
 use tovholder_core::cases::{self, CaseDetail, CaseEdit, CaseFilter, CasePage, Note, SearchHit};
 
 /// One page of cases, filtered and sorted.
 #[tauri::command]
 #[specta::specta]
-pub async fn list_cases(shell: tauri::State<'_, Shell>, filter: CaseFilter) -> CmdResult<CasePage> {
-    shell.read(|s| cases::list(s, &filter))
+pub async fn list_cases(app: AppHandle, filter: CaseFilter) -> CmdResult<CasePage> {
+    crate::on_store(&app, move |s| cases::list(s, &filter)).await
 }
 
 /// One case with notes and history (the read is audit-logged).
 #[tauri::command]
 #[specta::specta]
-pub async fn get_case(shell: tauri::State<'_, Shell>, reference: String) -> CmdResult<CaseDetail> {
-    shell.read(|s| cases::get(s, &reference))
+pub async fn get_case(app: AppHandle, reference: String) -> CmdResult<CaseDetail> {
+    crate::on_store(&app, move |s| cases::get(s, &reference)).await
 }
 
 /// Adds a note to a case.
 #[tauri::command]
 #[specta::specta]
-pub async fn add_case_note(
-    app: AppHandle,
-    shell: tauri::State<'_, Shell>,
-    reference: String,
-    body: String,
-) -> CmdResult<Note> {
-    shell.write(&app, DataKind::Cases, |s| cases::add_note(s, &reference, &body))
+pub async fn add_case_note(app: AppHandle, reference: String, body: String) -> CmdResult<Note> {
+    crate::on_store(&app, move |s| cases::add_note(s, &reference, &body)).await
 }
 
 /// Changes only the fields present in `edit`; closing needs an outcome.
 #[tauri::command]
 #[specta::specta]
-pub async fn update_case(
-    app: AppHandle,
-    shell: tauri::State<'_, Shell>,
-    reference: String,
-    edit: CaseEdit,
-) -> CmdResult<CaseDetail> {
-    shell.write(&app, DataKind::Cases, |s| cases::update(s, &reference, edit))
+pub async fn update_case(app: AppHandle, reference: String, edit: CaseEdit) -> CmdResult<CaseDetail> {
+    crate::on_store(&app, move |s| cases::update(s, &reference, edit)).await
 }
 
 /// Forwards a case to another police district's infohus.
@@ -48,24 +37,23 @@ pub async fn update_case(
 #[specta::specta]
 pub async fn forward_case(
     app: AppHandle,
-    shell: tauri::State<'_, Shell>,
     reference: String,
     to_district: String,
     reason: String,
 ) -> CmdResult<CaseDetail> {
-    shell.write(&app, DataKind::Cases, |s| cases::forward(s, &reference, &to_district, &reason))
+    crate::on_store(&app, move |s| cases::forward(s, &reference, &to_district, &reason)).await
 }
 
 /// Undoes the case's latest forwarding (the toast's "Fortryd" after »Videresend«).
 #[tauri::command]
 #[specta::specta]
-pub async fn undo_forward(app: AppHandle, shell: tauri::State<'_, Shell>, reference: String) -> CmdResult<CaseDetail> {
-    shell.write(&app, DataKind::Cases, |s| cases::undo_forward(s, &reference))
+pub async fn undo_forward(app: AppHandle, reference: String) -> CmdResult<CaseDetail> {
+    crate::on_store(&app, move |s| cases::undo_forward(s, &reference)).await
 }
 
 /// The 50 best matches (Danish-aware, over cases and notes).
 #[tauri::command]
 #[specta::specta]
-pub async fn search_cases(shell: tauri::State<'_, Shell>, query: String) -> CmdResult<Vec<SearchHit>> {
-    shell.read(|s| cases::search(s, &query, 50))
+pub async fn search_cases(app: AppHandle, query: String) -> CmdResult<Vec<SearchHit>> {
+    crate::on_store(&app, move |s| cases::search(s, &query, 50)).await
 }

@@ -1,7 +1,6 @@
 //! The intake form: municipality routing and saving a concern.
 
-use crate::api::DataKind;
-use crate::{CmdResult, Shell};
+use crate::CmdResult;
 use tauri::AppHandle;
 use tovholder_core::cases::{self, IntakeReceipt};
 use tovholder_core::intake::IntakeReport;
@@ -24,10 +23,6 @@ pub async fn route_municipality(name: String) -> CmdResult<Route> {
 /// Saves a concern report as a new case.
 #[tauri::command]
 #[specta::specta]
-pub async fn submit_intake(
-    app: AppHandle,
-    shell: tauri::State<'_, Shell>,
-    report: IntakeReport,
-) -> CmdResult<IntakeReceipt> {
-    shell.write(&app, DataKind::Cases, |s| cases::intake(s, report))
+pub async fn submit_intake(app: AppHandle, report: IntakeReport) -> CmdResult<IntakeReceipt> {
+    crate::on_store(&app, move |s| cases::intake(s, report)).await
 }

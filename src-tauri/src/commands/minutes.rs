@@ -13,7 +13,7 @@
 //! - `TOVHOLDER_NO_OPEN=1`: `open_minutes` and `email_minutes` write their file into the private
 //!   export folder but open nothing.
 
-use crate::{CmdResult, Shell};
+use crate::{CmdResult, blocking, on_store};
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
@@ -40,12 +40,8 @@ fn no_open_seam() -> bool {
 /// cancelled.
 #[tauri::command]
 #[specta::specta]
-pub async fn save_minutes(
-    window: tauri::WebviewWindow,
-    shell: tauri::State<'_, Shell>,
-    id: i64,
-) -> CmdResult<Option<String>> {
-    let meeting = shell.read(|s| meetings::get(s, id))?;
+pub async fn save_minutes(window: tauri::WebviewWindow, app: AppHandle, id: i64) -> CmdResult<Option<String>> {
+    let meeting = on_store(&app, move |s| meetings::get(s, id)).await?;
     let name = meetings::minutes_file_name(&meeting, MinutesFormat::Pdf.extension());
     let path = match save_dir_seam() {
         Some(dir) => dir.join(&name),
@@ -75,8 +71,9 @@ pub async fn save_minutes(
             chosen.into_path().map_err(|_| Error::invalid("path", "vælg en fil på computeren"))?
         }
     };
-    shell.read(|s| meetings::save_minutes(s, id, &path))?;
-    Ok(Some(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(name)))
+    let saved = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(name);
+    on_store(&app, move |s| meetings::save_minutes(s, id, &path)).await?;
+    Ok(Some(saved))
 }
 
 /// Opens the minutes in the default PDF viewer: a draft as its "UDKAST" preview, finalized
@@ -84,8 +81,8 @@ pub async fn save_minutes(
 /// (owner-only, emptied at each start).
 #[tauri::command]
 #[specta::specta]
-pub async fn open_minutes(app: AppHandle, shell: tauri::State<'_, Shell>, id: i64) -> CmdResult<()> {
-    let path = shell.private_copy(id, MinutesFormat::Pdf)?;
+pub async fn open_minutes(app: AppHandle, id: i64) -> CmdResult<()> {
+    let path = blocking(&app, move |shell, app| shell.private_copy(app, id, MinutesFormat::Pdf)).await?;
     open(&app, path, "PDF-filer")
 }
 
@@ -94,8 +91,8 @@ pub async fn open_minutes(app: AppHandle, shell: tauri::State<'_, Shell>, id: i6
 /// The `.eml` file is written into the app's private export folder.
 #[tauri::command]
 #[specta::specta]
-pub async fn email_minutes(app: AppHandle, shell: tauri::State<'_, Shell>, id: i64) -> CmdResult<()> {
-    let path = shell.private_copy(id, MinutesFormat::Email)?;
+pub async fn email_minutes(app: AppHandle, id: i64) -> CmdResult<()> {
+    let path = blocking(&app, move |shell, app| shell.private_copy(app, id, MinutesFormat::Email)).await?;
     open(&app, path, "e-mails")
 }
 

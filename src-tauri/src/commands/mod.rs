@@ -1,7 +1,8 @@
 //! The app's Tauri commands, by domain. Each is `pub async fn` with `#[tauri::command]` and
 //! `#[specta::specta]`, returning `CmdResult<T>`: thin, it validates input, calls the core and
 //! maps errors to `CommandError` (its generated TypeScript function then throws CommandErrors).
-//! A write goes through `Shell::write` (or emits `DataChanged` itself) so the UI reloads. Async commands run on the async runtime's threads, never on the main
+//! Each calls one core function through `on_store` (or `blocking`), which runs it on a thread for
+//! blocking work, never on the async runtime or the main
 //! (UI) thread, so Argon2 and opening SQLCipher do not freeze the window.
 //!
 //! `build.rs` finds the commands in these files; nothing else lists them (see there).

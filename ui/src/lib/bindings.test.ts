@@ -9,7 +9,7 @@ const listen = vi.hoisted(() => vi.fn());
 vi.mock('@tauri-apps/api/event', () => ({ listen, once: vi.fn(), emit: vi.fn(), emitTo: vi.fn() }));
 
 import { commands, type CaseFilter } from './bindings';
-import { changes, subscribeToChanges } from './changes.svelte';
+import { changes, subscribeToChanges, version } from './changes.svelte';
 import { INVALID_ARGUMENTS_MESSAGE, UNEXPECTED_ERROR_MESSAGE } from './errors';
 
 const FILTER: CaseFilter = { sort: 'received_desc', offset: 0, limit: 50 };
@@ -68,7 +68,7 @@ describe('generated commands', () => {
 });
 
 describe('data changes', () => {
-  it('count every DataChanged event until unsubscribed', async () => {
+  it('count each kind a DataChanged event names until unsubscribed', async () => {
     const unlisten = vi.fn();
     let handler: ((event: { payload: unknown }) => void) | undefined;
     listen.mockImplementationOnce((name: string, cb: (event: { payload: unknown }) => void) => {
@@ -78,10 +78,19 @@ describe('data changes', () => {
     });
     const stop = subscribeToChanges();
     await Promise.resolve();
-    const before = changes.count;
-    handler?.({ payload: { what: 'cases' } });
-    expect(changes.count).toBe(before + 1);
-    expect(changes.last).toEqual({ what: 'cases' });
+    const board = version('cases', 'action_items', 'board_settings');
+    const meetings = version('meetings');
+    handler?.({ payload: { what: ['cases', 'action_items'] } });
+    // One event moves a view's version once per kind it names, and no other view's.
+    expect(version('cases', 'action_items', 'board_settings')).toBe(board + 2);
+    expect(version('meetings')).toBe(meetings);
+    handler?.({ payload: { what: ['meetings'] } });
+    expect(version('meetings')).toBe(meetings + 1);
+    expect(version('cases', 'action_items', 'board_settings')).toBe(board + 2);
+    // A new or unlocked store moves every view.
+    handler?.({ payload: { what: ['store'] } });
+    expect(version('meetings')).toBe(meetings + 2);
+    expect(changes.store).toBeGreaterThan(0);
     await Promise.resolve();
     stop();
     expect(unlisten).toHaveBeenCalled();

@@ -265,21 +265,11 @@ export type Caller = {
 export type CallerType = "parent" | "relative" | "friend" | "school" | "social_worker" | "police" | "professional" | "anonymous";
 
 export type CaseDetail = {
-	outcome: Outcome | null,
-	forwarded_to: string | null,
-	caller: Caller,
-	gender: Gender | null,
-	indicators: Indicator[],
-	description: string,
-	created_at: Stamp,
-	created_by: string,
-	/**  Flagged for the next meeting ("til møde"). */
-	meeting: boolean,
 	notes: Note[],
 	/**  Open items first (by due date), then done and cancelled ones. */
 	action_items: ActionItem[],
 	history: HistoryEntry[],
-} & CaseSummary;
+} & CaseRow;
 
 /**
  *  A change to a case. Fields left out are unchanged; each change is validated like intake and
@@ -323,6 +313,23 @@ export type CasePage = {
 	cases: CaseSummary[],
 };
 
+/**
+ *  A case's row: the summary and its own fields beyond it (the case panel adds notes, action
+ *  items and history: [`super::CaseDetail`]).
+ */
+export type CaseRow = {
+	outcome: Outcome | null,
+	forwarded_to: string | null,
+	caller: Caller,
+	gender: Gender | null,
+	indicators: Indicator[],
+	description: string,
+	created_at: Stamp,
+	created_by: string,
+	/**  Flagged for the next meeting ("til møde"). */
+	meeting: boolean,
+} & CaseSummary;
+
 export type CaseSort = "received_desc" | "received_asc" | "reference" | "urgency" | "updated_desc";
 
 /**  One row of the case list or the board. */
@@ -357,21 +364,24 @@ export type CommandError = {
  */
 export type ContactChannel = "hotline" | "email" | "in_person" | "referral";
 
-/**  Emitted by the shell after every successful write command; the UI reloads what it shows. */
+/**
+ *  Emitted by the shell once after every command whose writes committed: which kinds of data
+ *  they changed, derived in the core from the audit events committed (`AuditEvent::changes`).
+ *  Carries no case data; each view reloads only when a kind it shows is named.
+ */
 export type DataChanged = {
-	what: DataKind,
+	what: DataKind[],
 };
 
-/**  What a successful write changed. Carries no case data, only which kind of data to reload. */
-export type DataKind = 
-/**  The store was opened (setup or unlock): everything may be new. */
-"store" | 
-/**  Cases, notes, action items or their history. */
-"cases" | 
-/**  The coordinator's board settings. */
-"settings" | 
-/**  Meetings and the participants directory. */
-"meetings";
+/**
+ *  A kind of data a committed write changed: what the window reloads (no personal data).
+ *  `store`: the store was opened, created or restored (everything may be new); `cases`:
+ *  cases, their notes and history (stage, fields, forwarding, the meeting flag);
+ *  `action_items`: opgaver; `board_settings`: the coordinator's board settings; `meetings`:
+ *  meetings, their records, agendas and minutes; `directory`: the participants directory;
+ *  `meeting_settings`: how long minutes are kept.
+ */
+export type DataKind = "store" | "cases" | "action_items" | "board_settings" | "meetings" | "directory" | "meeting_settings";
 
 /**
  *  A civil date in Europe/Copenhagen (a due date): "2026-11-25" in the store and in JSON; people

@@ -1,16 +1,34 @@
-// Data changes have one mechanism: after every successful write (setup, unlock, intake, note,
-// case change, forwarding) the shell emits one `DataChanged` event. Frame subscribes once while
-// it is shown; the views that show cases (Board, CaseList) read `changes.count` in their load
-// effect, so they reload whenever it moves.
-import { events, type DataChanged } from './bindings';
+// Data changes have one mechanism: after every command whose writes committed, the shell emits
+// one `DataChanged` event naming the kinds of data they changed (derived in the core from the
+// audit events it committed: `AuditEvent::changes`). Frame subscribes once while it is shown;
+// each view reads `version(…)` of the kinds it shows in its load effect, so it reloads once when
+// one of them changed and never for the others (an autosave of a meeting reloads no board).
+import { events, type DataChanged, type DataKind } from './bindings';
 
-/** How many changes the shell has reported, and the last one. */
-export const changes = $state<{ count: number; last: DataChanged | null }>({ count: 0, last: null });
+/** How often the shell has reported each kind of data changed. */
+export const changes = $state<Record<DataKind, number>>({
+  store: 0,
+  cases: 0,
+  action_items: 0,
+  board_settings: 0,
+  meetings: 0,
+  directory: 0,
+  meeting_settings: 0,
+});
 
-/** Records one change: the views reading `changes.count` reload. */
+/** Records one change: the views reading `version` of one of its kinds reload. */
 export function recordChange(change: DataChanged): void {
-  changes.last = change;
-  changes.count += 1;
+  for (const kind of new Set(change.what)) changes[kind] += 1;
+}
+
+/**
+ * A number that moves whenever one of these kinds of data (or the whole store) changed: a view
+ * reads it in its load effect. Reading it subscribes to exactly these kinds.
+ */
+export function version(...kinds: DataKind[]): number {
+  let n = changes.store;
+  for (const kind of kinds) n += changes[kind];
+  return n;
 }
 
 /** Listens for `DataChanged` until the returned function is called. */

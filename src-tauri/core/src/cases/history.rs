@@ -4,8 +4,8 @@
 
 use crate::dates::Stamp;
 use crate::error::Result;
-use crate::store::Op;
-use rusqlite::{Connection, params};
+use crate::op::{Op, Reader};
+use rusqlite::params;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
@@ -19,7 +19,7 @@ pub struct HistoryEntry {
 }
 
 /// Records one change, by the operation's actor at the operation's time.
-pub(crate) fn record(
+pub fn record(
     op: &Op<'_>,
     case_id: i64,
     field: &str,
@@ -27,31 +27,17 @@ pub(crate) fn record(
     new: Option<&str>,
     reason: Option<&str>,
 ) -> Result<()> {
-    record_at(op.conn(), case_id, op.stamp(), op.actor(), field, old, new, reason)
-}
-
-/// Records one change at a given time (demo data that tells a case's past).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn record_at(
-    conn: &Connection,
-    case_id: i64,
-    at: Stamp,
-    actor: &str,
-    field: &str,
-    old: Option<&str>,
-    new: Option<&str>,
-    reason: Option<&str>,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO case_history (case_id, at, actor, field, old_value, new_value, reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![case_id, at, actor, field, old, new, reason])?;
+    op.conn()
+        .prepare_cached(
+            "INSERT INTO case_history (case_id, at, actor, field, old_value, new_value, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![case_id, op.stamp(), op.actor(), field, old, new, reason])?;
     Ok(())
 }
 
-pub(crate) fn for_case(conn: &Connection, case_id: i64) -> Result<Vec<HistoryEntry>> {
-    let mut stmt = conn.prepare_cached(
+pub(crate) fn for_case(db: &Reader<'_>, case_id: i64) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = db.conn().prepare_cached(
         "SELECT at, actor, field, old_value, new_value, reason FROM case_history WHERE case_id = ?1 ORDER BY id",
     )?;
     let rows = stmt
@@ -69,12 +55,12 @@ pub(crate) fn for_case(conn: &Connection, case_id: i64) -> Result<Vec<HistoryEnt
     Ok(rows)
 }
 
-pub(crate) fn count(conn: &Connection) -> Result<u64> {
-    Ok(conn.query_row("SELECT count(*) FROM case_history", [], |r| r.get::<_, i64>(0))? as u64)
+pub(crate) fn count(db: &Reader<'_>) -> Result<u64> {
+    Ok(db.conn().query_row("SELECT count(*) FROM case_history", [], |r| r.get::<_, i64>(0))? as u64)
 }
 
 /// Deletes a case's history (retention).
-pub(crate) fn purge(op: &Op<'_>, case_id: i64) -> Result<()> {
+pub fn purge(op: &Op<'_>, case_id: i64) -> Result<()> {
     op.conn().execute("DELETE FROM case_history WHERE case_id = ?1", [case_id])?;
     Ok(())
 }

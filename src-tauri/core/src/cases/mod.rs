@@ -16,7 +16,7 @@ pub mod stage;
 
 pub use history::HistoryEntry;
 pub use notes::Note;
-pub use register::CaseSummary;
+pub use register::{CaseRow, CaseSummary};
 pub use search::{MatchedIn, Snippet, SnippetField, SnippetPart, fts_query};
 pub use stage::{MoveRule, Outcome, Stage, check_move, move_rule};
 
@@ -24,9 +24,9 @@ use crate::audit::AuditEvent;
 use crate::dates::Stamp;
 use crate::district;
 use crate::error::{Error, Result};
-use crate::intake::{self, Caller, Category, Channel, Gender, Indicator, IntakeReport, Urgency, clean_text};
-use crate::store::{Op, Store};
-use rusqlite::Connection;
+use crate::intake::{self, Category, Channel, Gender, Indicator, IntakeReport, Urgency, clean_text};
+use crate::op::{Op, Reader};
+use crate::store::Store;
 use serde::{Deserialize, Serialize};
 
 /// What intake returns: the reference, and where the case now is.
@@ -48,22 +48,20 @@ pub struct IntakeReceipt {
 
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct CaseDetail {
+    /// The case's own fields (flattened: the UI reads `detail.reference`, `detail.caller`, …).
     #[serde(flatten)]
-    pub summary: CaseSummary,
-    pub outcome: Option<Outcome>,
-    pub forwarded_to: Option<String>,
-    pub caller: Caller,
-    pub gender: Option<Gender>,
-    pub indicators: Vec<Indicator>,
-    pub description: String,
-    pub created_at: Stamp,
-    pub created_by: String,
-    /// Flagged for the next meeting ("til møde").
-    pub meeting: bool,
+    pub case: CaseRow,
     pub notes: Vec<Note>,
     /// Open items first (by due date), then done and cancelled ones.
     pub action_items: Vec<crate::actions::ActionItem>,
     pub history: Vec<HistoryEntry>,
+}
+
+impl std::ops::Deref for CaseDetail {
+    type Target = CaseRow;
+    fn deref(&self) -> &CaseRow {
+        &self.case
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -158,22 +156,12 @@ pub const SEARCH_QUERY_MAX: usize = 200;
 /// The most cases on one page of the list.
 pub const LIST_PAGE_MAX: u32 = 500;
 
-fn detail(conn: &Connection, id: i64, now: chrono::DateTime<chrono::Utc>) -> Result<CaseDetail> {
-    let row = register::read(conn, id)?;
+fn detail(db: &Reader<'_>, id: i64, now: chrono::DateTime<chrono::Utc>) -> Result<CaseDetail> {
     Ok(CaseDetail {
-        summary: row.summary,
-        outcome: row.outcome,
-        forwarded_to: row.forwarded_to,
-        caller: row.caller,
-        gender: row.gender,
-        indicators: row.indicators,
-        description: row.description,
-        created_at: row.created_at,
-        created_by: row.created_by,
-        meeting: row.meeting,
-        notes: notes::for_case(conn, id)?,
-        action_items: crate::actions::for_case(conn, id, crate::dates::Day::of(now))?,
-        history: history::for_case(conn, id)?,
+        case: register::read(db, id)?,
+        notes: notes::for_case(db, id)?,
+        action_items: crate::actions::for_case(db, id, crate::dates::Day::of(now))?,
+        history: history::for_case(db, id)?,
     })
 }
 
@@ -183,13 +171,13 @@ fn clean_reason(reason: Option<&str>) -> Result<Option<String>> {
 }
 
 /// Creates a case from a validated report, in the operation's transaction. Returns (id, reference).
-pub(crate) fn create(op: &Op<'_>, v: &intake::ValidIntake) -> Result<(i64, String)> {
+pub fn create(op: &Op<'_>, v: &intake::ValidIntake) -> Result<(i64, String)> {
     let year = Stamp::new(v.received_at).year_in_copenhagen();
     let reference = reference::next(op, v.route.police_district.code, year)?;
-    let id = register::insert(op.conn(), &reference, v, op.stamp(), op.actor())?;
+    let id = register::insert(op, &reference, v)?;
     history::record(op, id, "created", None, Some(&reference), None)?;
     let r = &v.report;
-    search::index_case(op.conn(), id, &reference, &r.subject.pseudonym, &r.subject.municipality, &r.description)?;
+    search::index_case(op, id, &reference, &r.subject.pseudonym, &r.subject.municipality, &r.description)?;
     Ok((id, reference))
 }
 
@@ -261,7 +249,7 @@ pub fn list(store: &Store, filter: &CaseFilter) -> Result<CasePage> {
         CaseSort::UpdatedDesc => "c.updated_at DESC, c.id DESC",
     };
     store.read(|r| {
-        let (total, cases) = register::list(r.conn(), &q)?;
+        let (total, cases) = register::list(r, &q)?;
         r.audit(AuditEvent::CasesListed);
         Ok(CasePage { total, offset: filter.offset, cases })
     })
@@ -270,8 +258,8 @@ pub fn list(store: &Store, filter: &CaseFilter) -> Result<CasePage> {
 /// A case with notes and history. The read is recorded in the audit log.
 pub fn get(store: &Store, reference: &str) -> Result<CaseDetail> {
     store.read(|r| {
-        let id = register::id_of(r.conn(), reference)?;
-        let d = detail(r.conn(), id, r.now())?;
+        let id = register::id_of(r, reference)?;
+        let d = detail(r, id, r.now())?;
         r.audit(AuditEvent::CaseRead { reference: d.summary.reference.clone() });
         Ok(d)
     })
@@ -284,7 +272,7 @@ pub fn add_note(store: &Store, reference: &str, body: &str) -> Result<Note> {
         return Err(Error::invalid("body", "skal udfyldes"));
     }
     store.write(|op| {
-        let id = register::id_of(op.conn(), reference)?;
+        let id = register::id_of(op, reference)?;
         let note = notes::add(op, id, &body)?;
         register::touch(op, id)?;
         op.audit(AuditEvent::CaseNoteAdded { reference: reference.trim().to_string() });
@@ -295,14 +283,14 @@ pub fn add_note(store: &Store, reference: &str, body: &str) -> Result<Note> {
 /// Moves a case to another stage: the one function that holds the stage rules ([`check_move`]),
 /// used by the case panel, the CLI and the board. Writes the stage, the outcome and the reason to
 /// the history, in the operation's transaction.
-pub(crate) fn transition_in(
+pub fn transition_in(
     op: &mut Op<'_>,
     id: i64,
     to: Stage,
     reason: Option<&str>,
     outcome: Option<Outcome>,
 ) -> Result<()> {
-    let before = register::read(op.conn(), id)?;
+    let before = register::read(op, id)?;
     let from = before.summary.stage;
     let reason = clean_reason(reason)?;
     check_move(from, to, outcome, reason.as_deref())?;
@@ -339,9 +327,9 @@ pub fn transition(
     outcome: Option<Outcome>,
 ) -> Result<CaseDetail> {
     store.write(|op| {
-        let id = register::id_of(op.conn(), reference)?;
+        let id = register::id_of(op, reference)?;
         transition_in(op, id, to, reason, outcome)?;
-        detail(op.conn(), id, op.now())
+        detail(op, id, op.now())
     })
 }
 
@@ -363,9 +351,9 @@ pub const UNDO_REASON: &str = "Flytningen er fortrudt";
 /// itself a history entry (and can be undone in turn).
 pub fn undo_move(store: &Store, reference: &str) -> Result<CaseDetail> {
     store.write(|op| {
-        let id = register::id_of(op.conn(), reference)?;
-        let now = register::read(op.conn(), id)?;
-        let entries = history::for_case(op.conn(), id)?;
+        let id = register::id_of(op, reference)?;
+        let now = register::read(op, id)?;
+        let entries = history::for_case(op, id)?;
         let last = entries.iter().rev().find(|h| h.field == "stage");
         let Some(last) = last.filter(|h| h.new_value.as_deref() == Some(now.summary.stage.as_str())) else {
             return Err(Error::invalid("stage", "der er ingen flytning at fortryde"));
@@ -386,22 +374,30 @@ pub fn undo_move(store: &Store, reference: &str) -> Result<CaseDetail> {
             return Err(Error::invalid("outcome", "udfaldet kan ikke findes; afslut sagen igen med et udfald"));
         }
         transition_in(op, id, back, Some(UNDO_REASON), outcome)?;
-        detail(op.conn(), id, op.now())
+        detail(op, id, op.now())
     })
 }
 
 /// Flags a case for the next meeting's agenda ("til møde"), or removes the flag.
 pub fn set_meeting_flag(store: &Store, reference: &str, on: bool) -> Result<CaseDetail> {
     store.write(|op| {
-        let id = register::id_of(op.conn(), reference)?;
-        let before = register::set_meeting_flag(op, id, on)?;
-        if before != on {
-            let v = |b: bool| if b { "til møde" } else { "ikke til møde" };
-            history::record(op, id, "meeting_flag", Some(v(before)), Some(v(on)), None)?;
-        }
-        op.audit(AuditEvent::CaseMeetingFlagged { reference: reference.trim().to_string() });
-        detail(op.conn(), id, op.now())
+        let id = register::id_of(op, reference)?;
+        set_meeting_flag_in(op, id, on)?;
+        detail(op, id, op.now())
     })
+}
+
+/// Flags (or unflags) a case for the next meeting in the operation's transaction; a change goes
+/// into the history.
+pub fn set_meeting_flag_in(op: &mut Op<'_>, id: i64, on: bool) -> Result<()> {
+    let before = register::set_meeting_flag(op, id, on)?;
+    if before != on {
+        let v = |b: bool| if b { "til møde" } else { "ikke til møde" };
+        history::record(op, id, "meeting_flag", Some(v(before)), Some(v(on)), None)?;
+    }
+    let reference = register::summary(op, id)?.reference;
+    op.audit(AuditEvent::CaseMeetingFlagged { reference });
+    Ok(())
 }
 
 /// Applies an edit: validates every field like intake, moves the stage through [`transition_in`],
@@ -409,8 +405,8 @@ pub fn set_meeting_flag(store: &Store, reference: &str, on: bool) -> Result<Case
 pub fn update(store: &Store, reference: &str, edit: CaseEdit) -> Result<CaseDetail> {
     let now = store.now();
     store.write(|op| {
-        let id = register::id_of(op.conn(), reference)?;
-        let before = register::read(op.conn(), id)?;
+        let id = register::id_of(op, reference)?;
+        let before = register::read(op, id)?;
         let mut changes: Vec<(&'static str, Option<String>, Option<String>)> = Vec::new();
         let mut set = |field: &'static str, old: Option<String>, new: Option<String>| {
             if old != new {
@@ -488,9 +484,9 @@ pub fn update(store: &Store, reference: &str, edit: CaseEdit) -> Result<CaseDeta
                 history::record(op, id, field, old.as_deref(), new.as_deref(), None)?;
             }
             if changes.iter().any(|(f, ..)| ["pseudonym", "municipality", "description"].contains(f)) {
-                let now = register::read(op.conn(), id)?;
+                let now = register::read(op, id)?;
                 search::index_case(
-                    op.conn(),
+                    op,
                     id,
                     &now.summary.reference,
                     &now.summary.pseudonym,
@@ -504,7 +500,7 @@ pub fn update(store: &Store, reference: &str, edit: CaseEdit) -> Result<CaseDeta
             // Nothing changed: nothing is written, but the read of the case is logged.
             op.audit(AuditEvent::CaseRead { reference: before.summary.reference.clone() });
         }
-        detail(op.conn(), id, op.now())
+        detail(op, id, op.now())
     })
 }
 
@@ -519,8 +515,8 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
     }
     let home = store.profile()?.district_code;
     store.write(|op| {
-        let id = register::id_of(op.conn(), reference)?;
-        let before = register::read(op.conn(), id)?;
+        let id = register::id_of(op, reference)?;
+        let before = register::read(op, id)?;
         if to.code == home {
             return Err(Error::invalid("to_district", "sagen er allerede i dette infohus"));
         }
@@ -534,7 +530,7 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
         }
         history::record(op, id, "forwarded_to", before.forwarded_to.as_deref(), Some(to.code), Some(&reason))?;
         op.audit(AuditEvent::CaseForwarded { reference: before.summary.reference });
-        detail(op.conn(), id, op.now())
+        detail(op, id, op.now())
     })
 }
 
@@ -547,9 +543,9 @@ pub const UNDO_FORWARD_REASON: &str = "Videresendelsen er fortrudt";
 /// Refused when the case has moved since, or was already forwarded before.
 pub fn undo_forward(store: &Store, reference: &str) -> Result<CaseDetail> {
     store.write(|op| {
-        let id = register::id_of(op.conn(), reference)?;
-        let now = register::read(op.conn(), id)?;
-        let entries = history::for_case(op.conn(), id)?;
+        let id = register::id_of(op, reference)?;
+        let now = register::read(op, id)?;
+        let entries = history::for_case(op, id)?;
         let nothing = || Error::invalid("stage", "der er ingen videresendelse at fortryde");
         let last = entries.iter().rev().find(|h| h.field == "stage").ok_or_else(nothing)?;
         if now.summary.stage != Stage::Forwarded || last.new_value.as_deref() != Some(Stage::Forwarded.as_str()) {
@@ -572,7 +568,7 @@ pub fn undo_forward(store: &Store, reference: &str) -> Result<CaseDetail> {
         };
         transition_in(op, id, back, Some(UNDO_FORWARD_REASON), outcome)?;
         op.audit(AuditEvent::CaseForwardUndone { reference: now.summary.reference });
-        detail(op.conn(), id, op.now())
+        detail(op, id, op.now())
     })
 }
 
@@ -587,10 +583,10 @@ pub fn search(store: &Store, query: &str, limit: u32) -> Result<Vec<SearchHit>> 
     let words = search::query_terms(query);
     let limit = limit.clamp(1, 200);
     store.read(|r| {
-        let home = crate::profile::read(r.conn())?.district_code;
+        let home = crate::profile::read(r)?.district_code;
         // Rank once in FTS5 (best first), keep the first hit per case, then the own district's
         // cases first (a stable sort keeps the rank within each group).
-        let rows = search::ranked(r.conn(), &q, limit * 10)?;
+        let rows = search::ranked(r, &q, limit * 10)?;
         let mut seen = std::collections::HashSet::new();
         // (case id, the matching note's text when a note matched, the case)
         let mut found: Vec<(i64, Option<String>, CaseSummary)> = Vec::new();
@@ -598,13 +594,13 @@ pub fn search(store: &Store, query: &str, limit: u32) -> Result<Vec<SearchHit>> 
             let (case_id, note) = if rowid < 0 {
                 (-rowid, None)
             } else {
-                match notes::case_and_body(r.conn(), rowid)? {
+                match notes::case_and_body(r, rowid)? {
                     Some((id, body)) => (id, Some(body)),
                     None => continue,
                 }
             };
             if seen.insert(case_id) {
-                found.push((case_id, note, register::summary(r.conn(), case_id)?));
+                found.push((case_id, note, register::summary(r, case_id)?));
             }
         }
         found.sort_by_key(|(_, _, s)| s.district_code != home);
@@ -614,7 +610,7 @@ pub fn search(store: &Store, query: &str, limit: u32) -> Result<Vec<SearchHit>> 
             let (matched_in, snippet) = match note {
                 Some(body) => (MatchedIn::Note, search::best_snippet(&[(SnippetField::Note, &body)], &words)),
                 None => {
-                    let description = register::description(r.conn(), case_id)?;
+                    let description = register::description(r, case_id)?;
                     let fields = [
                         (SnippetField::Reference, case.reference.as_str()),
                         (SnippetField::Pseudonym, case.pseudonym.as_str()),
@@ -635,17 +631,17 @@ pub fn search(store: &Store, query: &str, limit: u32) -> Result<Vec<SearchHit>> 
 /// own rows, in one transaction. The reference is never reused. (Retention will call this.)
 pub fn purge(store: &Store, reference: &str) -> Result<()> {
     store.write(|op| {
-        let id = register::id_of(op.conn(), reference)?;
-        let reference = register::summary(op.conn(), id)?.reference;
+        let id = register::id_of(op, reference)?;
+        let reference = register::summary(op, id)?.reference;
         purge_in(op, id)?;
         op.audit(AuditEvent::CasePurged { reference });
         Ok(())
     })
 }
 
-pub(crate) fn purge_in(op: &Op<'_>, id: i64) -> Result<()> {
+pub fn purge_in(op: &Op<'_>, id: i64) -> Result<()> {
     crate::actions::purge(op, id)?;
-    search::purge(op, id, &notes::ids_for_case(op.conn(), id)?)?;
+    search::purge(op, id, &notes::ids_for_case(op, id)?)?;
     notes::purge(op, id)?;
     history::purge(op, id)?;
     register::purge(op, id)

@@ -2,11 +2,11 @@
 //! sequence (table `case_sequence`) that is never reused, even after a case is purged.
 
 use crate::error::Result;
-use crate::store::Op;
+use crate::op::Op;
 use rusqlite::params;
 
 /// The next reference for a district and year, in the operation's transaction.
-pub(crate) fn next(op: &Op<'_>, district_code: &str, year: i32) -> Result<String> {
+pub fn next(op: &Op<'_>, district_code: &str, year: i32) -> Result<String> {
     let seq: i64 = op
         .conn()
         .prepare_cached(

@@ -4,10 +4,11 @@ use super::stage::{Outcome, Stage};
 use crate::dates::Stamp;
 use crate::error::{Error, Result};
 use crate::intake::{Caller, Category, Channel, Gender, Indicator, Urgency, ValidIntake};
-use crate::store::Op;
+use crate::op::{Op, Reader};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// One row of the case list or the board.
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
@@ -26,9 +27,11 @@ pub struct CaseSummary {
     pub updated_at: Stamp,
 }
 
-/// The case's own fields beyond the summary.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct CaseRow {
+/// A case's row: the summary and its own fields beyond it (the case panel adds notes, action
+/// items and history: `CaseDetail`).
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct CaseRow {
+    #[serde(flatten)]
     pub summary: CaseSummary,
     pub outcome: Option<Outcome>,
     pub forwarded_to: Option<String>,
@@ -38,6 +41,7 @@ pub(crate) struct CaseRow {
     pub description: String,
     pub created_at: Stamp,
     pub created_by: String,
+    /// Flagged for the next meeting ("til møde").
     pub meeting: bool,
 }
 
@@ -68,16 +72,10 @@ pub(crate) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<CaseSummary> {
 }
 
 /// Inserts a validated report as a new case with the given reference. Returns its id.
-pub(crate) fn insert(
-    conn: &Connection,
-    reference: &str,
-    v: &ValidIntake,
-    created_at: Stamp,
-    actor: &str,
-) -> Result<i64> {
+pub fn insert(op: &Op<'_>, reference: &str, v: &ValidIntake) -> Result<i64> {
     let r = &v.report;
     let indicators = serde_json::to_string(&r.indicators).map_err(|_| Error::Internal("indicators as JSON"))?;
-    conn.prepare_cached(
+    op.conn().prepare_cached(
         "INSERT INTO cases (reference, district_code, stage, received_at, channel, caller_type, caller_name,
              caller_phone, caller_email, pseudonym, birth_year, gender, municipality, category, indicators,
              urgency, police_flag, description, created_at, created_by, updated_at, stage_entered_at)
@@ -101,22 +99,24 @@ pub(crate) fn insert(
         r.urgency.as_str(),
         r.urgency == Urgency::Acute,
         r.description,
-        created_at,
-        actor,
+        op.stamp(),
+        op.actor(),
     ])?;
-    Ok(conn.last_insert_rowid())
+    Ok(op.conn().last_insert_rowid())
 }
 
 /// The id of a case by its reference; `NotFound("Sagen")` (the reference is not repeated).
-pub(crate) fn id_of(conn: &Connection, reference: &str) -> Result<i64> {
-    conn.prepare_cached("SELECT id FROM cases WHERE reference = ?1")?
+pub(crate) fn id_of(db: &Reader<'_>, reference: &str) -> Result<i64> {
+    db.conn()
+        .prepare_cached("SELECT id FROM cases WHERE reference = ?1")?
         .query_row([reference.trim()], |r| r.get(0))
         .optional()?
         .ok_or(Error::NotFound("Sagen"))
 }
 
-pub(crate) fn read(conn: &Connection, id: i64) -> Result<CaseRow> {
-    let row = conn
+pub(crate) fn read(db: &Reader<'_>, id: i64) -> Result<CaseRow> {
+    let row = db
+        .conn()
         .prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS}, c.outcome, c.forwarded_to, c.caller_type, c.caller_name, c.caller_phone,
                 c.caller_email, c.gender, c.indicators, c.description, c.created_at, c.created_by, c.meeting_flag
@@ -147,20 +147,21 @@ pub(crate) fn read(conn: &Connection, id: i64) -> Result<CaseRow> {
     Ok(row)
 }
 
-pub(crate) fn summary(conn: &Connection, id: i64) -> Result<CaseSummary> {
-    Ok(conn
+pub(crate) fn summary(db: &Reader<'_>, id: i64) -> Result<CaseSummary> {
+    Ok(db
+        .conn()
         .prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM cases c WHERE c.id = ?1"))?
         .query_row([id], summary_from_row)?)
 }
 
 /// A case's description (search snippets).
-pub(crate) fn description(conn: &Connection, id: i64) -> Result<String> {
-    Ok(conn.prepare_cached("SELECT description FROM cases WHERE id = ?1")?.query_row([id], |r| r.get(0))?)
+pub(crate) fn description(db: &Reader<'_>, id: i64) -> Result<String> {
+    Ok(db.conn().prepare_cached("SELECT description FROM cases WHERE id = ?1")?.query_row([id], |r| r.get(0))?)
 }
 
 /// Writes changed fields in one UPDATE (so row checks see the whole change). Field names come
 /// from the caller's fixed list, never from input.
-pub(crate) fn set_fields(op: &Op<'_>, id: i64, fields: &[(&'static str, Option<String>)]) -> Result<()> {
+pub fn set_fields(op: &Op<'_>, id: i64, fields: &[(&'static str, Option<String>)]) -> Result<()> {
     let mut assignments: Vec<String> = fields.iter().map(|(f, _)| format!("{f} = ?")).collect();
     let mut args: Vec<Value> = fields.iter().map(|(_, v)| v.clone().map_or(Value::Null, Value::Text)).collect();
     assignments.push("updated_at = ?".into());
@@ -175,30 +176,20 @@ pub(crate) fn set_fields(op: &Op<'_>, id: i64, fields: &[(&'static str, Option<S
 
 /// Moves a case to a stage (rules already checked): outcome and closing time go with it, and a
 /// forwarded case taken back loses its receiving district.
-pub(crate) fn set_stage(op: &Op<'_>, id: i64, stage: Stage, outcome: Option<Outcome>) -> Result<()> {
-    set_stage_at(op.conn(), id, stage, outcome, op.stamp())
-}
-
-/// [`set_stage`] at a given time (demo data that tells a case's past).
-pub(crate) fn set_stage_at(
-    conn: &Connection,
-    id: i64,
-    stage: Stage,
-    outcome: Option<Outcome>,
-    at: Stamp,
-) -> Result<()> {
-    conn.prepare_cached(
-        "UPDATE cases SET stage = ?1, outcome = ?2,
-             closed_at = CASE WHEN ?1 = 'closed' THEN coalesce(CASE WHEN stage = 'closed' THEN closed_at END, ?3) END,
-             stage_entered_at = CASE WHEN stage <> ?1 THEN ?3 ELSE stage_entered_at END,
-             forwarded_to = NULL, updated_at = ?3
-         WHERE id = ?4",
-    )?
-    .execute(params![stage.as_str(), outcome.map(Outcome::as_str), at, id])?;
+pub fn set_stage(op: &Op<'_>, id: i64, stage: Stage, outcome: Option<Outcome>) -> Result<()> {
+    op.conn()
+        .prepare_cached(
+            "UPDATE cases SET stage = ?1, outcome = ?2,
+                 closed_at = CASE WHEN ?1 = 'closed' THEN coalesce(CASE WHEN stage = 'closed' THEN closed_at END, ?3) END,
+                 stage_entered_at = CASE WHEN stage <> ?1 THEN ?3 ELSE stage_entered_at END,
+                 forwarded_to = NULL, updated_at = ?3
+             WHERE id = ?4",
+        )?
+        .execute(params![stage.as_str(), outcome.map(Outcome::as_str), op.stamp(), id])?;
     Ok(())
 }
 
-pub(crate) fn set_forwarded(op: &Op<'_>, id: i64, to_district: &str) -> Result<()> {
+pub fn set_forwarded(op: &Op<'_>, id: i64, to_district: &str) -> Result<()> {
     op.conn().execute(
         "UPDATE cases SET stage = 'forwarded', forwarded_to = ?1, outcome = NULL, closed_at = NULL, updated_at = ?2,
              stage_entered_at = ?2
@@ -209,13 +200,10 @@ pub(crate) fn set_forwarded(op: &Op<'_>, id: i64, to_district: &str) -> Result<(
 }
 
 /// Flags (or unflags) the case for the next meeting. Returns the previous flag.
-pub(crate) fn set_meeting_flag(op: &Op<'_>, id: i64, on: bool) -> Result<bool> {
-    set_meeting_flag_at(op.conn(), id, on, op.stamp())
-}
-
-pub(crate) fn set_meeting_flag_at(conn: &Connection, id: i64, on: bool, at: Stamp) -> Result<bool> {
-    let before: bool = conn.query_row("SELECT meeting_flag FROM cases WHERE id = ?1", [id], |r| r.get(0))?;
-    conn.execute("UPDATE cases SET meeting_flag = ?1, updated_at = ?2 WHERE id = ?3", params![on, at, id])?;
+pub fn set_meeting_flag(op: &Op<'_>, id: i64, on: bool) -> Result<bool> {
+    let before: bool = op.conn().query_row("SELECT meeting_flag FROM cases WHERE id = ?1", [id], |r| r.get(0))?;
+    op.conn()
+        .execute("UPDATE cases SET meeting_flag = ?1, updated_at = ?2 WHERE id = ?3", params![on, op.stamp(), id])?;
     Ok(before)
 }
 
@@ -278,15 +266,16 @@ fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
 
 /// Calls `f` with the keys of every active case of a district, oldest concern first.
 pub(crate) fn for_each_active(
-    conn: &Connection,
+    db: &Reader<'_>,
     district_code: &str,
     mut f: impl FnMut(BoardKeys<'_>) -> Result<()>,
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = db.conn().prepare_cached(&format!(
         "SELECT c.id, c.reference, c.stage, c.pseudonym, c.municipality, c.category, c.urgency, c.meeting_flag
-         FROM cases c WHERE c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded')
+         FROM cases c WHERE c.district_code = ?1 AND c.stage NOT IN {}
          ORDER BY c.received_at, c.id",
-    )?;
+        Stage::archived_sql()
+    ))?;
     let mut rows = stmt.query([district_code])?;
     while let Some(r) = rows.next()? {
         f(BoardKeys {
@@ -312,9 +301,9 @@ const BOARD_COLUMNS: &str = "c.reference, c.district_code, c.stage, c.pseudonym,
 const ROWS_BY_ID_MAX: usize = 400;
 
 /// The board rows of these active cases of a district, in the order given.
-pub(crate) fn board_rows_by_id(conn: &Connection, district_code: &str, ids: &[i64]) -> Result<Vec<BoardRow>> {
+pub(crate) fn board_rows_by_id(db: &Reader<'_>, district_code: &str, ids: &[i64]) -> Result<Vec<BoardRow>> {
     if ids.len() <= ROWS_BY_ID_MAX {
-        let mut stmt = conn.prepare_cached(&format!("SELECT {BOARD_COLUMNS} FROM cases c WHERE c.id = ?1"))?;
+        let mut stmt = db.conn().prepare_cached(&format!("SELECT {BOARD_COLUMNS} FROM cases c WHERE c.id = ?1"))?;
         let mut rows = Vec::with_capacity(ids.len());
         for id in ids {
             rows.push(stmt.query_row([id], board_row)?);
@@ -324,8 +313,9 @@ pub(crate) fn board_rows_by_id(conn: &Connection, district_code: &str, ids: &[i6
     let wanted: std::collections::HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let mut slots: Vec<Option<BoardRow>> = Vec::with_capacity(ids.len());
     slots.resize_with(ids.len(), || None);
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {BOARD_COLUMNS} FROM cases c WHERE c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded')"
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {BOARD_COLUMNS} FROM cases c WHERE c.district_code = ?1 AND c.stage NOT IN {}",
+        Stage::archived_sql()
     ))?;
     let mut rows = stmt.query([district_code])?;
     while let Some(r) = rows.next()? {
@@ -337,12 +327,12 @@ pub(crate) fn board_rows_by_id(conn: &Connection, district_code: &str, ids: &[i6
 }
 
 /// A district's `limit` most recently closed and most recently forwarded cases (the archive).
-pub(crate) fn archive_rows(conn: &Connection, district_code: &str, limit: u32) -> Result<Vec<BoardRow>> {
+pub(crate) fn archive_rows(db: &Reader<'_>, district_code: &str, limit: u32) -> Result<Vec<BoardRow>> {
     let mut rows: Vec<BoardRow> = Vec::new();
     for (stage, order) in
         [("closed", "c.closed_at DESC, c.id DESC"), ("forwarded", "c.stage_entered_at DESC, c.id DESC")]
     {
-        let mut stmt = conn.prepare_cached(&format!(
+        let mut stmt = db.conn().prepare_cached(&format!(
             "SELECT {BOARD_COLUMNS} FROM cases c WHERE c.district_code = ?1 AND c.stage = ?2 ORDER BY {order} LIMIT ?3"
         ))?;
         for row in stmt.query_map(params![district_code, stage, limit], board_row)? {
@@ -353,7 +343,7 @@ pub(crate) fn archive_rows(conn: &Connection, district_code: &str, limit: u32) -
 }
 
 /// Marks the case as changed now (a note was added).
-pub(crate) fn touch(op: &Op<'_>, id: i64) -> Result<()> {
+pub fn touch(op: &Op<'_>, id: i64) -> Result<()> {
     op.conn().prepare_cached("UPDATE cases SET updated_at = ?1 WHERE id = ?2")?.execute(params![op.stamp(), id])?;
     Ok(())
 }
@@ -367,15 +357,16 @@ pub(crate) struct ListQuery {
     pub offset: u32,
 }
 
-pub(crate) fn list(conn: &Connection, q: &ListQuery) -> Result<(u64, Vec<CaseSummary>)> {
+pub(crate) fn list(db: &Reader<'_>, q: &ListQuery) -> Result<(u64, Vec<CaseSummary>)> {
     let where_sql = if q.clauses.is_empty() { String::new() } else { format!("WHERE {}", q.clauses.join(" AND ")) };
-    let total: i64 = conn
+    let total: i64 = db
+        .conn()
         .prepare_cached(&format!("SELECT count(*) FROM cases c {where_sql}"))?
         .query_row(rusqlite::params_from_iter(q.args.iter()), |r| r.get(0))?;
     let mut page_args = q.args.clone();
     page_args.push(i64::from(q.limit).into());
     page_args.push(i64::from(q.offset).into());
-    let mut stmt = conn.prepare_cached(&format!(
+    let mut stmt = db.conn().prepare_cached(&format!(
         "SELECT {SUMMARY_COLUMNS} FROM cases c {where_sql} ORDER BY {} LIMIT ? OFFSET ?",
         q.order
     ))?;
@@ -385,10 +376,11 @@ pub(crate) fn list(conn: &Connection, q: &ListQuery) -> Result<(u64, Vec<CaseSum
 }
 
 /// How many of a district's cases are closed and forwarded.
-pub(crate) fn archive_counts(conn: &Connection, district_code: &str) -> Result<Vec<(Stage, u64)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT stage, count(*) FROM cases WHERE district_code = ?1 AND stage IN ('closed', 'forwarded') GROUP BY stage",
-    )?;
+pub(crate) fn archive_counts(db: &Reader<'_>, district_code: &str) -> Result<Vec<(Stage, u64)>> {
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT stage, count(*) FROM cases WHERE district_code = ?1 AND stage IN {} GROUP BY stage",
+        Stage::archived_sql()
+    ))?;
     let rows = stmt
         .query_map([district_code], |r| Ok((parse_enum(&r.get::<_, String>(0)?)?, r.get::<_, i64>(1)? as u64)))?
         .collect::<Result<_, _>>()?;
@@ -396,20 +388,17 @@ pub(crate) fn archive_counts(conn: &Connection, district_code: &str) -> Result<V
 }
 
 /// (id, reference) of a district's active cases that match an agenda rule, oldest concern first.
-pub(crate) fn agenda_candidates(
-    conn: &Connection,
-    district_code: &str,
-    rule: AgendaRule,
-) -> Result<Vec<(i64, String)>> {
+pub(crate) fn agenda_candidates(db: &Reader<'_>, district_code: &str, rule: AgendaRule) -> Result<Vec<(i64, String)>> {
     let (condition, arg) = match rule {
         AgendaRule::Flagged => ("c.meeting_flag = 1", None),
         AgendaRule::Acute => ("c.urgency = 'acute'", None),
         AgendaRule::CreatedSince(t) => ("c.created_at > ?2", Some(t.as_text())),
     };
-    let mut stmt = conn.prepare_cached(&format!(
+    let mut stmt = db.conn().prepare_cached(&format!(
         "SELECT c.id, c.reference FROM cases c
-         WHERE c.district_code = ?1 AND c.stage NOT IN ('closed', 'forwarded') AND {condition}
-         ORDER BY c.received_at, c.id"
+         WHERE c.district_code = ?1 AND c.stage NOT IN {archived} AND {condition}
+         ORDER BY c.received_at, c.id",
+        archived = Stage::archived_sql()
     ))?;
     let rows = match arg {
         Some(a) => {
@@ -428,12 +417,44 @@ pub(crate) enum AgendaRule {
     CreatedSince(Stamp),
 }
 
-pub(crate) fn count(conn: &Connection) -> Result<u64> {
-    Ok(conn.query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))? as u64)
+/// What other modules need to know of a case they refer to by id.
+#[derive(Debug, Clone)]
+pub(crate) struct CaseKey {
+    pub reference: String,
+    pub district_code: String,
+    pub stage: Stage,
+}
+
+/// The keys of these cases, by id (ids of deleted cases are left out).
+pub(crate) fn keys(db: &Reader<'_>, ids: impl IntoIterator<Item = i64>) -> Result<HashMap<i64, CaseKey>> {
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out = HashMap::with_capacity(ids.len());
+    let mut stmt = db.conn().prepare_cached("SELECT reference, district_code, stage FROM cases WHERE id = ?1")?;
+    for id in ids {
+        let key = stmt
+            .query_row([id], |r| {
+                Ok(CaseKey {
+                    reference: r.get(0)?,
+                    district_code: r.get(1)?,
+                    stage: parse_enum(&r.get::<_, String>(2)?)?,
+                })
+            })
+            .optional()?;
+        if let Some(key) = key {
+            out.insert(id, key);
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) fn count(db: &Reader<'_>) -> Result<u64> {
+    Ok(db.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))? as u64)
 }
 
 /// Deletes the case row (retention), after its notes, history and index entries.
-pub(crate) fn purge(op: &Op<'_>, id: i64) -> Result<()> {
+pub fn purge(op: &Op<'_>, id: i64) -> Result<()> {
     op.conn().execute("DELETE FROM cases WHERE id = ?1", [id])?;
     Ok(())
 }

@@ -9,9 +9,9 @@
 
 use crate::error::Result;
 use crate::keys::key_enum;
-use crate::store::Op;
+use crate::op::{Op, Reader};
 use crate::text::fold;
-use rusqlite::{Connection, params};
+use rusqlite::params;
 use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;
 
@@ -163,24 +163,25 @@ pub(crate) fn best_snippet(fields: &[(SnippetField, &str)], query: &[String]) ->
 }
 
 /// (Re)indexes a case's own text.
-pub(crate) fn index_case(
-    conn: &Connection,
+pub fn index_case(
+    op: &Op<'_>,
     case_id: i64,
     reference: &str,
     pseudonym: &str,
     municipality: &str,
     description: &str,
 ) -> Result<()> {
-    conn.prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?.execute([-case_id])?;
-    conn.prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?.execute(params![
+    op.conn().prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?.execute([-case_id])?;
+    op.conn().prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?.execute(params![
         -case_id,
         terms(&format!("{reference} {pseudonym} {municipality} {description}")).join(" ")
     ])?;
     Ok(())
 }
 
-pub(crate) fn index_note(conn: &Connection, note_id: i64, body: &str) -> Result<()> {
-    conn.prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?
+pub fn index_note(op: &Op<'_>, note_id: i64, body: &str) -> Result<()> {
+    op.conn()
+        .prepare_cached("INSERT INTO case_search (rowid, body) VALUES (?1, ?2)")?
         .execute(params![note_id, terms(body).join(" ")])?;
     Ok(())
 }
@@ -222,15 +223,15 @@ pub fn fts_query(input: &str) -> Option<String> {
 }
 
 /// Index row ids matching an FTS5 query, best first.
-pub(crate) fn ranked(conn: &Connection, fts: &str, limit: u32) -> Result<Vec<i64>> {
+pub(crate) fn ranked(db: &Reader<'_>, fts: &str, limit: u32) -> Result<Vec<i64>> {
     let mut stmt =
-        conn.prepare_cached("SELECT rowid FROM case_search WHERE case_search MATCH ?1 ORDER BY rank LIMIT ?2")?;
+        db.conn().prepare_cached("SELECT rowid FROM case_search WHERE case_search MATCH ?1 ORDER BY rank LIMIT ?2")?;
     let rows = stmt.query_map(params![fts, i64::from(limit)], |r| r.get(0))?.collect::<Result<_, _>>()?;
     Ok(rows)
 }
 
 /// Removes a case's entries from the index: its own text and its notes' (by their ids).
-pub(crate) fn purge(op: &Op<'_>, case_id: i64, note_ids: &[i64]) -> Result<()> {
+pub fn purge(op: &Op<'_>, case_id: i64, note_ids: &[i64]) -> Result<()> {
     let mut delete = op.conn().prepare_cached("DELETE FROM case_search WHERE rowid = ?1")?;
     delete.execute([-case_id])?;
     for id in note_ids {
@@ -247,7 +248,7 @@ mod tests {
     /// against the bundled SQLite for every code point.
     #[test]
     fn every_term_character_is_a_token_character_for_fts5() {
-        let c = Connection::open_in_memory().unwrap();
+        let c = rusqlite::Connection::open_in_memory().unwrap();
         c.execute_batch(
             "CREATE VIRTUAL TABLE t USING fts5 (x, tokenize = 'unicode61 remove_diacritics 2');
              CREATE VIRTUAL TABLE v USING fts5vocab (t, 'instance');

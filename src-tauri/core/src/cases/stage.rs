@@ -64,8 +64,24 @@ impl Stage {
         }
     }
 
+    /// The stages in which the case has left the infohus's work: the archive.
+    pub const ARCHIVED: [Stage; 2] = [Stage::Closed, Stage::Forwarded];
+
     pub fn is_active(self) -> bool {
         Stage::ACTIVE.contains(&self)
+    }
+
+    pub fn is_archived(self) -> bool {
+        Stage::ARCHIVED.contains(&self)
+    }
+
+    /// [`Stage::ARCHIVED`] as an SQL list, `('closed', 'forwarded')`, generated from it.
+    pub(crate) fn archived_sql() -> &'static str {
+        static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+            let keys: Vec<String> = Stage::ARCHIVED.iter().map(|s| format!("'{}'", s.as_str())).collect();
+            format!("({})", keys.join(", "))
+        });
+        &SQL
     }
 }
 

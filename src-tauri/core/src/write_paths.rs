@@ -1,0 +1,456 @@
+//! Every function that writes a table, as the compiler sees it (test builds only). Each takes the
+//! write operation (`&Op` or `&mut Op`), which exists only inside `Store::write`: a transaction
+//! that commits the change with its audit event, or nothing. The doc tests below prove it both
+//! ways. With the operation, every write path compiles:
+//!
+//! ```
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! # use tovholder_core::op::Op;
+//! fn every_write(op: &mut Op<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::profile_insert(op, p)?;
+//!     let _ = w::case_insert(op, "ØJP-2026-0001", v)?;
+//!     let _ = w::case_fields(op, 1, &[])?;
+//!     let _ = w::case_stage(op, 1, Stage::Screening, None)?;
+//!     let _ = w::case_forwarded(op, 1, "FYP")?;
+//!     let _ = w::case_meeting_flag(op, 1, true)?;
+//!     let _ = w::case_touch(op, 1)?;
+//!     let _ = w::case_purge_row(op, 1)?;
+//!     let _ = w::case_create(op, v)?;
+//!     let _ = w::case_transition(op, 1, Stage::Screening, None, None)?;
+//!     let _ = w::case_flag(op, 1, true)?;
+//!     let _ = w::case_purge(op, 1)?;
+//!     let _ = w::case_reference(op, "ØJP", 2026)?;
+//!     let _ = w::case_note(op, 1, "tekst")?;
+//!     let _ = w::case_notes_purge(op, 1)?;
+//!     let _ = w::case_history(op, 1, "stage", None, None, None)?;
+//!     let _ = w::case_history_purge(op, 1)?;
+//!     let _ = w::search_index_case(op, 1, "ØJP-2026-0001", "A.B.", "Aarhus", "tekst")?;
+//!     let _ = w::search_index_note(op, 1, "tekst")?;
+//!     let _ = w::search_purge(op, 1, &[])?;
+//!     let _ = w::action_add(op, 1, item)?;
+//!     let _ = w::action_status(op, 1, ActionStatus::Done)?;
+//!     let _ = w::action_meeting(op, 1, 1)?;
+//!     let _ = w::action_purge(op, 1)?;
+//!     let _ = w::board_settings(op, s)?;
+//!     let _ = w::demo_mark(op, 1)?;
+//!     let _ = w::audit_insert(op, e)?;
+//!     Ok(())
+//! }
+//! ```
+//!
+//! With only the read handle (which every read has), or the bare connection, none compiles: each
+//! block below calls one write path without an operation and must fail to compile. (Each block's
+//! call is the same as in the block above but for the handle, so it fails for the handle alone.)
+//!
+//! `profile_insert` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::profile_insert(db, p)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_insert` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_insert(db, "ØJP-2026-0001", v)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_fields` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_fields(conn, 1, &[])?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_stage` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_stage(db, 1, Stage::Screening, None)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_forwarded` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_forwarded(db, 1, "FYP")?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_meeting_flag` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_meeting_flag(conn, 1, true)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_touch` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_touch(db, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_purge_row` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_purge_row(db, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_create` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_create(conn, v)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_transition` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_transition(db, 1, Stage::Screening, None, None)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_flag` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_flag(db, 1, true)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_purge` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_purge(conn, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_reference` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_reference(db, "ØJP", 2026)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_note` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_note(db, 1, "tekst")?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_notes_purge` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_notes_purge(conn, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_history` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_history(db, 1, "stage", None, None, None)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_history_purge` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::case_history_purge(db, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `search_index_case` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::search_index_case(conn, 1, "ØJP-2026-0001", "A.B.", "Aarhus", "tekst")?;
+//!     Ok(())
+//! }
+//! ```
+//! `search_index_note` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::search_index_note(db, 1, "tekst")?;
+//!     Ok(())
+//! }
+//! ```
+//! `search_purge` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::search_purge(db, 1, &[])?;
+//!     Ok(())
+//! }
+//! ```
+//! `action_add` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::action_add(conn, 1, item)?;
+//!     Ok(())
+//! }
+//! ```
+//! `action_status` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::action_status(db, 1, ActionStatus::Done)?;
+//!     Ok(())
+//! }
+//! ```
+//! `action_meeting` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::action_meeting(db, 1, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `action_purge` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::action_purge(conn, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `board_settings` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::board_settings(db, s)?;
+//!     Ok(())
+//! }
+//! ```
+//! `demo_mark` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::demo_mark(db, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `audit_insert` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//!     let _ = w::audit_insert(conn, e)?;
+//!     Ok(())
+//! }
+//! ```
+
+pub use crate::actions::add_in as action_add;
+pub use crate::actions::purge as action_purge;
+pub use crate::actions::set_meeting as action_meeting;
+pub use crate::actions::set_status_in as action_status;
+pub use crate::audit::insert as audit_insert;
+pub use crate::board::save_settings_in as board_settings;
+pub use crate::cases::create as case_create;
+pub use crate::cases::history::purge as case_history_purge;
+pub use crate::cases::history::record as case_history;
+pub use crate::cases::notes::add as case_note;
+pub use crate::cases::notes::purge as case_notes_purge;
+pub use crate::cases::purge_in as case_purge;
+pub use crate::cases::reference::next as case_reference;
+pub use crate::cases::register::insert as case_insert;
+pub use crate::cases::register::purge as case_purge_row;
+pub use crate::cases::register::set_fields as case_fields;
+pub use crate::cases::register::set_forwarded as case_forwarded;
+pub use crate::cases::register::set_meeting_flag as case_meeting_flag;
+pub use crate::cases::register::set_stage as case_stage;
+pub use crate::cases::register::touch as case_touch;
+pub use crate::cases::search::index_case as search_index_case;
+pub use crate::cases::search::index_note as search_index_note;
+pub use crate::cases::search::purge as search_purge;
+pub use crate::cases::set_meeting_flag_in as case_flag;
+pub use crate::cases::transition_in as case_transition;
+pub use crate::demo::mark as demo_mark;
+pub use crate::profile::insert as profile_insert;
