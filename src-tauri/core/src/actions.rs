@@ -7,8 +7,8 @@ use crate::audit::AuditEvent;
 use crate::cases::{history, register};
 use crate::dates::{Day, Stamp};
 use crate::error::{Error, Result};
-use crate::intake::clean_text;
 use crate::store::{Op, Store};
+use crate::text::clean_text;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 

@@ -10,9 +10,9 @@ use crate::cases::{self, Outcome, Stage, history, register};
 use crate::dates::{Day, Stamp};
 use crate::district;
 use crate::error::{Error, Result};
-use crate::intake::clean_text;
 use crate::minutes;
 use crate::store::{Op, Read, Store};
+use crate::text::{clean_optional, clean_text};
 use chrono::{DateTime, Datelike, TimeDelta, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -188,10 +188,6 @@ fn parse_time(field: &'static str, s: &str) -> Result<DateTime<Utc>> {
         .map_err(|_| Error::invalid(field, "skal være et gyldigt tidspunkt (RFC 3339)"))
 }
 
-fn optional_text(field: &'static str, v: &Option<String>, max: usize, multiline: bool) -> Result<Option<String>> {
-    Ok(v.as_deref().map(|t| clean_text(field, t, max, multiline)).transpose()?.filter(|t| !t.is_empty()))
-}
-
 /// A validated record: resolved district, times, cases, texts.
 struct Valid {
     district: &'static district::PoliceDistrict,
@@ -241,7 +237,7 @@ fn validate(conn: &Connection, home: &str, r: &MeetingRecord, now: DateTime<Utc>
     if next_meeting_at.is_some_and(|n| n <= held_at) {
         return Err(Error::invalid("next_meeting_at", "næste møde skal ligge efter dette"));
     }
-    let place = optional_text("place", &r.place, PLACE_MAX, false)?;
+    let place = clean_optional("place", &r.place, PLACE_MAX, false)?;
     let mut participants = Vec::new();
     for p in &r.participants {
         let name = clean_text("participants.name", &p.name, 100, false)?;
@@ -249,14 +245,14 @@ fn validate(conn: &Connection, home: &str, r: &MeetingRecord, now: DateTime<Utc>
         if name.is_empty() || organisation.is_empty() {
             return Err(Error::invalid("participants", "navn og organisation skal udfyldes"));
         }
-        let email = optional_text("participants.email", &p.email, 254, false)?;
-        if email.as_deref().is_some_and(|e| !crate::intake::is_email_address(e)) {
+        let email = clean_optional("participants.email", &p.email, 254, false)?;
+        if email.as_deref().is_some_and(|e| !crate::text::is_email_address(e)) {
             return Err(Error::invalid("participants.email", "skal være en e-mailadresse"));
         }
         participants.push(ParticipantRecord {
             name,
             organisation,
-            role: optional_text("participants.role", &p.role, 100, false)?,
+            role: clean_optional("participants.role", &p.role, 100, false)?,
             email,
             present: p.present,
         });
@@ -315,10 +311,10 @@ fn validate(conn: &Connection, home: &str, r: &MeetingRecord, now: DateTime<Utc>
                 }
                 ValidItem::Case {
                     case_id,
-                    reason: optional_text("items.reason", reason, 300, false)?,
+                    reason: clean_optional("items.reason", reason, 300, false)?,
                     new_information: notes,
-                    assessment: optional_text("items.assessment", assessment, TEXT_MAX, true)?,
-                    recommendation: optional_text("items.recommendation", recommendation, TEXT_MAX, true)?,
+                    assessment: clean_optional("items.assessment", assessment, TEXT_MAX, true)?,
+                    recommendation: clean_optional("items.recommendation", recommendation, TEXT_MAX, true)?,
                     actions: valid_actions,
                     resulting_stage: *resulting_stage,
                     outcome: *outcome,
@@ -329,7 +325,7 @@ fn validate(conn: &Connection, home: &str, r: &MeetingRecord, now: DateTime<Utc>
                 if title.is_empty() {
                     return Err(Error::invalid("items.title", "skal udfyldes"));
                 }
-                ValidItem::Free { title, body: optional_text("items.body", body, TEXT_MAX, true)? }
+                ValidItem::Free { title, body: clean_optional("items.body", body, TEXT_MAX, true)? }
             }
         });
     }
@@ -411,9 +407,9 @@ fn valid_person(p: &DirectoryPerson) -> Result<DirectoryPerson> {
     if organisation.is_empty() {
         return Err(Error::invalid("organisation", "skriv deltagerens organisation"));
     }
-    let role = optional_text("role", &p.role, DIRECTORY_ROLE_MAX, false)?;
-    let email = optional_text("email", &p.email, DIRECTORY_EMAIL_MAX, false)?;
-    if email.as_deref().is_some_and(|e| !crate::intake::is_email_address(e)) {
+    let role = clean_optional("role", &p.role, DIRECTORY_ROLE_MAX, false)?;
+    let email = clean_optional("email", &p.email, DIRECTORY_EMAIL_MAX, false)?;
+    if email.as_deref().is_some_and(|e| !crate::text::is_email_address(e)) {
         return Err(Error::invalid("email", "skal være en e-mailadresse, f.eks. navn@politi.dk"));
     }
     Ok(DirectoryPerson { name, organisation, role, email })
@@ -1264,7 +1260,7 @@ fn distribution_addresses(conn: &Connection, id: i64) -> Result<Vec<String>> {
 /// `local@domain` with one `@` and nothing a mail header treats specially.
 fn plain_address(e: &str) -> bool {
     let special = |c: char| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"".contains(c);
-    e.matches('@').count() == 1 && crate::intake::is_email_address(e) && !e.chars().any(special)
+    e.matches('@').count() == 1 && crate::text::is_email_address(e) && !e.chars().any(special)
 }
 
 /// The e-mail draft's bytes (MIME by `mail-builder`).

@@ -24,8 +24,9 @@ use crate::audit::AuditEvent;
 use crate::dates::Stamp;
 use crate::district;
 use crate::error::{Error, Result};
-use crate::intake::{self, Caller, Category, Channel, Gender, Indicator, IntakeReport, Urgency, clean_text};
+use crate::intake::{self, Caller, Category, Channel, Gender, Indicator, IntakeReport, Urgency};
 use crate::store::{Op, Store};
+use crate::text::clean_text;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
