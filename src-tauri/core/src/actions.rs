@@ -7,9 +7,9 @@ use crate::audit::AuditEvent;
 use crate::cases::{history, register};
 use crate::dates::{Day, Stamp};
 use crate::error::{Error, Result};
-use crate::intake::clean_text;
 use crate::op::{Op, Reader};
 use crate::store::Store;
+use crate::text::clean_text;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 

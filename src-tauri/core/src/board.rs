@@ -228,7 +228,7 @@ fn validated(s: BoardSettings) -> Result<BoardSettings> {
     }
     let mut filter = s.filter;
     if let Some(t) = &filter.text {
-        let t = crate::intake::clean_text("filter.text", t, 100, false)?;
+        let t = crate::text::clean_text("filter.text", t, 100, false)?;
         filter.text = Some(t).filter(|t| !t.is_empty());
     }
     if let Some(m) = &filter.municipality {

@@ -55,7 +55,7 @@ pub const ORGANISATION_MAX: usize = 120;
 /// A required single-line text: the intake rules (no control, direction or invisible
 /// characters; invisible-only text is empty), then not empty.
 fn clean_text(field: &'static str, value: &str, max: usize) -> Result<String> {
-    let v = crate::intake::clean_text(field, value, max, false)?;
+    let v = crate::text::clean_text(field, value, max, false)?;
     if v.is_empty() {
         return Err(Error::invalid(field, "skal udfyldes"));
     }

@@ -153,11 +153,11 @@ fn whitespace_ranges() -> Vec<(u32, u32)> {
     out
 }
 
-/// The character classes of the text rules (`intake::clean_text`, `intake::contains_cpr_number`).
+/// The character classes of the text rules (`text::clean_text`, `text::contains_cpr_number`).
 fn text_classes() -> String {
-    use crate::intake as i;
+    use crate::text as i;
     let mut ts = String::from(
-        "/** Character classes of the text rules, as inclusive code point ranges (src-tauri/core/src/intake.rs). */\n\
+        "/** Character classes of the text rules, as inclusive code point ranges (src-tauri/core/src/text.rs). */\n\
          export const TEXT_CLASSES = {\n",
     );
     for (name, ranges) in [
@@ -180,7 +180,7 @@ fn text_classes() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::intake::{clean_text, contains_cpr_number, is_email_address, is_phone_number};
+    use crate::text::{clean_text, contains_cpr_number, is_email_address, is_phone_number};
 
     const UI_RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/src/lib/generated/rules.ts");
 

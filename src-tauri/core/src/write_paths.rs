@@ -10,9 +10,11 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
 //! # use tovholder_core::op::Op;
-//! fn every_write(op: &mut Op<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! fn every_write(op: &mut Op<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::profile_insert(op, p)?;
 //!     let _ = w::case_insert(op, "ØJP-2026-0001", v)?;
 //!     let _ = w::case_fields(op, 1, &[])?;
@@ -40,6 +42,13 @@
 //!     let _ = w::board_settings(op, s)?;
 //!     let _ = w::demo_mark(op, 1)?;
 //!     let _ = w::audit_insert(op, e)?;
+//!     let _ = w::meeting_insert(op, m, 2026, 1, day)?;
+//!     let _ = w::meeting_plan(op, 1, m)?;
+//!     let _ = w::meeting_record(op, 1, m)?;
+//!     let _ = w::meeting_final(op, 1, &[], "sha")?;
+//!     let _ = w::meeting_addendum(op, 1)?;
+//!     let _ = w::meeting_apply(op, 1, "1/2026")?;
+//!     let _ = w::directory_person(op, person)?;
 //!     Ok(())
 //! }
 //! ```
@@ -56,8 +65,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::profile_insert(db, p)?;
 //!     Ok(())
 //! }
@@ -70,8 +81,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_insert(db, "ØJP-2026-0001", v)?;
 //!     Ok(())
 //! }
@@ -84,8 +97,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_fields(conn, 1, &[])?;
 //!     Ok(())
 //! }
@@ -98,8 +113,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_stage(db, 1, Stage::Screening, None)?;
 //!     Ok(())
 //! }
@@ -112,8 +129,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_forwarded(db, 1, "FYP")?;
 //!     Ok(())
 //! }
@@ -126,8 +145,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_meeting_flag(conn, 1, true)?;
 //!     Ok(())
 //! }
@@ -140,8 +161,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_touch(db, 1)?;
 //!     Ok(())
 //! }
@@ -154,8 +177,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_purge_row(db, 1)?;
 //!     Ok(())
 //! }
@@ -168,8 +193,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_create(conn, v)?;
 //!     Ok(())
 //! }
@@ -182,8 +209,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_transition(db, 1, Stage::Screening, None, None)?;
 //!     Ok(())
 //! }
@@ -196,8 +225,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_flag(db, 1, true)?;
 //!     Ok(())
 //! }
@@ -210,8 +241,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_purge(conn, 1)?;
 //!     Ok(())
 //! }
@@ -224,8 +257,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_reference(db, "ØJP", 2026)?;
 //!     Ok(())
 //! }
@@ -238,8 +273,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_note(db, 1, "tekst")?;
 //!     Ok(())
 //! }
@@ -252,8 +289,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_notes_purge(conn, 1)?;
 //!     Ok(())
 //! }
@@ -266,8 +305,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_history(db, 1, "stage", None, None, None)?;
 //!     Ok(())
 //! }
@@ -280,8 +321,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::case_history_purge(db, 1)?;
 //!     Ok(())
 //! }
@@ -294,8 +337,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::search_index_case(conn, 1, "ØJP-2026-0001", "A.B.", "Aarhus", "tekst")?;
 //!     Ok(())
 //! }
@@ -308,8 +353,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::search_index_note(db, 1, "tekst")?;
 //!     Ok(())
 //! }
@@ -322,8 +369,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::search_purge(db, 1, &[])?;
 //!     Ok(())
 //! }
@@ -336,8 +385,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::action_add(conn, 1, item)?;
 //!     Ok(())
 //! }
@@ -350,8 +401,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::action_status(db, 1, ActionStatus::Done)?;
 //!     Ok(())
 //! }
@@ -364,8 +417,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::action_meeting(db, 1, 1)?;
 //!     Ok(())
 //! }
@@ -378,8 +433,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::action_purge(conn, 1)?;
 //!     Ok(())
 //! }
@@ -392,8 +449,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::board_settings(db, s)?;
 //!     Ok(())
 //! }
@@ -406,8 +465,10 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::demo_mark(db, 1)?;
 //!     Ok(())
 //! }
@@ -420,9 +481,123 @@
 //! # use tovholder_core::cases::Stage;
 //! # use tovholder_core::intake::ValidIntake;
 //! # use tovholder_core::profile::Profile;
-//! # use tovholder_core::write_paths as w;
-//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent) -> tovholder_core::Result<()> {
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
 //!     let _ = w::audit_insert(conn, e)?;
+//!     Ok(())
+//! }
+//! ```
+//! `meeting_insert` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::meeting_insert(db, m, 2026, 1, day)?;
+//!     Ok(())
+//! }
+//! ```
+//! `meeting_plan` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::meeting_plan(db, 1, m)?;
+//!     Ok(())
+//! }
+//! ```
+//! `meeting_record` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::meeting_record(conn, 1, m)?;
+//!     Ok(())
+//! }
+//! ```
+//! `meeting_final` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::meeting_final(db, 1, &[], "sha")?;
+//!     Ok(())
+//! }
+//! ```
+//! `meeting_addendum` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::meeting_addendum(db, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `meeting_apply` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::meeting_apply(conn, 1, "1/2026")?;
+//!     Ok(())
+//! }
+//! ```
+//! `directory_person` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::directory_person(db, person)?;
 //!     Ok(())
 //! }
 //! ```
@@ -453,4 +628,13 @@ pub use crate::cases::search::purge as search_purge;
 pub use crate::cases::set_meeting_flag_in as case_flag;
 pub use crate::cases::transition_in as case_transition;
 pub use crate::demo::mark as demo_mark;
+pub use crate::meetings::apply_to_cases as meeting_apply;
+pub use crate::meetings::directory::directory_id as directory_person;
+/// A validated meeting record (the argument of the meetings' write paths).
+pub use crate::meetings::record::Valid as ValidMeeting;
+pub use crate::meetings::stored::insert as meeting_insert;
+pub use crate::meetings::stored::insert_addendum as meeting_addendum;
+pub use crate::meetings::stored::set_final as meeting_final;
+pub use crate::meetings::stored::set_plan as meeting_plan;
+pub use crate::meetings::stored::write_record as meeting_record;
 pub use crate::profile::insert as profile_insert;

@@ -21,10 +21,9 @@ const OWNERS: &[(&str, &[&str])] = &[
     ("actions.rs", &["action_items"]),
     ("board.rs", &["board_settings"]),
     ("demo.rs", &["demo_cases"]),
-    (
-        "meetings",
-        &["directory", "meetings", "meeting_participants", "meeting_items", "meeting_actions", "meeting_settings"],
-    ),
+    ("meetings/stored.rs", &["meetings", "meeting_participants", "meeting_items", "meeting_actions"]),
+    ("meetings/directory.rs", &["directory"]),
+    ("meetings/settings.rs", &["meeting_settings"]),
 ];
 
 /// Files that may name any table: the schema and its migrations.

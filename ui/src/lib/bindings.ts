@@ -315,7 +315,7 @@ export type CasePage = {
 
 /**
  *  A case's row: the summary and its own fields beyond it (the case panel adds notes, action
- *  items and history: [`super::CaseDetail`]).
+ *  items and history: `CaseDetail`).
  */
 export type CaseRow = {
 	outcome: Outcome | null,

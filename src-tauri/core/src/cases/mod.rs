@@ -24,9 +24,10 @@ use crate::audit::AuditEvent;
 use crate::dates::Stamp;
 use crate::district;
 use crate::error::{Error, Result};
-use crate::intake::{self, Category, Channel, Gender, Indicator, IntakeReport, Urgency, clean_text};
+use crate::intake::{self, Category, Channel, Gender, Indicator, IntakeReport, Urgency};
 use crate::op::{Op, Reader};
 use crate::store::Store;
+use crate::text::clean_text;
 use serde::{Deserialize, Serialize};
 
 /// What intake returns: the reference, and where the case now is.

@@ -8,10 +8,13 @@
 //! input as given. PDF metadata (title, author, subject, keywords) carries no personal data: the
 //! title is "Referat, infohusmøde <nummer>".
 //!
-//! - `layout`: the embedded DejaVu fonts, text measuring and wrapping, blocks and pagination.
+//! - `pager`: the embedded DejaVu fonts, text measuring and wrapping, styles, blocks, tables and
+//!   pagination; generic, for any A4 document.
+//! - `layout`: the minutes as blocks, and their running header and footer.
 //! - `pdf`: drawing the laid-out pages with printpdf and writing deterministic bytes.
 
 mod layout;
+mod pager;
 mod pdf;
 pub mod sample;
 

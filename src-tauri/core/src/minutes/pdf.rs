@@ -13,12 +13,13 @@ use printpdf::{
 use sha2::{Digest, Sha256};
 
 use super::MinutesDoc;
-use super::layout::{self, Fonts, Item, PAGE_H, PAGE_W};
+use super::layout;
+use super::pager::{self, Fonts, Item, PAGE_H, PAGE_W};
 use crate::error::{Error, Result};
 
 /// Renders the minutes: the PDF bytes, the same for the same input.
 pub fn render(doc: &MinutesDoc) -> Result<Vec<u8>> {
-    let fonts = layout::fonts()?;
+    let fonts = pager::fonts()?;
     let pages = layout_pages(fonts, doc);
     write_pdf(fonts, doc, &pages)
 }
@@ -26,7 +27,7 @@ pub fn render(doc: &MinutesDoc) -> Result<Vec<u8>> {
 /// Every page's items, running header and footer included (for drawing and for tests).
 pub(crate) fn layout_pages(fonts: &Fonts, doc: &MinutesDoc) -> Vec<Vec<Item>> {
     let blocks = layout::build(fonts, doc);
-    let mut pages = layout::paginate(fonts, &blocks);
+    let mut pages = pager::paginate(fonts, &blocks);
     let of = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         page.extend(layout::running(fonts, doc, i + 1, of));

@@ -19,7 +19,7 @@ import {
   validateReceivedAt,
 } from './rules';
 
-describe('CPR numbers (mirrors intake.rs)', () => {
+describe('CPR numbers (mirrors text.rs)', () => {
   it('recognises CPR-shaped numbers', () => {
     for (const yes of ['010203-1234', '0102031234', 'cpr 311299 1234.', 'født 010203-1234, bor hos mor']) {
       expect(containsCprNumber(yes), yes).toBe(true);

@@ -1,0 +1,203 @@
+//! Infohus meetings (tables `directory`, `meetings`, `meeting_participants`, `meeting_items`,
+//! `meeting_actions`, `meeting_settings`): planned per infohus with an automatic number ("Møde
+//! 23/2026"), an agenda proposed from the board, what the meeting recorded per case, and
+//! finalizing, which applies the stage changes and action items to the cases in one transaction and
+//! stores the minutes' PDF and its SHA-256 (a finalized meeting is immutable; a correction is a
+//! numbered addendum).
+//!
+//! This module holds the operations on a meeting (plan, save, list, read, import, finalize,
+//! addendum); the rest lives by concern:
+//!
+//! - `record`: the meeting record (the import format) and its validation.
+//! - `stored`: a meeting's rows in `meetings`, `meeting_participants`, `meeting_items` and
+//!   `meeting_actions`, read and written.
+//! - `directory`: the participants directory (table `directory`).
+//! - `agenda`: the agenda proposed from the board.
+//! - `minutes_doc`: the minutes' content built from a meeting.
+//! - `files`: the minutes as files (neutral names, export, save, the `.eml` draft).
+//! - `settings`: how long minutes are kept (table `meeting_settings`).
+
+mod agenda;
+pub(crate) mod directory;
+mod files;
+mod minutes_doc;
+pub(crate) mod record;
+mod settings;
+pub(crate) mod stored;
+
+pub use agenda::{ProposedAgenda, ProposedItem, proposed_agenda};
+pub use directory::{
+    DIRECTORY_EMAIL_MAX, DIRECTORY_NAME_MAX, DIRECTORY_ORGANISATION_MAX, DIRECTORY_ROLE_MAX, DirectoryEntry,
+    DirectoryPerson, add_to_directory, directory, edit_directory, retire_from_directory,
+};
+pub use files::{
+    MinutesFile, MinutesFormat, export_minutes, export_minutes_email, minutes_email, minutes_file, minutes_file_name,
+    minutes_pdf, save_minutes, write_private_copy,
+};
+pub use record::{AuthorityNote, ItemRecord, MeetingRecord, PLACE_MAX, ParticipantRecord, TEXT_MAX, TITLE_MAX};
+pub use settings::{KEEP_YEARS, KEEP_YEARS_MAX, KEEP_YEARS_MIN, MeetingSettings, save_settings, settings};
+pub use stored::MeetingSummary;
+
+use crate::actions;
+use crate::audit::AuditEvent;
+use crate::cases::{self, history, register};
+use crate::dates::Day;
+use crate::error::{Error, Result};
+use crate::minutes;
+use crate::op::Op;
+use crate::store::Store;
+use chrono::{Datelike, TimeDelta};
+use minutes_doc::minutes_doc;
+use record::{safe_path, validate};
+use serde::Serialize;
+use settings::settings_in;
+use stored::{next_number, record_in, stored_items, summary, write_record};
+
+/// A meeting read back as its record (the import format, docs/meeting-import.md): what the UI
+/// loads to go on with a draft. Saving it again changes nothing. An item whose case was purged
+/// at the end of its retention is left out (the finalized minutes keep what they said).
+pub fn record(store: &Store, id: i64) -> Result<MeetingRecord> {
+    store.read(|r| {
+        let record = record_in(r, id)?;
+        r.audit(AuditEvent::MeetingRead { id });
+        Ok(record)
+    })
+}
+
+/// Plans a meeting (the record may be empty but for its time) and numbers it per infohus and year.
+pub fn create(store: &Store, record: &MeetingRecord) -> Result<MeetingSummary> {
+    let home = store.profile()?.district_code;
+    store.write(|op| {
+        let v = validate(op, &home, record, op.now())?;
+        let local = v.held_at.with_timezone(&crate::dates::COPENHAGEN);
+        let year = local.year();
+        let number = next_number(op, v.district.code, year)?;
+        let keep = settings_in(op)?.keep_years;
+        // 29 February kept for a number of years that lands on no leap day: 1 March.
+        let delete_after = Day::new(local.date_naive().with_year(year + keep).unwrap_or_else(|| {
+            local.date_naive().with_day(28).and_then(|d| d.with_year(year + keep)).unwrap_or(local.date_naive())
+                + TimeDelta::days(1)
+        }));
+        let id = stored::insert(op, &v, year, number, delete_after)?;
+        write_record(op, id, &v)?;
+        op.audit(AuditEvent::MeetingChanged { number: format!("{number}/{year}") });
+        summary(op, id)
+    })
+}
+
+/// Replaces a draft meeting's participants and items (the UI's autosave; import of a draft).
+pub fn save(store: &Store, id: i64, record: &MeetingRecord) -> Result<MeetingSummary> {
+    let home = store.profile()?.district_code;
+    store.write(|op| {
+        let before = summary(op, id)?;
+        if before.status == "final" {
+            return Err(Error::Refused("a finalized meeting is immutable; make an addendum".into()));
+        }
+        let v = validate(op, &home, record, op.now())?;
+        stored::set_plan(op, id, &v)?;
+        write_record(op, id, &v)?;
+        op.audit(AuditEvent::MeetingChanged { number: before.number.clone() });
+        summary(op, id)
+    })
+}
+
+/// Every meeting, newest first.
+pub fn list(store: &Store) -> Result<Vec<MeetingSummary>> {
+    store.read(|r| {
+        let rows = stored::all(r)?;
+        r.audit(AuditEvent::MeetingsListed);
+        Ok(rows)
+    })
+}
+
+/// One meeting's summary (its number and status, e.g. for the minutes' file name).
+pub fn get(store: &Store, id: i64) -> Result<MeetingSummary> {
+    store.read(|r| {
+        let meeting = summary(r, id)?;
+        r.audit(AuditEvent::MeetingRead { id });
+        Ok(meeting)
+    })
+}
+
+/// Imports a whole meeting record as a new draft meeting (docs/meeting-import.md).
+pub fn import(store: &Store, json: &str) -> Result<MeetingSummary> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let record: MeetingRecord = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
+        let path = e.path().to_string();
+        Error::Malformed {
+            path: if path == "." { "(dokument)".into() } else { safe_path(&path) },
+            reason: "passer ikke til formatet (se docs/meeting-import.md)".into(),
+        }
+    })?;
+    de.end()
+        .map_err(|_| Error::Malformed { path: "(dokument)".into(), reason: "der står mere efter mødet".into() })?;
+    create(store, &record)
+}
+
+/// Applies what a meeting recorded to its cases, in the finalizing transaction: a history entry
+/// naming the meeting, the resulting stage (through the stage rules), the new action items (marked
+/// with the meeting), and the "til møde" flag cleared.
+pub fn apply_to_cases(op: &mut Op<'_>, meeting_id: i64, label: &str) -> Result<()> {
+    let reason = format!("Besluttet på møde {label}");
+    for item in stored_items(op, meeting_id)? {
+        let (Some(case_id), "case") = (item.case_id, item.kind.as_str()) else { continue };
+        history::record(op, case_id, "meeting", None, Some(&format!("Drøftet på møde {label}")), None)?;
+        let before = register::read(op, case_id)?.summary.stage;
+        if let Some(stage) = item.resulting_stage.filter(|s| *s != before) {
+            cases::transition_in(op, case_id, stage, Some(&reason), item.outcome).map_err(|e| match e {
+                Error::Invalid { reason, .. } => Error::invalid("items.resulting_stage", reason),
+                other => other,
+            })?;
+        }
+        for a in &item.actions {
+            let added = actions::add_in(op, case_id, a)?;
+            actions::set_meeting(op, added.id, meeting_id)?;
+        }
+        if register::set_meeting_flag(op, case_id, false)? {
+            history::record(op, case_id, "meeting_flag", Some("til møde"), Some("ikke til møde"), None)?;
+        }
+    }
+    Ok(())
+}
+
+/// The result of finalizing.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct Finalized {
+    pub meeting: MeetingSummary,
+    pub minutes_sha256: String,
+    pub minutes_bytes: u64,
+}
+
+/// Finalizes a draft meeting in one transaction: applies the stage changes and action items to
+/// the cases (history entries name the meeting), renders the minutes and stores their PDF and
+/// SHA-256. Afterwards the meeting is immutable.
+pub fn finalize(store: &Store, id: i64) -> Result<Finalized> {
+    store.write(|op| {
+        let before = summary(op, id)?;
+        if before.status == "final" {
+            return Err(Error::Refused("the meeting is already finalized".into()));
+        }
+        apply_to_cases(op, id, &before.number)?;
+        let doc = minutes_doc(op, id, op.now(), false)?;
+        let pdf = minutes::render(&doc)?;
+        let sha = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&pdf));
+        stored::set_final(op, id, &pdf, &sha)?;
+        op.audit(AuditEvent::MeetingFinalized { number: before.number.clone() });
+        Ok(Finalized { meeting: summary(op, id)?, minutes_sha256: sha, minutes_bytes: pdf.len() as u64 })
+    })
+}
+
+/// A correction of finalized minutes: a new draft "Tillæg N til møde X" with the original's
+/// participants, which references the original's SHA-256 in its minutes.
+pub fn create_addendum(store: &Store, original: i64) -> Result<MeetingSummary> {
+    store.write(|op| {
+        let o = summary(op, original)?;
+        if o.status != "final" {
+            return Err(Error::invalid("meeting", "kun et færdiggjort møde kan få et tillæg"));
+        }
+        let id = stored::insert_addendum(op, original)?;
+        let s = summary(op, id)?;
+        op.audit(AuditEvent::MeetingChanged { number: s.number.clone() });
+        Ok(s)
+    })
+}

@@ -1,0 +1,298 @@
+//! The meeting record: the import format (docs/meeting-import.md) and what the UI saves, its
+//! validation, and the import format's field names for error paths.
+
+use crate::actions::{self, Agency, NewActionItem};
+use crate::cases::{Outcome, Stage, register};
+use crate::dates::Day;
+use crate::district;
+use crate::error::{Error, Result};
+use crate::op::Reader;
+use crate::text::{clean_optional, clean_text};
+use chrono::{DateTime, Datelike, Utc};
+use serde::{Deserialize, Serialize};
+
+pub const TEXT_MAX: usize = 8000;
+pub const TITLE_MAX: usize = 200;
+pub const PLACE_MAX: usize = 200;
+
+/// New information from one authority.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorityNote {
+    pub authority: Agency,
+    pub text: String,
+}
+
+/// A participant as recorded for a meeting (found in, or added to, the directory).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantRecord {
+    pub name: String,
+    pub organisation: String,
+    #[serde(default)]
+    #[specta(optional)]
+    pub role: Option<String>,
+    #[serde(default)]
+    #[specta(optional)]
+    pub email: Option<String>,
+    #[serde(default = "yes")]
+    pub present: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One agenda item and what the meeting recorded for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ItemRecord {
+    Case {
+        reference: String,
+        /// Why it is on the agenda ("Markeret til møde", …).
+        #[serde(default)]
+        #[specta(optional)]
+        reason: Option<String>,
+        #[serde(default)]
+        new_information: Vec<AuthorityNote>,
+        /// The overall assessment: risks and protective factors.
+        #[serde(default)]
+        #[specta(optional)]
+        assessment: Option<String>,
+        /// What the infohus recommends (each authority acts in its own remit).
+        #[serde(default)]
+        #[specta(optional)]
+        recommendation: Option<String>,
+        #[serde(default)]
+        actions: Vec<NewActionItem>,
+        /// The stage the case moves to when the meeting is finalized.
+        #[serde(default)]
+        #[specta(optional)]
+        resulting_stage: Option<Stage>,
+        /// Required when the resulting stage is closed.
+        #[serde(default)]
+        #[specta(optional)]
+        outcome: Option<Outcome>,
+    },
+    Free {
+        title: String,
+        #[serde(default)]
+        #[specta(optional)]
+        body: Option<String>,
+    },
+}
+
+/// A whole meeting record: the import format (docs/meeting-import.md) and what the UI saves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingRecord {
+    /// Police district code or name; the coordinator's home infohus when left out.
+    #[serde(default)]
+    #[specta(optional)]
+    pub district: Option<String>,
+    /// RFC 3339, e.g. "2026-11-25T14:00:00+01:00".
+    pub held_at: String,
+    #[serde(default)]
+    #[specta(optional)]
+    pub place: Option<String>,
+    #[serde(default)]
+    #[specta(optional)]
+    pub next_meeting_at: Option<String>,
+    #[serde(default)]
+    pub participants: Vec<ParticipantRecord>,
+    #[serde(default)]
+    pub items: Vec<ItemRecord>,
+}
+
+fn parse_time(field: &'static str, s: &str) -> Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| Error::invalid(field, "skal være et gyldigt tidspunkt (RFC 3339)"))
+}
+
+/// A validated record: resolved district, times, cases, texts.
+pub struct Valid {
+    pub(super) district: &'static district::PoliceDistrict,
+    pub(super) held_at: DateTime<Utc>,
+    pub(super) place: Option<String>,
+    pub(super) next_meeting_at: Option<DateTime<Utc>>,
+    pub(super) participants: Vec<ParticipantRecord>,
+    pub(super) items: Vec<ValidItem>,
+}
+
+/// A recorded action item as validated: trimmed texts and a parsed due date.
+pub struct ValidAction {
+    pub(super) what: String,
+    pub(super) agency: Agency,
+    pub(super) person: Option<String>,
+    pub(super) due: Day,
+}
+
+pub enum ValidItem {
+    Case {
+        case_id: i64,
+        reason: Option<String>,
+        new_information: Vec<AuthorityNote>,
+        assessment: Option<String>,
+        recommendation: Option<String>,
+        actions: Vec<ValidAction>,
+        resulting_stage: Option<Stage>,
+        outcome: Option<Outcome>,
+    },
+    Free {
+        title: String,
+        body: Option<String>,
+    },
+}
+
+pub(super) fn validate(db: &Reader<'_>, home: &str, r: &MeetingRecord, now: DateTime<Utc>) -> Result<Valid> {
+    let district = match &r.district {
+        Some(d) => district::find(d).ok_or(Error::invalid("district", "ukendt politikreds"))?,
+        None => district::by_code(home).ok_or(Error::Internal("the home district is known"))?,
+    };
+    let held_at = parse_time("held_at", &r.held_at)?;
+    let year = held_at.with_timezone(&crate::dates::COPENHAGEN).year();
+    if !(2000..=2100).contains(&year) {
+        return Err(Error::invalid("held_at", "året skal ligge mellem 2000 og 2100"));
+    }
+    let next_meeting_at = r.next_meeting_at.as_deref().map(|t| parse_time("next_meeting_at", t)).transpose()?;
+    if next_meeting_at.is_some_and(|n| n <= held_at) {
+        return Err(Error::invalid("next_meeting_at", "næste møde skal ligge efter dette"));
+    }
+    let place = clean_optional("place", &r.place, PLACE_MAX, false)?;
+    let mut participants = Vec::new();
+    for p in &r.participants {
+        let name = clean_text("participants.name", &p.name, 100, false)?;
+        let organisation = clean_text("participants.organisation", &p.organisation, 120, false)?;
+        if name.is_empty() || organisation.is_empty() {
+            return Err(Error::invalid("participants", "navn og organisation skal udfyldes"));
+        }
+        let email = clean_optional("participants.email", &p.email, 254, false)?;
+        if email.as_deref().is_some_and(|e| !crate::text::is_email_address(e)) {
+            return Err(Error::invalid("participants.email", "skal være en e-mailadresse"));
+        }
+        participants.push(ParticipantRecord {
+            name,
+            organisation,
+            role: clean_optional("participants.role", &p.role, 100, false)?,
+            email,
+            present: p.present,
+        });
+    }
+    let today = Day::of(now);
+    let mut items = Vec::new();
+    for item in &r.items {
+        items.push(match item {
+            ItemRecord::Case {
+                reference,
+                reason,
+                new_information,
+                assessment,
+                recommendation,
+                actions,
+                resulting_stage,
+                outcome,
+            } => {
+                let case_id = register::id_of(db, reference)
+                    .map_err(|_| Error::invalid("items.reference", "sagen findes ikke"))?;
+                let mut notes = Vec::new();
+                for n in new_information {
+                    let text = clean_text("items.new_information.text", &n.text, TEXT_MAX, true)?;
+                    if !text.is_empty() {
+                        notes.push(AuthorityNote { authority: n.authority, text });
+                    }
+                }
+                if let Some(stage) = resulting_stage {
+                    if *stage == Stage::Forwarded {
+                        return Err(Error::invalid(
+                            "items.resulting_stage",
+                            "videresendelse sker fra sagen, ikke fra mødet",
+                        ));
+                    }
+                    if (*stage == Stage::Closed) != outcome.is_some() {
+                        return Err(Error::invalid("items.outcome", "udfald angives netop når sagen afsluttes"));
+                    }
+                } else if outcome.is_some() {
+                    return Err(Error::invalid("items.outcome", "udfald angives netop når sagen afsluttes"));
+                }
+                let mut valid_actions = Vec::new();
+                for a in actions {
+                    let (what, person, due) = actions::validate(a, today).map_err(|e| match e {
+                        Error::Invalid { field, reason } => Error::Invalid {
+                            field: match field {
+                                "what" => "items.actions.what",
+                                "person" => "items.actions.person",
+                                "due" => "items.actions.due",
+                                other => other,
+                            },
+                            reason,
+                        },
+                        other => other,
+                    })?;
+                    valid_actions.push(ValidAction { what, agency: a.agency, person, due });
+                }
+                ValidItem::Case {
+                    case_id,
+                    reason: clean_optional("items.reason", reason, 300, false)?,
+                    new_information: notes,
+                    assessment: clean_optional("items.assessment", assessment, TEXT_MAX, true)?,
+                    recommendation: clean_optional("items.recommendation", recommendation, TEXT_MAX, true)?,
+                    actions: valid_actions,
+                    resulting_stage: *resulting_stage,
+                    outcome: *outcome,
+                }
+            }
+            ItemRecord::Free { title, body } => {
+                let title = clean_text("items.title", title, TITLE_MAX, false)?;
+                if title.is_empty() {
+                    return Err(Error::invalid("items.title", "skal udfyldes"));
+                }
+                ValidItem::Free { title, body: clean_optional("items.body", body, TEXT_MAX, true)? }
+            }
+        });
+    }
+    Ok(Valid { district, held_at, place, next_meeting_at, participants, items })
+}
+
+/// A JSON path of the import format with its known field names only (never user text).
+pub(super) fn safe_path(path: &str) -> String {
+    const KNOWN: &[&str] = &[
+        "district",
+        "held_at",
+        "place",
+        "next_meeting_at",
+        "participants",
+        "name",
+        "organisation",
+        "role",
+        "email",
+        "present",
+        "items",
+        "kind",
+        "reference",
+        "reason",
+        "new_information",
+        "authority",
+        "text",
+        "assessment",
+        "recommendation",
+        "actions",
+        "what",
+        "agency",
+        "person",
+        "due",
+        "resulting_stage",
+        "outcome",
+        "title",
+        "body",
+    ];
+    path.split('.')
+        .map(|part| {
+            let name = part.split('[').next().unwrap_or("");
+            let index = &part[name.len()..];
+            let index_ok = index.chars().all(|c| c.is_ascii_digit() || c == '[' || c == ']');
+            if KNOWN.contains(&name) && index_ok { part.to_string() } else { "(ukendt felt)".into() }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}

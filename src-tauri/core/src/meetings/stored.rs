@@ -1,0 +1,389 @@
+//! A meeting as stored (tables `meetings`, `meeting_participants`, `meeting_items`,
+//! `meeting_actions`): its summary and number, its participants (named through the directory) and
+//! agenda items read back, a validated record written, the stored minutes' PDF.
+
+use super::directory::{DirectoryEntry, directory_entry, directory_id};
+use super::files::plain_address;
+use super::record::{AuthorityNote, ItemRecord, MeetingRecord, ParticipantRecord, Valid, ValidItem};
+use crate::actions::NewActionItem;
+use crate::cases::{Outcome, Stage, register};
+use crate::dates::{Day, Stamp};
+use crate::error::{Error, Result};
+use crate::op::{Op, Reader};
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct MeetingSummary {
+    pub id: i64,
+    pub district_code: String,
+    /// "23/2026", or "Tillæg 1 til 23/2026".
+    pub number: String,
+    pub held_at: Stamp,
+    pub place: Option<String>,
+    pub status: String,
+    pub minutes_sha256: Option<String>,
+}
+
+pub(super) fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MeetingSummary> {
+    let number: i64 = r.get(2)?;
+    let year: i64 = r.get(3)?;
+    let addendum: Option<i64> = r.get(4)?;
+    Ok(MeetingSummary {
+        id: r.get(0)?,
+        district_code: r.get(1)?,
+        number: match addendum {
+            Some(n) => format!("Tillæg {n} til {number}/{year}"),
+            None => format!("{number}/{year}"),
+        },
+        held_at: r.get(5)?,
+        place: r.get(6)?,
+        status: r.get(7)?,
+        minutes_sha256: r.get(8)?,
+    })
+}
+
+pub(super) const SUMMARY: &str =
+    "id, district_code, number, year, addendum_number, held_at, place, status, minutes_sha256 FROM meetings";
+
+pub(super) fn summary(db: &Reader<'_>, id: i64) -> Result<MeetingSummary> {
+    db.conn()
+        .query_row(&format!("SELECT {SUMMARY} WHERE id = ?1"), [id], summary_row)
+        .optional()?
+        .ok_or(Error::NotFound("Mødet"))
+}
+
+/// The next meeting number of an infohus in a year.
+pub(super) fn next_number(db: &Reader<'_>, district_code: &str, year: i32) -> Result<i64> {
+    Ok(db.conn().query_row(
+        "SELECT coalesce(max(number), 0) + 1 FROM meetings WHERE district_code = ?1 AND year = ?2 AND addendum_of IS NULL",
+        params![district_code, year],
+        |r| r.get(0),
+    )?)
+}
+
+/// One agenda item as stored: the one reader of `meeting_items` and `meeting_actions`, which the
+/// record, the minutes and finalizing all build on.
+pub(super) struct StoredItem {
+    /// None for a free item, and for a case item whose case was purged.
+    pub(super) case_id: Option<i64>,
+    pub(super) kind: String,
+    pub(super) reason: Option<String>,
+    pub(super) title: Option<String>,
+    pub(super) body: Option<String>,
+    pub(super) new_information: Vec<AuthorityNote>,
+    pub(super) assessment: Option<String>,
+    pub(super) recommendation: Option<String>,
+    pub(super) actions: Vec<NewActionItem>,
+    pub(super) resulting_stage: Option<Stage>,
+    pub(super) outcome: Option<Outcome>,
+}
+
+pub(super) fn stored_items(db: &Reader<'_>, meeting_id: i64) -> Result<Vec<StoredItem>> {
+    let mut actions = db
+        .conn()
+        .prepare_cached("SELECT what, agency, person, due FROM meeting_actions WHERE item_id = ?1 ORDER BY id")?;
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT id, kind, case_id, reason, title, body, new_information, assessment, recommendation,
+                resulting_stage, outcome
+         FROM meeting_items WHERE meeting_id = ?1 ORDER BY position",
+    )?;
+    let rows = stmt.query_map([meeting_id], |r| {
+        let info: String = r.get(6)?;
+        let stage: Option<String> = r.get(9)?;
+        let outcome: Option<String> = r.get(10)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            StoredItem {
+                kind: r.get(1)?,
+                case_id: r.get(2)?,
+                reason: r.get(3)?,
+                title: r.get(4)?,
+                body: r.get(5)?,
+                new_information: serde_json::from_str(&info)
+                    .map_err(|e| rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, e.into()))?,
+                assessment: r.get(7)?,
+                recommendation: r.get(8)?,
+                actions: Vec::new(),
+                resulting_stage: stage.as_deref().map(register::parse_enum).transpose()?,
+                outcome: outcome.as_deref().map(register::parse_enum).transpose()?,
+            },
+        ))
+    })?;
+    let mut items = Vec::new();
+    for row in rows {
+        let (item_id, mut item) = row?;
+        item.actions = actions
+            .query_map([item_id], |r| {
+                Ok(NewActionItem {
+                    what: r.get(0)?,
+                    agency: register::parse_enum(&r.get::<_, String>(1)?)?,
+                    person: r.get(2)?,
+                    due: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        items.push(item);
+    }
+    Ok(items)
+}
+
+/// A meeting's participants, by organisation and name.
+pub(super) fn stored_participants(db: &Reader<'_>, meeting_id: i64) -> Result<Vec<ParticipantRecord>> {
+    Ok(participant_entries(db, meeting_id)?
+        .into_iter()
+        .map(|(d, present)| ParticipantRecord {
+            name: d.name,
+            organisation: d.organisation,
+            role: d.role,
+            email: d.email,
+            present,
+        })
+        .collect())
+}
+
+/// A meeting's participants as the directory has them, with whether each was present; by
+/// organisation, name and entry.
+fn participant_entries(db: &Reader<'_>, meeting_id: i64) -> Result<Vec<(DirectoryEntry, bool)>> {
+    let rows = db
+        .conn()
+        .prepare_cached("SELECT directory_id, present FROM meeting_participants WHERE meeting_id = ?1")?
+        .query_map([meeting_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut entries =
+        rows.into_iter().map(|(id, present)| Ok((directory_entry(db, id)?, present))).collect::<Result<Vec<_>>>()?;
+    entries.sort_by(|(a, _), (b, _)| (&a.organisation, &a.name, a.id).cmp(&(&b.organisation, &b.name, b.id)));
+    Ok(entries)
+}
+
+pub(super) fn record_in(db: &Reader<'_>, id: i64) -> Result<MeetingRecord> {
+    let rfc3339 = |t: Stamp| t.instant().with_timezone(&crate::dates::COPENHAGEN).to_rfc3339();
+    let (district_code, held_at, place, next): (String, Stamp, Option<String>, Option<Stamp>) = db
+        .conn()
+        .query_row("SELECT district_code, held_at, place, next_meeting_at FROM meetings WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?
+        .ok_or(Error::NotFound("mødet"))?;
+    let mut items = Vec::new();
+    for item in stored_items(db, id)? {
+        if item.kind == "free" {
+            items.push(ItemRecord::Free { title: item.title.unwrap_or_default(), body: item.body });
+            continue;
+        }
+        let Some(case_id) = item.case_id else { continue };
+        items.push(ItemRecord::Case {
+            reference: register::summary(db, case_id)?.reference,
+            reason: item.reason,
+            new_information: item.new_information,
+            assessment: item.assessment,
+            recommendation: item.recommendation,
+            actions: item.actions,
+            resulting_stage: item.resulting_stage,
+            outcome: item.outcome,
+        });
+    }
+    Ok(MeetingRecord {
+        district: Some(district_code),
+        held_at: rfc3339(held_at),
+        place,
+        next_meeting_at: next.map(rfc3339),
+        participants: stored_participants(db, id)?,
+        items,
+    })
+}
+
+/// Writes a validated record's participants and items into a draft meeting (replacing them).
+pub fn write_record(op: &Op<'_>, meeting_id: i64, v: &Valid) -> Result<()> {
+    let c = op.conn();
+    c.execute("DELETE FROM meeting_participants WHERE meeting_id = ?1", [meeting_id])?;
+    c.execute("DELETE FROM meeting_items WHERE meeting_id = ?1", [meeting_id])?;
+    for p in &v.participants {
+        let id = directory_id(op, p)?;
+        c.execute(
+            "INSERT INTO meeting_participants (meeting_id, directory_id, present) VALUES (?1, ?2, ?3)
+             ON CONFLICT (meeting_id, directory_id) DO UPDATE SET present = ?3",
+            params![meeting_id, id, p.present],
+        )?;
+    }
+    for (pos, item) in v.items.iter().enumerate() {
+        match item {
+            ValidItem::Case {
+                case_id,
+                reason,
+                new_information,
+                assessment,
+                recommendation,
+                actions,
+                resulting_stage,
+                outcome,
+            } => {
+                let info = serde_json::to_string(new_information).map_err(|_| Error::Internal("notes as JSON"))?;
+                c.execute(
+                    "INSERT INTO meeting_items (meeting_id, position, kind, case_id, reason, new_information, assessment,
+                         recommendation, resulting_stage, outcome)
+                     VALUES (?1, ?2, 'case', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![
+                        meeting_id,
+                        pos as i64,
+                        case_id,
+                        reason,
+                        info,
+                        assessment,
+                        recommendation,
+                        resulting_stage.map(Stage::as_str),
+                        outcome.map(Outcome::as_str)
+                    ],
+                )?;
+                let item_id = c.last_insert_rowid();
+                for a in actions {
+                    c.execute(
+                        "INSERT INTO meeting_actions (item_id, what, agency, person, due) VALUES (?1, ?2, ?3, ?4, ?5)",
+                        params![item_id, a.what, a.agency.as_str(), a.person, a.due],
+                    )?;
+                }
+            }
+            ValidItem::Free { title, body } => {
+                c.execute(
+                    "INSERT INTO meeting_items (meeting_id, position, kind, title, body) VALUES (?1, ?2, 'free', ?3, ?4)",
+                    params![meeting_id, pos as i64, title, body],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn stored_pdf(db: &Reader<'_>, id: i64) -> Result<Vec<u8>> {
+    Ok(db.conn().query_row("SELECT minutes_pdf FROM meetings WHERE id = ?1", [id], |row| row.get::<_, Vec<u8>>(0))?)
+}
+
+/// The meeting's participants' e-mail addresses, each once, in the minutes' order. Addresses that
+/// are not a plain `local@domain` (which a header could misread) are left out.
+pub(super) fn distribution_addresses(db: &Reader<'_>, id: i64) -> Result<Vec<String>> {
+    let mut entries = participant_entries(db, id)?;
+    // Those present first (the sort is stable: by organisation and name within each).
+    entries.sort_by_key(|(_, present)| !present);
+    let mut out: Vec<String> = Vec::new();
+    for email in entries.into_iter().filter_map(|(d, _)| d.email) {
+        let email = email.trim().to_string();
+        if plain_address(&email) && !out.iter().any(|o| o.eq_ignore_ascii_case(&email)) {
+            out.push(email);
+        }
+    }
+    Ok(out)
+}
+
+/// A meeting's plan and keeping: what the agenda and the minutes start from.
+pub(super) struct Plan {
+    pub district_code: String,
+    pub held_at: Stamp,
+    pub place: Option<String>,
+    pub next: Option<Stamp>,
+    pub delete_after: Day,
+    pub addendum_of: Option<i64>,
+    pub addendum_number: Option<i64>,
+}
+
+pub(super) fn plan(db: &Reader<'_>, id: i64) -> Result<Plan> {
+    db.conn()
+        .query_row(
+            "SELECT district_code, held_at, place, next_meeting_at, delete_after, addendum_of, addendum_number
+             FROM meetings WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(Plan {
+                    district_code: r.get(0)?,
+                    held_at: r.get(1)?,
+                    place: r.get(2)?,
+                    next: r.get(3)?,
+                    delete_after: r.get(4)?,
+                    addendum_of: r.get(5)?,
+                    addendum_number: r.get(6)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound("Mødet"))
+}
+
+/// When the district's last meeting before this one was held.
+pub(super) fn held_before(db: &Reader<'_>, district_code: &str, held_at: Stamp, id: i64) -> Result<Option<Stamp>> {
+    Ok(db
+        .conn()
+        .query_row(
+            "SELECT max(held_at) FROM meetings WHERE district_code = ?1 AND held_at < ?2 AND id <> ?3",
+            params![district_code, held_at, id],
+            |row| row.get(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+/// Every meeting, newest first.
+pub(super) fn all(db: &Reader<'_>) -> Result<Vec<MeetingSummary>> {
+    let mut stmt = db.conn().prepare_cached(&format!("SELECT {SUMMARY} ORDER BY held_at DESC, id DESC"))?;
+    let rows = stmt.query_map([], summary_row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// A new meeting row for a validated record, numbered; returns its id.
+pub fn insert(op: &Op<'_>, v: &Valid, year: i32, number: i64, delete_after: Day) -> Result<i64> {
+    op.conn().execute(
+        "INSERT INTO meetings (district_code, year, number, held_at, place, next_meeting_at, delete_after, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            v.district.code,
+            year,
+            number,
+            Stamp::new(v.held_at),
+            v.place,
+            v.next_meeting_at.map(Stamp::new),
+            delete_after,
+            op.stamp(),
+            op.actor()
+        ],
+    )?;
+    Ok(op.conn().last_insert_rowid())
+}
+
+/// A draft's time, place and next meeting, from a validated record.
+pub fn set_plan(op: &Op<'_>, id: i64, v: &Valid) -> Result<()> {
+    op.conn().execute(
+        "UPDATE meetings SET held_at = ?1, place = ?2, next_meeting_at = ?3 WHERE id = ?4",
+        params![Stamp::new(v.held_at), v.place, v.next_meeting_at.map(Stamp::new), id],
+    )?;
+    Ok(())
+}
+
+/// Finalizes the row: the stored minutes and their SHA-256, by whom and when.
+pub fn set_final(op: &Op<'_>, id: i64, pdf: &[u8], sha256: &str) -> Result<()> {
+    op.conn().execute(
+        "UPDATE meetings SET status = 'final', minutes_pdf = ?1, minutes_sha256 = ?2, finalized_at = ?3, finalized_by = ?4
+         WHERE id = ?5",
+        params![pdf, sha256, op.stamp(), op.actor(), id],
+    )?;
+    Ok(())
+}
+
+/// A new draft "Tillæg N" to a finalized meeting, with its participants; returns its id.
+pub fn insert_addendum(op: &Op<'_>, original: i64) -> Result<i64> {
+    let n: i64 = op.conn().query_row(
+        "SELECT coalesce(max(addendum_number), 0) + 1 FROM meetings WHERE addendum_of = ?1",
+        [original],
+        |r| r.get(0),
+    )?;
+    op.conn().execute(
+        "INSERT INTO meetings (district_code, year, number, addendum_of, addendum_number, held_at, place, delete_after,
+             created_at, created_by)
+         SELECT district_code, year, number, id, ?1, ?2, place, delete_after, ?2, ?3 FROM meetings WHERE id = ?4",
+        params![n, op.stamp(), op.actor(), original],
+    )?;
+    let id = op.conn().last_insert_rowid();
+    op.conn().execute(
+        "INSERT INTO meeting_participants (meeting_id, directory_id, present)
+         SELECT ?1, directory_id, present FROM meeting_participants WHERE meeting_id = ?2",
+        params![id, original],
+    )?;
+    Ok(id)
+}
