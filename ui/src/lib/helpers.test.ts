@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { districtOptionLabel, infohusName } from './districts';
 import { CATEGORY_LABELS, CHANNEL_LABELS, URGENCY_LABELS } from './labels';
 import { isCommandError, toCommandError, UNEXPECTED_ERROR_MESSAGE } from './errors';
-import { matchShortcut, routeFromHash, viewFromHash, type KeyLike } from './shortcuts';
+import { formEnter, matchShortcut, routeFromHash, viewFromHash, type KeyLike } from './shortcuts';
 import { caseCount, caseCountShort, columnCount, STAGE_LABELS, stageLabel } from './stages';
 import {
   compactRecoveryCode,
@@ -141,6 +141,26 @@ describe('shortcuts', () => {
       view: 'moeder',
     });
     expect(matchShortcut(key('5', { altKey: true, code: 'Digit5' }), false)).toBeNull();
+  });
+
+  it('Ctrl+Enter (⌘+Enter) submits a form from any field; a plain Enter in a one-line field is swallowed', () => {
+    const enter = (more: { ctrlKey?: boolean; metaKey?: boolean; isComposing?: boolean } = {}) => ({
+      key: 'Enter',
+      ctrlKey: false,
+      metaKey: false,
+      isComposing: false,
+      ...more,
+    });
+    expect(formEnter(enter({ ctrlKey: true }), true, true)).toBe('submit');
+    expect(formEnter(enter({ metaKey: true }), false, true)).toBe('submit');
+    expect(formEnter(enter({ ctrlKey: true }), false, false)).toBe('submit');
+    expect(formEnter(enter(), true, true)).toBe('swallow');
+    // A textarea gets its new line; a form that wants Enter to submit gets it natively.
+    expect(formEnter(enter(), false, true)).toBeNull();
+    expect(formEnter(enter(), true, false)).toBeNull();
+    // Not while an input method composes, and not for other keys.
+    expect(formEnter(enter({ ctrlKey: true, isComposing: true }), true, true)).toBeNull();
+    expect(formEnter({ ...enter({ ctrlKey: true }), key: 'a' }, true, true)).toBeNull();
   });
 
   it('reads the view from the location hash', () => {

@@ -1,4 +1,4 @@
-// The app's keyboard shortcuts, as a pure function of a key event (tested in shortcuts.test.ts).
+// The app's keyboard shortcuts, as pure functions of a key event (tested in helpers.test.ts).
 
 /** The rail's views (Alt+1…4) and the intake form ("ny", Ctrl+N). */
 export type View = 'tavle' | 'sager' | 'opgaver' | 'moeder' | 'ny';
@@ -57,6 +57,48 @@ export function isEditableTarget(target: EventTarget | null): boolean {
     return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
   }
   return false;
+}
+
+/** What Enter does in a form: Ctrl+Enter (⌘+Enter) submits from any field; `swallow`: nothing. */
+export type FormEnter = 'submit' | 'swallow' | null;
+
+/**
+ * Enter in a form. Ctrl+Enter (⌘+Enter) submits from any field, a textarea too. A plain Enter in a
+ * one-line field would submit the form natively; with `blockPlainEnter` it is swallowed, so a
+ * half-filled form is not saved by accident. Null: the key is left alone (also while an input
+ * method composes).
+ */
+export function formEnter(
+  e: Pick<KeyLike, 'key' | 'ctrlKey' | 'metaKey'> & { isComposing: boolean },
+  inOneLineField: boolean,
+  blockPlainEnter: boolean,
+): FormEnter {
+  if (e.key !== 'Enter' || e.isComposing) return null;
+  if (e.ctrlKey || e.metaKey) return 'submit';
+  return blockPlainEnter && inOneLineField ? 'swallow' : null;
+}
+
+/** Whether Enter in the target submits its form natively: an input other than a button. */
+export function isOneLineField(target: EventTarget | null): boolean {
+  if (typeof HTMLInputElement === 'undefined' || !(target instanceof HTMLInputElement)) return false;
+  return !['button', 'submit', 'reset'].includes(target.type);
+}
+
+/**
+ * The keydown handler of a form (or a textarea) that Ctrl+Enter submits: `submit` runs on
+ * Ctrl+Enter (the key's default prevented). `blockPlainEnter: false` lets a plain Enter in a
+ * one-line field submit the form as browsers do (quick entry of a short form).
+ */
+export function submitOnCtrlEnter(
+  submit: (event: KeyboardEvent) => void,
+  { blockPlainEnter = true }: { blockPlainEnter?: boolean } = {},
+): (event: KeyboardEvent) => void {
+  return (event) => {
+    const action = formEnter(event, isOneLineField(event.target), blockPlainEnter);
+    if (action === null) return;
+    event.preventDefault();
+    if (action === 'submit') submit(event);
+  };
 }
 
 /** The view named by a location hash ("#/sager"), or the board. */
