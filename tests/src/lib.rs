@@ -780,6 +780,14 @@ impl App {
 // ---- Board helpers (tests/tests/board.rs) ----
 
 impl App {
+    /// How often a view has loaded its data ("board", "cases", "actions", "meetings",
+    /// "directory"): the UI counts each load on the page's root element.
+    pub async fn loads(&self, view: &str) -> u64 {
+        let key = format!("loads{}{}", view[..1].to_uppercase(), &view[1..]);
+        let v = self.js("return document.documentElement.dataset[arguments[0]] ?? '0';", vec![key.into()]).await;
+        v.as_str().and_then(|n| n.parse().ok()).unwrap_or(0)
+    }
+
     /// Runs `script` in the page (its `arguments` are `args`) and returns its value.
     pub async fn js(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
         match self.client().execute(script, args).await {

@@ -116,6 +116,7 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
         let reference = first_card(&app, "screening").await;
 
         // 1. By keyboard: "." moves the focused card one stage right; the dialog asks for a reason.
+        let loads = app.loads("board").await;
         app.focus_card(&reference).await;
         app.type_into(&format!("button[data-nav=\"card:{reference}\"]"), ".").await;
         wait_dialog(&app).await;
@@ -132,6 +133,10 @@ fn board_moves_by_keyboard_and_drag_closes_undoes_and_persists() {
         let toast = toast_text(&app).await;
         app.ensure(toast.contains("flyttet til Vurdering") && toast.contains("Fortryd"), format!("toast: {toast:?}"))
             .await;
+        // The move loaded the board exactly once (the change event's load, not the move's own too).
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        let after = app.loads("board").await;
+        app.ensure(after == loads + 1, format!("a move loaded the board {} times", after - loads)).await;
 
         // Ctrl+Shift+→ also moves it (Esc cancels: the card stays).
         app.type_into(

@@ -315,7 +315,9 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.assert_accessible("meeting-agenda").await;
         wait_saved(&app).await;
 
-        // Recording: the case, by keyboard where it matters.
+        // Recording: the case, by keyboard where it matters. Its autosaves reload no other view
+        // (the meetings list behind the editor included).
+        let list_loads = app.loads("meetings").await;
         app.click("#meeting-tab-recording").await;
         app.wait_text("#recording-item-title", &flagged).await;
         app.select("#recording-note-agency", "school").await;
@@ -333,6 +335,9 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.select("#recording-stage", "screening").await;
         app.assert_accessible("meeting-recording").await;
         wait_saved(&app).await;
+        let after = app.loads("meetings").await;
+        app.ensure(after == list_loads, format!("autosaves reloaded the meetings list {} times", after - list_loads))
+            .await;
 
         // The record survives a restart.
         app.quit().await;

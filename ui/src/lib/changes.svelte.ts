@@ -47,3 +47,14 @@ export function subscribeToChanges(): () => void {
     unlisten?.();
   };
 }
+
+/**
+ * Counts a view's loads on the page's root element (`data-loads-board="3"`): no data, only how
+ * often each view asked the core, so the end-to-end tests can check that one change makes one
+ * load and that changes to other data make none.
+ */
+export function countLoad(view: 'board' | 'cases' | 'actions' | 'meetings' | 'directory'): void {
+  const key = `loads${view[0]!.toUpperCase()}${view.slice(1)}`;
+  const root = document.documentElement.dataset;
+  root[key] = String(Number(root[key] ?? '0') + 1);
+}
