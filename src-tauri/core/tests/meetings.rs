@@ -462,6 +462,47 @@ fn the_email_draft_is_unsent_addressed_to_the_participants_with_the_stored_pdf_a
     assert_eq!(message.attachments().next().unwrap().attachment_name(), Some("Tillæg 1 til møde 2-2026.pdf"));
 }
 
+/// The addresses a meeting's `.eml` draft goes to.
+fn email_to(store: &Store, id: i64) -> Vec<String> {
+    let eml = meetings::minutes_email(store, id).unwrap();
+    let message = mail_parser::MessageParser::default().parse(&eml).expect("an RFC 5322 message");
+    message.to().map(|to| to.iter().filter_map(|a| a.address()).map(str::to_string).collect()).unwrap_or_default()
+}
+
+/// The distribution list is part of the finalized meeting: a later draft naming the same people
+/// with new addresses, or an absent participant with an address, and a corrected directory
+/// change nothing about whom the finalized minutes are sent to.
+#[test]
+fn the_email_of_finalized_minutes_goes_to_the_list_stored_when_it_was_finalized() {
+    let (_t, store, _) = store();
+    let (id, reference) = finalized_meeting(&store);
+    assert_eq!(email_to(&store, id), ["mh@politi.dk", "ac@aarhus.dk"]);
+
+    let later = json!({
+        "held_at": "2026-12-09T14:00:00+01:00",
+        "participants": [
+            {"name": "Mette Holm", "organisation": "Østjyllands Politi", "email": "ny.adresse@politi.dk"},
+            {"name": "Jens Berg", "organisation": "SSP Aarhus", "email": "jb@aarhus.dk", "present": false}
+        ],
+        "items": [{"kind": "case", "reference": reference}]
+    });
+    meetings::import(&store, &later.to_string()).unwrap();
+    let aylin = meetings::directory(&store, false).unwrap().into_iter().find(|p| p.name == "Aylin Çelik").unwrap();
+    let corrected = meetings::DirectoryPerson {
+        name: aylin.name.clone(),
+        organisation: aylin.organisation.clone(),
+        role: None,
+        email: Some("ny@aarhus.dk".into()),
+    };
+    meetings::edit_directory(&store, aylin.id, &corrected).unwrap();
+    meetings::retire_from_directory(&store, aylin.id).unwrap();
+
+    assert_eq!(email_to(&store, id), ["mh@politi.dk", "ac@aarhus.dk"], "the list stored at finalizing");
+    let raw =
+        store.conn_for_tests().execute("UPDATE meeting_distribution SET email = 'x@y.dk' WHERE meeting_id = ?1", [id]);
+    assert!(raw.is_err(), "the schema refuses changes to a finalized meeting's list");
+}
+
 #[test]
 fn private_copies_of_the_minutes_go_to_the_export_folder() {
     let (t, store, _) = store();
