@@ -51,8 +51,21 @@ fn a_meeting_is_scripted_end_to_end_through_the_cli() {
     assert!(stderr(&refused).contains("items.reference"), "{}", stderr(&refused));
     assert!(!stderr(&refused).contains("9999"), "the value is not repeated");
 
-    let imported = ok(cli(dir, &["meeting", "import", file.to_str().unwrap()]));
-    assert_eq!(imported["number"], "2/2026");
+    // A meeting that has not begun yet (the CLI runs at 25 Nov 2026 14.05 Copenhagen time) cannot
+    // be finalized: exit 2 naming held_at, and nothing is applied.
+    let later = ok(cli(dir, &["meeting", "import", file.to_str().unwrap()]));
+    assert_eq!(later["number"], "2/2026");
+    let early = cli(dir, &["meeting", "finalize", &later["id"].to_string()]);
+    assert_eq!(early.status.code(), Some(2), "{}", stderr(&early));
+    assert!(stderr(&early).contains("held_at") && stderr(&early).contains("begyndt"), "{}", stderr(&early));
+    assert_eq!(ok(cli(dir, &["case", &r]))["stage"], "new_concern", "nothing applied");
+
+    let held = dir.join("holdt.json");
+    let mut past = record.clone();
+    past["held_at"] = json!("2026-11-25T13:30:00+01:00");
+    std::fs::write(&held, past.to_string()).unwrap();
+    let imported = ok(cli(dir, &["meeting", "import", held.to_str().unwrap()]));
+    assert_eq!(imported["number"], "3/2026");
     let id = imported["id"].to_string();
     let done = ok(cli(dir, &["meeting", "finalize", &id]));
     assert_eq!(done["meeting"]["status"], "final");
@@ -76,7 +89,7 @@ fn a_meeting_is_scripted_end_to_end_through_the_cli() {
     assert_eq!(written["bytes"].as_u64(), Some(std::fs::metadata(&eml).unwrap().len()));
     let text = std::fs::read_to_string(&eml).unwrap();
     assert!(text.starts_with("X-Unsent: 1\r\n"), "{}", &text[..200]);
-    assert!(text.contains("Referat%20m%C3%B8de%202-2026.pdf"), "the PDF attached under its neutral name");
+    assert!(text.contains("Referat%20m%C3%B8de%203-2026.pdf"), "the PDF attached under its neutral name");
     let again = cli(dir, &["minutes", &id, "--eml", eml.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(2), "an existing file is not overwritten: {}", stderr(&again));
     assert_eq!(std::fs::read_to_string(&eml).unwrap(), text);
@@ -97,5 +110,5 @@ fn a_meeting_is_scripted_end_to_end_through_the_cli() {
     assert_eq!(case["stage"], "intervention");
     assert_eq!(case["action_items"][0]["what"], "Finde en mentor");
     let list = ok(cli(dir, &["meeting", "list"]));
-    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(list.as_array().unwrap().len(), 3);
 }

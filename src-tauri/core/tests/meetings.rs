@@ -158,7 +158,7 @@ fn pdftotext(pdf: &[u8]) -> String {
 
 #[test]
 fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
-    let (_t, store, _) = store();
+    let (_t, store, clock) = store();
     let r = intake(&store, "Nguyễn", "normal");
     let other = intake(&store, "Ikke på mødet", "normal");
     cases::set_meeting_flag(&store, &r, true).unwrap();
@@ -184,6 +184,17 @@ fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
     let draft = meetings::minutes_pdf(&store, m.id).unwrap();
     let squashed: String = pdftotext(&draft).chars().filter(|c| !c.is_whitespace()).collect();
     assert!(squashed.contains("UDKAST"), "a draft preview is marked (the watermark is drawn diagonally)");
+    // Not before the meeting has begun: nothing is applied, the meeting stays a draft.
+    let early = meetings::finalize(&store, m.id).unwrap_err();
+    assert!(matches!(early, Error::Invalid { field: "held_at", .. }), "{early:?}");
+    assert_eq!(
+        tovholder_core::CommandError::from(early).message,
+        "Mødet kan først færdiggøres, når det er begyndt; vent til mødets starttidspunkt, eller ret tidspunktet."
+    );
+    assert_eq!(meetings::get(&store, m.id).unwrap().status, "draft");
+    assert_eq!(cases::get(&store, &r).unwrap().summary.stage, Stage::NewConcern, "nothing applied");
+    // 14.00 in Copenhagen is 13.00 UTC: at the start time it can be finalized.
+    clock.set(chrono::DateTime::parse_from_rfc3339("2026-11-25T13:00:00Z").unwrap().into());
     let done = meetings::finalize(&store, m.id).unwrap();
     assert_eq!(done.meeting.status, "final");
 
@@ -327,12 +338,13 @@ fn a_meeting_reads_back_as_its_record_and_saving_that_changes_nothing() {
     assert!(matches!(meetings::record(&store, 999), Err(Error::NotFound(_))));
 }
 
-/// A finalized meeting with two participants with an e-mail address (one absent), one without,
-/// and one case; returns the meeting's id and the case's reference.
+/// A finalized meeting (held the day before the store's clock) with two participants with an
+/// e-mail address (one absent), one without, and one case; returns the meeting's id and the
+/// case's reference.
 fn finalized_meeting(store: &Store) -> (i64, String) {
     let r = intake(store, "Nguyễn", "normal");
     let doc = json!({
-        "held_at": "2026-11-25T14:00:00+01:00",
+        "held_at": "2026-11-19T14:00:00+01:00",
         "place": "Politigården, Aarhus",
         "participants": [
             {"name": "Mette Holm", "organisation": "Østjyllands Politi", "email": "mh@politi.dk"},

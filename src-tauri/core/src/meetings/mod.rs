@@ -168,14 +168,23 @@ pub struct Finalized {
     pub minutes_bytes: u64,
 }
 
+/// Why a meeting cannot be finalized before it has begun.
+pub const NOT_HELD_YET: &str =
+    "mødet kan først færdiggøres, når det er begyndt; vent til mødets starttidspunkt, eller ret tidspunktet";
+
 /// Finalizes a draft meeting in one transaction: applies the stage changes and action items to
 /// the cases (history entries name the meeting), renders the minutes and stores their PDF and
-/// SHA-256. Afterwards the meeting is immutable.
+/// SHA-256. Afterwards the meeting is immutable. A meeting whose start time has not come yet is
+/// refused (`invalid_input` on `held_at`): its minutes would be dated before it, and its
+/// decisions applied before they were made.
 pub fn finalize(store: &Store, id: i64) -> Result<Finalized> {
     store.write(|op| {
         let before = summary(op, id)?;
         if before.status == "final" {
             return Err(Error::Refused("the meeting is already finalized".into()));
+        }
+        if before.held_at.instant() > op.now() {
+            return Err(Error::invalid("held_at", NOT_HELD_YET));
         }
         apply_to_cases(op, id, &before.number)?;
         let doc = minutes_doc(op, id, op.now(), false)?;
