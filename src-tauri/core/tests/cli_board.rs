@@ -46,6 +46,11 @@ fn move_undo_flag_and_action_items_through_the_cli() {
     assert_eq!((closed["stage"].as_str(), closed["outcome"].as_str()), (Some("closed"), Some("handed_to_police")));
     let undone = ok(cli(dir, &["undo-move", &r]));
     assert_eq!((undone["stage"].as_str(), undone["outcome"].is_null()), (Some("assessment"), true));
+    // One step back: a second undo does not re-apply the move.
+    let twice = cli(dir, &["undo-move", &r]);
+    assert_eq!(twice.status.code(), Some(2), "{}", stderr(&twice));
+    assert!(stderr(&twice).contains("allerede fortrudt"), "{}", stderr(&twice));
+    assert_eq!(ok(cli(dir, &["case", &r]))["stage"], "assessment");
 
     let added =
         ok(cli(dir, &["action", "add", &r, "--what", "Bekymringssamtale", "--agency", "ssp", "--due", "2026-12-01"]));

@@ -246,6 +246,39 @@ fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
     assert!(a_text.contains(&done.minutes_sha256[..16]), "the addendum references the original's hash:\n{a_text}");
 }
 
+/// What a finalized meeting decided is not undone: the board's undo is refused for a stage a
+/// meeting decided, and for a move the case was discussed at a meeting after; a new move (with a
+/// reason) changes it, and that move can be undone once.
+#[test]
+fn a_stage_decided_at_a_meeting_is_not_undone() {
+    let (_t, store, _) = store();
+    let r = intake(&store, "Nguyễn", "normal");
+    let decided = json!({
+        "held_at": "2026-11-19T14:00:00+01:00",
+        "items": [{"kind": "case", "reference": r, "resulting_stage": "intervention"}]
+    });
+    let m = meetings::import(&store, &decided.to_string()).unwrap();
+    meetings::finalize(&store, m.id).unwrap();
+    let refused = cases::undo_move(&store, &r).unwrap_err();
+    assert!(matches!(&refused, Error::Invalid { field: "stage", reason } if reason.contains("møde")), "{refused:?}");
+    assert_eq!(cases::get(&store, &r).unwrap().summary.stage, Stage::Intervention, "as the minutes say");
+
+    cases::transition(&store, &r, Stage::FollowUp, Some("Forløbet er i gang"), None).unwrap();
+    assert_eq!(cases::undo_move(&store, &r).unwrap().summary.stage, Stage::Intervention, "one step back");
+    assert!(cases::undo_move(&store, &r).is_err(), "and no further: the meeting's stage stays");
+
+    // Moved, then discussed at a meeting that kept the stage: the minutes say follow-up.
+    cases::transition(&store, &r, Stage::FollowUp, None, None).unwrap();
+    let discussed = json!({
+        "held_at": "2026-11-20T08:00:00+01:00",
+        "items": [{"kind": "case", "reference": r, "recommendation": "Fortsat opfølgning."}]
+    });
+    let m = meetings::import(&store, &discussed.to_string()).unwrap();
+    meetings::finalize(&store, m.id).unwrap();
+    assert!(matches!(cases::undo_move(&store, &r), Err(Error::Invalid { field: "stage", .. })));
+    assert_eq!(cases::get(&store, &r).unwrap().summary.stage, Stage::FollowUp);
+}
+
 fn hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()

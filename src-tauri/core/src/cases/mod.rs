@@ -347,23 +347,56 @@ fn outcome_before(entries: &[HistoryEntry]) -> Option<Outcome> {
 /// The reason written to the history when a move is undone.
 pub const UNDO_REASON: &str = "Flytningen er fortrudt";
 
-/// Undoes the case's latest stage move (the board's "Fortryd"): moves it back where it came from
-/// through the same rules, with the outcome it had when it comes back to Afsluttet. The undo is
-/// itself a history entry (and can be undone in turn).
+/// How the reason of a stage change decided by a finalized meeting begins ("Besluttet på møde
+/// 23/2026"); the history entry just before it names the meeting (`meeting`).
+pub const DECIDED_AT_MEETING: &str = "Besluttet på møde";
+
+/// True when the history entry at `i` (a stage change) was made by finalizing a meeting.
+fn decided_at_meeting(entries: &[HistoryEntry], i: usize) -> bool {
+    let by_meeting = entries[i].reason.as_deref().is_some_and(|r| r.starts_with(DECIDED_AT_MEETING));
+    by_meeting && i > 0 && entries[i - 1].field == "meeting"
+}
+
+/// Undoes the coordinator's own latest stage move (the board's "Fortryd"), one step back: moves
+/// the case back where it came from through the same rules, with the outcome it had when it comes
+/// back to Afsluttet; the undo is itself in the history. Refused (`invalid_input` on `stage`, in
+/// Danish): a second undo (an undo is not undone; the case is moved again instead), a move by
+/// someone else (a demo's, an earlier coordinator's), a stage decided by a finalized meeting or a
+/// case discussed at one since the move (its minutes say where the case stands: it is changed by
+/// a new move with a reason), forwarding and taking back.
 pub fn undo_move(store: &Store, reference: &str) -> Result<CaseDetail> {
     store.write(|op| {
         let id = register::id_of(op, reference)?;
         let now = register::read(op, id)?;
         let entries = history::for_case(op, id)?;
-        let last = entries.iter().rev().find(|h| h.field == "stage");
-        let Some(last) = last.filter(|h| h.new_value.as_deref() == Some(now.summary.stage.as_str())) else {
-            return Err(Error::invalid("stage", "der er ingen flytning at fortryde"));
-        };
-        let back = last
-            .old_value
-            .as_deref()
-            .and_then(Stage::parse)
-            .ok_or(Error::invalid("stage", "der er ingen flytning at fortryde"))?;
+        let nothing = || Error::invalid("stage", "der er ingen flytning at fortryde");
+        let i = entries.iter().rposition(|h| h.field == "stage").ok_or_else(nothing)?;
+        let last = &entries[i];
+        if last.new_value.as_deref() != Some(now.summary.stage.as_str()) {
+            return Err(nothing());
+        }
+        if decided_at_meeting(&entries, i) || entries[i + 1..].iter().any(|h| h.field == "meeting") {
+            return Err(Error::invalid(
+                "stage",
+                "fasen er besluttet på et møde og kan ikke fortrydes; flyt sagen med en begrundelse",
+            ));
+        }
+        if last.reason.as_deref() == Some(UNDO_REASON) {
+            return Err(Error::invalid(
+                "stage",
+                "flytningen er allerede fortrudt; flyt sagen igen, hvis den skal tilbage",
+            ));
+        }
+        if last.reason.as_deref() == Some(UNDO_FORWARD_REASON) {
+            return Err(nothing());
+        }
+        if last.actor != op.actor() {
+            return Err(Error::invalid(
+                "stage",
+                "kun din egen seneste flytning kan fortrydes; flyt sagen med en begrundelse",
+            ));
+        }
+        let back = last.old_value.as_deref().and_then(Stage::parse).ok_or_else(nothing)?;
         if back == Stage::Forwarded || now.summary.stage == Stage::Forwarded {
             return Err(Error::invalid(
                 "stage",

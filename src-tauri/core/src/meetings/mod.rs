@@ -138,7 +138,7 @@ pub fn import(store: &Store, json: &str) -> Result<MeetingSummary> {
 /// naming the meeting, the resulting stage (through the stage rules), the new action items (marked
 /// with the meeting), and the "til møde" flag cleared.
 pub fn apply_to_cases(op: &mut Op<'_>, meeting_id: i64, label: &str) -> Result<()> {
-    let reason = format!("Besluttet på møde {label}");
+    let reason = format!("{} {label}", cases::DECIDED_AT_MEETING);
     for item in stored_items(op, meeting_id)? {
         let (Some(case_id), "case") = (item.case_id, item.kind.as_str()) else { continue };
         history::record(op, case_id, "meeting", None, Some(&format!("Drøftet på møde {label}")), None)?;
