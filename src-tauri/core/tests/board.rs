@@ -210,6 +210,38 @@ fn only_the_coordinators_own_move_is_undone() {
     assert_eq!(cases::get(&store, &r).unwrap().summary.stage, Stage::Assessment);
 }
 
+/// The board, the case panel and the CLI change stage, flag and action items only on the home
+/// infohus's cases: another district's case can be read, noted, forwarded (and the forwarding
+/// undone) — nothing else.
+#[test]
+fn another_districts_case_is_read_and_forwarded_but_not_moved_flagged_or_given_action_items() {
+    let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));
+    let (_t, store) = store(&clock);
+    let own = intake(&store, "H.A.", "Aarhus", "normal");
+    let other = intake(&store, "H.B.", "Odense", "normal"); // Fyns Politi
+    let home_item = actions::add(&store, &own, &item("Samtale", Agency::Ssp, "2026-12-01")).unwrap();
+    let not_own =
+        |e: Error| matches!(&e, Error::Invalid { field: "reference", reason } if reason.contains("andet infohus"));
+    assert!(not_own(cases::transition(&store, &other, Stage::Screening, None, None).unwrap_err()));
+    let edit = CaseEdit { stage: Some(Stage::Screening), ..Default::default() };
+    assert!(not_own(cases::update(&store, &other, edit).unwrap_err()));
+    assert!(not_own(cases::set_meeting_flag(&store, &other, true).unwrap_err()));
+    assert!(not_own(actions::add(&store, &other, &item("Samtale", Agency::Ssp, "2026-12-01")).unwrap_err()));
+    // An item that belongs to a case that became another district's is not closed here either.
+    store.conn_for_tests().execute("UPDATE cases SET district_code = 'FYP' WHERE reference = ?1", [&own]).unwrap();
+    assert!(not_own(actions::set_status(&store, home_item.id, ActionStatus::Done).unwrap_err()));
+    store.conn_for_tests().execute("UPDATE cases SET district_code = 'ØJP' WHERE reference = ?1", [&own]).unwrap();
+    let d = cases::get(&store, &other).unwrap();
+    assert_eq!((d.summary.stage, d.meeting, d.action_items.len()), (Stage::NewConcern, false, 0), "nothing changed");
+    // Read, noted, forwarded, the forwarding undone, forwarded again.
+    cases::add_note(&store, &other, "Ringet til Fyn.").unwrap();
+    assert_eq!(cases::forward(&store, &other, "FYP", "Bor i Odense").unwrap().summary.stage, Stage::Forwarded);
+    assert_eq!(cases::undo_forward(&store, &other).unwrap().summary.stage, Stage::NewConcern);
+    cases::forward(&store, &other, "FYP", "Bor i Odense").unwrap();
+    // Taking it back would make it a case of this board: refused like any move.
+    assert!(not_own(cases::transition(&store, &other, Stage::Screening, Some("Fejl"), None).unwrap_err()));
+}
+
 #[test]
 fn wip_limits_warn_and_lanes_and_filters_order_the_cards() {
     let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));

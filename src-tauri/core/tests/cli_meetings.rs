@@ -48,7 +48,7 @@ fn a_meeting_is_scripted_end_to_end_through_the_cli() {
     .unwrap();
     let refused = cli(dir, &["meeting", "import", bad.to_str().unwrap()]);
     assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
-    assert!(stderr(&refused).contains("items.reference"), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("items[0].reference"), "{}", stderr(&refused));
     assert!(!stderr(&refused).contains("9999"), "the value is not repeated");
 
     // A meeting that has not begun yet (the CLI runs at 25 Nov 2026 14.05 Copenhagen time) cannot
@@ -111,4 +111,35 @@ fn a_meeting_is_scripted_end_to_end_through_the_cli() {
     assert_eq!(case["action_items"][0]["what"], "Finde en mentor");
     let list = ok(cli(dir, &["meeting", "list"]));
     assert_eq!(list.as_array().unwrap().len(), 3);
+}
+
+/// Meetings are the home infohus's: another infohus's meeting and another district's case are
+/// refused with exit 2 naming the field, and nothing is written.
+#[test]
+fn a_meeting_of_another_infohus_or_with_another_districts_case_is_refused() {
+    let store = new_store();
+    let dir = store.path();
+    let report = json!({
+        "received_at": "2026-11-20T10:15:00+01:00",
+        "channel": "hotline",
+        "caller": {"type": "parent"},
+        "subject": {"pseudonym": "Fynbo", "municipality": "Odense"},
+        "category": "other",
+        "urgency": "normal",
+        "description": "Bekymring om en person på Fyn."
+    });
+    let r =
+        ok(cli_with_stdin(dir, &["intake", "-"], Some(&report.to_string())))["reference"].as_str().unwrap().to_string();
+    let other = cli(dir, &["meeting", "create", "--district", "KBHP", "--at", "2026-11-24T14:00:00+01:00"]);
+    assert_eq!(other.status.code(), Some(2), "{}", stderr(&other));
+    assert!(stderr(&other).contains("district"), "{}", stderr(&other));
+    let file = dir.join("møde.json");
+    let record = json!({"held_at": "2026-11-24T14:00:00+01:00",
+                        "items": [{"kind": "free", "title": "Eventuelt"}, {"kind": "case", "reference": r}]});
+    std::fs::write(&file, record.to_string()).unwrap();
+    let refused = cli(dir, &["meeting", "import", file.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("items[1].reference"), "{}", stderr(&refused));
+    assert!(!stderr(&refused).contains(&r), "the value is not repeated");
+    assert_eq!(ok(cli(dir, &["meeting", "list"])).as_array().unwrap().len(), 0);
 }

@@ -47,14 +47,83 @@ fn meetings_are_numbered_per_infohus_and_year() {
     let b = meetings::create(&store, &record("2026-12-09T14:00:00+01:00")).unwrap();
     // 31 Dec 23.30 UTC is 1 Jan in Copenhagen: the first meeting of 2027.
     let c = meetings::create(&store, &record("2026-12-31T23:30:00Z")).unwrap();
-    let other = meetings::create(
+    let home = meetings::create(
         &store,
-        &serde_json::from_value(json!({"district": "Fyns Politi", "held_at": "2026-11-26T10:00:00+01:00"})).unwrap(),
+        &serde_json::from_value(json!({"district": "Østjyllands Politi", "held_at": "2026-11-26T10:00:00+01:00"}))
+            .unwrap(),
     )
     .unwrap();
     assert_eq!((a.number.as_str(), b.number.as_str(), c.number.as_str()), ("1/2026", "2/2026", "1/2027"));
-    assert_eq!((other.number.as_str(), other.district_code.as_str()), ("1/2026", "FYP"));
+    assert_eq!((home.number.as_str(), home.district_code.as_str()), ("3/2026", "ØJP"));
+    // Meetings are held by the home infohus only: another infohus's meeting (whose number would
+    // collide with its own in the history) is refused, by code or by name, and nothing is written.
+    for district in ["Fyns Politi", "KBHP"] {
+        let other = serde_json::from_value(json!({"district": district, "held_at": "2026-11-27T10:00:00+01:00"}));
+        let refused = meetings::create(&store, &other.unwrap()).unwrap_err();
+        assert!(matches!(refused, Error::Invalid { field: "district", .. }), "{district}: {refused:?}");
+    }
     assert_eq!(meetings::list(&store).unwrap().len(), 4);
+}
+
+/// A meeting touches only its own infohus's cases: another district's case is refused when the
+/// record is imported or saved (naming the item), and again when the meeting is finalized (a case
+/// that became another district's after the save), with nothing applied.
+#[test]
+fn a_meeting_touches_only_its_own_infohus_cases() {
+    let (_t, store, _) = store();
+    let own = intake(&store, "Egen", "normal");
+    let report = IntakeReport::from_json(
+        &json!({
+            "received_at": "2026-11-02T10:00:00+01:00",
+            "channel": "hotline",
+            "caller": {"type": "school"},
+            "subject": {"pseudonym": "Fynbo", "municipality": "Odense"},
+            "category": "right_wing",
+            "urgency": "normal",
+            "description": "Bekymring om en person på Fyn."
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let other = cases::intake(&store, report).unwrap().reference;
+    let doc = |second: &str| {
+        json!({
+            "held_at": "2026-11-19T14:00:00+01:00",
+            "items": [
+                {"kind": "case", "reference": own, "resulting_stage": "screening"},
+                {"kind": "case", "reference": second, "resulting_stage": "closed", "outcome": "unfounded",
+                 "actions": [{"what": "Samtale", "agency": "ssp", "due": "2026-12-01"}]}
+            ]
+        })
+        .to_string()
+    };
+    match meetings::import(&store, &doc(&other)) {
+        Err(Error::Malformed { path, reason }) => {
+            assert_eq!(path, "items[1].reference");
+            assert!(reason.contains("andet infohus"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(meetings::list(&store).unwrap().is_empty(), "nothing was written");
+
+    // Saved with a case of its own, which is then moved to another district behind the app's back.
+    let second = intake(&store, "Flytter", "normal");
+    let m = meetings::import(&store, &doc(&second)).unwrap();
+    let saved = meetings::record(&store, m.id).unwrap();
+    meetings::save(&store, m.id, &saved).unwrap();
+    store.conn_for_tests().execute("UPDATE cases SET district_code = 'FYP' WHERE reference = ?1", [&second]).unwrap();
+    assert!(
+        matches!(meetings::save(&store, m.id, &saved), Err(Error::Malformed { ref path, .. }) if path == "items[1].reference")
+    );
+    match meetings::finalize(&store, m.id) {
+        Err(Error::Malformed { path, .. }) => assert_eq!(path, "items[1].reference"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(meetings::get(&store, m.id).unwrap().status, "draft");
+    for (r, stage) in [(&own, Stage::NewConcern), (&second, Stage::NewConcern)] {
+        let d = cases::get(&store, r).unwrap();
+        assert_eq!((d.summary.stage, d.action_items.len()), (stage, 0), "nothing applied to {r}");
+    }
 }
 
 #[test]
@@ -120,14 +189,14 @@ fn importing_refuses_bad_input_by_field_and_writes_nothing() {
         doc.to_string()
     };
     let cases: Vec<(String, &str)> = vec![
-        (with(&["items", "0", "reference"], json!("ØJP-2026-9999")), "items.reference"),
+        (with(&["items", "0", "reference"], json!("ØJP-2026-9999")), "items[0].reference"),
         // Inside a tagged item serde reports the item, not the field within it.
         (with(&["items", "0", "actions", "0", "agency"], json!("naboen")), "items[0]"),
-        (with(&["items", "0", "actions", "0", "due"], json!("2026-02-30")), "items.actions.due"),
-        (with(&["items", "0", "assessment"], json!("x".repeat(8001))), "items.assessment"),
+        (with(&["items", "0", "actions", "0", "due"], json!("2026-02-30")), "items[0].actions[0].due"),
+        (with(&["items", "0", "assessment"], json!("x".repeat(8001))), "items[0].assessment"),
         (with(&["surprise"], json!(1)), "(ukendt felt)"),
         (with(&["held_at"], json!("i går")), "held_at"),
-        (with(&["items", "0", "resulting_stage"], json!("closed")), "items.outcome"),
+        (with(&["items", "0", "resulting_stage"], json!("closed")), "items[0].outcome"),
         (format!("{good} {good}"), "(dokument)"),
     ];
     for (doc, field) in cases {

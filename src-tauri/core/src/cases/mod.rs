@@ -281,9 +281,29 @@ pub fn add_note(store: &Store, reference: &str, body: &str) -> Result<Note> {
     })
 }
 
+/// Why a case of another infohus is not changed here (`invalid_input`).
+pub const NOT_OWN_CASE: &str =
+    "sagen hører til et andet infohus; her kan den læses og videresendes, men ikke flyttes, markeres eller få opgaver";
+
+/// The one check before a case's stage, meeting flag or action items change (the board, the case
+/// panel, the CLI, meetings and their finalizing all come through here): the case belongs to the
+/// coordinator's home infohus (its police district), or was forwarded to it. Another district's
+/// case can be read, forwarded (and the forwarding undone), nothing else. `invalid_input` on
+/// `reference`.
+pub fn ensure_own(db: &Reader<'_>, case_id: i64) -> Result<()> {
+    let home = crate::profile::read(db)?.district_code;
+    let (district, forwarded_to) = register::districts(db, case_id)?;
+    if district == home || forwarded_to.as_deref() == Some(home.as_str()) {
+        Ok(())
+    } else {
+        Err(Error::invalid("reference", NOT_OWN_CASE))
+    }
+}
+
 /// Moves a case to another stage: the one function that holds the stage rules ([`check_move`]),
-/// used by the case panel, the CLI and the board. Writes the stage, the outcome and the reason to
-/// the history, in the operation's transaction.
+/// used by the case panel, the CLI, the board and meetings; only a case of the home infohus
+/// ([`ensure_own`]). Writes the stage, the outcome and the reason to the history, in the
+/// operation's transaction.
 pub fn transition_in(
     op: &mut Op<'_>,
     id: i64,
@@ -291,6 +311,12 @@ pub fn transition_in(
     reason: Option<&str>,
     outcome: Option<Outcome>,
 ) -> Result<()> {
+    ensure_own(op, id)?;
+    move_in(op, id, to, reason, outcome)
+}
+
+/// [`transition_in`] without the home check: undoing a forwarding, which any case may.
+fn move_in(op: &mut Op<'_>, id: i64, to: Stage, reason: Option<&str>, outcome: Option<Outcome>) -> Result<()> {
     let before = register::read(op, id)?;
     let from = before.summary.stage;
     let reason = clean_reason(reason)?;
@@ -424,6 +450,7 @@ pub fn set_meeting_flag(store: &Store, reference: &str, on: bool) -> Result<Case
 /// Flags (or unflags) a case for the next meeting in the operation's transaction; a change goes
 /// into the history.
 pub fn set_meeting_flag_in(op: &mut Op<'_>, id: i64, on: bool) -> Result<()> {
+    ensure_own(op, id)?;
     let before = register::set_meeting_flag(op, id, on)?;
     if before != on {
         let v = |b: bool| if b { "til møde" } else { "ikke til møde" };
@@ -542,30 +569,37 @@ pub fn update(store: &Store, reference: &str, edit: CaseEdit) -> Result<CaseDeta
 /// the history. Any infohus but the coordinator's own may receive it, also the district the case
 /// belongs to (a concern taken here about a person living elsewhere).
 pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) -> Result<CaseDetail> {
+    store.write(|op| {
+        let id = register::id_of(op, reference)?;
+        forward_in(op, id, to_district, reason)?;
+        detail(op, id, op.now())
+    })
+}
+
+/// [`forward`] in the operation's transaction (also the demo's forwarding of other districts'
+/// cases): any case may be forwarded, to any infohus but the home one.
+pub fn forward_in(op: &mut Op<'_>, id: i64, to_district: &str, reason: &str) -> Result<()> {
     let to = district::find(to_district).ok_or_else(|| Error::invalid("to_district", "ukendt politikreds"))?;
     let reason = clean_text("reason", reason, REASON_MAX, true)?;
     if reason.is_empty() {
         return Err(Error::invalid("reason", "skriv hvorfor sagen videresendes"));
     }
-    let home = store.profile()?.district_code;
-    store.write(|op| {
-        let id = register::id_of(op, reference)?;
-        let before = register::read(op, id)?;
-        if to.code == home {
-            return Err(Error::invalid("to_district", "sagen er allerede i dette infohus"));
-        }
-        if before.summary.stage == Stage::Forwarded && before.forwarded_to.as_deref() == Some(to.code) {
-            return Err(Error::invalid("to_district", "sagen er allerede videresendt dertil"));
-        }
-        register::set_forwarded(op, id, to.code)?;
-        history::record(op, id, "stage", Some(before.summary.stage.as_str()), Some("forwarded"), None)?;
-        if let Some(outcome) = before.outcome {
-            history::record(op, id, "outcome", Some(outcome.as_str()), None, None)?;
-        }
-        history::record(op, id, "forwarded_to", before.forwarded_to.as_deref(), Some(to.code), Some(&reason))?;
-        op.audit(AuditEvent::CaseForwarded { reference: before.summary.reference });
-        detail(op, id, op.now())
-    })
+    let home = crate::profile::read(op)?.district_code;
+    let before = register::read(op, id)?;
+    if to.code == home {
+        return Err(Error::invalid("to_district", "sagen er allerede i dette infohus"));
+    }
+    if before.summary.stage == Stage::Forwarded && before.forwarded_to.as_deref() == Some(to.code) {
+        return Err(Error::invalid("to_district", "sagen er allerede videresendt dertil"));
+    }
+    register::set_forwarded(op, id, to.code)?;
+    history::record(op, id, "stage", Some(before.summary.stage.as_str()), Some("forwarded"), None)?;
+    if let Some(outcome) = before.outcome {
+        history::record(op, id, "outcome", Some(outcome.as_str()), None, None)?;
+    }
+    history::record(op, id, "forwarded_to", before.forwarded_to.as_deref(), Some(to.code), Some(&reason))?;
+    op.audit(AuditEvent::CaseForwarded { reference: before.summary.reference });
+    Ok(())
 }
 
 /// The reason written to the history when a forwarding is undone.
@@ -600,7 +634,7 @@ pub fn undo_forward(store: &Store, reference: &str) -> Result<CaseDetail> {
         } else {
             None
         };
-        transition_in(op, id, back, Some(UNDO_FORWARD_REASON), outcome)?;
+        move_in(op, id, back, Some(UNDO_FORWARD_REASON), outcome)?;
         op.audit(AuditEvent::CaseForwardUndone { reference: now.summary.reference });
         detail(op, id, op.now())
     })

@@ -139,18 +139,22 @@ pub fn import(store: &Store, json: &str) -> Result<MeetingSummary> {
 /// with the meeting), and the "til møde" flag cleared.
 pub fn apply_to_cases(op: &mut Op<'_>, meeting_id: i64, label: &str) -> Result<()> {
     let reason = format!("{} {label}", cases::DECIDED_AT_MEETING);
-    for item in stored_items(op, meeting_id)? {
+    for (i, item) in stored_items(op, meeting_id)?.into_iter().enumerate() {
         let (Some(case_id), "case") = (item.case_id, item.kind.as_str()) else { continue };
+        let prefix = format!("items[{i}]");
+        // Only the home infohus's cases (also when one was forwarded away since it was saved).
+        cases::ensure_own(op, case_id).map_err(|e| record::at(&prefix, e))?;
         history::record(op, case_id, "meeting", None, Some(&format!("Drøftet på møde {label}")), None)?;
         let before = register::read(op, case_id)?.summary.stage;
         if let Some(stage) = item.resulting_stage.filter(|s| *s != before) {
             cases::transition_in(op, case_id, stage, Some(&reason), item.outcome).map_err(|e| match e {
-                Error::Invalid { reason, .. } => Error::invalid("items.resulting_stage", reason),
+                Error::Invalid { reason, .. } => Error::Malformed { path: format!("{prefix}.resulting_stage"), reason },
                 other => other,
             })?;
         }
-        for a in &item.actions {
-            let added = actions::add_in(op, case_id, a)?;
+        for (j, a) in item.actions.iter().enumerate() {
+            let added =
+                actions::add_in(op, case_id, a).map_err(|e| record::at(&format!("{prefix}.actions[{j}]"), e))?;
             actions::set_meeting(op, added.id, meeting_id)?;
         }
         if register::set_meeting_flag(op, case_id, false)? {

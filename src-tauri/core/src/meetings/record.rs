@@ -145,11 +145,26 @@ pub enum ValidItem {
     },
 }
 
+/// A sub-check's error at its full path in the record: `Invalid` on a field ("due") becomes
+/// `Malformed` at "items[3].actions[0].due". Other errors pass unchanged.
+pub(super) fn at(prefix: &str, e: Error) -> Error {
+    match e {
+        Error::Invalid { field, reason } => Error::Malformed { path: format!("{prefix}.{field}"), reason },
+        other => other,
+    }
+}
+
+/// Why a meeting of another infohus is refused.
+pub const NOT_HOME_INFOHUS: &str = "møder holdes af dit eget infohus; et andet infohus' møde registreres dér";
+
 pub(super) fn validate(db: &Reader<'_>, home: &str, r: &MeetingRecord, now: DateTime<Utc>) -> Result<Valid> {
     let district = match &r.district {
         Some(d) => district::find(d).ok_or(Error::invalid("district", "ukendt politikreds"))?,
         None => district::by_code(home).ok_or(Error::Internal("the home district is known"))?,
     };
+    if district.code != home {
+        return Err(Error::invalid("district", NOT_HOME_INFOHUS));
+    }
     let held_at = parse_time("held_at", &r.held_at)?;
     let year = held_at.with_timezone(&crate::dates::COPENHAGEN).year();
     if !(2000..=2100).contains(&year) {
@@ -161,27 +176,33 @@ pub(super) fn validate(db: &Reader<'_>, home: &str, r: &MeetingRecord, now: Date
     }
     let place = clean_optional("place", &r.place, PLACE_MAX, false)?;
     let mut participants = Vec::new();
-    for p in &r.participants {
-        let name = clean_text("participants.name", &p.name, 100, false)?;
-        let organisation = clean_text("participants.organisation", &p.organisation, 120, false)?;
-        if name.is_empty() || organisation.is_empty() {
-            return Err(Error::invalid("participants", "navn og organisation skal udfyldes"));
+    for (i, p) in r.participants.iter().enumerate() {
+        let prefix = format!("participants[{i}]");
+        let name = clean_text("name", &p.name, 100, false).map_err(|e| at(&prefix, e))?;
+        if name.is_empty() {
+            return Err(at(&prefix, Error::invalid("name", "skal udfyldes")));
         }
-        let email = clean_optional("participants.email", &p.email, 254, false)?;
+        let organisation = clean_text("organisation", &p.organisation, 120, false).map_err(|e| at(&prefix, e))?;
+        if organisation.is_empty() {
+            return Err(at(&prefix, Error::invalid("organisation", "skal udfyldes")));
+        }
+        let email = clean_optional("email", &p.email, 254, false).map_err(|e| at(&prefix, e))?;
         if email.as_deref().is_some_and(|e| !crate::text::is_email_address(e)) {
-            return Err(Error::invalid("participants.email", "skal være en e-mailadresse"));
+            return Err(at(&prefix, Error::invalid("email", "skal være én e-mailadresse")));
         }
         participants.push(ParticipantRecord {
             name,
             organisation,
-            role: clean_optional("participants.role", &p.role, 100, false)?,
+            role: clean_optional("role", &p.role, 100, false).map_err(|e| at(&prefix, e))?,
             email,
             present: p.present,
         });
     }
     let today = Day::of(now);
     let mut items = Vec::new();
-    for item in &r.items {
+    for (i, item) in r.items.iter().enumerate() {
+        let prefix = format!("items[{i}]");
+        let here = |e: Error| at(&prefix, e);
         items.push(match item {
             ItemRecord::Case {
                 reference,
@@ -194,60 +215,52 @@ pub(super) fn validate(db: &Reader<'_>, home: &str, r: &MeetingRecord, now: Date
                 outcome,
             } => {
                 let case_id = register::id_of(db, reference)
-                    .map_err(|_| Error::invalid("items.reference", "sagen findes ikke"))?;
+                    .map_err(|_| here(Error::invalid("reference", "sagen findes ikke")))?;
+                crate::cases::ensure_own(db, case_id).map_err(here)?;
                 let mut notes = Vec::new();
-                for n in new_information {
-                    let text = clean_text("items.new_information.text", &n.text, TEXT_MAX, true)?;
+                for (j, n) in new_information.iter().enumerate() {
+                    let text = clean_text("text", &n.text, TEXT_MAX, true)
+                        .map_err(|e| at(&format!("{prefix}.new_information[{j}]"), e))?;
                     if !text.is_empty() {
                         notes.push(AuthorityNote { authority: n.authority, text });
                     }
                 }
                 if let Some(stage) = resulting_stage {
                     if *stage == Stage::Forwarded {
-                        return Err(Error::invalid(
-                            "items.resulting_stage",
+                        return Err(here(Error::invalid(
+                            "resulting_stage",
                             "videresendelse sker fra sagen, ikke fra mødet",
-                        ));
+                        )));
                     }
                     if (*stage == Stage::Closed) != outcome.is_some() {
-                        return Err(Error::invalid("items.outcome", "udfald angives netop når sagen afsluttes"));
+                        return Err(here(Error::invalid("outcome", "udfald angives netop når sagen afsluttes")));
                     }
                 } else if outcome.is_some() {
-                    return Err(Error::invalid("items.outcome", "udfald angives netop når sagen afsluttes"));
+                    return Err(here(Error::invalid("outcome", "udfald angives netop når sagen afsluttes")));
                 }
                 let mut valid_actions = Vec::new();
-                for a in actions {
-                    let (what, person, due) = actions::validate(a, today).map_err(|e| match e {
-                        Error::Invalid { field, reason } => Error::Invalid {
-                            field: match field {
-                                "what" => "items.actions.what",
-                                "person" => "items.actions.person",
-                                "due" => "items.actions.due",
-                                other => other,
-                            },
-                            reason,
-                        },
-                        other => other,
-                    })?;
+                for (j, a) in actions.iter().enumerate() {
+                    let (what, person, due) =
+                        actions::validate(a, today).map_err(|e| at(&format!("{prefix}.actions[{j}]"), e))?;
                     valid_actions.push(ValidAction { what, agency: a.agency, person, due });
                 }
                 ValidItem::Case {
                     case_id,
-                    reason: clean_optional("items.reason", reason, 300, false)?,
+                    reason: clean_optional("reason", reason, 300, false).map_err(here)?,
                     new_information: notes,
-                    assessment: clean_optional("items.assessment", assessment, TEXT_MAX, true)?,
-                    recommendation: clean_optional("items.recommendation", recommendation, TEXT_MAX, true)?,
+                    assessment: clean_optional("assessment", assessment, TEXT_MAX, true).map_err(here)?,
+                    recommendation: clean_optional("recommendation", recommendation, TEXT_MAX, true).map_err(here)?,
                     actions: valid_actions,
                     resulting_stage: *resulting_stage,
                     outcome: *outcome,
                 }
             }
             ItemRecord::Free { title, body } => {
-                let title = clean_text("items.title", title, TITLE_MAX, false)?;
+                let title = clean_text("title", title, TITLE_MAX, false).map_err(here)?;
                 if title.is_empty() {
-                    return Err(Error::invalid("items.title", "skal udfyldes"));
+                    return Err(here(Error::invalid("title", "skal udfyldes")));
                 }
-                ValidItem::Free { title, body: clean_optional("items.body", body, TEXT_MAX, true)? }
+                ValidItem::Free { title, body: clean_optional("body", body, TEXT_MAX, true).map_err(here)? }
             }
         });
     }
