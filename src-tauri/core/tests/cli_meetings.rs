@@ -66,6 +66,19 @@ fn a_meeting_is_scripted_end_to_end_through_the_cli() {
     std::fs::write(&held, past.to_string()).unwrap();
     let imported = ok(cli(dir, &["meeting", "import", held.to_str().unwrap()]));
     assert_eq!(imported["number"], "3/2026");
+    // The same file again: refused (exit 2 naming held_at), not a second meeting.
+    let again = cli(dir, &["meeting", "import", held.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2), "{}", stderr(&again));
+    assert!(stderr(&again).contains("held_at"), "{}", stderr(&again));
+    // The same case twice in one record: refused naming the second item.
+    let twice = dir.join("to-gange.json");
+    let mut doubled = past.clone();
+    doubled["held_at"] = json!("2026-11-25T12:00:00+01:00");
+    doubled["items"] = json!([past["items"][0], {"kind": "free", "title": "Eventuelt"}, past["items"][0]]);
+    std::fs::write(&twice, doubled.to_string()).unwrap();
+    let refused = cli(dir, &["meeting", "import", twice.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("items[2].reference"), "{}", stderr(&refused));
     let id = imported["id"].to_string();
     let done = ok(cli(dir, &["meeting", "finalize", &id]));
     assert_eq!(done["meeting"]["status"], "final");

@@ -211,6 +211,61 @@ fn importing_refuses_bad_input_by_field_and_writes_nothing() {
     assert_eq!(m.number, "1/2026");
 }
 
+/// No duplicates: a case twice in one meeting (two resulting stages in the minutes) and a second
+/// meeting of the infohus at the same start time (the same file imported twice would apply its
+/// action items twice) are refused, naming the field; nothing is written.
+#[test]
+fn a_case_twice_in_a_meeting_and_a_second_meeting_at_the_same_time_are_refused() {
+    let (_t, store, _) = store();
+    let a = intake(&store, "A.A.", "normal");
+    let b = intake(&store, "B.B.", "normal");
+    let twice = json!({
+        "held_at": "2026-11-19T14:00:00+01:00",
+        "items": [
+            {"kind": "case", "reference": a, "resulting_stage": "screening"},
+            {"kind": "free", "title": "Eventuelt"},
+            {"kind": "case", "reference": b},
+            {"kind": "case", "reference": format!(" {a} "), "resulting_stage": "closed", "outcome": "unfounded"}
+        ]
+    });
+    match meetings::import(&store, &twice.to_string()) {
+        Err(Error::Malformed { path, reason }) => {
+            assert_eq!(path, "items[3].reference");
+            assert!(reason.contains("punkt 1"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(meetings::list(&store).unwrap().is_empty());
+
+    let once = json!({
+        "held_at": "2026-11-19T14:00:00+01:00",
+        "items": [{"kind": "case", "reference": a, "actions": [{"what": "Samtale", "agency": "ssp", "due": "2026-12-01"}]}]
+    });
+    let first = meetings::import(&store, &once.to_string()).unwrap();
+    // The same file again, and the same instant written in UTC: refused on held_at.
+    let mut utc = once.clone();
+    utc["held_at"] = json!("2026-11-19T13:00:00Z");
+    for doc in [once.clone(), utc] {
+        match meetings::import(&store, &doc.to_string()) {
+            Err(Error::Invalid { field, reason }) => {
+                assert_eq!(field, "held_at");
+                assert!(reason.contains("allerede et møde"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // A draft moved onto another meeting's time is refused too; its own time is fine.
+    let other = meetings::create(&store, &record("2026-11-19T16:00:00+01:00")).unwrap();
+    let moved: MeetingRecord = serde_json::from_value(once.clone()).unwrap();
+    assert!(matches!(meetings::save(&store, other.id, &moved), Err(Error::Invalid { field: "held_at", .. })));
+    meetings::save(&store, first.id, &moved).unwrap();
+    assert_eq!(meetings::list(&store).unwrap().len(), 2);
+    meetings::finalize(&store, first.id).unwrap();
+    assert_eq!(cases::get(&store, &a).unwrap().action_items.len(), 1, "the action item once");
+    // An addendum is created at the store's time, whatever meetings start then.
+    meetings::create_addendum(&store, first.id).unwrap();
+}
+
 fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("m.pdf");

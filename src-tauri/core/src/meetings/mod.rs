@@ -41,7 +41,7 @@ pub use stored::MeetingSummary;
 use crate::actions;
 use crate::audit::AuditEvent;
 use crate::cases::{self, history, register};
-use crate::dates::Day;
+use crate::dates::{Day, Stamp};
 use crate::error::{Error, Result};
 use crate::minutes;
 use crate::op::Op;
@@ -64,11 +64,20 @@ pub fn record(store: &Store, id: i64) -> Result<MeetingRecord> {
     })
 }
 
+/// Why a second meeting at the same time is refused.
+pub const SAME_TIME: &str =
+    "infohuset har allerede et møde på det tidspunkt; åbn det møde, eller vælg et andet tidspunkt";
+
 /// Plans a meeting (the record may be empty but for its time) and numbers it per infohus and year.
+/// A second meeting of the infohus at the same start time is refused (`held_at`): importing the
+/// same record twice would otherwise apply its action items twice.
 pub fn create(store: &Store, record: &MeetingRecord) -> Result<MeetingSummary> {
     let home = store.profile()?.district_code;
     store.write(|op| {
         let v = validate(op, &home, record, op.now())?;
+        if stored::held_at_taken(op, v.district.code, Stamp::new(v.held_at), None)? {
+            return Err(Error::invalid("held_at", SAME_TIME));
+        }
         let local = v.held_at.with_timezone(&crate::dates::COPENHAGEN);
         let year = local.year();
         let number = next_number(op, v.district.code, year)?;
@@ -94,6 +103,10 @@ pub fn save(store: &Store, id: i64, record: &MeetingRecord) -> Result<MeetingSum
             return Err(Error::Refused("a finalized meeting is immutable; make an addendum".into()));
         }
         let v = validate(op, &home, record, op.now())?;
+        let addendum = stored::plan(op, id)?.addendum_of.is_some();
+        if !addendum && stored::held_at_taken(op, v.district.code, Stamp::new(v.held_at), Some(id))? {
+            return Err(Error::invalid("held_at", SAME_TIME));
+        }
         stored::set_plan(op, id, &v)?;
         write_record(op, id, &v)?;
         op.audit(AuditEvent::MeetingChanged { number: before.number.clone() });

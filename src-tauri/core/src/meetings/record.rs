@@ -200,6 +200,8 @@ pub(super) fn validate(db: &Reader<'_>, home: &str, r: &MeetingRecord, now: Date
     }
     let today = Day::of(now);
     let mut items = Vec::new();
+    // Each case once: the minutes show one resulting stage per case, finalizing applies it once.
+    let mut seen: Vec<(i64, usize)> = Vec::new();
     for (i, item) in r.items.iter().enumerate() {
         let prefix = format!("items[{i}]");
         let here = |e: Error| at(&prefix, e);
@@ -217,6 +219,16 @@ pub(super) fn validate(db: &Reader<'_>, home: &str, r: &MeetingRecord, now: Date
                 let case_id = register::id_of(db, reference)
                     .map_err(|_| here(Error::invalid("reference", "sagen findes ikke")))?;
                 crate::cases::ensure_own(db, case_id).map_err(here)?;
+                if let Some((_, first)) = seen.iter().find(|(c, _)| *c == case_id) {
+                    return Err(here(Error::invalid(
+                        "reference",
+                        format!(
+                            "sagen står allerede på dagsordenen (punkt {}); en sag drøftes én gang pr. møde",
+                            first + 1
+                        ),
+                    )));
+                }
+                seen.push((case_id, i));
                 let mut notes = Vec::new();
                 for (j, n) in new_information.iter().enumerate() {
                     let text = clean_text("text", &n.text, TEXT_MAX, true)

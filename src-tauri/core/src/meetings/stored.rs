@@ -53,6 +53,17 @@ pub(super) fn summary(db: &Reader<'_>, id: i64) -> Result<MeetingSummary> {
         .ok_or(Error::NotFound("Mødet"))
 }
 
+/// True when the infohus already has a meeting (not an addendum) starting at this instant, other
+/// than `except`.
+pub(super) fn held_at_taken(db: &Reader<'_>, district_code: &str, held_at: Stamp, except: Option<i64>) -> Result<bool> {
+    Ok(db.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM meetings WHERE district_code = ?1 AND held_at = ?2 AND addendum_of IS NULL
+                         AND id IS NOT ?3)",
+        params![district_code, held_at, except],
+        |r| r.get(0),
+    )?)
+}
+
 /// The next meeting number of an infohus in a year.
 pub(super) fn next_number(db: &Reader<'_>, district_code: &str, year: i32) -> Result<i64> {
     Ok(db.conn().query_row(
