@@ -2,7 +2,7 @@
 //! list, and the minutes written to a file (PDF or an unsent e-mail) that is never overwritten.
 
 mod common;
-use common::{cli, cli_with_stdin, new_store, ok, stderr};
+use common::{cli, cli_with_env, cli_with_stdin, new_store, ok, stderr};
 use serde_json::json;
 
 #[test]
@@ -155,4 +155,83 @@ fn a_meeting_of_another_infohus_or_with_another_districts_case_is_refused() {
     assert!(stderr(&refused).contains("items[1].reference"), "{}", stderr(&refused));
     assert!(!stderr(&refused).contains(&r), "the value is not repeated");
     assert_eq!(ok(cli(dir, &["meeting", "list"])).as_array().unwrap().len(), 0);
+}
+
+/// `minutes --out` follows `backup`'s rules: a missing, unwritable or non-folder target folder and
+/// an existing file are bad input (exit 2), and no message names the path or the file.
+#[test]
+fn minutes_out_errors_name_the_folder_by_role_never_the_path() {
+    let store = new_store();
+    let dir = store.path();
+    let id = ok(cli(dir, &["meeting", "create", "--at", "2026-11-24T14:00:00+01:00"]))["id"].to_string();
+    let files = tempfile::tempdir().unwrap();
+    let person = files.path().join("Jens Hansen");
+    std::fs::create_dir(&person).unwrap();
+    let existing = person.join("Referat Jens Hansen.pdf");
+    std::fs::write(&existing, b"keep").unwrap();
+    let not_a_folder = person.join("Jens Hansen.txt");
+    std::fs::write(&not_a_folder, b"x").unwrap();
+    let mut cases = vec![
+        (person.join("Jens mappe").join("referat.pdf"), "mappen til referatet findes ikke"),
+        (not_a_folder.join("referat.pdf"), "mappen til referatet"),
+        (existing.clone(), "already exists"),
+    ];
+    // A folder that cannot be written in (root ignores permissions: then a system folder).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = person.join("Jens låst");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o500)).unwrap();
+        if std::fs::write(locked.join("probe"), b"x").is_err() {
+            cases.push((locked.join("referat.pdf"), "mappen til referatet kan ikke skrives i"));
+        } else if std::fs::write("/sys/tovholder-probe", b"x").is_err() {
+            cases.push(("/sys/referat.pdf".into(), "mappen til referatet kan ikke skrives i"));
+        }
+    }
+    for (target, says) in cases {
+        let out = cli(dir, &["minutes", &id, "--out", target.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{target:?}: {err}");
+        assert!(err.contains(says), "{target:?}: {err}");
+        assert!(!err.contains("Jens") && !err.contains("referat.pdf") && !err.contains("/sys"), "{err}");
+    }
+    let eml = cli(dir, &["minutes", &id, "--eml", person.join("ingen").join("x.eml").to_str().unwrap()]);
+    assert_eq!(eml.status.code(), Some(2), "{}", stderr(&eml));
+    assert_eq!(std::fs::read(&existing).unwrap(), b"keep");
+    let names: Vec<String> =
+        std::fs::read_dir(&person).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "no temporary file is left: {names:?}");
+}
+
+/// An export killed after its temporary file was written leaves it under a neutral, findable
+/// name (never the target's, which may name a person); the next start removes it.
+#[test]
+fn a_killed_export_leaves_no_temporary_file_after_the_next_start() {
+    let store = new_store();
+    let dir = store.path();
+    let id = ok(cli(dir, &["meeting", "create", "--at", "2026-11-24T14:00:00+01:00"]))["id"].to_string();
+    let cache = tempfile::tempdir().unwrap();
+    let cache_home = cache.path().to_str().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("Referat Jens Hansen.pdf");
+    let killed = cli_with_env(
+        dir,
+        &["minutes", &id, "--out", target.to_str().unwrap()],
+        &[("TOVHOLDER_CRASH_AT", "export.temp_written"), ("XDG_CACHE_HOME", cache_home)],
+    );
+    assert!(!killed.status.success(), "the export was killed");
+    assert!(!target.exists());
+    let left: Vec<String> =
+        std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].starts_with(".tovholder-export-") && left[0].ends_with(".tmp"), "{left:?}");
+    assert!(!left[0].contains("Jens"), "the temporary name does not repeat the target's");
+    assert!(std::fs::read(out.path().join(&left[0])).unwrap().starts_with(b"%PDF"), "the plaintext minutes");
+
+    // The next start (any command) removes it.
+    ok(cli_with_env(dir, &["meeting", "list"], &[("XDG_CACHE_HOME", cache_home)]));
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0, "removed");
+    ok(cli_with_env(dir, &["minutes", &id, "--out", target.to_str().unwrap()], &[("XDG_CACHE_HOME", cache_home)]));
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1, "only the minutes");
 }

@@ -205,6 +205,10 @@ enum ActionCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Temporary files of exports an earlier run did not finish (killed, power cut) do not linger.
+    if let Ok(unfinished) = tovholder_core::export::unfinished_dir() {
+        tovholder_core::export::remove_unfinished(&unfinished);
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
