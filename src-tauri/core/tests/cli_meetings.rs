@@ -235,3 +235,55 @@ fn a_killed_export_leaves_no_temporary_file_after_the_next_start() {
     ok(cli_with_env(dir, &["minutes", &id, "--out", target.to_str().unwrap()], &[("XDG_CACHE_HOME", cache_home)]));
     assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1, "only the minutes");
 }
+
+/// Runs the CLI with a standard output whose reader is already gone (like `… | true`).
+#[cfg(unix)]
+fn cli_into_closed_pipe(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let mut fds = [0i32; 2];
+    // SAFETY: pipe() fills two new descriptors; the read end is closed at once, the write end
+    // is owned by the child's Stdio from here on.
+    let write_end = unsafe {
+        assert_eq!(libc::pipe(fds.as_mut_ptr()), 0);
+        libc::close(fds[0]);
+        OwnedFd::from_raw_fd(fds[1])
+    };
+    std::process::Command::new(env!("CARGO_BIN_EXE_tovholder-cli"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("TOVHOLDER_KEYCHAIN")
+        .env("TOVHOLDER_FIXED_NOW", common::FIXED_NOW)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::from(write_end))
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run tovholder-cli")
+}
+
+/// A closed standard output (`tovholder-cli meeting finalize 1 | true`) is a quiet, successful
+/// exit after the work is done, in every command: no panic, no backtrace.
+#[cfg(unix)]
+#[test]
+fn a_closed_standard_output_is_a_quiet_exit() {
+    let store = new_store();
+    let dir = store.path();
+    let id = ok(cli(dir, &["meeting", "create", "--at", "2026-11-24T14:00:00+01:00"]))["id"].to_string();
+    for args in [
+        vec!["meeting", "finalize", &id],
+        vec!["meeting", "list"],
+        vec!["status"],
+        vec!["board"],
+        vec!["cases"],
+        vec!["route", "Aarhus"],
+    ] {
+        let out = cli_into_closed_pipe(dir, &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}: quiet");
+    }
+    assert_eq!(ok(cli(dir, &["meeting", "list"]))[0]["status"], "final", "the finalize was done");
+    // An error still says what went wrong (on stderr) with its exit code.
+    let refused = cli_into_closed_pipe(dir, &["meeting", "finalize", &id]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("refused"), "{}", stderr(&refused));
+}
