@@ -170,10 +170,13 @@ pub fn is_phone_number(p: &str) -> bool {
     p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && (8..=15).contains(&digits)
 }
 
-/// Something@something.tld, without spaces (a plausibility check, not RFC 5322).
+/// One address, something@something.tld (a plausibility check, not RFC 5322): exactly one `@`, no
+/// spaces, and none of the characters that make a field a list of addresses or a display name
+/// (`,` `;` `<` `>` `"` `(` `)` `[` `]` `\` `:`), so one field holds one address.
 pub fn is_email_address(e: &str) -> bool {
     let ok = e.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.ends_with('.'));
-    ok && !e.contains(char::is_whitespace)
+    let special = |c: char| c.is_whitespace() || ",;<>\"()[]\\:".contains(c);
+    ok && e.matches('@').count() == 1 && !e.chars().any(special)
 }
 
 /// Checks free text: trimmed, not too long, no control characters (newlines and tabs allowed

@@ -287,3 +287,42 @@ fn a_closed_standard_output_is_a_quiet_exit() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr(&refused).contains("refused"), "{}", stderr(&refused));
 }
+
+/// Import errors name the full path (docs/meeting-import.md), and the limits are refused with
+/// exit 2: a file over the size limit is not read.
+#[test]
+fn import_errors_name_the_full_path_and_the_limits_hold() {
+    let store = new_store();
+    let dir = store.path();
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let agency = json!({"held_at": "2026-11-24T14:00:00+01:00", "items": [
+        {"kind": "free", "title": "Eventuelt"},
+        {"kind": "free", "title": "Orientering"},
+        {"kind": "case", "reference": "ØJP-2026-0001", "actions": [{"what": "x", "agency": "naboen", "due": "2026-12-01"}]}]});
+    let too_many = json!({"held_at": "2026-11-24T14:00:00+01:00",
+        "participants": vec![json!({"name": "A", "organisation": "B"}); 61]});
+    for (file, says) in [
+        (write("agency.json", &agency.to_string()), "items[2].actions[0].agency"),
+        (write("uden-tid.json", r#"{"place": "Politigården"}"#), "`held_at`"),
+        (
+            write(
+                "to-gange.json",
+                r#"{"held_at": "2026-11-24T14:00:00+01:00", "held_at": "2026-11-24T15:00:00+01:00"}"#,
+            ),
+            "`held_at`",
+        ),
+        (write("skudsekund.json", r#"{"held_at": "2026-12-31T22:59:60Z"}"#), "`held_at`"),
+        (write("mange.json", &too_many.to_string()), "højst 60 deltagere"),
+        (write("stor.json", &" ".repeat(4 * 1024 * 1024 + 1)), "for stor"),
+    ] {
+        let out = cli(dir, &["meeting", "import", file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{file:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{file:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("naboen") && !stderr(&out).contains("Politigården"), "{}", stderr(&out));
+    }
+    assert_eq!(ok(cli(dir, &["meeting", "list"])).as_array().unwrap().len(), 0, "nothing was written");
+}

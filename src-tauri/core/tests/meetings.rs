@@ -188,22 +188,73 @@ fn importing_refuses_bad_input_by_field_and_writes_nothing() {
         }
         doc.to_string()
     };
+    let text = good.to_string();
+    let many = |n: usize, one: serde_json::Value| json!(vec![one; n]);
     let cases: Vec<(String, &str)> = vec![
         (with(&["items", "0", "reference"], json!("ØJP-2026-9999")), "items[0].reference"),
-        // Inside a tagged item serde reports the item, not the field within it.
-        (with(&["items", "0", "actions", "0", "agency"], json!("naboen")), "items[0]"),
+        // Inside an item the full path, as the format documents it.
+        (with(&["items", "0", "actions", "0", "agency"], json!("naboen")), "items[0].actions[0].agency"),
+        (
+            with(&["items", "0", "new_information"], json!([{"authority": "naboen", "text": "x"}])),
+            "items[0].new_information[0].authority",
+        ),
+        (with(&["items", "0", "resulting_stage"], json!("udsat")), "items[0].resulting_stage"),
+        (with(&["items", "0", "surprise"], json!(1)), "items[0].(ukendt felt)"),
+        (with(&["items", "0", "kind"], json!("sag")), "items[0].kind"),
         (with(&["items", "0", "actions", "0", "due"], json!("2026-02-30")), "items[0].actions[0].due"),
+        (with(&["items", "0", "actions", "0", "what"], serde_json::Value::Null), "items[0].actions[0].what"),
         (with(&["items", "0", "assessment"], json!("x".repeat(8001))), "items[0].assessment"),
         (with(&["surprise"], json!(1)), "(ukendt felt)"),
         (with(&["held_at"], json!("i går")), "held_at"),
         (with(&["items", "0", "resulting_stage"], json!("closed")), "items[0].outcome"),
         (format!("{good} {good}"), "(dokument)"),
+        // A missing field is named, not "(dokument)".
+        (json!({"items": []}).to_string(), "held_at"),
+        (with(&["participants", "0"], json!({"name": "Łukasz Nowak"})), "participants[0].organisation"),
+        // A key twice: the second is named (serde would keep one of them silently).
+        (text.replacen("\"held_at\"", "\"held_at\":\"2026-11-26T14:00:00+01:00\",\"held_at\"", 1), "held_at"),
+        (text.replacen("\"reference\"", "\"reference\":\"ØJP-2026-0001\",\"reference\"", 1), "items[0].reference"),
+        // Strictly as documented: no leap second, due as YYYY-MM-DD only, one address per field.
+        (with(&["held_at"], json!("2026-11-25T22:59:60Z")), "held_at"),
+        (with(&["next_meeting_at"], json!("2026-12-31T22:59:60Z")), "next_meeting_at"),
+        (with(&["items", "0", "actions", "0", "due"], json!("01.12.2026")), "items[0].actions[0].due"),
+        (with(&["items", "0", "actions", "0", "due"], json!(" 2026-12-01")), "items[0].actions[0].due"),
+        (with(&["participants", "0", "email"], json!("a@aarhus.dk, b@aarhus.dk")), "participants[0].email"),
+        (with(&["participants", "0", "email"], json!("a@aarhus.dk;b@aarhus.dk")), "participants[0].email"),
+        // Caps (docs/meeting-import.md).
+        (with(&["items"], many(meetings::ITEMS_MAX + 1, json!({"kind": "free", "title": "Punkt"}))), "items"),
+        (
+            with(&["participants"], many(meetings::PARTICIPANTS_MAX + 1, json!({"name": "A", "organisation": "B"}))),
+            "participants",
+        ),
+        (
+            with(
+                &["items", "0", "actions"],
+                many(meetings::ACTIONS_PER_ITEM_MAX + 1, json!({"what": "x", "agency": "ssp", "due": "2026-12-01"})),
+            ),
+            "items[0].actions",
+        ),
+        (
+            with(
+                &["items", "0", "new_information"],
+                many(meetings::NOTES_PER_ITEM_MAX + 1, json!({"authority": "ssp", "text": "x"})),
+            ),
+            "items[0].new_information",
+        ),
+        (format!("{}{}", " ".repeat(meetings::RECORD_BYTES_MAX), good), "(dokument)"),
     ];
     for (doc, field) in cases {
+        let short: String = doc.chars().take(300).collect();
         match meetings::import(&store, &doc) {
-            Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field, "{doc}"),
-            Err(Error::Malformed { path, .. }) => assert_eq!(path, field, "{doc}"),
-            other => panic!("{doc}: {other:?}"),
+            Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field, "{short}"),
+            Err(e @ Error::Malformed { .. }) => {
+                let Error::Malformed { path, .. } = &e else { unreachable!() };
+                assert_eq!(path, field, "{short}");
+                for secret in ["naboen", "udsat", "sag\"", "surprise", "Nowak", "aarhus.dk"] {
+                    assert!(!e.to_string().contains(secret) && !e.message_da().contains(secret), "{e}");
+                }
+            }
+            other => panic!("{short}: {other:?}"),
         }
     }
     assert!(meetings::list(&store).unwrap().is_empty(), "nothing was written");

@@ -6,7 +6,7 @@
 
 use clap::{Parser, Subcommand};
 use serde_json::json;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -417,10 +417,20 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 MeetingCommand::List => serde_json::to_value(meetings::list(&store)?),
                 MeetingCommand::Finalize { id } => serde_json::to_value(meetings::finalize(&store, id)?),
                 MeetingCommand::Import { file } => {
-                    let text = std::fs::read(&file)
-                        .ok()
-                        .and_then(|b| String::from_utf8(b).ok())
-                        .ok_or(Error::invalid("file", "filen kan ikke læses som UTF-8-tekst"))?;
+                    // At most one byte more than a record may have: a larger file is refused
+                    // without reading it all.
+                    let mut bytes = Vec::new();
+                    std::fs::File::open(&file)
+                        .and_then(|f| f.take(meetings::RECORD_BYTES_MAX as u64 + 1).read_to_end(&mut bytes))
+                        .map_err(|_| Error::invalid("file", "filen kan ikke læses"))?;
+                    if bytes.len() > meetings::RECORD_BYTES_MAX {
+                        return Err(Error::invalid(
+                            "file",
+                            format!("filen er for stor: et møde fylder højst {} MB", meetings::RECORD_BYTES_MAX >> 20),
+                        ));
+                    }
+                    let text =
+                        String::from_utf8(bytes).map_err(|_| Error::invalid("file", "filen er ikke UTF-8-tekst"))?;
                     serde_json::to_value(meetings::import(&store, text.trim_start_matches('\u{feff}'))?)
                 }
             };

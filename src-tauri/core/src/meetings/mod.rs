@@ -34,7 +34,10 @@ pub use files::{
     MinutesFile, MinutesFormat, export_minutes, export_minutes_email, minutes_email, minutes_file, minutes_file_name,
     minutes_pdf, save_minutes, write_private_copy,
 };
-pub use record::{AuthorityNote, ItemRecord, MeetingRecord, PLACE_MAX, ParticipantRecord, TEXT_MAX, TITLE_MAX};
+pub use record::{
+    ACTIONS_PER_ITEM_MAX, AuthorityNote, ITEMS_MAX, ItemRecord, MeetingRecord, NOTES_PER_ITEM_MAX, PARTICIPANTS_MAX,
+    PLACE_MAX, ParticipantRecord, RECORD_BYTES_MAX, TEXT_MAX, TITLE_MAX,
+};
 pub use settings::{KEEP_YEARS, KEEP_YEARS_MAX, KEEP_YEARS_MIN, MeetingSettings, save_settings, settings};
 pub use stored::MeetingSummary;
 
@@ -48,7 +51,7 @@ use crate::op::Op;
 use crate::store::Store;
 use chrono::{Datelike, TimeDelta};
 use minutes_doc::minutes_doc;
-use record::{safe_path, validate};
+use record::validate;
 use serde::Serialize;
 use settings::settings_in;
 use stored::{next_number, record_in, stored_items, summary, write_record};
@@ -132,19 +135,10 @@ pub fn get(store: &Store, id: i64) -> Result<MeetingSummary> {
     })
 }
 
-/// Imports a whole meeting record as a new draft meeting (docs/meeting-import.md).
+/// Imports a whole meeting record as a new draft meeting (docs/meeting-import.md), read strictly
+/// ([`record::parse`]: a fault is named by its full path).
 pub fn import(store: &Store, json: &str) -> Result<MeetingSummary> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let record: MeetingRecord = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        let path = e.path().to_string();
-        Error::Malformed {
-            path: if path == "." { "(dokument)".into() } else { safe_path(&path) },
-            reason: "passer ikke til formatet (se docs/meeting-import.md)".into(),
-        }
-    })?;
-    de.end()
-        .map_err(|_| Error::Malformed { path: "(dokument)".into(), reason: "der står mere efter mødet".into() })?;
-    create(store, &record)
+    create(store, &record::parse(json)?)
 }
 
 /// Applies what a meeting recorded to its cases, in the finalizing transaction: a history entry

@@ -198,6 +198,8 @@ export function validateEmail(value: string): string | null {
   if (local === '' || !domain.includes('.') || domain.endsWith('.') || /\s/u.test(v)) {
     return 'Skriv en hel e-mailadresse.';
   }
+  // One address per field (the core's `is_email_address`): no list, no display name.
+  if (domain.includes('@') || /[,;<>"()[\]\\:]/u.test(v)) return 'Skriv én e-mailadresse.';
   return null;
 }
 
