@@ -204,6 +204,10 @@ fn importing_refuses_bad_input_by_field_and_writes_nothing() {
         (with(&["items", "0", "actions", "0", "due"], json!("2026-02-30")), "items[0].actions[0].due"),
         (with(&["items", "0", "actions", "0", "what"], serde_json::Value::Null), "items[0].actions[0].what"),
         (with(&["items", "0", "assessment"], json!("x".repeat(8001))), "items[0].assessment"),
+        // CPR numbers however grouped and separated, in every free-text field.
+        (with(&["items", "0", "assessment"], json!("Født 01_02_03 12 34.")), "items[0].assessment"),
+        (with(&["items", "0", "actions", "0", "what"], json!("Ring om 0102/031234")), "items[0].actions[0].what"),
+        (with(&["place"], json!("Lokale 0102 031234")), "place"),
         (with(&["surprise"], json!(1)), "(ukendt felt)"),
         (with(&["held_at"], json!("i går")), "held_at"),
         (with(&["items", "0", "resulting_stage"], json!("closed")), "items[0].outcome"),
