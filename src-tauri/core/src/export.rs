@@ -140,7 +140,7 @@ pub fn remove_unfinished(dir: &Path) -> usize {
 
 /// An export's temporary file, registered as unfinished until it is dropped (after it was put in
 /// place, or removed). The registration is locked while it lives.
-struct Unfinished {
+pub(crate) struct Unfinished {
     entry: Option<(PathBuf, fs::File)>,
 }
 
@@ -174,8 +174,9 @@ fn register(dir: &Path, id: &str, temp: &Path) -> Unfinished {
     Unfinished { entry: entry.ok() }
 }
 
-/// A new temporary file for an export into `folder`, registered as unfinished.
-fn export_temp(folder: &Path) -> Result<(tempfile::NamedTempFile, Unfinished)> {
+/// A new temporary file for an export into `folder` (a backup's files too), registered as
+/// unfinished until the returned guard is dropped.
+pub(crate) fn export_temp(folder: &Path) -> Result<(tempfile::NamedTempFile, Unfinished)> {
     let id = uuid::Uuid::new_v4().simple().to_string();
     let name = format!("{EXPORT_TEMP_PREFIX}{id}");
     let unfinished = match (unfinished_dir(), fs::canonicalize(folder)) {
@@ -227,23 +228,27 @@ fn target_folder(path: &Path, t: Target) -> Result<&Path> {
 /// Writes an exported file (the minutes) as a new file: complete and durable, owner-only where
 /// the OS supports it, never replacing an existing file or writing through a link (`Refused`).
 pub(crate) fn write_export(path: &Path, bytes: &[u8], t: Target) -> Result<()> {
-    let dir = target_folder(path, t)?;
-    (|| -> Result<()> {
-        let (mut tmp, _unfinished) = export_temp(dir)?;
-        tmp.write_all(bytes)?;
-        tmp.as_file().sync_all()?;
-        crate::faults::point("export.temp_written");
-        match tmp.persist_noclobber(path) {
-            Ok(_) => {}
-            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(Error::Refused("the file already exists and is not replaced".into()));
-            }
-            Err(e) => return Err(e.error.into()),
+    target_folder(path, t)?;
+    write_new(path, bytes).map_err(|e| target_error(e, t))
+}
+
+/// [`write_export`] without naming the folder (a backup's key file): a new file, complete and
+/// durable, linked into place without replacing anything (`Refused`, without its name).
+pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = files::parent_dir(path);
+    let (mut tmp, _unfinished) = export_temp(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    crate::faults::point("export.temp_written");
+    match tmp.persist_noclobber(path) {
+        Ok(_) => {}
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::Refused("the file already exists and is not replaced".into()));
         }
-        files::sync_dir(dir)?;
-        Ok(())
-    })()
-    .map_err(|e| target_error(e, t))
+        Err(e) => return Err(e.error.into()),
+    }
+    files::sync_dir(dir)?;
+    Ok(())
 }
 
 /// Saves an exported file where the user chose in a save dialog that has already asked about

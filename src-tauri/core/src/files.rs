@@ -88,11 +88,6 @@ pub(crate) fn temp_named(dir: &Path, name: &str) -> std::io::Result<tempfile::Na
     b.tempfile_in(dir).map_err(|e| std::io::Error::new(e.kind(), "a temporary file cannot be created there"))
 }
 
-/// What a temporary file beside `path` is called: hidden, named after it, random.
-pub(crate) fn temp_prefix_for(path: &Path) -> String {
-    format!(".{}.tovholder-", path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
-}
-
 pub(crate) fn already_exists(path: &Path) -> Error {
     Error::Refused(format!(
         "{} already exists and is not replaced",

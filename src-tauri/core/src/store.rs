@@ -18,8 +18,8 @@ use crate::audit::{self, AuditEvent};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::files::{
-    DirLock, create_private_dir, parent_dir, present, read_small, remove_if_present, sync_dir, temp_in,
-    temp_prefix_for, with_suffix, write_new_file,
+    DirLock, create_private_dir, parent_dir, present, read_small, remove_if_present, sync_dir, temp_in, with_suffix,
+    write_new_file,
 };
 use crate::keychain::Keychain;
 use crate::op::Changes;
@@ -522,9 +522,10 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
             Err(e) => return Err(e.into()),
         };
-        let prefix = temp_prefix_for(file);
+        // Temporary files beside the backup are named neutrally and registered until in place
+        // (`export`): a backup killed half-way leaves nothing the next start does not remove.
         if !reused_key_file {
-            write_new_file(&key_file, &envelope, &prefix).map_err(target_error)?;
+            crate::export::write_new(&key_file, &envelope).map_err(target_error)?;
         }
         crate::faults::point("backup.key_written");
         let result = (|| -> Result<()> {
@@ -550,7 +551,7 @@ impl Store {
             };
             crate::faults::point("backup.db_staged");
             let (_staged, mut from) = staged;
-            let mut out = temp_in(target_dir, &prefix).map_err(|e| target_error(e.into()))?;
+            let (mut out, _unfinished) = crate::export::export_temp(target_dir).map_err(target_error)?;
             std::io::copy(&mut from, &mut out)?;
             out.as_file().sync_all()?;
             match out.persist_noclobber(file) {

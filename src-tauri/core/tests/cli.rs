@@ -471,3 +471,31 @@ fn an_edited_store_id_in_the_key_file_is_reported_as_a_key_file_that_does_not_ma
     std::fs::write(&key_file, &original).unwrap();
     assert!(cli(tmp.path(), &["status"]).status.success(), "the unedited key file opens the store");
 }
+
+/// A backup is an export too: killed after writing a temporary file beside the target, it leaves
+/// it under a neutral name (not the backup's), which the next start removes.
+#[test]
+fn a_killed_backup_leaves_no_temporary_file_after_the_next_start() {
+    require_os_keychain();
+    let tmp = tempfile::tempdir().unwrap();
+    let _cleanup = KeychainCleanup(vec![tmp.path().into()]);
+    init(tmp.path());
+    let cache = tempfile::tempdir().unwrap();
+    let cache_home = cache.path().to_str().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("Jens Hansen backup.db");
+    let killed = cli_with_env(
+        tmp.path(),
+        &["backup", file.to_str().unwrap()],
+        &[("TOVHOLDER_CRASH_AT", "export.temp_written"), ("XDG_CACHE_HOME", cache_home)],
+    );
+    assert!(!killed.status.success());
+    let left: Vec<String> =
+        std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(left.len() == 1 && left[0].starts_with(".tovholder-export-") && !left[0].contains("Jens"), "{left:?}");
+    let status = cli_with_env(tmp.path(), &["status"], &[("XDG_CACHE_HOME", cache_home)]);
+    assert!(status.status.success(), "{}", stderr(&status));
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0, "removed by the next start");
+    let again = cli_with_env(tmp.path(), &["backup", file.to_str().unwrap()], &[("XDG_CACHE_HOME", cache_home)]);
+    assert!(again.status.success(), "{}", stderr(&again));
+}
