@@ -220,9 +220,10 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         let flagged = data.intake("K.M.", "2026-11-02T10:00:00+01:00");
         let other = data.intake("A.B.", "2026-11-03T10:00:00+01:00");
         data.cli(&["flag", &flagged, "--meeting", "on"]);
-        // Dates ahead of whatever day the test runs: the meeting in a week, the deadline in three.
+        // Dates around whatever day the test runs: the meeting was yesterday (a meeting is
+        // finalized only once it has begun), the deadline in three weeks.
         let today = chrono::Utc::now().date_naive();
-        let held = today + TimeDelta::days(7);
+        let held = today - TimeDelta::days(1);
         let due = today + TimeDelta::days(21);
         let number = format!("1/{}", held.year());
         // Kept three years: the same day (a leap day becomes 1 March).

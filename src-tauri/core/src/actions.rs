@@ -173,8 +173,10 @@ fn read(db: &Reader<'_>, id: i64, today: Day) -> Result<ActionItem> {
     with_references(db, vec![stored], |_| true)?.pop().ok_or(Error::NotFound("Opgaven"))
 }
 
-/// Adds an action item to a case, in the operation's transaction.
+/// Adds an action item to a case of the home infohus (`cases::ensure_own`), in the operation's
+/// transaction.
 pub fn add_in(op: &mut Op<'_>, case_id: i64, item: &NewActionItem) -> Result<ActionItem> {
+    crate::cases::ensure_own(op, case_id)?;
     let today = Day::of(op.now());
     let (what, person, due) = validate(item, today)?;
     op.conn()
@@ -217,6 +219,7 @@ pub fn set_status(store: &Store, id: i64, status: ActionStatus) -> Result<Action
 pub fn set_status_in(op: &Op<'_>, id: i64, status: ActionStatus) -> Result<ActionItem> {
     let today = Day::of(op.now());
     let Stored { case_id, item: before } = read_stored(op, id, today)?;
+    crate::cases::ensure_own(op, case_id)?;
     if before.status != ActionStatus::Open {
         return Err(Error::invalid("status", "opgaven er allerede lukket"));
     }

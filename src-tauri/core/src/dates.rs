@@ -130,6 +130,16 @@ impl Day {
         iso.or_else(danish).map(Day)
     }
 
+    /// Exactly "YYYY-MM-DD" (the import format's `due`): no Danish form, no spaces, no sign.
+    pub fn parse_iso(s: &str) -> Option<Day> {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?).map(Day)
+    }
+
     pub fn as_text(self) -> String {
         self.0.format("%Y-%m-%d").to_string()
     }

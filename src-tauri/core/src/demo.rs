@@ -218,6 +218,7 @@ pub fn fill_with_options(
     let three_years = 3 * 365 * 24 * 3600;
     let this_year = crate::intake::year_at(now);
     store.write(|op| {
+        let home = crate::profile::read(op)?.district_code;
         if !force && register::count(op)? > count_marked(op)? {
             return Err(crate::error::Error::Refused(
                 "the store holds real cases; demo data is only added to a store without them (use --force to add it anyway)"
@@ -336,6 +337,18 @@ pub fn fill_with_options(
                 let body = *NOTES.choose(&mut rng).expect("notes");
                 op.as_of(at, DEMO_ACTOR, |op| notes::add(op, id, body))?;
                 note_count += 1;
+            }
+            // Another district's case (a concern about someone living elsewhere): as in the app,
+            // it waits here to be forwarded, or was forwarded there soon after; nothing else is
+            // done to it here (`cases::ensure_own`).
+            let code = valid.route.police_district.code;
+            if code != home {
+                if days >= 7 || rng.random_bool(0.5) {
+                    let at = received + TimeDelta::seconds((age_secs / 10).min(3 * 86_400));
+                    let why = format!("Hører under {}", district::display_name(code));
+                    op.as_of(at, DEMO_ACTOR, |op| cases::forward_in(op, id, code, &why))?;
+                }
+                continue;
             }
             // The way there, one stage at a time, spread over the case's age.
             let path: Vec<Stage> = if target == Stage::Closed {

@@ -106,7 +106,10 @@ impl Error {
         match self {
             // Shown next to the field (`CommandError::field`), so the reason alone.
             Error::Invalid { reason, .. } => sentence(reason),
-            Error::Malformed { path, .. } => format!("Ugyldigt indhold ved »{path}«."),
+            // The path names known fields only, the reason is the core's own Danish text.
+            Error::Malformed { path, reason } => {
+                format!("Ugyldigt indhold ved »{path}«: {}.", reason.trim_end_matches('.'))
+            }
             Error::NotFound(what) => format!("{what} findes ikke."),
             Error::Busy => "Sagsdatabasen bruges af et andet program lige nu. Intet er gemt; prøv igen om lidt.".into(),
             Error::NotInitialized => "Der er endnu ingen sagsdatabase på denne computer.".into(),

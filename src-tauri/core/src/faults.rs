@@ -19,6 +19,7 @@ pub const STEPS: &[&str] = &[
     "backup.db_staged",
     "backup.done",
     "unlock.key_rewritten",
+    "export.temp_written",
 ];
 
 #[cfg(feature = "test-support")]

@@ -77,9 +77,15 @@ pub(crate) fn temp_in(dir: &Path, prefix: &str) -> std::io::Result<tempfile::Nam
     b.tempfile_in(dir)
 }
 
-/// What a temporary file beside `path` is called: hidden, named after it, random.
-pub(crate) fn temp_prefix_for(path: &Path) -> String {
-    format!(".{}.tovholder-", path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+/// A new, empty, owner-only file named exactly `name` + ".tmp" in `dir`, created exclusively (an
+/// existing name, a planted link included, is never opened). The caller makes `name` unique.
+/// Errors keep their kind but never name the path.
+pub(crate) fn temp_named(dir: &Path, name: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(name).suffix(".tmp").rand_bytes(0);
+    #[cfg(unix)]
+    b.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600));
+    b.tempfile_in(dir).map_err(|e| std::io::Error::new(e.kind(), "a temporary file cannot be created there"))
 }
 
 pub(crate) fn already_exists(path: &Path) -> Error {

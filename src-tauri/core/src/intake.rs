@@ -165,7 +165,7 @@ fn expected_part(msg: &str) -> Option<String> {
 
 /// What was wrong with a JSON document, without repeating the values it held (they may be
 /// personal data): serde's own messages quote the offending input.
-fn describe_json_error(e: &serde_json::Error) -> String {
+pub(crate) fn describe_json_error(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     let expected = || expected_part(&msg).unwrap_or_else(|| "en anden værdi".into());
     if msg.starts_with("unknown field") {

@@ -39,6 +39,12 @@ fn account(store_id: &str) -> String {
     format!("case-store-{store_id}")
 }
 
+/// The pseudo store id under which the store id of a key is remembered, by the key's check value
+/// (store ids are UUIDs, so the two never meet).
+fn index_id(key_check: &str) -> String {
+    format!("index-{key_check}")
+}
+
 fn map_err(e: keyring_core::Error) -> Error {
     use keyring_core::Error as K;
     match e {
@@ -105,6 +111,27 @@ impl Keychain {
 
     pub fn set(&self, store_id: &str, secret: &[u8]) -> Result<()> {
         self.entry(store_id)?.set_secret(secret).map_err(map_err)
+    }
+
+    /// Remembers which store id holds the key with this check value (the key file's public
+    /// `key_check`): not secret, kept beside the keys, so that a key file whose store id was edited
+    /// is told from a key that is missing ([`Keychain::store_of_key`]).
+    pub fn remember_store(&self, key_check: &str, store_id: &str) -> Result<()> {
+        self.set(&index_id(key_check), store_id.as_bytes())
+    }
+
+    /// The store id this keychain keeps the key with this check value under, if it knows.
+    pub fn store_of_key(&self, key_check: &str) -> Result<Option<String>> {
+        match self.get(&index_id(key_check)) {
+            Ok(id) => Ok(Some(String::from_utf8_lossy(&id).into_owned())),
+            Err(Error::KeyMissing | Error::WrongKey) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Forgets [`Keychain::remember_store`]'s entry (a store replaced by a restore).
+    pub fn forget_store(&self, key_check: &str) -> Result<()> {
+        self.delete(&index_id(key_check))
     }
 
     /// Removes a store's key; a key that is not there is not an error.

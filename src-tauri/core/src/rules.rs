@@ -166,6 +166,9 @@ fn text_classes() -> String {
         ("line_separators", ranges_ts(char_ranges(i::LINE_SEPARATORS))),
         ("dashes", ranges_ts(char_ranges(i::DASHES))),
         ("dots", ranges_ts(char_ranges(i::DOTS))),
+        ("underscores", ranges_ts(char_ranges(i::UNDERSCORES))),
+        ("slashes", ranges_ts(char_ranges(i::SLASHES))),
+        ("number_joiners", ranges_ts(char_ranges(i::NUMBER_JOINERS))),
         ("whitespace", ranges_ts(whitespace_ranges())),
     ] {
         let _ = writeln!(ts, "  {name}: {ranges},");
@@ -220,6 +223,9 @@ mod tests {
         }
         for s in strings(&v, &["cpr", "clean"]) {
             assert!(!contains_cpr_number(s), "{s:?}");
+        }
+        for s in strings(&v, &["cpr", "accepted_false_positives"]) {
+            assert!(contains_cpr_number(s), "{s:?}: a false positive written down as accepted");
         }
         for s in strings(&v, &["phone", "valid"]) {
             assert!(is_phone_number(s), "{s:?}");

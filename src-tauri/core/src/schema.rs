@@ -5,7 +5,7 @@ use rusqlite_migration::{M, Migrations};
 use std::sync::LazyLock;
 
 /// The schema version this build writes: one per step in `STEPS`. Bump it with every new step.
-pub const LATEST_VERSION: u32 = 7;
+pub const LATEST_VERSION: u32 = 8;
 
 const STEPS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
@@ -15,6 +15,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0005_demo_cases.sql"),
     include_str!("../migrations/0006_meetings.sql"),
     include_str!("../migrations/0007_meeting_settings.sql"),
+    include_str!("../migrations/0008_meeting_distribution.sql"),
 ];
 
 /// The released steps. Each one checks foreign keys before the upgrade's transaction commits:

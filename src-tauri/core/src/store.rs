@@ -18,8 +18,8 @@ use crate::audit::{self, AuditEvent};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::files::{
-    DirLock, create_private_dir, parent_dir, present, read_small, remove_if_present, sync_dir, temp_in,
-    temp_prefix_for, with_suffix, write_new_file,
+    DirLock, create_private_dir, parent_dir, present, read_small, remove_if_present, sync_dir, temp_in, with_suffix,
+    write_new_file,
 };
 use crate::keychain::Keychain;
 use crate::op::Changes;
@@ -49,6 +49,10 @@ const PENDING_KEY: &str = "tovholder.key.pending";
 const TMP_PREFIX: &str = ".tovholder-tmp-";
 /// Names older versions used for partial files; removed when found.
 const LEGACY_PARTIALS: &[&str] = &["tovholder.db.partial", "tovholder.key.partial", "tovholder.db.restore"];
+/// The detail of `Error::Corrupt` when the key file names another store id than the one this
+/// keychain keeps its key under.
+pub const KEY_FILE_MISMATCH: &str =
+    "the key file does not match this store: its store id was changed (the keychain holds the key under another id)";
 /// How long opening waits for the store's locks before reporting `Busy`.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -160,6 +164,19 @@ fn recover(dir: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The key the keychain keeps for the store a key file names. `KeyMissing` when it has none —
+/// unless it keeps this key (by its check value) under another store id: then the key file's
+/// store id was edited, and the key file does not match the store (`Corrupt`).
+fn key_for(keychain: &Keychain, envelope: &KeyEnvelope) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    match keychain.get(&envelope.store_id) {
+        Err(Error::KeyMissing) => Err(match keychain.store_of_key(&envelope.key_check) {
+            Ok(Some(id)) if id != envelope.store_id => Error::Corrupt(KEY_FILE_MISMATCH.into()),
+            _ => Error::KeyMissing,
+        }),
+        other => other,
+    }
 }
 
 fn read_envelope(path: &Path) -> Result<KeyEnvelope> {
@@ -315,6 +332,8 @@ impl Store {
             sync_dir(dir)?;
             crate::faults::point("init.db_staged");
             keychain.set(&store_id, key.as_bytes())?;
+            // Best effort: without it an edited key file is reported as a missing key.
+            let _ = keychain.remember_store(&envelope.key_check, &store_id);
             crate::faults::point("init.keychain_set");
             // The commit point.
             write_new_file(&dir.join(PENDING_KEY), &envelope.to_json(), TMP_PREFIX)
@@ -325,6 +344,7 @@ impl Store {
             if !present(&dir.join(PENDING_KEY)).unwrap_or(true) {
                 let _ = fs::remove_file(&pending_db);
                 let _ = keychain.delete(&store_id);
+                let _ = keychain.forget_store(&envelope.key_check);
             }
             return Err(e);
         }
@@ -354,10 +374,12 @@ impl Store {
         Store::open_locked(dir, keychain, busy_timeout)
     }
 
-    /// Opens with the keychain's key; the caller holds the directory lock.
+    /// Opens with the keychain's key; the caller holds the directory lock. A key the keychain
+    /// holds under another store id than the key file names (its store id was edited) is reported
+    /// as a key file that does not match the store, not as a missing key.
     fn open_locked(dir: &Path, keychain: &Keychain, busy_timeout: Duration) -> Result<Store> {
         let envelope = read_envelope(&key_path(dir))?;
-        let key = DbKey::from_bytes(&keychain.get(&envelope.store_id)?)?;
+        let key = DbKey::from_bytes(&key_for(keychain, &envelope)?)?;
         envelope.verify_key(&key)?;
         Store::open_with_key(dir, envelope, &key, busy_timeout)
     }
@@ -400,6 +422,7 @@ impl Store {
             crate::faults::point("unlock.key_rewritten");
         }
         keychain.set(&store.envelope.store_id, key.as_bytes())?;
+        let _ = keychain.remember_store(&store.envelope.key_check, &store.envelope.store_id);
         store.write(|op| {
             op.audit(AuditEvent::StoreUnlockedWithRecoveryCode);
             Ok(())
@@ -499,9 +522,10 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
             Err(e) => return Err(e.into()),
         };
-        let prefix = temp_prefix_for(file);
+        // Temporary files beside the backup are named neutrally and registered until in place
+        // (`export`): a backup killed half-way leaves nothing the next start does not remove.
         if !reused_key_file {
-            write_new_file(&key_file, &envelope, &prefix).map_err(target_error)?;
+            crate::export::write_new(&key_file, &envelope).map_err(target_error)?;
         }
         crate::faults::point("backup.key_written");
         let result = (|| -> Result<()> {
@@ -527,7 +551,7 @@ impl Store {
             };
             crate::faults::point("backup.db_staged");
             let (_staged, mut from) = staged;
-            let mut out = temp_in(target_dir, &prefix).map_err(|e| target_error(e.into()))?;
+            let (mut out, _unfinished) = crate::export::export_temp(target_dir).map_err(target_error)?;
             std::io::copy(&mut from, &mut out)?;
             out.as_file().sync_all()?;
             match out.persist_noclobber(file) {
@@ -584,7 +608,7 @@ impl Store {
         let key = match &code {
             Some(code) => envelope.open(code)?,
             None => {
-                let key = DbKey::from_bytes(&keychain.get(&envelope.store_id)?)?;
+                let key = DbKey::from_bytes(&key_for(keychain, &envelope)?)?;
                 envelope.verify_key(&key)?;
                 key
             }
@@ -644,6 +668,7 @@ impl Store {
         crate::faults::point("restore.db_staged");
         let result = (|| -> Result<()> {
             keychain.set(&envelope.store_id, key.as_bytes())?;
+            let _ = keychain.remember_store(&envelope.key_check, &envelope.store_id);
             crate::faults::point("restore.keychain_set");
             // The commit point.
             write_new_file(&dir.join(PENDING_KEY), &envelope.to_json(), TMP_PREFIX)
@@ -659,6 +684,9 @@ impl Store {
         crate::faults::point("restore.done");
         if let Some(prev) = previous.filter(|p| p.store_id != envelope.store_id) {
             let _ = keychain.delete(&prev.store_id);
+            if prev.key_check != envelope.key_check {
+                let _ = keychain.forget_store(&prev.key_check);
+            }
         }
         let store = Store::open_with_key(dir, envelope, &key, DEFAULT_BUSY_TIMEOUT)?;
         store.write(|op| {

@@ -102,65 +102,173 @@ pub fn digit_value(c: char) -> Option<u32> {
     DIGIT_ZEROS.iter().find(|&&z| (z..z + 10).contains(&c)).map(|&z| c - z)
 }
 
+/// Underscores and low lines, which people put between the groups of a number ("010203_1234"):
+/// low line, double low line, dashed, centreline and wavy low line, fullwidth low line.
+pub const UNDERSCORES: &[(char, char)] =
+    &[('_', '_'), ('\u{2017}', '\u{2017}'), ('\u{FE4D}', '\u{FE4F}'), ('\u{FF3F}', '\u{FF3F}')];
+
+/// Slashes and backslashes between groups of digits: solidus, reverse solidus, fraction slash,
+/// division slash, big solidus, fullwidth solidus and reverse solidus.
+pub const SLASHES: &[(char, char)] = &[
+    ('/', '/'),
+    ('\\', '\\'),
+    ('\u{2044}', '\u{2044}'),
+    ('\u{2215}', '\u{2215}'),
+    ('\u{29F8}', '\u{29F9}'),
+    ('\u{FF0F}', '\u{FF0F}'),
+    ('\u{FF3C}', '\u{FF3C}'),
+];
+
+/// Characters that bind the digits on both sides into one number — a time ("14:05"), a decimal
+/// ("12,50"), Arabic decimal and thousands separators — so no CPR number starts or ends inside
+/// it: colon, comma, their small and fullwidth forms, Arabic decimal and thousands separators.
+pub const NUMBER_JOINERS: &[(char, char)] = &[
+    (',', ','),
+    (':', ':'),
+    ('\u{066B}', '\u{066C}'),
+    ('\u{FE50}', '\u{FE50}'),
+    ('\u{FE55}', '\u{FE55}'),
+    ('\u{FF0C}', '\u{FF0C}'),
+    ('\u{FF1A}', '\u{FF1A}'),
+];
+
+/// What a character is to the CPR check.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CprChar {
+    /// A decimal digit of any script, by value.
+    Digit(u8),
+    /// A full stop (it matters for amounts, "1.234.567.890").
+    Dot,
+    /// Any other separator that may stand between the digits: spaces, dashes, underscores, slashes.
+    Separator,
+    /// Binds the digits on both sides into one number (time, decimal).
+    Joiner,
+    Other,
+}
+
 /// The text as the CPR check sees it: invisible characters and combining marks removed (a CPR
-/// number with a zero-width space or a keycap mark in it is still one), digits of every script
-/// as ASCII digits, every dash as '-', every full stop as '.', every space as ' '.
-fn cpr_normalised(text: &str) -> Vec<char> {
+/// number with a zero-width space or a keycap mark in it is still one), digits of every script by
+/// value, separators and joiners by class.
+fn cpr_chars(text: &str) -> Vec<CprChar> {
     text.chars()
         .filter(|&c| !is_invisible(c) && !unicode_normalization::char::is_combining_mark(c))
         .map(|c| match digit_value(c) {
-            Some(d) => char::from_digit(d, 10).expect("a digit"),
-            None if in_ranges(DASHES, c) => '-',
-            None if in_ranges(DOTS, c) => '.',
-            None if c.is_whitespace() => ' ',
-            None => c,
+            Some(d) => CprChar::Digit(d as u8),
+            None if in_ranges(DOTS, c) => CprChar::Dot,
+            None if c.is_whitespace() || in_ranges(DASHES, c) || in_ranges(UNDERSCORES, c) || in_ranges(SLASHES, c) => {
+                CprChar::Separator
+            }
+            None if in_ranges(NUMBER_JOINERS, c) => CprChar::Joiner,
+            None => CprChar::Other,
         })
         .collect()
 }
 
-/// True if the text holds something shaped like a CPR number: a date DDMMYY and four digits,
-/// written together or with a separator between the pairs and before the four digits, in any
-/// digit script, with any dash, space or invisible character (see [`cpr_normalised`]). A
-/// separator is at most two spaces, a dash, a full stop or a slash, and at most two spaces:
-/// "010203-1234", "01 02 03-1234", "01.02.03 – 1234", "010203 - 1234". Phone numbers (eight
-/// digits), dates ("2026-11-25"), references and longer numbers do not match.
-pub fn contains_cpr_number(text: &str) -> bool {
-    let b = cpr_normalised(text);
-    let digit = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_digit());
-    let pair =
-        |i: usize| (digit(i) && digit(i + 1)).then(|| b[i].to_digit(10).unwrap() * 10 + b[i + 1].to_digit(10).unwrap());
-    // The end of an optional separator starting at `i`.
-    let separator = |mut i: usize| {
-        let spaces = |i: &mut usize| {
-            for _ in 0..2 {
-                if b.get(*i) == Some(&' ') {
-                    *i += 1;
-                }
+/// A group of adjacent digits (digits bound by a joiner, "14:05", count as one group, `bound`),
+/// and how it is joined to the next group.
+struct DigitGroup {
+    digits: Vec<u8>,
+    bound: bool,
+    /// Only separators stand between this group and the next one.
+    joined: bool,
+    /// Exactly one full stop stands between this group and the next one.
+    by_dot: bool,
+}
+
+fn digit_groups(b: &[CprChar]) -> Vec<DigitGroup> {
+    let digit = |i: usize| match b.get(i) {
+        Some(CprChar::Digit(d)) => Some(*d),
+        _ => None,
+    };
+    let mut groups: Vec<DigitGroup> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if digit(i).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut g = DigitGroup { digits: Vec::new(), bound: false, joined: false, by_dot: false };
+        loop {
+            while let Some(d) = digit(i) {
+                g.digits.push(d);
+                i += 1;
             }
-        };
-        spaces(&mut i);
-        if b.get(i).is_some_and(|c| matches!(c, '-' | '.' | '/')) {
+            if b.get(i) == Some(&CprChar::Joiner) && digit(i + 1).is_some() {
+                g.bound = true;
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let gap_start = i;
+        while matches!(b.get(i), Some(CprChar::Separator | CprChar::Dot)) {
             i += 1;
         }
-        spaces(&mut i);
-        i
+        g.joined = i > gap_start && digit(i).is_some();
+        g.by_dot = g.joined && i == gap_start + 1 && b[gap_start] == CprChar::Dot;
+        groups.push(g);
+    }
+    groups
+}
+
+/// True when ten digits in these groups make a CPR number: the first six a real-looking date
+/// DDMMYY (a month 1–12, a day that month can have, 29 February always), and the grouping not
+/// that of a date with a four-digit year ("25.11.2026 14", "2011-01-02 12") or of an amount with
+/// thousands separators ("3.101.201.234").
+fn cpr_shaped(groups: &[DigitGroup]) -> bool {
+    let d: Vec<u32> = groups.iter().flat_map(|g| g.digits.iter().map(|&x| u32::from(x))).collect();
+    let (day, month) = (d[0] * 10 + d[1], d[2] * 10 + d[3]);
+    let days = match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
     };
-    (0..b.len()).any(|i| {
-        if i > 0 && digit(i - 1) {
-            return false;
+    if !(1..=days).contains(&day) {
+        return false;
+    }
+    let lens: Vec<usize> = groups.iter().map(|g| g.digits.len()).collect();
+    let century = |g: &DigitGroup| matches!(g.digits[..2], [1, 9] | [2, 0]);
+    let long_year_date = (lens.len() >= 3 && lens[..3] == [2, 2, 4] && century(&groups[2]))
+        || (lens.len() >= 3 && lens[..3] == [4, 2, 2] && century(&groups[0]));
+    let amount =
+        lens[0] <= 3 && lens[1..].iter().all(|&l| l == 3) && groups[..groups.len() - 1].iter().all(|g| g.by_dot);
+    !long_year_date && !amount
+}
+
+/// True if the text holds a CPR number: ten digits of a real-looking date DDMMYY and four more,
+/// whatever separators stand between them and however they are grouped — spaces, dashes, full
+/// stops, underscores, slashes, invisible characters, in any digit script: "010203-1234",
+/// "0102 031234", "01_02_03_12_34", "0 1 0 2 0 3 1 2 3 4", "٠١٠٢٠٣/١٢٣٤". The ten digits are whole
+/// groups of adjacent digits (a group never starts or ends inside a longer number: "01020312345"
+/// is not one, nor a number bound by a colon or comma such as "14:05" or "12,50").
+///
+/// What passes, by design: phone numbers (eight digits; "+45 20 30 40 50" starts with day 45),
+/// dates with a four-digit year ("25.11.2026 14:05", "2026-11-25"), references, amounts
+/// ("1.234.567 kr", "12.500,00 kr.", "3.101.201.234"), eleven digits or more in one group.
+///
+/// False positives accepted (they cannot be told from a CPR number by their digits): ten digits
+/// in groups joined only by separators whose first six form a date — a list of two-digit numbers
+/// ("10 12 14 16 18"), a date with a two-digit year and four more digits ("25.11.26 1405"), two
+/// amounts joined by a dash ("310.120-1.234"). Missed on purpose: a date with a four-digit year
+/// followed by two digits ("25.11.2026 14"), which is far more often a date than a disguised CPR.
+pub fn contains_cpr_number(text: &str) -> bool {
+    let groups = digit_groups(&cpr_chars(text));
+    (0..groups.len()).any(|start| {
+        let mut total = 0;
+        for end in start..groups.len() {
+            if groups[end].bound {
+                return false;
+            }
+            total += groups[end].digits.len();
+            if total >= 10 {
+                return total == 10 && cpr_shaped(&groups[start..=end]);
+            }
+            if !groups[end].joined {
+                return false;
+            }
         }
-        let Some(dd) = pair(i) else { return false };
-        let m = separator(i + 2);
-        let Some(mm) = pair(m) else { return false };
-        if !(1..=31).contains(&dd) || !(1..=12).contains(&mm) {
-            return false;
-        }
-        let y = separator(m + 2);
-        if pair(y).is_none() {
-            return false;
-        }
-        let rest = separator(y + 2);
-        (rest..rest + 4).all(digit) && !digit(rest + 4)
+        false
     })
 }
 
@@ -170,10 +278,13 @@ pub fn is_phone_number(p: &str) -> bool {
     p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && (8..=15).contains(&digits)
 }
 
-/// Something@something.tld, without spaces (a plausibility check, not RFC 5322).
+/// One address, something@something.tld (a plausibility check, not RFC 5322): exactly one `@`, no
+/// spaces, and none of the characters that make a field a list of addresses or a display name
+/// (`,` `;` `<` `>` `"` `(` `)` `[` `]` `\` `:`), so one field holds one address.
 pub fn is_email_address(e: &str) -> bool {
     let ok = e.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.ends_with('.'));
-    ok && !e.contains(char::is_whitespace)
+    let special = |c: char| c.is_whitespace() || ",;<>\"()[]\\:".contains(c);
+    ok && e.matches('@').count() == 1 && !e.chars().any(special)
 }
 
 /// Checks free text: trimmed, not too long, no control characters (newlines and tabs allowed
@@ -351,8 +462,17 @@ mod tests {
             .prop_map(str::to_string)
         }
 
-        fn separator() -> impl Strategy<Value = String> {
+        /// What may stand between two digits of a disguised CPR number: mostly nothing, else any
+        /// run of spaces, dashes, full stops, underscores and slashes.
+        fn gap() -> impl Strategy<Value = String> {
             proptest::sample::select(vec![
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
                 "",
                 "-",
                 " ",
@@ -368,6 +488,16 @@ mod tests {
                 "\u{FF0D}",
                 ". ",
                 "/",
+                "_",
+                "__",
+                " _ ",
+                "\\",
+                "\u{2044}",
+                "\u{FF3F}",
+                "\u{FF0F}",
+                "  ",
+                "-/-",
+                "\u{3000}",
             ])
             .prop_map(str::to_string)
         }
@@ -377,21 +507,41 @@ mod tests {
             (invisible(), digit(d), invisible()).prop_map(|(a, d, b)| format!("{a}{d}{b}"))
         }
 
-        fn pair(n: u32) -> impl Strategy<Value = String> {
-            (disguised(n / 10), disguised(n % 10)).prop_map(|(a, b)| a + &b)
-        }
-
-        /// A valid CPR number (a real date DDMMYY and four digits), written in disguise.
-        fn cpr() -> impl Strategy<Value = String> {
-            (chrono_date(), 0u32..10000, separator(), separator(), separator())
-                .prop_flat_map(|((d, m, y), serial, s1, s2, s3)| {
-                    let digits: Vec<_> = [serial / 1000, serial / 100 % 10, serial / 10 % 10, serial % 10]
-                        .into_iter()
-                        .map(disguised)
-                        .collect();
-                    (pair(d), pair(m), pair(y), digits, Just((s1, s2, s3)))
+        /// A valid CPR number (a real date DDMMYY and four digits), its ten digits disguised and
+        /// grouped any way (something or nothing in each of the nine gaps); with the lengths of
+        /// its groups and the ten digits.
+        fn cpr() -> impl Strategy<Value = (String, Vec<usize>, Vec<u32>)> {
+            (chrono_date(), 0u32..10000, proptest::collection::vec(gap(), 9))
+                .prop_flat_map(|((d, m, y), serial, gaps)| {
+                    let ten = vec![
+                        d / 10,
+                        d % 10,
+                        m / 10,
+                        m % 10,
+                        y / 10,
+                        y % 10,
+                        serial / 1000,
+                        serial / 100 % 10,
+                        serial / 10 % 10,
+                        serial % 10,
+                    ];
+                    let digits: Vec<_> = ten.iter().map(|&x| disguised(x)).collect();
+                    (digits, Just(gaps), Just(ten))
                 })
-                .prop_map(|(d, m, y, serial, (s1, s2, s3))| format!("{d}{s1}{m}{s2}{y}{s3}{}", serial.concat()))
+                .prop_map(|(digits, gaps, ten)| {
+                    let mut text = digits[0].clone();
+                    let mut lens = vec![1];
+                    for (g, d) in gaps.iter().zip(&digits[1..]) {
+                        text.push_str(g);
+                        text.push_str(d);
+                        if g.is_empty() {
+                            *lens.last_mut().unwrap() += 1;
+                        } else {
+                            lens.push(1);
+                        }
+                    }
+                    (text, lens, ten)
+                })
         }
 
         fn chrono_date() -> impl Strategy<Value = (u32, u32, u32)> {
@@ -410,7 +560,11 @@ mod tests {
             #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
             #[test]
-            fn any_disguised_cpr_number_is_found(cpr in cpr(), before in "[a-zæøå :,(]{0,8}", after in "[a-zæøå .,)]{0,8}") {
+            fn any_disguised_cpr_number_is_found((cpr, lens, ten) in cpr(), before in "[a-zæøå :,(]{0,8}", after in "[a-zæøå .,)]{0,8}") {
+                // The one grouping left out on purpose: a date with a four-digit year ("01.02.2003 12").
+                let century = |a: u32, b: u32| (a, b) == (1, 9) || (a, b) == (2, 0);
+                prop_assume!(!(lens.starts_with(&[2, 2, 4]) && century(ten[4], ten[5])));
+                prop_assume!(!(lens.starts_with(&[4, 2, 2]) && century(ten[0], ten[1])));
                 let text = format!("{before}{cpr}{after}");
                 prop_assert!(contains_cpr_number(&text), "{:?}", text);
                 prop_assert!(clean_text("description", &text, DESCRIPTION_MAX, true).is_err(), "{:?}", text);
@@ -427,6 +581,15 @@ mod tests {
                     format!("{day:02}.{month:02}.{year} kl. {b:02}:{c:02}"),
                     format!("ØJP-{year}-{seq:04}"),
                     format!("{a}.{b:03}.{c:03} kr"),
+                    format!("{}.{b:03}.{c:03}.{d:03} kr", a % 10),
+                    format!("{a}.{b:03}.{c:03},{d:02} kr"),
+                    format!("{day:02}.{month:02}.{year} {b:02}.{c:02}"),
+                    format!("{day:02}.{month:02}.{year} {b:02}:{c:02}-{d:02}:{a:02}"),
+                    format!("{year}-{month:02}-{day:02} {b:02}:{c:02}"),
+                    format!("{year}-{month:02}-{day:02} {b:02}"),
+                    format!("{day:02}.{month:02}.{year} {b:02}"),
+                    format!("+45{a:02}{b:02}{c:02}{d:02}"),
+                    format!("tlf. {a:02}{b:02} {c:02}{d:02}, {a:02}{b:02}{c:02}{d:02}"),
                 ] {
                     prop_assert!(!contains_cpr_number(&text), "{:?}", text);
                 }

@@ -49,6 +49,7 @@
 //!     let _ = w::meeting_addendum(op, 1)?;
 //!     let _ = w::meeting_apply(op, 1, "1/2026")?;
 //!     let _ = w::directory_person(op, person)?;
+//!     let _ = w::case_forward(op, 1, "FYP", "Flyttet")?;
 //!     Ok(())
 //! }
 //! ```
@@ -601,6 +602,22 @@
 //!     Ok(())
 //! }
 //! ```
+//! `case_forward` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::case_forward(db, 1, "FYP", "Flyttet")?;
+//!     Ok(())
+//! }
+//! ```
 
 pub use crate::actions::add_in as action_add;
 pub use crate::actions::purge as action_purge;
@@ -609,6 +626,7 @@ pub use crate::actions::set_status_in as action_status;
 pub use crate::audit::insert as audit_insert;
 pub use crate::board::save_settings_in as board_settings;
 pub use crate::cases::create as case_create;
+pub use crate::cases::forward_in as case_forward;
 pub use crate::cases::history::purge as case_history_purge;
 pub use crate::cases::history::record as case_history;
 pub use crate::cases::notes::add as case_note;

@@ -161,7 +161,7 @@ fn action_items_are_validated_and_every_change_is_in_the_history() {
 }
 
 #[test]
-fn undo_moves_the_case_back_with_its_outcome_and_is_itself_in_the_history() {
+fn undo_moves_the_case_back_once_with_its_outcome_and_is_itself_in_the_history() {
     let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));
     let (_t, store) = store(&clock);
     let r = intake(&store, "F.F.", "Aarhus", "normal");
@@ -170,12 +170,76 @@ fn undo_moves_the_case_back_with_its_outcome_and_is_itself_in_the_history() {
     cases::transition(&store, &r, Stage::Closed, None, Some(Outcome::Completed)).unwrap();
     let back = cases::undo_move(&store, &r).unwrap();
     assert_eq!((back.summary.stage, back.outcome), (Stage::Intervention, None));
-    let redo = cases::undo_move(&store, &r).unwrap();
-    assert_eq!((redo.summary.stage, redo.outcome), (Stage::Closed, Some(Outcome::Completed)), "undoing the undo");
-    let undos = redo.history.iter().filter(|h| h.reason.as_deref() == Some(cases::UNDO_REASON)).count();
-    assert_eq!(undos, 4, "both undos' stage and outcome entries carry the undo reason");
+    let undos = back.history.iter().filter(|h| h.reason.as_deref() == Some(cases::UNDO_REASON)).count();
+    assert_eq!(undos, 2, "the undo's stage and outcome entries carry the undo reason");
+    // One step back only: a second undo is refused (it would re-apply the move), nothing changes.
+    let again = cases::undo_move(&store, &r).unwrap_err();
+    assert!(
+        matches!(&again, Error::Invalid { field: "stage", reason } if reason.contains("allerede fortrudt")),
+        "{again:?}"
+    );
+    let d = cases::get(&store, &r).unwrap();
+    assert_eq!((d.summary.stage, d.history.len()), (Stage::Intervention, back.history.len()));
+    // A new move can be undone again, back to where it came from (the earlier undo stays).
+    cases::transition(&store, &r, Stage::FollowUp, None, None).unwrap();
+    assert_eq!(cases::undo_move(&store, &r).unwrap().summary.stage, Stage::Intervention);
     cases::forward(&store, &r, "FYP", "Flyttet til Odense").unwrap();
     assert!(matches!(cases::undo_move(&store, &r), Err(Error::Invalid { field: "stage", .. })));
+}
+
+/// Undo is the coordinator's own: a move recorded by someone else (here the demo's author) is
+/// changed by a new move, not undone.
+#[test]
+fn only_the_coordinators_own_move_is_undone() {
+    let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));
+    let (_t, store) = store(&clock);
+    let r = intake(&store, "F.G.", "Aarhus", "normal");
+    cases::transition(&store, &r, Stage::Screening, None, None).unwrap();
+    store.conn_for_tests().execute("UPDATE cases SET stage = 'assessment' WHERE reference = ?1", [&r]).unwrap();
+    store
+        .conn_for_tests()
+        .execute(
+            "INSERT INTO case_history (case_id, at, actor, field, old_value, new_value, reason)
+             SELECT id, '2026-11-25T10:00:00.000Z', 'Demo', 'stage', 'screening', 'assessment', NULL
+             FROM cases WHERE reference = ?1",
+            [&r],
+        )
+        .unwrap();
+    let refused = cases::undo_move(&store, &r).unwrap_err();
+    assert!(matches!(&refused, Error::Invalid { field: "stage", reason } if reason.contains("egen")), "{refused:?}");
+    assert_eq!(cases::get(&store, &r).unwrap().summary.stage, Stage::Assessment);
+}
+
+/// The board, the case panel and the CLI change stage, flag and action items only on the home
+/// infohus's cases: another district's case can be read, noted, forwarded (and the forwarding
+/// undone) — nothing else.
+#[test]
+fn another_districts_case_is_read_and_forwarded_but_not_moved_flagged_or_given_action_items() {
+    let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));
+    let (_t, store) = store(&clock);
+    let own = intake(&store, "H.A.", "Aarhus", "normal");
+    let other = intake(&store, "H.B.", "Odense", "normal"); // Fyns Politi
+    let home_item = actions::add(&store, &own, &item("Samtale", Agency::Ssp, "2026-12-01")).unwrap();
+    let not_own =
+        |e: Error| matches!(&e, Error::Invalid { field: "reference", reason } if reason.contains("andet infohus"));
+    assert!(not_own(cases::transition(&store, &other, Stage::Screening, None, None).unwrap_err()));
+    let edit = CaseEdit { stage: Some(Stage::Screening), ..Default::default() };
+    assert!(not_own(cases::update(&store, &other, edit).unwrap_err()));
+    assert!(not_own(cases::set_meeting_flag(&store, &other, true).unwrap_err()));
+    assert!(not_own(actions::add(&store, &other, &item("Samtale", Agency::Ssp, "2026-12-01")).unwrap_err()));
+    // An item that belongs to a case that became another district's is not closed here either.
+    store.conn_for_tests().execute("UPDATE cases SET district_code = 'FYP' WHERE reference = ?1", [&own]).unwrap();
+    assert!(not_own(actions::set_status(&store, home_item.id, ActionStatus::Done).unwrap_err()));
+    store.conn_for_tests().execute("UPDATE cases SET district_code = 'ØJP' WHERE reference = ?1", [&own]).unwrap();
+    let d = cases::get(&store, &other).unwrap();
+    assert_eq!((d.summary.stage, d.meeting, d.action_items.len()), (Stage::NewConcern, false, 0), "nothing changed");
+    // Read, noted, forwarded, the forwarding undone, forwarded again.
+    cases::add_note(&store, &other, "Ringet til Fyn.").unwrap();
+    assert_eq!(cases::forward(&store, &other, "FYP", "Bor i Odense").unwrap().summary.stage, Stage::Forwarded);
+    assert_eq!(cases::undo_forward(&store, &other).unwrap().summary.stage, Stage::NewConcern);
+    cases::forward(&store, &other, "FYP", "Bor i Odense").unwrap();
+    // Taking it back would make it a case of this board: refused like any move.
+    assert!(not_own(cases::transition(&store, &other, Stage::Screening, Some("Fejl"), None).unwrap_err()));
 }
 
 #[test]

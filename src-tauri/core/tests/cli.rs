@@ -9,8 +9,8 @@ use common::{KeychainCleanup, cli, cli_with_env, cli_with_stdin, json, require_o
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Output};
-use tovholder_core::Keychain;
 use tovholder_core::schema::LATEST_VERSION;
+use tovholder_core::{Error, Keychain};
 
 fn init(dir: &Path) -> (Output, String) {
     let out = cli(dir, &["init", "--name", "Mette Holm", "--organisation", "Østjyllands Politi", "--district", "ØJP"]);
@@ -444,4 +444,58 @@ fn unreadable_or_damaged_intake_input_is_bad_input() {
     let out = cli(tmp.path(), &["intake", path("bom.json").to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(json(&cli(tmp.path(), &["cases"])).as_array().unwrap().len(), 1);
+}
+
+/// A key file whose store id was edited is not a missing key (which the recovery code would
+/// mend): `status` says the key file does not match the store; the unedited file opens again.
+#[test]
+fn an_edited_store_id_in_the_key_file_is_reported_as_a_key_file_that_does_not_match() {
+    require_os_keychain();
+    let tmp = tempfile::tempdir().unwrap();
+    let _cleanup = KeychainCleanup(vec![tmp.path().into()]);
+    init(tmp.path());
+    let key_file = tmp.path().join("tovholder.key");
+    let original = std::fs::read(&key_file).unwrap();
+    let mut edited: serde_json::Value = serde_json::from_slice(&original).unwrap();
+    edited["store_id"] = uuid::Uuid::new_v4().to_string().into();
+    std::fs::write(&key_file, serde_json::to_vec_pretty(&edited).unwrap()).unwrap();
+
+    let status = cli(tmp.path(), &["status"]);
+    assert!(!status.status.success());
+    let err = stderr(&status);
+    assert!(!err.contains("key_missing"), "{err}");
+    assert!(err.contains("[corrupt]") && err.contains("key file does not match this store"), "{err}");
+    let e = tovholder_core::CommandError::from(Error::Corrupt(tovholder_core::store::KEY_FILE_MISMATCH.into()));
+    assert!(e.message.starts_with("Nøglefilen"), "{}", e.message);
+
+    std::fs::write(&key_file, &original).unwrap();
+    assert!(cli(tmp.path(), &["status"]).status.success(), "the unedited key file opens the store");
+}
+
+/// A backup is an export too: killed after writing a temporary file beside the target, it leaves
+/// it under a neutral name (not the backup's), which the next start removes.
+#[test]
+fn a_killed_backup_leaves_no_temporary_file_after_the_next_start() {
+    require_os_keychain();
+    let tmp = tempfile::tempdir().unwrap();
+    let _cleanup = KeychainCleanup(vec![tmp.path().into()]);
+    init(tmp.path());
+    let cache = tempfile::tempdir().unwrap();
+    let cache_home = cache.path().to_str().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("Jens Hansen backup.db");
+    let killed = cli_with_env(
+        tmp.path(),
+        &["backup", file.to_str().unwrap()],
+        &[("TOVHOLDER_CRASH_AT", "export.temp_written"), ("XDG_CACHE_HOME", cache_home)],
+    );
+    assert!(!killed.status.success());
+    let left: Vec<String> =
+        std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(left.len() == 1 && left[0].starts_with(".tovholder-export-") && !left[0].contains("Jens"), "{left:?}");
+    let status = cli_with_env(tmp.path(), &["status"], &[("XDG_CACHE_HOME", cache_home)]);
+    assert!(status.status.success(), "{}", stderr(&status));
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0, "removed by the next start");
+    let again = cli_with_env(tmp.path(), &["backup", file.to_str().unwrap()], &[("XDG_CACHE_HOME", cache_home)]);
+    assert!(again.status.success(), "{}", stderr(&again));
 }

@@ -6,11 +6,15 @@ use common::{cli, cli_with_stdin, new_store, ok, stderr};
 use serde_json::{Value, json as j};
 
 fn report(pseudonym: &str) -> String {
+    report_in(pseudonym, "Aarhus")
+}
+
+fn report_in(pseudonym: &str, municipality: &str) -> String {
     j!({
         "received_at": "2026-11-20T10:15:00+01:00",
         "channel": "hotline",
         "caller": {"type": "parent"},
-        "subject": {"pseudonym": pseudonym, "birth_year": 2009, "municipality": "Aarhus"},
+        "subject": {"pseudonym": pseudonym, "birth_year": 2009, "municipality": municipality},
         "category": "right_wing",
         "urgency": "normal",
         "description": "Deler propaganda."
@@ -46,6 +50,11 @@ fn move_undo_flag_and_action_items_through_the_cli() {
     assert_eq!((closed["stage"].as_str(), closed["outcome"].as_str()), (Some("closed"), Some("handed_to_police")));
     let undone = ok(cli(dir, &["undo-move", &r]));
     assert_eq!((undone["stage"].as_str(), undone["outcome"].is_null()), (Some("assessment"), true));
+    // One step back: a second undo does not re-apply the move.
+    let twice = cli(dir, &["undo-move", &r]);
+    assert_eq!(twice.status.code(), Some(2), "{}", stderr(&twice));
+    assert!(stderr(&twice).contains("allerede fortrudt"), "{}", stderr(&twice));
+    assert_eq!(ok(cli(dir, &["case", &r]))["stage"], "assessment");
 
     let added =
         ok(cli(dir, &["action", "add", &r, "--what", "Bekymringssamtale", "--agency", "ssp", "--due", "2026-12-01"]));
@@ -90,4 +99,29 @@ fn move_undo_flag_and_action_items_through_the_cli() {
         fields,
         vec!["created", "stage", "stage", "outcome", "stage", "outcome", "action_item", "action_item", "meeting_flag"]
     );
+}
+
+/// Another district's case (a concern about someone in Odense, taken by this Østjylland store) is
+/// read and forwarded, never moved, flagged or given action items: exit 2 naming the case.
+#[test]
+fn another_districts_case_is_not_moved_flagged_or_given_action_items_through_the_cli() {
+    let store = new_store();
+    let dir = store.path();
+    let r = ok(cli_with_stdin(dir, &["intake", "-"], Some(&report_in("O.D.", "Odense"))))["reference"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(r.starts_with("FYP-"), "{r}");
+    for args in [
+        vec!["move", &r, "screening"],
+        vec!["flag", &r, "--meeting", "on"],
+        vec!["action", "add", &r, "--what", "Samtale", "--agency", "ssp", "--due", "2026-12-01"],
+    ] {
+        let out = cli(dir, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("reference") && stderr(&out).contains("andet infohus"), "{}", stderr(&out));
+    }
+    let case = ok(cli(dir, &["case", &r]));
+    assert_eq!((case["stage"].as_str(), case["meeting"].as_bool()), (Some("new_concern"), Some(false)));
+    assert_eq!(case["action_items"].as_array().unwrap().len(), 0);
 }

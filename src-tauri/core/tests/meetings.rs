@@ -47,14 +47,83 @@ fn meetings_are_numbered_per_infohus_and_year() {
     let b = meetings::create(&store, &record("2026-12-09T14:00:00+01:00")).unwrap();
     // 31 Dec 23.30 UTC is 1 Jan in Copenhagen: the first meeting of 2027.
     let c = meetings::create(&store, &record("2026-12-31T23:30:00Z")).unwrap();
-    let other = meetings::create(
+    let home = meetings::create(
         &store,
-        &serde_json::from_value(json!({"district": "Fyns Politi", "held_at": "2026-11-26T10:00:00+01:00"})).unwrap(),
+        &serde_json::from_value(json!({"district": "Østjyllands Politi", "held_at": "2026-11-26T10:00:00+01:00"}))
+            .unwrap(),
     )
     .unwrap();
     assert_eq!((a.number.as_str(), b.number.as_str(), c.number.as_str()), ("1/2026", "2/2026", "1/2027"));
-    assert_eq!((other.number.as_str(), other.district_code.as_str()), ("1/2026", "FYP"));
+    assert_eq!((home.number.as_str(), home.district_code.as_str()), ("3/2026", "ØJP"));
+    // Meetings are held by the home infohus only: another infohus's meeting (whose number would
+    // collide with its own in the history) is refused, by code or by name, and nothing is written.
+    for district in ["Fyns Politi", "KBHP"] {
+        let other = serde_json::from_value(json!({"district": district, "held_at": "2026-11-27T10:00:00+01:00"}));
+        let refused = meetings::create(&store, &other.unwrap()).unwrap_err();
+        assert!(matches!(refused, Error::Invalid { field: "district", .. }), "{district}: {refused:?}");
+    }
     assert_eq!(meetings::list(&store).unwrap().len(), 4);
+}
+
+/// A meeting touches only its own infohus's cases: another district's case is refused when the
+/// record is imported or saved (naming the item), and again when the meeting is finalized (a case
+/// that became another district's after the save), with nothing applied.
+#[test]
+fn a_meeting_touches_only_its_own_infohus_cases() {
+    let (_t, store, _) = store();
+    let own = intake(&store, "Egen", "normal");
+    let report = IntakeReport::from_json(
+        &json!({
+            "received_at": "2026-11-02T10:00:00+01:00",
+            "channel": "hotline",
+            "caller": {"type": "school"},
+            "subject": {"pseudonym": "Fynbo", "municipality": "Odense"},
+            "category": "right_wing",
+            "urgency": "normal",
+            "description": "Bekymring om en person på Fyn."
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let other = cases::intake(&store, report).unwrap().reference;
+    let doc = |second: &str| {
+        json!({
+            "held_at": "2026-11-19T14:00:00+01:00",
+            "items": [
+                {"kind": "case", "reference": own, "resulting_stage": "screening"},
+                {"kind": "case", "reference": second, "resulting_stage": "closed", "outcome": "unfounded",
+                 "actions": [{"what": "Samtale", "agency": "ssp", "due": "2026-12-01"}]}
+            ]
+        })
+        .to_string()
+    };
+    match meetings::import(&store, &doc(&other)) {
+        Err(Error::Malformed { path, reason }) => {
+            assert_eq!(path, "items[1].reference");
+            assert!(reason.contains("andet infohus"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(meetings::list(&store).unwrap().is_empty(), "nothing was written");
+
+    // Saved with a case of its own, which is then moved to another district behind the app's back.
+    let second = intake(&store, "Flytter", "normal");
+    let m = meetings::import(&store, &doc(&second)).unwrap();
+    let saved = meetings::record(&store, m.id).unwrap();
+    meetings::save(&store, m.id, &saved).unwrap();
+    store.conn_for_tests().execute("UPDATE cases SET district_code = 'FYP' WHERE reference = ?1", [&second]).unwrap();
+    assert!(
+        matches!(meetings::save(&store, m.id, &saved), Err(Error::Malformed { ref path, .. }) if path == "items[1].reference")
+    );
+    match meetings::finalize(&store, m.id) {
+        Err(Error::Malformed { path, .. }) => assert_eq!(path, "items[1].reference"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(meetings::get(&store, m.id).unwrap().status, "draft");
+    for (r, stage) in [(&own, Stage::NewConcern), (&second, Stage::NewConcern)] {
+        let d = cases::get(&store, r).unwrap();
+        assert_eq!((d.summary.stage, d.action_items.len()), (stage, 0), "nothing applied to {r}");
+    }
 }
 
 #[test]
@@ -119,27 +188,137 @@ fn importing_refuses_bad_input_by_field_and_writes_nothing() {
         }
         doc.to_string()
     };
+    let text = good.to_string();
+    let many = |n: usize, one: serde_json::Value| json!(vec![one; n]);
     let cases: Vec<(String, &str)> = vec![
-        (with(&["items", "0", "reference"], json!("ØJP-2026-9999")), "items.reference"),
-        // Inside a tagged item serde reports the item, not the field within it.
-        (with(&["items", "0", "actions", "0", "agency"], json!("naboen")), "items[0]"),
-        (with(&["items", "0", "actions", "0", "due"], json!("2026-02-30")), "items.actions.due"),
-        (with(&["items", "0", "assessment"], json!("x".repeat(8001))), "items.assessment"),
+        (with(&["items", "0", "reference"], json!("ØJP-2026-9999")), "items[0].reference"),
+        // Inside an item the full path, as the format documents it.
+        (with(&["items", "0", "actions", "0", "agency"], json!("naboen")), "items[0].actions[0].agency"),
+        (
+            with(&["items", "0", "new_information"], json!([{"authority": "naboen", "text": "x"}])),
+            "items[0].new_information[0].authority",
+        ),
+        (with(&["items", "0", "resulting_stage"], json!("udsat")), "items[0].resulting_stage"),
+        (with(&["items", "0", "surprise"], json!(1)), "items[0].(ukendt felt)"),
+        (with(&["items", "0", "kind"], json!("sag")), "items[0].kind"),
+        (with(&["items", "0", "actions", "0", "due"], json!("2026-02-30")), "items[0].actions[0].due"),
+        (with(&["items", "0", "actions", "0", "what"], serde_json::Value::Null), "items[0].actions[0].what"),
+        (with(&["items", "0", "assessment"], json!("x".repeat(8001))), "items[0].assessment"),
+        // CPR numbers however grouped and separated, in every free-text field.
+        (with(&["items", "0", "assessment"], json!("Født 01_02_03 12 34.")), "items[0].assessment"),
+        (with(&["items", "0", "actions", "0", "what"], json!("Ring om 0102/031234")), "items[0].actions[0].what"),
+        (with(&["place"], json!("Lokale 0102 031234")), "place"),
         (with(&["surprise"], json!(1)), "(ukendt felt)"),
         (with(&["held_at"], json!("i går")), "held_at"),
-        (with(&["items", "0", "resulting_stage"], json!("closed")), "items.outcome"),
+        (with(&["items", "0", "resulting_stage"], json!("closed")), "items[0].outcome"),
         (format!("{good} {good}"), "(dokument)"),
+        // A missing field is named, not "(dokument)".
+        (json!({"items": []}).to_string(), "held_at"),
+        (with(&["participants", "0"], json!({"name": "Łukasz Nowak"})), "participants[0].organisation"),
+        // A key twice: the second is named (serde would keep one of them silently).
+        (text.replacen("\"held_at\"", "\"held_at\":\"2026-11-26T14:00:00+01:00\",\"held_at\"", 1), "held_at"),
+        (text.replacen("\"reference\"", "\"reference\":\"ØJP-2026-0001\",\"reference\"", 1), "items[0].reference"),
+        // Strictly as documented: no leap second, due as YYYY-MM-DD only, one address per field.
+        (with(&["held_at"], json!("2026-11-25T22:59:60Z")), "held_at"),
+        (with(&["next_meeting_at"], json!("2026-12-31T22:59:60Z")), "next_meeting_at"),
+        (with(&["items", "0", "actions", "0", "due"], json!("01.12.2026")), "items[0].actions[0].due"),
+        (with(&["items", "0", "actions", "0", "due"], json!(" 2026-12-01")), "items[0].actions[0].due"),
+        (with(&["participants", "0", "email"], json!("a@aarhus.dk, b@aarhus.dk")), "participants[0].email"),
+        (with(&["participants", "0", "email"], json!("a@aarhus.dk;b@aarhus.dk")), "participants[0].email"),
+        // Caps (docs/meeting-import.md).
+        (with(&["items"], many(meetings::ITEMS_MAX + 1, json!({"kind": "free", "title": "Punkt"}))), "items"),
+        (
+            with(&["participants"], many(meetings::PARTICIPANTS_MAX + 1, json!({"name": "A", "organisation": "B"}))),
+            "participants",
+        ),
+        (
+            with(
+                &["items", "0", "actions"],
+                many(meetings::ACTIONS_PER_ITEM_MAX + 1, json!({"what": "x", "agency": "ssp", "due": "2026-12-01"})),
+            ),
+            "items[0].actions",
+        ),
+        (
+            with(
+                &["items", "0", "new_information"],
+                many(meetings::NOTES_PER_ITEM_MAX + 1, json!({"authority": "ssp", "text": "x"})),
+            ),
+            "items[0].new_information",
+        ),
+        (format!("{}{}", " ".repeat(meetings::RECORD_BYTES_MAX), good), "(dokument)"),
     ];
     for (doc, field) in cases {
+        let short: String = doc.chars().take(300).collect();
         match meetings::import(&store, &doc) {
-            Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field, "{doc}"),
-            Err(Error::Malformed { path, .. }) => assert_eq!(path, field, "{doc}"),
-            other => panic!("{doc}: {other:?}"),
+            Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field, "{short}"),
+            Err(e @ Error::Malformed { .. }) => {
+                let Error::Malformed { path, .. } = &e else { unreachable!() };
+                assert_eq!(path, field, "{short}");
+                for secret in ["naboen", "udsat", "sag\"", "surprise", "Nowak", "aarhus.dk"] {
+                    assert!(!e.to_string().contains(secret) && !e.message_da().contains(secret), "{e}");
+                }
+            }
+            other => panic!("{short}: {other:?}"),
         }
     }
     assert!(meetings::list(&store).unwrap().is_empty(), "nothing was written");
     let m = meetings::import(&store, &good.to_string()).unwrap();
     assert_eq!(m.number, "1/2026");
+}
+
+/// No duplicates: a case twice in one meeting (two resulting stages in the minutes) and a second
+/// meeting of the infohus at the same start time (the same file imported twice would apply its
+/// action items twice) are refused, naming the field; nothing is written.
+#[test]
+fn a_case_twice_in_a_meeting_and_a_second_meeting_at_the_same_time_are_refused() {
+    let (_t, store, _) = store();
+    let a = intake(&store, "A.A.", "normal");
+    let b = intake(&store, "B.B.", "normal");
+    let twice = json!({
+        "held_at": "2026-11-19T14:00:00+01:00",
+        "items": [
+            {"kind": "case", "reference": a, "resulting_stage": "screening"},
+            {"kind": "free", "title": "Eventuelt"},
+            {"kind": "case", "reference": b},
+            {"kind": "case", "reference": format!(" {a} "), "resulting_stage": "closed", "outcome": "unfounded"}
+        ]
+    });
+    match meetings::import(&store, &twice.to_string()) {
+        Err(Error::Malformed { path, reason }) => {
+            assert_eq!(path, "items[3].reference");
+            assert!(reason.contains("punkt 1"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(meetings::list(&store).unwrap().is_empty());
+
+    let once = json!({
+        "held_at": "2026-11-19T14:00:00+01:00",
+        "items": [{"kind": "case", "reference": a, "actions": [{"what": "Samtale", "agency": "ssp", "due": "2026-12-01"}]}]
+    });
+    let first = meetings::import(&store, &once.to_string()).unwrap();
+    // The same file again, and the same instant written in UTC: refused on held_at.
+    let mut utc = once.clone();
+    utc["held_at"] = json!("2026-11-19T13:00:00Z");
+    for doc in [once.clone(), utc] {
+        match meetings::import(&store, &doc.to_string()) {
+            Err(Error::Invalid { field, reason }) => {
+                assert_eq!(field, "held_at");
+                assert!(reason.contains("allerede et møde"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // A draft moved onto another meeting's time is refused too; its own time is fine.
+    let other = meetings::create(&store, &record("2026-11-19T16:00:00+01:00")).unwrap();
+    let moved: MeetingRecord = serde_json::from_value(once.clone()).unwrap();
+    assert!(matches!(meetings::save(&store, other.id, &moved), Err(Error::Invalid { field: "held_at", .. })));
+    meetings::save(&store, first.id, &moved).unwrap();
+    assert_eq!(meetings::list(&store).unwrap().len(), 2);
+    meetings::finalize(&store, first.id).unwrap();
+    assert_eq!(cases::get(&store, &a).unwrap().action_items.len(), 1, "the action item once");
+    // An addendum is created at the store's time, whatever meetings start then.
+    meetings::create_addendum(&store, first.id).unwrap();
 }
 
 fn pdftotext(pdf: &[u8]) -> String {
@@ -158,7 +337,7 @@ fn pdftotext(pdf: &[u8]) -> String {
 
 #[test]
 fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
-    let (_t, store, _) = store();
+    let (_t, store, clock) = store();
     let r = intake(&store, "Nguyễn", "normal");
     let other = intake(&store, "Ikke på mødet", "normal");
     cases::set_meeting_flag(&store, &r, true).unwrap();
@@ -184,6 +363,17 @@ fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
     let draft = meetings::minutes_pdf(&store, m.id).unwrap();
     let squashed: String = pdftotext(&draft).chars().filter(|c| !c.is_whitespace()).collect();
     assert!(squashed.contains("UDKAST"), "a draft preview is marked (the watermark is drawn diagonally)");
+    // Not before the meeting has begun: nothing is applied, the meeting stays a draft.
+    let early = meetings::finalize(&store, m.id).unwrap_err();
+    assert!(matches!(early, Error::Invalid { field: "held_at", .. }), "{early:?}");
+    assert_eq!(
+        tovholder_core::CommandError::from(early).message,
+        "Mødet kan først færdiggøres, når det er begyndt; vent til mødets starttidspunkt, eller ret tidspunktet."
+    );
+    assert_eq!(meetings::get(&store, m.id).unwrap().status, "draft");
+    assert_eq!(cases::get(&store, &r).unwrap().summary.stage, Stage::NewConcern, "nothing applied");
+    // 14.00 in Copenhagen is 13.00 UTC: at the start time it can be finalized.
+    clock.set(chrono::DateTime::parse_from_rfc3339("2026-11-25T13:00:00Z").unwrap().into());
     let done = meetings::finalize(&store, m.id).unwrap();
     assert_eq!(done.meeting.status, "final");
 
@@ -233,6 +423,39 @@ fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
     assert_eq!(addendum.number, "Tillæg 1 til 1/2026");
     let a_text = pdftotext(&meetings::minutes_pdf(&store, addendum.id).unwrap());
     assert!(a_text.contains(&done.minutes_sha256[..16]), "the addendum references the original's hash:\n{a_text}");
+}
+
+/// What a finalized meeting decided is not undone: the board's undo is refused for a stage a
+/// meeting decided, and for a move the case was discussed at a meeting after; a new move (with a
+/// reason) changes it, and that move can be undone once.
+#[test]
+fn a_stage_decided_at_a_meeting_is_not_undone() {
+    let (_t, store, _) = store();
+    let r = intake(&store, "Nguyễn", "normal");
+    let decided = json!({
+        "held_at": "2026-11-19T14:00:00+01:00",
+        "items": [{"kind": "case", "reference": r, "resulting_stage": "intervention"}]
+    });
+    let m = meetings::import(&store, &decided.to_string()).unwrap();
+    meetings::finalize(&store, m.id).unwrap();
+    let refused = cases::undo_move(&store, &r).unwrap_err();
+    assert!(matches!(&refused, Error::Invalid { field: "stage", reason } if reason.contains("møde")), "{refused:?}");
+    assert_eq!(cases::get(&store, &r).unwrap().summary.stage, Stage::Intervention, "as the minutes say");
+
+    cases::transition(&store, &r, Stage::FollowUp, Some("Forløbet er i gang"), None).unwrap();
+    assert_eq!(cases::undo_move(&store, &r).unwrap().summary.stage, Stage::Intervention, "one step back");
+    assert!(cases::undo_move(&store, &r).is_err(), "and no further: the meeting's stage stays");
+
+    // Moved, then discussed at a meeting that kept the stage: the minutes say follow-up.
+    cases::transition(&store, &r, Stage::FollowUp, None, None).unwrap();
+    let discussed = json!({
+        "held_at": "2026-11-20T08:00:00+01:00",
+        "items": [{"kind": "case", "reference": r, "recommendation": "Fortsat opfølgning."}]
+    });
+    let m = meetings::import(&store, &discussed.to_string()).unwrap();
+    meetings::finalize(&store, m.id).unwrap();
+    assert!(matches!(cases::undo_move(&store, &r), Err(Error::Invalid { field: "stage", .. })));
+    assert_eq!(cases::get(&store, &r).unwrap().summary.stage, Stage::FollowUp);
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -327,12 +550,13 @@ fn a_meeting_reads_back_as_its_record_and_saving_that_changes_nothing() {
     assert!(matches!(meetings::record(&store, 999), Err(Error::NotFound(_))));
 }
 
-/// A finalized meeting with two participants with an e-mail address (one absent), one without,
-/// and one case; returns the meeting's id and the case's reference.
+/// A finalized meeting (held the day before the store's clock) with two participants with an
+/// e-mail address (one absent), one without, and one case; returns the meeting's id and the
+/// case's reference.
 fn finalized_meeting(store: &Store) -> (i64, String) {
     let r = intake(store, "Nguyễn", "normal");
     let doc = json!({
-        "held_at": "2026-11-25T14:00:00+01:00",
+        "held_at": "2026-11-19T14:00:00+01:00",
         "place": "Politigården, Aarhus",
         "participants": [
             {"name": "Mette Holm", "organisation": "Østjyllands Politi", "email": "mh@politi.dk"},
@@ -460,6 +684,47 @@ fn the_email_draft_is_unsent_addressed_to_the_participants_with_the_stored_pdf_a
     let message = MessageParser::default().parse(&eml).unwrap();
     assert_eq!(message.subject(), Some("Tillæg 1 til referat af infohusmøde 2/2026, Infohus Østjylland"));
     assert_eq!(message.attachments().next().unwrap().attachment_name(), Some("Tillæg 1 til møde 2-2026.pdf"));
+}
+
+/// The addresses a meeting's `.eml` draft goes to.
+fn email_to(store: &Store, id: i64) -> Vec<String> {
+    let eml = meetings::minutes_email(store, id).unwrap();
+    let message = mail_parser::MessageParser::default().parse(&eml).expect("an RFC 5322 message");
+    message.to().map(|to| to.iter().filter_map(|a| a.address()).map(str::to_string).collect()).unwrap_or_default()
+}
+
+/// The distribution list is part of the finalized meeting: a later draft naming the same people
+/// with new addresses, or an absent participant with an address, and a corrected directory
+/// change nothing about whom the finalized minutes are sent to.
+#[test]
+fn the_email_of_finalized_minutes_goes_to_the_list_stored_when_it_was_finalized() {
+    let (_t, store, _) = store();
+    let (id, reference) = finalized_meeting(&store);
+    assert_eq!(email_to(&store, id), ["mh@politi.dk", "ac@aarhus.dk"]);
+
+    let later = json!({
+        "held_at": "2026-12-09T14:00:00+01:00",
+        "participants": [
+            {"name": "Mette Holm", "organisation": "Østjyllands Politi", "email": "ny.adresse@politi.dk"},
+            {"name": "Jens Berg", "organisation": "SSP Aarhus", "email": "jb@aarhus.dk", "present": false}
+        ],
+        "items": [{"kind": "case", "reference": reference}]
+    });
+    meetings::import(&store, &later.to_string()).unwrap();
+    let aylin = meetings::directory(&store, false).unwrap().into_iter().find(|p| p.name == "Aylin Çelik").unwrap();
+    let corrected = meetings::DirectoryPerson {
+        name: aylin.name.clone(),
+        organisation: aylin.organisation.clone(),
+        role: None,
+        email: Some("ny@aarhus.dk".into()),
+    };
+    meetings::edit_directory(&store, aylin.id, &corrected).unwrap();
+    meetings::retire_from_directory(&store, aylin.id).unwrap();
+
+    assert_eq!(email_to(&store, id), ["mh@politi.dk", "ac@aarhus.dk"], "the list stored at finalizing");
+    let raw =
+        store.conn_for_tests().execute("UPDATE meeting_distribution SET email = 'x@y.dk' WHERE meeting_id = ?1", [id]);
+    assert!(raw.is_err(), "the schema refuses changes to a finalized meeting's list");
 }
 
 #[test]

@@ -622,6 +622,25 @@ fn check_v6_through_the_app(store: &Store) {
     assert_eq!(all.len(), 2, "the open item from the meeting and the done one");
     let settings = board::settings(store).unwrap();
     assert_eq!((settings.stale_days, settings.filter.municipality.as_deref()), (21, Some("Aarhus")));
+    // The finalized meeting's distribution list was stored by the upgrade (as the directory held
+    // it then): a later correction of the directory does not readdress its minutes.
+    let to = || {
+        let eml = meetings::minutes_email(store, 1).unwrap();
+        let text = String::from_utf8_lossy(&eml).into_owned();
+        text.lines().find(|l| l.starts_with("To: ")).unwrap_or_default().to_string()
+    };
+    let before = to();
+    assert!(before.contains("<ac@example.invalid>") && before.contains("<saa@example.invalid>"), "{before}");
+    assert!(before.find("ac@").unwrap() < before.find("saa@").unwrap(), "by organisation: {before}");
+    let saa = people.iter().find(|p| p.id == 1).unwrap();
+    let moved = meetings::DirectoryPerson {
+        name: saa.name.clone(),
+        organisation: saa.organisation.clone(),
+        role: saa.role.clone(),
+        email: Some("ny@example.invalid".into()),
+    };
+    meetings::edit_directory(store, 1, &moved).unwrap();
+    assert_eq!(to(), before);
 }
 
 #[test]

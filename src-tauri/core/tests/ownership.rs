@@ -21,7 +21,10 @@ const OWNERS: &[(&str, &[&str])] = &[
     ("actions.rs", &["action_items"]),
     ("board.rs", &["board_settings"]),
     ("demo.rs", &["demo_cases"]),
-    ("meetings/stored.rs", &["meetings", "meeting_participants", "meeting_items", "meeting_actions"]),
+    (
+        "meetings/stored.rs",
+        &["meetings", "meeting_participants", "meeting_items", "meeting_actions", "meeting_distribution"],
+    ),
     ("meetings/directory.rs", &["directory"]),
     ("meetings/settings.rs", &["meeting_settings"]),
 ];

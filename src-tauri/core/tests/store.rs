@@ -93,6 +93,30 @@ fn a_missing_key_is_key_missing_and_a_foreign_key_is_wrong_key() {
     assert!(matches!(r, Err(Error::WrongKey)), "{r:?}");
 }
 
+/// An edited store id in the key file: the keychain still holds the store's key (under the real
+/// id), so the key file does not match the store — not a missing key, which the recovery code
+/// would mend. A store whose key really is missing stays `KeyMissing`.
+#[test]
+fn a_key_file_with_an_edited_store_id_does_not_match_the_store() {
+    let (tmp, keychain, _) = created();
+    let key_file = tmp.path().join("tovholder.key");
+    let original = fs::read(&key_file).unwrap();
+    let mut edited: serde_json::Value = serde_json::from_slice(&original).unwrap();
+    edited["store_id"] = "0b5e7d8c-0000-4000-8000-000000000000".into();
+    fs::write(&key_file, serde_json::to_vec(&edited).unwrap()).unwrap();
+    for r in [Store::open(tmp.path(), &keychain).map(|_| ()), Store::state(tmp.path(), &keychain).map(|_| ())] {
+        match r {
+            Err(Error::Corrupt(m)) => assert_eq!(m, tovholder_core::store::KEY_FILE_MISMATCH),
+            other => panic!("{other:?}"),
+        }
+    }
+    fs::write(&key_file, &original).unwrap();
+    Store::open(tmp.path(), &keychain).unwrap();
+    // The key itself gone (a new laptop): missing, as before.
+    keychain.delete(&store_id(tmp.path())).unwrap();
+    assert!(matches!(Store::open(tmp.path(), &keychain), Err(Error::KeyMissing)));
+}
+
 #[test]
 fn a_damaged_file_is_corrupt_and_left_as_it_is() {
     let (tmp, keychain, _) = created();

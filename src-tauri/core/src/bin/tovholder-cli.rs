@@ -1,13 +1,15 @@
 //! `tovholder-cli`: the same store and keychain as the app, for admins, scripts and tests.
 //!
 //! Data as JSON on stdout, messages on stderr. Exit 0 on success, 2 on bad input or a refused
-//! operation, 1 on internal failure.
+//! operation, 1 on internal failure. A standard output closed by its reader (`… | head`) is a
+//! quiet exit with success once the work is done.
 
 use clap::{Parser, Subcommand};
 use serde_json::json;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use tovholder_core::cases::{self, CaseFilter};
 use tovholder_core::intake::IntakeReport;
 use tovholder_core::profile::{OrganisationKind, Profile};
@@ -203,16 +205,27 @@ enum ActionCommand {
     Cancel { id: i64 },
 }
 
+/// A line for the user on standard error; a closed standard error is ignored (never a panic).
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Temporary files of exports an earlier run did not finish (killed, power cut) do not linger.
+    if let Ok(unfinished) = tovholder_core::export::unfinished_dir() {
+        tovholder_core::export::remove_unfinished(&unfinished);
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error [{}]: {e}", e.code());
+            note!("error [{}]: {e}", e.code());
             // Internal failures name their cause (an I/O or SQLite error: never case data).
             let mut source = std::error::Error::source(&e);
             while let Some(cause) = source {
-                eprintln!("  caused by: {cause}");
+                note!("  caused by: {cause}");
                 source = cause.source();
             }
             ExitCode::from(if e.is_user_error() { 2 } else { 1 })
@@ -220,8 +233,25 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_json(v: &serde_json::Value) {
-    println!("{}", serde_json::to_string_pretty(v).expect("JSON"));
+/// Set when the reader of standard output went away (`tovholder-cli meeting finalize 1 | true`,
+/// `… | head`): the command's work is done and only its report could not be delivered — a quiet
+/// exit with success, never a panic.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Prints the command's result as JSON on standard output; a closed pipe is not an error.
+fn print_json(v: &serde_json::Value) -> tovholder_core::Result<()> {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return Ok(());
+    }
+    let text = serde_json::to_string_pretty(v).map_err(|_| Error::Internal("a result as JSON"))?;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            Ok(())
+        }
+        other => Ok(other?),
+    }
 }
 
 fn run(cli: Cli) -> tovholder_core::Result<()> {
@@ -246,33 +276,33 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 .to_string();
             let profile = Profile { name, organisation_kind, organisation_name: organisation, district_code };
             let (store, code) = Store::init(&dir, &keychain, profile)?;
-            eprintln!("Recovery code (write it down and keep it safe; it is shown only this once):");
-            eprintln!("    {}", code.display());
-            print_json(&json!({ "data_dir": store.data_dir(), "profile": store.profile()? }));
+            note!("Recovery code (write it down and keep it safe; it is shown only this once):");
+            note!("    {}", code.display());
+            print_json(&json!({ "data_dir": store.data_dir(), "profile": store.profile()? }))?;
         }
         Command::Status => {
             let store = open_store(&dir, &keychain)?;
-            print_json(&serde_json::to_value(store.status()?).expect("JSON"));
+            print_json(&serde_json::to_value(store.status()?).expect("JSON"))?;
         }
         Command::Unlock { recovery_code } => {
             let store = Store::unlock_with_recovery_code(&dir, &keychain, &recovery_code)?;
-            eprintln!("The key is back in this machine's keychain.");
-            print_json(&json!({ "unlocked": true, "data_dir": store.data_dir() }));
+            note!("The key is back in this machine's keychain.");
+            print_json(&json!({ "unlocked": true, "data_dir": store.data_dir() }))?;
         }
         Command::Backup { file } => {
             let store = open_store(&dir, &keychain)?;
             store.backup(&file)?;
             let key_file = format!("{}.key", file.display());
-            print_json(&json!({ "backup": file, "key_file": key_file }));
+            print_json(&json!({ "backup": file, "key_file": key_file }))?;
         }
         Command::Route { name } => {
             let r = routing::route(&name).inspect_err(|_| {
                 let s = routing::suggestions(&name, 3);
                 if !s.is_empty() {
-                    eprintln!("suggestions: {}", s.join(", "));
+                    note!("suggestions: {}", s.join(", "));
                 }
             })?;
-            print_json(&json!({ "municipality": r.municipality, "police_district": r.police_district.name }));
+            print_json(&json!({ "municipality": r.municipality, "police_district": r.police_district.name }))?;
         }
         Command::Intake { file } => {
             // Input that cannot be read as text — missing, a directory, not permitted, not UTF-8,
@@ -287,7 +317,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             // Editors on Windows start UTF-8 files with a byte order mark.
             let report = IntakeReport::from_json(text.strip_prefix('\u{feff}').unwrap_or(&text))?;
             let store = open_store(&dir, &keychain)?;
-            print_json(&serde_json::to_value(cases::intake(&store, report)?).expect("JSON"));
+            print_json(&serde_json::to_value(cases::intake(&store, report)?).expect("JSON"))?;
         }
         Command::Cases { stage, district, limit, offset } => {
             let stage =
@@ -301,22 +331,22 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 .transpose()?;
             let store = open_store(&dir, &keychain)?;
             let filter = CaseFilter { stage, district_code, limit, offset, ..Default::default() };
-            print_json(&serde_json::to_value(cases::list(&store, &filter)?.cases).expect("JSON"));
+            print_json(&serde_json::to_value(cases::list(&store, &filter)?.cases).expect("JSON"))?;
         }
         Command::Case { reference } => {
             let store = open_store(&dir, &keychain)?;
-            print_json(&serde_json::to_value(cases::get(&store, &reference)?).expect("JSON"));
+            print_json(&serde_json::to_value(cases::get(&store, &reference)?).expect("JSON"))?;
         }
         Command::Search { query, limit } => {
             let store = open_store(&dir, &keychain)?;
-            print_json(&serde_json::to_value(cases::search(&store, &query, limit)?).expect("JSON"));
+            print_json(&serde_json::to_value(cases::search(&store, &query, limit)?).expect("JSON"))?;
         }
         Command::Demo { cases: n, seed, force } => {
             let store = open_store(&dir, &keychain)?;
             let started = std::time::Instant::now();
             let made = demo::fill_with_options(&store, n, 3, seed, force)?;
-            eprintln!("{} cases and {} notes in {:.2} s", made.cases, made.notes, started.elapsed().as_secs_f64());
-            print_json(&serde_json::to_value(made).expect("JSON"));
+            note!("{} cases and {} notes in {:.2} s", made.cases, made.notes, started.elapsed().as_secs_f64());
+            print_json(&serde_json::to_value(made).expect("JSON"))?;
         }
         Command::Board { lane, cards } => {
             let lane = lane
@@ -331,7 +361,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
             let shown = cards.map(|n| cases::Stage::ALL.into_iter().map(|s| (s, n)).collect()).unwrap_or_default();
             let store = open_store(&dir, &keychain)?;
             let view = board::BoardView { lane, shown, ..Default::default() };
-            print_json(&serde_json::to_value(board::view(&store, &view)?).expect("JSON"));
+            print_json(&serde_json::to_value(board::view(&store, &view)?).expect("JSON"))?;
         }
         Command::Move { reference, stage, reason, outcome } => {
             let stage = cases::Stage::parse(&stage).ok_or(Error::invalid("stage", "ukendt fase"))?;
@@ -343,11 +373,11 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 .transpose()?;
             let store = open_store(&dir, &keychain)?;
             let d = cases::transition(&store, &reference, stage, reason.as_deref(), outcome)?;
-            print_json(&serde_json::to_value(d).expect("JSON"));
+            print_json(&serde_json::to_value(d).expect("JSON"))?;
         }
         Command::UndoMove { reference } => {
             let store = open_store(&dir, &keychain)?;
-            print_json(&serde_json::to_value(cases::undo_move(&store, &reference)?).expect("JSON"));
+            print_json(&serde_json::to_value(cases::undo_move(&store, &reference)?).expect("JSON"))?;
         }
         Command::Action { action } => {
             let store = open_store(&dir, &keychain)?;
@@ -359,7 +389,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 ActionCommand::Done { id } => actions::set_status(&store, id, actions::ActionStatus::Done)?,
                 ActionCommand::Cancel { id } => actions::set_status(&store, id, actions::ActionStatus::Cancelled)?,
             };
-            print_json(&serde_json::to_value(item).expect("JSON"));
+            print_json(&serde_json::to_value(item).expect("JSON"))?;
         }
         Command::Actions { overdue, agency } => {
             let agency = agency
@@ -367,7 +397,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 .transpose()?;
             let store = open_store(&dir, &keychain)?;
             let filter = actions::ActionFilter { overdue, agency, ..Default::default() };
-            print_json(&serde_json::to_value(actions::list(&store, &filter)?).expect("JSON"));
+            print_json(&serde_json::to_value(actions::list(&store, &filter)?).expect("JSON"))?;
         }
         Command::Meeting { meeting } => {
             let store = open_store(&dir, &keychain)?;
@@ -387,14 +417,24 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 MeetingCommand::List => serde_json::to_value(meetings::list(&store)?),
                 MeetingCommand::Finalize { id } => serde_json::to_value(meetings::finalize(&store, id)?),
                 MeetingCommand::Import { file } => {
-                    let text = std::fs::read(&file)
-                        .ok()
-                        .and_then(|b| String::from_utf8(b).ok())
-                        .ok_or(Error::invalid("file", "filen kan ikke læses som UTF-8-tekst"))?;
+                    // At most one byte more than a record may have: a larger file is refused
+                    // without reading it all.
+                    let mut bytes = Vec::new();
+                    std::fs::File::open(&file)
+                        .and_then(|f| f.take(meetings::RECORD_BYTES_MAX as u64 + 1).read_to_end(&mut bytes))
+                        .map_err(|_| Error::invalid("file", "filen kan ikke læses"))?;
+                    if bytes.len() > meetings::RECORD_BYTES_MAX {
+                        return Err(Error::invalid(
+                            "file",
+                            format!("filen er for stor: et møde fylder højst {} MB", meetings::RECORD_BYTES_MAX >> 20),
+                        ));
+                    }
+                    let text =
+                        String::from_utf8(bytes).map_err(|_| Error::invalid("file", "filen er ikke UTF-8-tekst"))?;
                     serde_json::to_value(meetings::import(&store, text.trim_start_matches('\u{feff}'))?)
                 }
             };
-            print_json(&out.expect("JSON"));
+            print_json(&out.expect("JSON"))?;
         }
         Command::Minutes { id, out, eml } => {
             let store = open_store(&dir, &keychain)?;
@@ -409,7 +449,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 }
                 (None, None) => return Err(Error::invalid("out", "angiv --out FILE.pdf eller --eml FILE.eml")),
             };
-            print_json(&json!({ "file": file, "bytes": std::fs::metadata(&file)?.len() }));
+            print_json(&json!({ "file": file, "bytes": std::fs::metadata(&file)?.len() }))?;
         }
         Command::Flag { reference, meeting } => {
             let on = match meeting.trim() {
@@ -418,7 +458,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 _ => return Err(Error::invalid("meeting", "brug on eller off")),
             };
             let store = open_store(&dir, &keychain)?;
-            print_json(&serde_json::to_value(cases::set_meeting_flag(&store, &reference, on)?).expect("JSON"));
+            print_json(&serde_json::to_value(cases::set_meeting_flag(&store, &reference, on)?).expect("JSON"))?;
         }
         Command::Restore { file, force, recovery_code } => {
             // A damaged, edited or unreadable backup is bad input (exit 2), like a missing one:
@@ -431,7 +471,7 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                     }
                     other => other,
                 })?;
-            print_json(&serde_json::to_value(store.status()?).expect("JSON"));
+            print_json(&serde_json::to_value(store.status()?).expect("JSON"))?;
         }
     }
     Ok(())
@@ -458,7 +498,7 @@ fn value_or_prompt(value: Option<String>, field: &'static str, label: &str) -> t
     if !std::io::stdin().is_terminal() {
         return Err(Error::invalid(field, format!("missing; pass --{field}")));
     }
-    eprint!("{label}: ");
+    let _ = write!(std::io::stderr(), "{label}: ");
     std::io::stderr().flush()?;
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;

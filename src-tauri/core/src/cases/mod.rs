@@ -281,9 +281,29 @@ pub fn add_note(store: &Store, reference: &str, body: &str) -> Result<Note> {
     })
 }
 
+/// Why a case of another infohus is not changed here (`invalid_input`).
+pub const NOT_OWN_CASE: &str =
+    "sagen hører til et andet infohus; her kan den læses og videresendes, men ikke flyttes, markeres eller få opgaver";
+
+/// The one check before a case's stage, meeting flag or action items change (the board, the case
+/// panel, the CLI, meetings and their finalizing all come through here): the case belongs to the
+/// coordinator's home infohus (its police district), or was forwarded to it. Another district's
+/// case can be read, forwarded (and the forwarding undone), nothing else. `invalid_input` on
+/// `reference`.
+pub fn ensure_own(db: &Reader<'_>, case_id: i64) -> Result<()> {
+    let home = crate::profile::read(db)?.district_code;
+    let (district, forwarded_to) = register::districts(db, case_id)?;
+    if district == home || forwarded_to.as_deref() == Some(home.as_str()) {
+        Ok(())
+    } else {
+        Err(Error::invalid("reference", NOT_OWN_CASE))
+    }
+}
+
 /// Moves a case to another stage: the one function that holds the stage rules ([`check_move`]),
-/// used by the case panel, the CLI and the board. Writes the stage, the outcome and the reason to
-/// the history, in the operation's transaction.
+/// used by the case panel, the CLI, the board and meetings; only a case of the home infohus
+/// ([`ensure_own`]). Writes the stage, the outcome and the reason to the history, in the
+/// operation's transaction.
 pub fn transition_in(
     op: &mut Op<'_>,
     id: i64,
@@ -291,6 +311,12 @@ pub fn transition_in(
     reason: Option<&str>,
     outcome: Option<Outcome>,
 ) -> Result<()> {
+    ensure_own(op, id)?;
+    move_in(op, id, to, reason, outcome)
+}
+
+/// [`transition_in`] without the home check: undoing a forwarding, which any case may.
+fn move_in(op: &mut Op<'_>, id: i64, to: Stage, reason: Option<&str>, outcome: Option<Outcome>) -> Result<()> {
     let before = register::read(op, id)?;
     let from = before.summary.stage;
     let reason = clean_reason(reason)?;
@@ -347,23 +373,56 @@ fn outcome_before(entries: &[HistoryEntry]) -> Option<Outcome> {
 /// The reason written to the history when a move is undone.
 pub const UNDO_REASON: &str = "Flytningen er fortrudt";
 
-/// Undoes the case's latest stage move (the board's "Fortryd"): moves it back where it came from
-/// through the same rules, with the outcome it had when it comes back to Afsluttet. The undo is
-/// itself a history entry (and can be undone in turn).
+/// How the reason of a stage change decided by a finalized meeting begins ("Besluttet på møde
+/// 23/2026"); the history entry just before it names the meeting (`meeting`).
+pub const DECIDED_AT_MEETING: &str = "Besluttet på møde";
+
+/// True when the history entry at `i` (a stage change) was made by finalizing a meeting.
+fn decided_at_meeting(entries: &[HistoryEntry], i: usize) -> bool {
+    let by_meeting = entries[i].reason.as_deref().is_some_and(|r| r.starts_with(DECIDED_AT_MEETING));
+    by_meeting && i > 0 && entries[i - 1].field == "meeting"
+}
+
+/// Undoes the coordinator's own latest stage move (the board's "Fortryd"), one step back: moves
+/// the case back where it came from through the same rules, with the outcome it had when it comes
+/// back to Afsluttet; the undo is itself in the history. Refused (`invalid_input` on `stage`, in
+/// Danish): a second undo (an undo is not undone; the case is moved again instead), a move by
+/// someone else (a demo's, an earlier coordinator's), a stage decided by a finalized meeting or a
+/// case discussed at one since the move (its minutes say where the case stands: it is changed by
+/// a new move with a reason), forwarding and taking back.
 pub fn undo_move(store: &Store, reference: &str) -> Result<CaseDetail> {
     store.write(|op| {
         let id = register::id_of(op, reference)?;
         let now = register::read(op, id)?;
         let entries = history::for_case(op, id)?;
-        let last = entries.iter().rev().find(|h| h.field == "stage");
-        let Some(last) = last.filter(|h| h.new_value.as_deref() == Some(now.summary.stage.as_str())) else {
-            return Err(Error::invalid("stage", "der er ingen flytning at fortryde"));
-        };
-        let back = last
-            .old_value
-            .as_deref()
-            .and_then(Stage::parse)
-            .ok_or(Error::invalid("stage", "der er ingen flytning at fortryde"))?;
+        let nothing = || Error::invalid("stage", "der er ingen flytning at fortryde");
+        let i = entries.iter().rposition(|h| h.field == "stage").ok_or_else(nothing)?;
+        let last = &entries[i];
+        if last.new_value.as_deref() != Some(now.summary.stage.as_str()) {
+            return Err(nothing());
+        }
+        if decided_at_meeting(&entries, i) || entries[i + 1..].iter().any(|h| h.field == "meeting") {
+            return Err(Error::invalid(
+                "stage",
+                "fasen er besluttet på et møde og kan ikke fortrydes; flyt sagen med en begrundelse",
+            ));
+        }
+        if last.reason.as_deref() == Some(UNDO_REASON) {
+            return Err(Error::invalid(
+                "stage",
+                "flytningen er allerede fortrudt; flyt sagen igen, hvis den skal tilbage",
+            ));
+        }
+        if last.reason.as_deref() == Some(UNDO_FORWARD_REASON) {
+            return Err(nothing());
+        }
+        if last.actor != op.actor() {
+            return Err(Error::invalid(
+                "stage",
+                "kun din egen seneste flytning kan fortrydes; flyt sagen med en begrundelse",
+            ));
+        }
+        let back = last.old_value.as_deref().and_then(Stage::parse).ok_or_else(nothing)?;
         if back == Stage::Forwarded || now.summary.stage == Stage::Forwarded {
             return Err(Error::invalid(
                 "stage",
@@ -391,6 +450,7 @@ pub fn set_meeting_flag(store: &Store, reference: &str, on: bool) -> Result<Case
 /// Flags (or unflags) a case for the next meeting in the operation's transaction; a change goes
 /// into the history.
 pub fn set_meeting_flag_in(op: &mut Op<'_>, id: i64, on: bool) -> Result<()> {
+    ensure_own(op, id)?;
     let before = register::set_meeting_flag(op, id, on)?;
     if before != on {
         let v = |b: bool| if b { "til møde" } else { "ikke til møde" };
@@ -509,30 +569,37 @@ pub fn update(store: &Store, reference: &str, edit: CaseEdit) -> Result<CaseDeta
 /// the history. Any infohus but the coordinator's own may receive it, also the district the case
 /// belongs to (a concern taken here about a person living elsewhere).
 pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) -> Result<CaseDetail> {
+    store.write(|op| {
+        let id = register::id_of(op, reference)?;
+        forward_in(op, id, to_district, reason)?;
+        detail(op, id, op.now())
+    })
+}
+
+/// [`forward`] in the operation's transaction (also the demo's forwarding of other districts'
+/// cases): any case may be forwarded, to any infohus but the home one.
+pub fn forward_in(op: &mut Op<'_>, id: i64, to_district: &str, reason: &str) -> Result<()> {
     let to = district::find(to_district).ok_or_else(|| Error::invalid("to_district", "ukendt politikreds"))?;
     let reason = clean_text("reason", reason, REASON_MAX, true)?;
     if reason.is_empty() {
         return Err(Error::invalid("reason", "skriv hvorfor sagen videresendes"));
     }
-    let home = store.profile()?.district_code;
-    store.write(|op| {
-        let id = register::id_of(op, reference)?;
-        let before = register::read(op, id)?;
-        if to.code == home {
-            return Err(Error::invalid("to_district", "sagen er allerede i dette infohus"));
-        }
-        if before.summary.stage == Stage::Forwarded && before.forwarded_to.as_deref() == Some(to.code) {
-            return Err(Error::invalid("to_district", "sagen er allerede videresendt dertil"));
-        }
-        register::set_forwarded(op, id, to.code)?;
-        history::record(op, id, "stage", Some(before.summary.stage.as_str()), Some("forwarded"), None)?;
-        if let Some(outcome) = before.outcome {
-            history::record(op, id, "outcome", Some(outcome.as_str()), None, None)?;
-        }
-        history::record(op, id, "forwarded_to", before.forwarded_to.as_deref(), Some(to.code), Some(&reason))?;
-        op.audit(AuditEvent::CaseForwarded { reference: before.summary.reference });
-        detail(op, id, op.now())
-    })
+    let home = crate::profile::read(op)?.district_code;
+    let before = register::read(op, id)?;
+    if to.code == home {
+        return Err(Error::invalid("to_district", "sagen er allerede i dette infohus"));
+    }
+    if before.summary.stage == Stage::Forwarded && before.forwarded_to.as_deref() == Some(to.code) {
+        return Err(Error::invalid("to_district", "sagen er allerede videresendt dertil"));
+    }
+    register::set_forwarded(op, id, to.code)?;
+    history::record(op, id, "stage", Some(before.summary.stage.as_str()), Some("forwarded"), None)?;
+    if let Some(outcome) = before.outcome {
+        history::record(op, id, "outcome", Some(outcome.as_str()), None, None)?;
+    }
+    history::record(op, id, "forwarded_to", before.forwarded_to.as_deref(), Some(to.code), Some(&reason))?;
+    op.audit(AuditEvent::CaseForwarded { reference: before.summary.reference });
+    Ok(())
 }
 
 /// The reason written to the history when a forwarding is undone.
@@ -567,7 +634,7 @@ pub fn undo_forward(store: &Store, reference: &str) -> Result<CaseDetail> {
         } else {
             None
         };
-        transition_in(op, id, back, Some(UNDO_FORWARD_REASON), outcome)?;
+        move_in(op, id, back, Some(UNDO_FORWARD_REASON), outcome)?;
         op.audit(AuditEvent::CaseForwardUndone { reference: now.summary.reference });
         detail(op, id, op.now())
     })

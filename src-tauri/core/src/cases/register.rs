@@ -449,6 +449,15 @@ pub(crate) fn keys(db: &Reader<'_>, ids: impl IntoIterator<Item = i64>) -> Resul
     Ok(out)
 }
 
+/// A case's district and, when forwarded, the district it was forwarded to.
+pub(crate) fn districts(db: &Reader<'_>, id: i64) -> Result<(String, Option<String>)> {
+    db.conn()
+        .prepare_cached("SELECT district_code, forwarded_to FROM cases WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or(Error::NotFound("Sagen"))
+}
+
 pub(crate) fn count(db: &Reader<'_>) -> Result<u64> {
     Ok(db.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get::<_, i64>(0))? as u64)
 }

@@ -102,7 +102,7 @@ pub fn minutes_pdf(store: &Store, id: i64) -> Result<Vec<u8>> {
 /// OS supports it.
 pub fn export_minutes(store: &Store, id: i64, path: &Path) -> Result<()> {
     let pdf = minutes_pdf(store, id)?;
-    crate::export::write_export(path, &pdf)
+    crate::export::write_export(path, &pdf, crate::export::MINUTES_PDF)
 }
 
 /// Saves the minutes' PDF where the user chose in the native save dialog, which has already
@@ -110,7 +110,7 @@ pub fn export_minutes(store: &Store, id: i64, path: &Path) -> Result<()> {
 /// then renamed into place (owner-only where the OS supports it). Audited like an export.
 pub fn save_minutes(store: &Store, id: i64, path: &Path) -> Result<()> {
     let pdf = minutes_pdf(store, id)?;
-    crate::export::write_export_replacing(path, &pdf)
+    crate::export::write_export_replacing(path, &pdf, crate::export::CHOSEN_FILE)
 }
 
 /// "Klar til e-mail": the finalized minutes as an unsent RFC 5322 message (`.eml`). Its header
@@ -127,7 +127,7 @@ pub fn minutes_email(store: &Store, id: i64) -> Result<Vec<u8>> {
 /// Writes the e-mail draft to a new file (never replacing one), owner-only where the OS supports it.
 pub fn export_minutes_email(store: &Store, id: i64, path: &Path) -> Result<()> {
     let eml = minutes_email(store, id)?;
-    crate::export::write_export(path, &eml)
+    crate::export::write_export(path, &eml, crate::export::MINUTES_EML)
 }
 
 /// Writes the minutes (the PDF, a draft's as its "UDKAST" preview; or the e-mail draft) into the

@@ -34,21 +34,24 @@ pub use files::{
     MinutesFile, MinutesFormat, export_minutes, export_minutes_email, minutes_email, minutes_file, minutes_file_name,
     minutes_pdf, save_minutes, write_private_copy,
 };
-pub use record::{AuthorityNote, ItemRecord, MeetingRecord, PLACE_MAX, ParticipantRecord, TEXT_MAX, TITLE_MAX};
+pub use record::{
+    ACTIONS_PER_ITEM_MAX, AuthorityNote, ITEMS_MAX, ItemRecord, MeetingRecord, NOTES_PER_ITEM_MAX, PARTICIPANTS_MAX,
+    PLACE_MAX, ParticipantRecord, RECORD_BYTES_MAX, TEXT_MAX, TITLE_MAX,
+};
 pub use settings::{KEEP_YEARS, KEEP_YEARS_MAX, KEEP_YEARS_MIN, MeetingSettings, save_settings, settings};
 pub use stored::MeetingSummary;
 
 use crate::actions;
 use crate::audit::AuditEvent;
 use crate::cases::{self, history, register};
-use crate::dates::Day;
+use crate::dates::{Day, Stamp};
 use crate::error::{Error, Result};
 use crate::minutes;
 use crate::op::Op;
 use crate::store::Store;
 use chrono::{Datelike, TimeDelta};
 use minutes_doc::minutes_doc;
-use record::{safe_path, validate};
+use record::validate;
 use serde::Serialize;
 use settings::settings_in;
 use stored::{next_number, record_in, stored_items, summary, write_record};
@@ -64,11 +67,20 @@ pub fn record(store: &Store, id: i64) -> Result<MeetingRecord> {
     })
 }
 
+/// Why a second meeting at the same time is refused.
+pub const SAME_TIME: &str =
+    "infohuset har allerede et møde på det tidspunkt; åbn det møde, eller vælg et andet tidspunkt";
+
 /// Plans a meeting (the record may be empty but for its time) and numbers it per infohus and year.
+/// A second meeting of the infohus at the same start time is refused (`held_at`): importing the
+/// same record twice would otherwise apply its action items twice.
 pub fn create(store: &Store, record: &MeetingRecord) -> Result<MeetingSummary> {
     let home = store.profile()?.district_code;
     store.write(|op| {
         let v = validate(op, &home, record, op.now())?;
+        if stored::held_at_taken(op, v.district.code, Stamp::new(v.held_at), None)? {
+            return Err(Error::invalid("held_at", SAME_TIME));
+        }
         let local = v.held_at.with_timezone(&crate::dates::COPENHAGEN);
         let year = local.year();
         let number = next_number(op, v.district.code, year)?;
@@ -94,6 +106,10 @@ pub fn save(store: &Store, id: i64, record: &MeetingRecord) -> Result<MeetingSum
             return Err(Error::Refused("a finalized meeting is immutable; make an addendum".into()));
         }
         let v = validate(op, &home, record, op.now())?;
+        let addendum = stored::plan(op, id)?.addendum_of.is_some();
+        if !addendum && stored::held_at_taken(op, v.district.code, Stamp::new(v.held_at), Some(id))? {
+            return Err(Error::invalid("held_at", SAME_TIME));
+        }
         stored::set_plan(op, id, &v)?;
         write_record(op, id, &v)?;
         op.audit(AuditEvent::MeetingChanged { number: before.number.clone() });
@@ -119,38 +135,33 @@ pub fn get(store: &Store, id: i64) -> Result<MeetingSummary> {
     })
 }
 
-/// Imports a whole meeting record as a new draft meeting (docs/meeting-import.md).
+/// Imports a whole meeting record as a new draft meeting (docs/meeting-import.md), read strictly
+/// ([`record::parse`]: a fault is named by its full path).
 pub fn import(store: &Store, json: &str) -> Result<MeetingSummary> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let record: MeetingRecord = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        let path = e.path().to_string();
-        Error::Malformed {
-            path: if path == "." { "(dokument)".into() } else { safe_path(&path) },
-            reason: "passer ikke til formatet (se docs/meeting-import.md)".into(),
-        }
-    })?;
-    de.end()
-        .map_err(|_| Error::Malformed { path: "(dokument)".into(), reason: "der står mere efter mødet".into() })?;
-    create(store, &record)
+    create(store, &record::parse(json)?)
 }
 
 /// Applies what a meeting recorded to its cases, in the finalizing transaction: a history entry
 /// naming the meeting, the resulting stage (through the stage rules), the new action items (marked
 /// with the meeting), and the "til møde" flag cleared.
 pub fn apply_to_cases(op: &mut Op<'_>, meeting_id: i64, label: &str) -> Result<()> {
-    let reason = format!("Besluttet på møde {label}");
-    for item in stored_items(op, meeting_id)? {
+    let reason = format!("{} {label}", cases::DECIDED_AT_MEETING);
+    for (i, item) in stored_items(op, meeting_id)?.into_iter().enumerate() {
         let (Some(case_id), "case") = (item.case_id, item.kind.as_str()) else { continue };
+        let prefix = format!("items[{i}]");
+        // Only the home infohus's cases (also when one was forwarded away since it was saved).
+        cases::ensure_own(op, case_id).map_err(|e| record::at(&prefix, e))?;
         history::record(op, case_id, "meeting", None, Some(&format!("Drøftet på møde {label}")), None)?;
         let before = register::read(op, case_id)?.summary.stage;
         if let Some(stage) = item.resulting_stage.filter(|s| *s != before) {
             cases::transition_in(op, case_id, stage, Some(&reason), item.outcome).map_err(|e| match e {
-                Error::Invalid { reason, .. } => Error::invalid("items.resulting_stage", reason),
+                Error::Invalid { reason, .. } => Error::Malformed { path: format!("{prefix}.resulting_stage"), reason },
                 other => other,
             })?;
         }
-        for a in &item.actions {
-            let added = actions::add_in(op, case_id, a)?;
+        for (j, a) in item.actions.iter().enumerate() {
+            let added =
+                actions::add_in(op, case_id, a).map_err(|e| record::at(&format!("{prefix}.actions[{j}]"), e))?;
             actions::set_meeting(op, added.id, meeting_id)?;
         }
         if register::set_meeting_flag(op, case_id, false)? {
@@ -168,14 +179,23 @@ pub struct Finalized {
     pub minutes_bytes: u64,
 }
 
+/// Why a meeting cannot be finalized before it has begun.
+pub const NOT_HELD_YET: &str =
+    "mødet kan først færdiggøres, når det er begyndt; vent til mødets starttidspunkt, eller ret tidspunktet";
+
 /// Finalizes a draft meeting in one transaction: applies the stage changes and action items to
 /// the cases (history entries name the meeting), renders the minutes and stores their PDF and
-/// SHA-256. Afterwards the meeting is immutable.
+/// SHA-256. Afterwards the meeting is immutable. A meeting whose start time has not come yet is
+/// refused (`invalid_input` on `held_at`): its minutes would be dated before it, and its
+/// decisions applied before they were made.
 pub fn finalize(store: &Store, id: i64) -> Result<Finalized> {
     store.write(|op| {
         let before = summary(op, id)?;
         if before.status == "final" {
             return Err(Error::Refused("the meeting is already finalized".into()));
+        }
+        if before.held_at.instant() > op.now() {
+            return Err(Error::invalid("held_at", NOT_HELD_YET));
         }
         apply_to_cases(op, id, &before.number)?;
         let doc = minutes_doc(op, id, op.now(), false)?;

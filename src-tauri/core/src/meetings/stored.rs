@@ -53,6 +53,17 @@ pub(super) fn summary(db: &Reader<'_>, id: i64) -> Result<MeetingSummary> {
         .ok_or(Error::NotFound("Mødet"))
 }
 
+/// True when the infohus already has a meeting (not an addendum) starting at this instant, other
+/// than `except`.
+pub(super) fn held_at_taken(db: &Reader<'_>, district_code: &str, held_at: Stamp, except: Option<i64>) -> Result<bool> {
+    Ok(db.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM meetings WHERE district_code = ?1 AND held_at = ?2 AND addendum_of IS NULL
+                         AND id IS NOT ?3)",
+        params![district_code, held_at, except],
+        |r| r.get(0),
+    )?)
+}
+
 /// The next meeting number of an infohus in a year.
 pub(super) fn next_number(db: &Reader<'_>, district_code: &str, year: i32) -> Result<i64> {
     Ok(db.conn().query_row(
@@ -258,14 +269,26 @@ pub(super) fn stored_pdf(db: &Reader<'_>, id: i64) -> Result<Vec<u8>> {
     Ok(db.conn().query_row("SELECT minutes_pdf FROM meetings WHERE id = ?1", [id], |row| row.get::<_, Vec<u8>>(0))?)
 }
 
-/// The meeting's participants' e-mail addresses, each once, in the minutes' order. Addresses that
-/// are not a plain `local@domain` (which a header could misread) are left out.
-pub(super) fn distribution_addresses(db: &Reader<'_>, id: i64) -> Result<Vec<String>> {
+/// The distribution list as it is now: every participant's name and e-mail address, in the
+/// minutes' order (those present first; by organisation and name within each).
+fn current_distribution(db: &Reader<'_>, id: i64) -> Result<Vec<(String, Option<String>)>> {
     let mut entries = participant_entries(db, id)?;
     // Those present first (the sort is stable: by organisation and name within each).
     entries.sort_by_key(|(_, present)| !present);
+    Ok(entries.into_iter().map(|(d, _)| (d.name, d.email)).collect())
+}
+
+/// A finalized meeting's e-mail addresses, each once, in the minutes' order: from the
+/// distribution list stored when it was finalized (never the directory as it is now). Addresses
+/// that are not a plain `local@domain` (which a header could misread) are left out.
+pub(super) fn distribution_addresses(db: &Reader<'_>, id: i64) -> Result<Vec<String>> {
+    let stored: Vec<Option<String>> = db
+        .conn()
+        .prepare_cached("SELECT email FROM meeting_distribution WHERE meeting_id = ?1 ORDER BY position")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut out: Vec<String> = Vec::new();
-    for email in entries.into_iter().filter_map(|(d, _)| d.email) {
+    for email in stored.into_iter().flatten() {
         let email = email.trim().to_string();
         if plain_address(&email) && !out.iter().any(|o| o.eq_ignore_ascii_case(&email)) {
             out.push(email);
@@ -356,8 +379,17 @@ pub fn set_plan(op: &Op<'_>, id: i64, v: &Valid) -> Result<()> {
     Ok(())
 }
 
-/// Finalizes the row: the stored minutes and their SHA-256, by whom and when.
+/// Finalizes the row: the stored minutes and their SHA-256, by whom and when, and the
+/// distribution list as it is at this moment (names and addresses), which the minutes' e-mail is
+/// addressed from from now on.
 pub fn set_final(op: &Op<'_>, id: i64, pdf: &[u8], sha256: &str) -> Result<()> {
+    for (position, (name, email)) in current_distribution(op, id)?.into_iter().enumerate() {
+        op.conn()
+            .prepare_cached(
+                "INSERT INTO meeting_distribution (meeting_id, position, name, email) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![id, position as i64, name, email])?;
+    }
     op.conn().execute(
         "UPDATE meetings SET status = 'final', minutes_pdf = ?1, minutes_sha256 = ?2, finalized_at = ?3, finalized_by = ?4
          WHERE id = ?5",

@@ -61,54 +61,103 @@ export function digitValue(c: string): number | null {
   return zero === undefined ? null : cp - zero;
 }
 
-/** The text as the CPR check sees it (the core's `cpr_normalised`). */
-function cprNormalised(text: string): string[] {
-  const out: string[] = [];
+/** What a character is to the CPR check (the core's `CprChar`): a digit's value, or a class. */
+type CprChar = number | 'dot' | 'separator' | 'joiner' | 'other';
+
+/** The text as the CPR check sees it (the core's `cpr_chars`). */
+function cprChars(text: string): CprChar[] {
+  const out: CprChar[] = [];
   for (const c of text) {
     if (isInvisible(c) || MARK.test(c)) continue;
     const d = digitValue(c);
-    if (d !== null) out.push(String(d));
-    else if (inRanges(TEXT_CLASSES.dashes, c)) out.push('-');
-    else if (inRanges(TEXT_CLASSES.dots, c)) out.push('.');
-    else if (isSpace(c)) out.push(' ');
-    else out.push(c);
+    if (d !== null) out.push(d);
+    else if (inRanges(TEXT_CLASSES.dots, c)) out.push('dot');
+    else if (
+      isSpace(c) ||
+      inRanges(TEXT_CLASSES.dashes, c) ||
+      inRanges(TEXT_CLASSES.underscores, c) ||
+      inRanges(TEXT_CLASSES.slashes, c)
+    ) {
+      out.push('separator');
+    } else if (inRanges(TEXT_CLASSES.number_joiners, c)) out.push('joiner');
+    else out.push('other');
   }
   return out;
 }
 
+/** A group of adjacent digits and how it is joined to the next (the core's `DigitGroup`). */
+interface DigitGroup {
+  digits: number[];
+  bound: boolean;
+  joined: boolean;
+  byDot: boolean;
+}
+
+function digitGroups(b: CprChar[]): DigitGroup[] {
+  const isDigit = (i: number): boolean => typeof b[i] === 'number';
+  const groups: DigitGroup[] = [];
+  let i = 0;
+  while (i < b.length) {
+    if (!isDigit(i)) {
+      i++;
+      continue;
+    }
+    const g: DigitGroup = { digits: [], bound: false, joined: false, byDot: false };
+    for (;;) {
+      while (isDigit(i)) g.digits.push(b[i++] as number);
+      if (b[i] === 'joiner' && isDigit(i + 1)) {
+        g.bound = true;
+        i++;
+      } else break;
+    }
+    const gapStart = i;
+    while (b[i] === 'separator' || b[i] === 'dot') i++;
+    g.joined = i > gapStart && isDigit(i);
+    g.byDot = g.joined && i === gapStart + 1 && b[gapStart] === 'dot';
+    groups.push(g);
+  }
+  return groups;
+}
+
+/** Ten digits in these groups make a CPR number (the core's `cpr_shaped`). */
+function cprShaped(groups: DigitGroup[]): boolean {
+  const d = groups.flatMap((g) => g.digits);
+  const day = (d[0] ?? 0) * 10 + (d[1] ?? 0);
+  const month = (d[2] ?? 0) * 10 + (d[3] ?? 0);
+  const days = month === 2 ? 29 : [4, 6, 9, 11].includes(month) ? 30 : month >= 1 && month <= 12 ? 31 : 0;
+  if (day < 1 || day > days) return false;
+  const lens = groups.map((g) => g.digits.length);
+  const century = (g: DigitGroup | undefined): boolean =>
+    g !== undefined && ((g.digits[0] === 1 && g.digits[1] === 9) || (g.digits[0] === 2 && g.digits[1] === 0));
+  const starts = (a: number, b: number, c: number): boolean => lens[0] === a && lens[1] === b && lens[2] === c;
+  const longYearDate = (starts(2, 2, 4) && century(groups[2])) || (starts(4, 2, 2) && century(groups[0]));
+  const amount =
+    (lens[0] ?? 0) <= 3 && lens.slice(1).every((l) => l === 3) && groups.slice(0, -1).every((g) => g.byDot);
+  return !longYearDate && !amount;
+}
+
 /**
- * True if the text holds something shaped like a CPR number: a date DDMMYY and four digits,
- * together or with a separator (up to two spaces, a dash, a full stop or a slash, up to two
- * spaces) between the pairs and before the four digits, in any digit script, through any dash,
- * space or invisible character. The same rule as the core's `contains_cpr_number`.
+ * True if the text holds a CPR number: ten digits of a real-looking date DDMMYY and four more,
+ * whatever separators stand between them (spaces, dashes, full stops, underscores, slashes,
+ * invisible characters) and however they are grouped, in any digit script; never inside a longer
+ * number or one bound by a colon or comma ("14:05", "12,50"), never a date with a four-digit year
+ * or an amount with thousands separators. The same rule as the core's `contains_cpr_number`
+ * (see there for the false positives accepted).
  */
 export function containsCprNumber(text: string): boolean {
-  const b = cprNormalised(text);
-  const digit = (i: number): boolean => i >= 0 && i < b.length && /^[0-9]$/u.test(b[i] ?? '');
-  const pair = (i: number): number | null => (digit(i) && digit(i + 1) ? Number(`${b[i]}${b[i + 1]}`) : null);
-  const separator = (start: number): number => {
-    let i = start;
-    const spaces = (): void => {
-      for (let k = 0; k < 2; k++) if (b[i] === ' ') i++;
-    };
-    spaces();
-    if (b[i] === '-' || b[i] === '.' || b[i] === '/') i++;
-    spaces();
-    return i;
-  };
-  for (let i = 0; i < b.length; i++) {
-    if (digit(i - 1)) continue;
-    const dd = pair(i);
-    if (dd === null) continue;
-    const m = separator(i + 2);
-    const mm = pair(m);
-    if (mm === null || dd < 1 || dd > 31 || mm < 1 || mm > 12) continue;
-    const y = separator(m + 2);
-    if (pair(y) === null) continue;
-    const rest = separator(y + 2);
-    let four = true;
-    for (let j = rest; j < rest + 4; j++) four &&= digit(j);
-    if (four && !digit(rest + 4)) return true;
+  const groups = digitGroups(cprChars(text));
+  for (let start = 0; start < groups.length; start++) {
+    let total = 0;
+    for (let end = start; end < groups.length; end++) {
+      const g = groups[end] as DigitGroup;
+      if (g.bound) break;
+      total += g.digits.length;
+      if (total >= 10) {
+        if (total === 10 && cprShaped(groups.slice(start, end + 1))) return true;
+        break;
+      }
+      if (!g.joined) break;
+    }
   }
   return false;
 }
@@ -198,6 +247,8 @@ export function validateEmail(value: string): string | null {
   if (local === '' || !domain.includes('.') || domain.endsWith('.') || /\s/u.test(v)) {
     return 'Skriv en hel e-mailadresse.';
   }
+  // One address per field (the core's `is_email_address`): no list, no display name.
+  if (domain.includes('@') || /[,;<>"()[\]\\:]/u.test(v)) return 'Skriv én e-mailadresse.';
   return null;
 }
 
