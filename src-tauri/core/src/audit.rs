@@ -611,6 +611,9 @@ pub fn checkpoint(store: &Store) -> Result<Checkpoint> {
     Ok(checkpoint)
 }
 
+/// The action that begins the entries written after a restore.
+const RESTORED: &str = "store.restored";
+
 const NO_UPDATE_TRIGGER: &str = "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
@@ -722,12 +725,15 @@ pub enum Finding {
         position: u64,
         reason: String,
     },
-    /// The log ends at `after`, intact and agreeing with its head, before a checkpoint's
-    /// position: its tail was lost (a crash before the read entries reached the disk, or an older
-    /// copy of the store put in place).
+    /// The log holds the entries up to `after` intact, but not those a checkpoint names: its tail
+    /// was lost. Either the log ends before the checkpoint's position (a crash before the entries
+    /// reached the disk, or an older copy of the store put in place), or the store was restored
+    /// from a backup (`restored_at`: the `store.restored` entry that begins the entries written
+    /// since) and the checkpoint was taken on the entries lost with it.
     TailLost {
         after: u64,
         checkpoint_position: u64,
+        restored_at: Option<u64>,
     },
 }
 
@@ -768,10 +774,19 @@ impl std::fmt::Display for Verification {
             Finding::Broken { position, reason } => {
                 write!(f, "the audit log is broken at position {position}: {reason}")
             }
-            Finding::TailLost { after, checkpoint_position } => write!(
+            Finding::TailLost { after, checkpoint_position, restored_at: None } => write!(
                 f,
                 "the tail after position {after} was lost (crash): the checkpoint names position \
-                 {checkpoint_position}, the log ends at {after}; entries up to {after} are intact"
+                 {checkpoint_position}, the log ends at {after} (a crash before those entries \
+                 reached the disk, or an older copy of the store put in place); the entries up to \
+                 {after} are intact"
+            ),
+            Finding::TailLost { after, checkpoint_position, restored_at: Some(restored) } => write!(
+                f,
+                "the tail after position {after} was lost: the checkpoint names position \
+                 {checkpoint_position}, which the log does not hold since an older copy of the \
+                 store was restored (store.restored at position {restored}); the entries up to \
+                 {after} are intact"
             ),
         }
     }
@@ -863,6 +878,8 @@ pub fn verify_in(
     let mut previous_mac = GENESIS;
     let mut position = 0u64;
     let mut at_checkpoint: Option<Bytes32> = None;
+    // The last `store.restored` entry at or before the checkpoint's position.
+    let mut restored_at: Option<u64> = None;
     let mut broken: Option<(u64, String)> = None;
     let mut buf = Vec::with_capacity(256);
     {
@@ -874,8 +891,12 @@ pub fn verify_in(
             let expected = position + 1;
             let id: i64 = row.get(0)?;
             if id != expected as i64 {
-                let reason = if id > expected as i64 { "the entry is missing" } else { "an entry is out of place" };
-                broken = Some((expected, reason.into()));
+                let reason = if id > expected as i64 {
+                    format!("the entry is missing (the next one in the log is at position {id})")
+                } else {
+                    format!("an entry is out of place (at position {id})")
+                };
+                broken = Some((expected, reason));
                 break;
             }
             let fields = (|| {
@@ -909,8 +930,13 @@ pub fn verify_in(
                 }
                 key = Some(k.next());
             }
-            if checkpoint.is_some_and(|c| c.position == expected) {
-                at_checkpoint = Some(digest);
+            if let Some(c) = checkpoint.filter(|c| c.position >= expected) {
+                if c.position == expected {
+                    at_checkpoint = Some(digest);
+                }
+                if fields.action == RESTORED {
+                    restored_at = Some(expected);
+                }
             }
             previous_digest = digest;
             previous_mac = blob32(stored_mac, "MAC").unwrap_or(GENESIS);
@@ -944,34 +970,36 @@ pub fn verify_in(
         };
     }
 
-    let checkpoint_problem = |digest: Option<&Bytes32>| -> Option<(u64, String)> {
-        let c = checkpoint?;
-        match digest {
-            Some(d) if c.matches(d) => None,
-            _ => Some((
-                c.position,
-                format!("the log no longer contains checkpoint {c}: the entries up to it were changed"),
-            )),
+    // A checkpoint the log does not contain: lost with a restore when one happened at or before
+    // its position (the restored copy ends before it; what follows was written since), else the
+    // entries up to it were changed.
+    let checkpoint_finding = |c: &Checkpoint| -> Option<Finding> {
+        match (&at_checkpoint, restored_at) {
+            (Some(d), _) if c.matches(d) => None,
+            (_, Some(r)) => {
+                Some(Finding::TailLost { after: r - 1, checkpoint_position: c.position, restored_at: Some(r) })
+            }
+            _ => Some(Finding::Broken {
+                position: c.position,
+                reason: format!("the log no longer contains checkpoint {c}: the entries up to it were changed"),
+            }),
         }
     };
     let finding = match (broken, checkpoint) {
-        (Some((at, reason)), Some(c)) if c.position < at => match checkpoint_problem(at_checkpoint.as_ref()) {
-            Some((p, why)) => Finding::Broken { position: p, reason: why },
-            None => Finding::Broken { position: at, reason },
-        },
+        (Some((at, reason)), Some(c)) if c.position < at => {
+            checkpoint_finding(c).unwrap_or(Finding::Broken { position: at, reason })
+        }
         (Some((at, reason)), _) => Finding::Broken { position: at, reason },
         (None, Some(c)) if c.position > position => {
-            Finding::TailLost { after: position, checkpoint_position: c.position }
+            Finding::TailLost { after: position, checkpoint_position: c.position, restored_at }
         }
-        (None, Some(_)) => match checkpoint_problem(at_checkpoint.as_ref()) {
-            Some((p, why)) => Finding::Broken { position: p, reason: why },
-            None => Finding::Intact,
-        },
+        (None, Some(c)) => checkpoint_finding(c).unwrap_or(Finding::Intact),
         (None, None) => Finding::Intact,
     };
     let verified_through = match &finding {
         Finding::Broken { position: p, .. } => p.saturating_sub(1).min(position),
-        _ => position,
+        Finding::TailLost { after, .. } => *after,
+        Finding::Intact => position,
     };
     Ok(Verification { verified_through, macs, checkpoint: checkpoint.cloned(), finding })
 }
