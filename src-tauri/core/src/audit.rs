@@ -33,9 +33,13 @@
 //!
 //! Read entries are committed without an fsync of their own, so a crash can lose the chain's
 //! tail (entry and head together: they share one transaction, so the log and its head always
-//! agree). A checkpoint names a position; a log that ends before it lost its tail
-//! ([`Finding::TailLost`]), while a head that names more entries than the log holds, or a gap,
-//! is tampering ([`Finding::Broken`]).
+//! agree). Nothing in the store shows such a loss; a checkpoint can. Checkpoints are returned
+//! only from writes that fsync, so a crash never loses an entry one names: a log that ends
+//! before a checkpoint's position lost its tail to an older copy put in place (or a disk that
+//! lost what it confirmed), and a checkpoint taken before a restore names entries lost with it
+//! ([`Finding::TailLost`]). A head that names more entries than the log holds, a gap, or a
+//! checkpoint the log no longer contains without a restore to explain it, is tampering
+//! ([`Finding::Broken`]).
 //!
 //! Reduction (retention, later): the digest covers the entry's content only through its content
 //! hash, so a future "reduce entry N to its reference" keeps N's content hash beside the reduced
@@ -853,7 +857,7 @@ fn blob_of<'a>(v: ValueRef<'a>) -> Option<&'a [u8]> {
 }
 
 /// [`verify`] on a read handle: one pass over the log in position order.
-pub fn verify_in(
+pub(crate) fn verify_in(
     db: &Reader<'_>,
     checkpoint: Option<&Checkpoint>,
     code: Option<&RecoveryCode>,
