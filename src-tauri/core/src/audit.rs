@@ -2,45 +2,144 @@
 //! event, committed in the same transaction as the change ([`crate::store::Op`]); every logged
 //! read records its event after the read ([`crate::store::Read`]). Subjects are case references
 //! or counts, never personal data. The table refuses UPDATE (and, from schema 3, DELETE).
+//!
+//! # The chain (tamper evidence, #16; docs/audit.md)
+//!
+//! Every entry has a position (its id: 1, 2, 3, … without gaps) and two chain values:
+//!
+//! - `digest`, a hash chain anyone with the database can recompute: SHA-256 over the position,
+//!   the previous entry's digest and the entry's content hash (its time, actor, action and
+//!   subject in a fixed, length-prefixed encoding: [`content_hash`]). It finds any change that was
+//!   not followed by recomputing every later digest, and it is what a [`Checkpoint`] records.
+//! - `mac`, HMAC-SHA256 over the position, the digest and the previous entry's MAC, under a key
+//!   that ratchets forward: entry `p` is MACed with `K_p`, and `K_{p+1} = HMAC(K_p, "ratchet")`.
+//!   The store keeps only the key for the next entry (`audit_chain.next_key`, overwritten in the
+//!   entry's own transaction with `secure_delete` on), so whoever takes the laptop later holds
+//!   `K_{n+1}` and cannot compute the key of any entry already written: rewriting one breaks its
+//!   MAC (Schneier–Kelsey's forward integrity). The MAC covers the position, so an old tag cannot
+//!   be re-attached elsewhere (systemd's CVE-2023-31439).
+//!
+//! The verifier derives every key from the initial key `K_1`. Where it is kept decides who can
+//! verify and who could forge: in the keychain (beside the database key) anyone who can open the
+//! store could recompute the whole chain, so it is **sealed with the recovery code** (HKDF +
+//! XChaCha20-Poly1305, [`crate::secrets`]) in `audit_chain.sealed_initial_key`, as Schneier and
+//! Kelsey hand it to a trusted verifier: the holder of the recovery code (written down at setup,
+//! kept off the laptop). `verify` checks the MACs when given the code and the digests, positions,
+//! the head and checkpoints always. A store upgraded from a version without the chain has no code
+//! at hand during the upgrade: its initial key stays in the store (`initial_key`, as safe as the
+//! database key) until the recovery code is next entered (`Store::unlock_with_recovery_code`,
+//! `restore` with the code), which seals it; until then its MACs protect only against someone
+//! without the database key.
+//!
+//! Read entries are committed without an fsync of their own, so a crash can lose the chain's
+//! tail (entry and head together: they share one transaction, so the log and its head always
+//! agree). Nothing in the store shows such a loss; a checkpoint can. Checkpoints are returned
+//! only from writes that fsync, so a crash never loses an entry one names: a log that ends
+//! before a checkpoint's position lost its tail to an older copy put in place (or a disk that
+//! lost what it confirmed), and a checkpoint taken before a restore names entries lost with it
+//! ([`Finding::TailLost`]). A head that names more entries than the log holds, a gap, or a
+//! checkpoint the log no longer contains without a restore to explain it, is tampering
+//! ([`Finding::Broken`]).
+//!
+//! Reduction (retention, later): the digest covers the entry's content only through its content
+//! hash, so a future "reduce entry N to its reference" keeps N's content hash beside the reduced
+//! fields and records the reduction as a new entry: no MAC or digest is rewritten (the keys to do
+//! so no longer exist).
 
 use crate::dates::Stamp;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::op::{DataKind, Op, Read, Reader};
-use rusqlite::Connection;
+use crate::secrets::RecoveryCode;
+use crate::store::Store;
+use chrono::{DateTime, Utc};
+use hmac::{Hmac, KeyInit, Mac};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use zeroize::Zeroizing;
 
-/// What happened. The action names are stable: reports and the coming audit chain read them.
+/// What happened. The action names are stable: reports and the audit chain read them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AuditEvent {
     StoreCreated,
     StoreUnlockedWithRecoveryCode,
     StoreBackupCreated,
     StoreRestored,
-    DemoFilled { cases: u32 },
-    CaseCreated { reference: String },
-    CaseRead { reference: String },
-    CaseUpdated { reference: String },
-    CaseStageChanged { reference: String },
-    CaseNoteAdded { reference: String },
-    CaseForwarded { reference: String },
-    CaseForwardUndone { reference: String },
-    CasePurged { reference: String },
-    CaseMeetingFlagged { reference: String },
-    ActionItemAdded { reference: String },
-    ActionItemChanged { reference: String },
+    DemoFilled {
+        cases: u32,
+    },
+    CaseCreated {
+        reference: String,
+    },
+    CaseRead {
+        reference: String,
+    },
+    CaseUpdated {
+        reference: String,
+    },
+    CaseStageChanged {
+        reference: String,
+    },
+    CaseNoteAdded {
+        reference: String,
+    },
+    CaseForwarded {
+        reference: String,
+    },
+    CaseForwardUndone {
+        reference: String,
+    },
+    CasePurged {
+        reference: String,
+    },
+    CaseMeetingFlagged {
+        reference: String,
+    },
+    ActionItemAdded {
+        reference: String,
+    },
+    ActionItemChanged {
+        reference: String,
+    },
     ActionItemsListed,
-    MeetingChanged { number: String },
-    MeetingRead { id: i64 },
-    MeetingFinalized { number: String },
-    MinutesExported { number: String },
-    MinutesEmailDrafted { number: String },
+    MeetingChanged {
+        number: String,
+    },
+    MeetingRead {
+        id: i64,
+    },
+    MeetingFinalized {
+        number: String,
+    },
+    MinutesExported {
+        number: String,
+    },
+    MinutesEmailDrafted {
+        number: String,
+    },
     MeetingsListed,
-    DirectoryChanged { id: i64 },
+    DirectoryChanged {
+        id: i64,
+    },
     DirectoryListed,
     CasesListed,
     CasesSearched,
     BoardViewed,
     BoardSettingsChanged,
     MeetingSettingsChanged,
+    /// A checkpoint of the chain's head was taken (its text, e.g. for the minutes).
+    AuditCheckpoint {
+        text: String,
+    },
+    /// The chain was verified.
+    AuditVerified,
+    /// The log's entries were read (about one case, or all).
+    AuditListed {
+        reference: Option<String>,
+    },
+    /// The chain's initial key was sealed with the recovery code (an upgraded store).
+    AuditKeySealed,
 }
 
 impl AuditEvent {
@@ -76,6 +175,10 @@ impl AuditEvent {
             AuditEvent::CasesListed => "cases.listed",
             AuditEvent::CasesSearched => "case.search",
             AuditEvent::BoardViewed => "board.viewed",
+            AuditEvent::AuditCheckpoint { .. } => "audit.checkpoint",
+            AuditEvent::AuditVerified => "audit.verified",
+            AuditEvent::AuditListed { .. } => "audit.listed",
+            AuditEvent::AuditKeySealed => "audit.key_sealed",
         }
     }
 
@@ -114,7 +217,11 @@ impl AuditEvent {
             | AuditEvent::DirectoryListed
             | AuditEvent::CasesListed
             | AuditEvent::CasesSearched
-            | AuditEvent::BoardViewed => &[],
+            | AuditEvent::BoardViewed
+            | AuditEvent::AuditCheckpoint { .. }
+            | AuditEvent::AuditVerified
+            | AuditEvent::AuditListed { .. }
+            | AuditEvent::AuditKeySealed => &[],
         }
     }
 
@@ -139,33 +246,297 @@ impl AuditEvent {
             | AuditEvent::MinutesEmailDrafted { number } => Some(format!("møde {number}")),
             AuditEvent::MeetingRead { id } => Some(format!("møde id {id}")),
             AuditEvent::DirectoryChanged { id } => Some(format!("deltager id {id}")),
+            AuditEvent::AuditCheckpoint { text } => Some(text.clone()),
+            AuditEvent::AuditListed { reference } => reference.clone(),
             _ => None,
         }
     }
 }
 
-fn append(conn: &Connection, at: Stamp, actor: &str, event: &AuditEvent) -> Result<()> {
-    conn.prepare_cached("INSERT INTO audit_log (at, actor, action, subject) VALUES (?1, ?2, ?3, ?4)")?.execute((
-        at,
-        actor,
-        event.action(),
-        event.subject(),
-    ))?;
+// ---------------------------------------------------------------------------------------------
+// The chain's cryptography (pure; docs/audit.md has the same definitions)
+
+type Bytes32 = [u8; 32];
+type HmacSha256 = Hmac<Sha256>;
+
+/// The digest and MAC "before" position 1.
+const GENESIS: Bytes32 = [0; 32];
+const CONTENT_LABEL: &[u8] = b"tovholder audit entry v1";
+const DIGEST_LABEL: &[u8] = b"tovholder audit chain v1";
+const MAC_LABEL: &[u8] = b"tovholder audit mac v1";
+const RATCHET_LABEL: &[u8] = b"tovholder audit ratchet v1";
+/// What the recovery code seals the initial key for (its associated data and HKDF info).
+const SEAL_PURPOSE: &str = "tovholder audit initial key v1";
+
+/// A field of the canonical encoding: its length (4 bytes, big-endian), then its bytes.
+fn put(buf: &mut Vec<u8>, bytes: &[u8]) {
+    buf.extend_from_slice(&(bytes.len() as u32).to_be_bytes());
+    buf.extend_from_slice(bytes);
+}
+
+fn sha256(bytes: &[u8]) -> Bytes32 {
+    let mut out = [0u8; 32];
+    out.copy_from_slice(&Sha256::digest(bytes));
+    out
+}
+
+/// An entry's content as stored: the time (the stored text), the actor, the action, the subject.
+struct Fields<'a> {
+    at: &'a str,
+    actor: &'a str,
+    action: &'a str,
+    subject: Option<&'a str>,
+}
+
+/// SHA-256 of `put(CONTENT_LABEL) ‖ put(at) ‖ put(actor) ‖ put(action) ‖ subject`, where
+/// subject is the byte 0 for none and the byte 1 followed by `put(subject)` for one.
+fn content_hash(buf: &mut Vec<u8>, f: &Fields<'_>) -> Bytes32 {
+    buf.clear();
+    put(buf, CONTENT_LABEL);
+    put(buf, f.at.as_bytes());
+    put(buf, f.actor.as_bytes());
+    put(buf, f.action.as_bytes());
+    match f.subject {
+        None => buf.push(0),
+        Some(s) => {
+            buf.push(1);
+            put(buf, s.as_bytes());
+        }
+    }
+    sha256(buf)
+}
+
+/// `digest_p = SHA-256(put(DIGEST_LABEL) ‖ p (8 bytes, big-endian) ‖ digest_{p-1} ‖ content_p)`.
+fn chain_digest(buf: &mut Vec<u8>, position: u64, previous: &Bytes32, content: &Bytes32) -> Bytes32 {
+    buf.clear();
+    put(buf, DIGEST_LABEL);
+    buf.extend_from_slice(&position.to_be_bytes());
+    buf.extend_from_slice(previous);
+    buf.extend_from_slice(content);
+    sha256(buf)
+}
+
+/// A key of the chain: `K_p` MACs entry `p`. Zeroed when dropped.
+#[derive(Clone)]
+struct ChainKey(Zeroizing<Bytes32>);
+
+impl ChainKey {
+    fn generate() -> ChainKey {
+        use rand::RngCore;
+        let mut k = Zeroizing::new([0u8; 32]);
+        rand::rng().fill_bytes(k.as_mut());
+        ChainKey(k)
+    }
+
+    fn from_blob(b: &[u8]) -> Option<ChainKey> {
+        let bytes: Bytes32 = b.try_into().ok()?;
+        Some(ChainKey(Zeroizing::new(bytes)))
+    }
+
+    fn hmac(&self, parts: &[&[u8]]) -> Bytes32 {
+        let mut m = <HmacSha256 as KeyInit>::new_from_slice(self.0.as_ref()).expect("HMAC takes keys of any length");
+        for part in parts {
+            m.update(part);
+        }
+        let mut out = [0u8; 32];
+        out.copy_from_slice(&m.finalize().into_bytes());
+        out
+    }
+
+    /// `mac_p = HMAC(K_p, put(MAC_LABEL) ‖ p (8 bytes, big-endian) ‖ digest_p ‖ mac_{p-1})`.
+    fn mac(&self, position: u64, digest: &Bytes32, previous_mac: &Bytes32) -> Bytes32 {
+        let mut label = Vec::with_capacity(4 + MAC_LABEL.len());
+        put(&mut label, MAC_LABEL);
+        self.hmac(&[&label, &position.to_be_bytes(), digest, previous_mac])
+    }
+
+    /// `K_{p+1} = HMAC(K_p, put(RATCHET_LABEL))`: one way, so `K_{p+1}` tells nothing of `K_p`.
+    fn next(&self) -> ChainKey {
+        let mut label = Vec::with_capacity(4 + RATCHET_LABEL.len());
+        put(&mut label, RATCHET_LABEL);
+        ChainKey(Zeroizing::new(self.hmac(&[&label])))
+    }
+}
+
+/// Compares chain values without an early exit.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The chain's head: the last entry's position, digest and MAC, and the key for the next entry.
+struct Head {
+    position: u64,
+    digest: Bytes32,
+    mac: Bytes32,
+    key: ChainKey,
+}
+
+impl Head {
+    fn genesis(initial: ChainKey) -> Head {
+        Head { position: 0, digest: GENESIS, mac: GENESIS, key: initial }
+    }
+
+    /// Chains the next entry: its position, digest and MAC; the key moves on (the old one is
+    /// zeroed when dropped).
+    fn advance(&mut self, buf: &mut Vec<u8>, fields: &Fields<'_>) -> (u64, Bytes32, Bytes32) {
+        let position = self.position + 1;
+        let content = content_hash(buf, fields);
+        let digest = chain_digest(buf, position, &self.digest, &content);
+        let mac = self.key.mac(position, &digest, &self.mac);
+        self.key = self.key.next();
+        self.position = position;
+        self.digest = digest;
+        self.mac = mac;
+        (position, digest, mac)
+    }
+}
+
+fn blob32(b: &[u8], what: &'static str) -> Result<Bytes32> {
+    b.try_into().map_err(|_| Error::Corrupt(format!("the audit chain's {what} has the wrong length")))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checkpoints
+
+/// How many bytes of the head's digest a checkpoint carries: 80 bits, 16 base32 characters.
+/// Forging a log that matches a printed checkpoint means finding a second preimage of 80 bits.
+const CHECKPOINT_BYTES: usize = 10;
+const CHECKPOINT_PREFIX: &str = "TVH1";
+
+/// The chain's head at one position, short enough for small type on paper:
+/// `TVH1-<position>-<the digest's first 80 bits in base32, four groups of four>`, e.g.
+/// `TVH1-1042-K7QD-M2XA-PLZ4-TT3B`. Not secret; printed in the minutes and access reports, it
+/// later proves that the log up to that position is unchanged (`tovholder-cli audit verify
+/// --checkpoint TEXT`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub position: u64,
+    digest: [u8; CHECKPOINT_BYTES],
+}
+
+impl Checkpoint {
+    fn of(position: u64, digest: &Bytes32) -> Checkpoint {
+        let mut prefix = [0u8; CHECKPOINT_BYTES];
+        prefix.copy_from_slice(&digest[..CHECKPOINT_BYTES]);
+        Checkpoint { position, digest: prefix }
+    }
+
+    /// Reads a checkpoint as printed or typed: any letter case, spaces, and the hyphens (or
+    /// the dashes a PDF's text may turn them into) optional between the groups.
+    pub fn parse(text: &str) -> Result<Checkpoint> {
+        let bad = || Error::invalid("checkpoint", "skal have formen TVH1-<position>-XXXX-XXXX-XXXX-XXXX");
+        let cleaned: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if matches!(c, '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}') { '-' } else { c })
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        let rest = cleaned.strip_prefix(CHECKPOINT_PREFIX).and_then(|r| r.strip_prefix('-')).ok_or_else(bad)?;
+        let (position, digest) = rest.split_once('-').ok_or_else(bad)?;
+        if position.is_empty() || position.len() > 19 || !position.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let position: u64 = position.parse().map_err(|_| bad())?;
+        let letters: String = digest.chars().filter(|c| *c != '-').collect();
+        let bytes = data_encoding::BASE32_NOPAD.decode(letters.as_bytes()).map_err(|_| bad())?;
+        let digest: [u8; CHECKPOINT_BYTES] = bytes.try_into().map_err(|_| bad())?;
+        if position == 0 {
+            return Err(bad());
+        }
+        Ok(Checkpoint { position, digest })
+    }
+
+    fn matches(&self, digest: &Bytes32) -> bool {
+        same(&self.digest, &digest[..CHECKPOINT_BYTES])
+    }
+}
+
+impl std::fmt::Display for Checkpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let letters = data_encoding::BASE32_NOPAD.encode(&self.digest);
+        let groups: Vec<&str> = letters.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap_or("")).collect();
+        write!(f, "{CHECKPOINT_PREFIX}-{}-{}", self.position, groups.join("-"))
+    }
+}
+
+impl Serialize for Checkpoint {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing (this module's tables: audit_log, audit_chain)
+
+const INSERT_ENTRY: &str =
+    "INSERT INTO audit_log (id, at, actor, action, subject, digest, mac) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+/// The head as the store holds it, inside the caller's transaction.
+fn load_head(conn: &Connection) -> Result<Head> {
+    let row = conn
+        .prepare_cached("SELECT position, digest, mac, next_key FROM audit_chain WHERE id = 1")?
+        .query_row([], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?, r.get::<_, Vec<u8>>(2)?, r.get::<_, Vec<u8>>(3)?))
+        })
+        .optional()?;
+    let (position, digest, mac, key) = row.ok_or_else(|| Error::Corrupt("the audit chain's head is missing".into()))?;
+    let key = Zeroizing::new(key);
+    Ok(Head {
+        position: u64::try_from(position).map_err(|_| Error::Corrupt("the audit chain's head is invalid".into()))?,
+        digest: blob32(&digest, "digest")?,
+        mac: blob32(&mac, "MAC")?,
+        key: ChainKey::from_blob(&key).ok_or_else(|| Error::Corrupt("the audit chain's key is invalid".into()))?,
+    })
+}
+
+fn save_head(conn: &Connection, head: &Head) -> Result<()> {
+    let n = conn
+        .prepare_cached("UPDATE audit_chain SET position = ?1, digest = ?2, mac = ?3, next_key = ?4 WHERE id = 1")?
+        .execute(params![head.position as i64, &head.digest[..], &head.mac[..], &head.key.0[..]])?;
+    if n != 1 {
+        return Err(Error::Corrupt("the audit chain's head is missing".into()));
+    }
     Ok(())
 }
 
-/// Appends one entry in the operation's transaction (the operation layer calls this for each
-/// of its events before it commits).
-pub fn insert(op: &Op<'_>, event: &AuditEvent) -> Result<()> {
-    append(op.conn(), op.stamp(), op.actor(), event)
+/// Appends `events` as one batch inside the caller's transaction: one read of the head, one
+/// insert per entry (its digest, its MAC, the key ratcheted), one update of the head.
+fn append_all(conn: &Connection, at: Stamp, actor: &str, events: &[AuditEvent]) -> Result<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let mut head = load_head(conn)?;
+    let at = at.as_text();
+    let mut buf = Vec::with_capacity(256);
+    let mut insert = conn.prepare_cached(INSERT_ENTRY)?;
+    for event in events {
+        let subject = event.subject();
+        let fields = Fields { at: &at, actor, action: event.action(), subject: subject.as_deref() };
+        let (position, digest, mac) = head.advance(&mut buf, &fields);
+        insert.execute(params![position as i64, at, actor, event.action(), subject, &digest[..], &mac[..]])?;
+    }
+    save_head(conn, &head)
 }
 
-/// Records a finished read's events (a case opened, a search run). Read entries are committed
-/// without an fsync of their own (WAL with `synchronous = NORMAL` for these statements): they
-/// reach the disk with the next data change or checkpoint, which every data change forces with
-/// its own fsync. This keeps a search at the speed of the search (an fsync costs 3–4 ms here)
-/// without weakening the durability of case data. Called by the operation layer after the read
-/// transaction ended.
+/// Appends one entry in the operation's transaction.
+pub fn insert(op: &Op<'_>, event: &AuditEvent) -> Result<()> {
+    record(op, std::slice::from_ref(event))
+}
+
+/// Appends the operation's entries in its transaction (the operation layer calls this with all
+/// of its events before it commits).
+pub fn record(op: &Op<'_>, events: &[AuditEvent]) -> Result<()> {
+    append_all(op.conn(), op.stamp(), op.actor(), events)
+}
+
+/// Records a finished read's events (a case opened, a search run), in one transaction of their
+/// own (`BEGIN IMMEDIATE`: the head is read and moved without another process in between).
+/// Read entries are committed without an fsync of their own (WAL with `synchronous = NORMAL` for
+/// this transaction): they reach the disk with the next data change or checkpoint, which every
+/// data change forces with its own fsync. This keeps a search at the speed of the search (an
+/// fsync costs 3–4 ms here) without weakening the durability of case data; a crash before then
+/// loses the chain's tail, entries and head together. Called by the operation layer after the
+/// read transaction ended.
 pub(crate) fn insert_reads(read: &Read<'_>) -> Result<()> {
     let events = read.events();
     if events.is_empty() {
@@ -173,11 +544,553 @@ pub(crate) fn insert_reads(read: &Read<'_>) -> Result<()> {
     }
     let conn = read.log_connection();
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    let result = events.iter().try_for_each(|e| append(conn, read.stamp(), read.actor(), e));
+    let result = conn.execute_batch("BEGIN IMMEDIATE").map_err(Error::from).and_then(|()| {
+        let appended = append_all(conn, read.stamp(), read.actor(), events)
+            .and_then(|()| conn.execute_batch("COMMIT").map_err(Error::from));
+        if appended.is_err() && !conn.is_autocommit() {
+            let _ = conn.execute_batch("ROLLBACK");
+        }
+        appended
+    });
     conn.pragma_update(None, "synchronous", "FULL")?;
     result
 }
 
+/// Starts the chain of a new store (before its first entry): a random initial key, sealed with
+/// the store's recovery code; the store keeps only the sealed copy and the key for entry 1.
+pub fn start(op: &Op<'_>, code: &RecoveryCode) -> Result<()> {
+    let entries: i64 = op.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
+    if entries != 0 {
+        return Err(Error::Internal("the audit chain starts before the first entry"));
+    }
+    let initial = ChainKey::generate();
+    let sealed = code.seal_secret(SEAL_PURPOSE, &initial.0);
+    op.conn().execute(
+        "INSERT INTO audit_chain (id, position, digest, mac, next_key, sealed_initial_key)
+         VALUES (1, 0, ?1, ?1, ?2, ?3)",
+        params![&GENESIS[..], &initial.0[..], sealed],
+    )?;
+    Ok(())
+}
+
+/// Seals an upgraded store's initial key with the recovery code and removes the clear copy
+/// (overwritten in place: `secure_delete`). True when it was sealed now; false when it already
+/// was.
+pub fn seal(op: &Op<'_>, code: &RecoveryCode) -> Result<bool> {
+    let clear: Option<Vec<u8>> =
+        op.conn().query_row("SELECT initial_key FROM audit_chain WHERE id = 1", [], |r| r.get(0)).optional()?.flatten();
+    let Some(clear) = clear.map(Zeroizing::new) else {
+        return Ok(false);
+    };
+    let initial =
+        ChainKey::from_blob(&clear).ok_or_else(|| Error::Corrupt("the audit chain's key is invalid".into()))?;
+    let sealed = code.seal_secret(SEAL_PURPOSE, &initial.0);
+    op.conn()
+        .execute("UPDATE audit_chain SET sealed_initial_key = ?1, initial_key = NULL WHERE id = 1", params![sealed])?;
+    Ok(true)
+}
+
+/// The head of the chain as last committed: what a checkpoint records.
+pub fn head(db: &Reader<'_>) -> Result<Checkpoint> {
+    let (position, digest): (i64, Vec<u8>) =
+        db.conn()
+            .query_row("SELECT position, digest FROM audit_chain WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(Checkpoint::of(position.max(0) as u64, &blob32(&digest, "digest")?))
+}
+
+/// A checkpoint inside a write operation (e.g. the minutes, rendered while they are finalized):
+/// the head before this operation's own entries, recorded as an `audit.checkpoint` entry of the
+/// operation. Its commit makes every entry up to the checkpoint durable (one fsync of the WAL).
+pub fn checkpoint_in(op: &mut Op<'_>) -> Result<Checkpoint> {
+    let checkpoint = head(op)?;
+    op.audit(AuditEvent::AuditCheckpoint { text: checkpoint.to_string() });
+    Ok(checkpoint)
+}
+
+/// Takes a checkpoint of the chain ([`checkpoint_in`] in a write of its own), then empties the
+/// WAL so the earlier keys' overwritten pages do not linger in it.
+pub fn checkpoint(store: &Store) -> Result<Checkpoint> {
+    let checkpoint = store.write(checkpoint_in)?;
+    store.truncate_wal();
+    Ok(checkpoint)
+}
+
+/// The action that begins the entries written after a restore.
+const RESTORED: &str = "store.restored";
+
+const NO_UPDATE_TRIGGER: &str = "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;";
+
+/// Migration 8's hook, inside the upgrade's transaction: chains the entries written before the
+/// chain existed, from position 1, under a new initial key kept in the store until the recovery
+/// code seals it ([`seal`]); then refuses updates again. Entries keep their order; should an
+/// older log have a gap in its ids, the entries after it move down so positions have none.
+pub(crate) fn chain_existing(conn: &Connection) -> Result<()> {
+    let rows: Vec<(i64, String, String, String, Option<String>)> = conn
+        .prepare("SELECT id, at, actor, action, subject FROM audit_log ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !rows.is_empty() {
+        let initial = ChainKey::generate();
+        let mut head = Head::genesis(initial.clone());
+        let mut buf = Vec::with_capacity(256);
+        let mut update = conn.prepare("UPDATE audit_log SET id = ?1, digest = ?2, mac = ?3 WHERE id = ?4")?;
+        for (id, at, actor, action, subject) in &rows {
+            let fields = Fields { at, actor, action, subject: subject.as_deref() };
+            let (position, digest, mac) = head.advance(&mut buf, &fields);
+            update.execute(params![position as i64, &digest[..], &mac[..], id])?;
+        }
+        conn.execute(
+            "INSERT INTO audit_chain (id, position, digest, mac, next_key, initial_key) VALUES (1, ?1, ?2, ?3, ?4, ?5)",
+            params![head.position as i64, &head.digest[..], &head.mac[..], &head.key.0[..], &initial.0[..]],
+        )?;
+    }
+    conn.execute_batch(NO_UPDATE_TRIGGER)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading and verifying
+
+/// One entry of the log, as the CLI and (later) the Log views show it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Entry {
+    pub position: u64,
+    pub at: Stamp,
+    pub actor: String,
+    pub action: String,
+    pub subject: Option<String>,
+}
+
+/// Which entries to list; every field narrows.
+#[derive(Debug, Clone, Default)]
+pub struct EntryFilter {
+    /// Entries whose subject is this case reference.
+    pub reference: Option<String>,
+    /// Entries at or after this instant.
+    pub since: Option<DateTime<Utc>>,
+    /// Entries of this action (`case.read`).
+    pub action: Option<String>,
+    /// Entries by this actor.
+    pub actor: Option<String>,
+}
+
+/// The log's entries matching `filter`, oldest first. A logged read (`audit.listed`, with the
+/// reference when one was asked for).
+pub fn entries(store: &Store, filter: &EntryFilter) -> Result<Vec<Entry>> {
+    store.read(|r| {
+        let since = filter.since.map(Stamp::new);
+        let found = r
+            .conn()
+            .prepare_cached(
+                "SELECT id, at, actor, action, subject FROM audit_log
+                 WHERE (?1 IS NULL OR subject = ?1) AND (?2 IS NULL OR at >= ?2)
+                   AND (?3 IS NULL OR action = ?3) AND (?4 IS NULL OR actor = ?4)
+                 ORDER BY id",
+            )?
+            .query_map(params![filter.reference, since, filter.action, filter.actor], |row| {
+                Ok(Entry {
+                    position: row.get::<_, i64>(0)?.max(0) as u64,
+                    at: row.get(1)?,
+                    actor: row.get(2)?,
+                    action: row.get(3)?,
+                    subject: row.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        r.audit(AuditEvent::AuditListed { reference: filter.reference.clone() });
+        Ok(found)
+    })
+}
+
+/// How the MACs were checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MacCheck {
+    /// With the initial key opened by the recovery code: forward integrity.
+    RecoveryCode,
+    /// With the initial key an upgraded store still keeps (not yet sealed): proves nothing
+    /// against someone with the database key.
+    StoredKey,
+    /// Not at all (no recovery code given): positions, digests, head and checkpoint only.
+    NotChecked,
+}
+
+/// What verification found: the first problem, or none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Finding {
+    Intact,
+    /// The first position at which the log is not what was written: an entry changed, missing,
+    /// moved or added, or a head or checkpoint that does not match.
+    Broken {
+        position: u64,
+        reason: String,
+    },
+    /// The log holds the entries up to `after` intact, but not those a checkpoint names: its tail
+    /// was lost. Either the log ends before the checkpoint's position (a crash before the entries
+    /// reached the disk, or an older copy of the store put in place), or the store was restored
+    /// from a backup (`restored_at`: the `store.restored` entry that begins the entries written
+    /// since) and the checkpoint was taken on the entries lost with it.
+    TailLost {
+        after: u64,
+        checkpoint_position: u64,
+        restored_at: Option<u64>,
+    },
+}
+
+/// The result of [`verify`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verification {
+    /// The last position verified intact.
+    pub verified_through: u64,
+    pub macs: MacCheck,
+    /// The checkpoint checked against, as given.
+    pub checkpoint: Option<Checkpoint>,
+    #[serde(flatten)]
+    pub finding: Finding,
+}
+
+impl Verification {
+    pub fn is_intact(&self) -> bool {
+        self.finding == Finding::Intact
+    }
+}
+
+impl std::fmt::Display for Verification {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.finding {
+            Finding::Intact => {
+                write!(f, "the audit log is intact: {} entries", self.verified_through)?;
+                if let Some(c) = &self.checkpoint {
+                    write!(f, ", checkpoint {c} included unchanged")?;
+                }
+                f.write_str(match self.macs {
+                    MacCheck::RecoveryCode => "; MACs checked with the recovery code",
+                    MacCheck::StoredKey => {
+                        "; MACs checked with the key the store still keeps (seal it: enter the recovery code with `unlock`)"
+                    }
+                    MacCheck::NotChecked => "; MACs not checked (give the recovery code to check them)",
+                })
+            }
+            Finding::Broken { position, reason } => {
+                write!(f, "the audit log is broken at position {position}: {reason}")
+            }
+            Finding::TailLost { after, checkpoint_position, restored_at: None } => write!(
+                f,
+                "the tail after position {after} was lost (crash): the checkpoint names position \
+                 {checkpoint_position}, the log ends at {after} (a crash before those entries \
+                 reached the disk, or an older copy of the store put in place); the entries up to \
+                 {after} are intact"
+            ),
+            Finding::TailLost { after, checkpoint_position, restored_at: Some(restored) } => write!(
+                f,
+                "the tail after position {after} was lost: the checkpoint names position \
+                 {checkpoint_position}, which the log does not hold since an older copy of the \
+                 store was restored (store.restored at position {restored}); the entries up to \
+                 {after} are intact"
+            ),
+        }
+    }
+}
+
+/// What the head row holds, for the verifier.
+struct StoredHead {
+    position: u64,
+    digest: Vec<u8>,
+    mac: Vec<u8>,
+    next_key: Zeroizing<Vec<u8>>,
+    sealed_initial_key: Option<Vec<u8>>,
+    initial_key: Option<Zeroizing<Vec<u8>>>,
+}
+
+fn stored_head(db: &Reader<'_>) -> Result<Option<StoredHead>> {
+    Ok(db
+        .conn()
+        .query_row(
+            "SELECT position, digest, mac, next_key, sealed_initial_key, initial_key FROM audit_chain WHERE id = 1",
+            [],
+            |r| {
+                Ok(StoredHead {
+                    position: r.get::<_, i64>(0)?.max(0) as u64,
+                    digest: r.get(1)?,
+                    mac: r.get(2)?,
+                    next_key: Zeroizing::new(r.get(3)?),
+                    sealed_initial_key: r.get(4)?,
+                    initial_key: r.get::<_, Option<Vec<u8>>>(5)?.map(Zeroizing::new),
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Verifies the whole chain, and with a checkpoint that the log still contains it unchanged.
+/// With the recovery code the MACs are checked too (a wrong code is `WrongRecoveryCode`); an
+/// upgraded store whose key is not yet sealed is checked with the key it keeps. Records an
+/// `audit.verified` read afterwards (best effort when the chain is broken: its head may be gone).
+pub fn verify(store: &Store, checkpoint: Option<&Checkpoint>, code: Option<&RecoveryCode>) -> Result<Verification> {
+    let verification = store.read_unlogged(|db| verify_in(db, checkpoint, code))?;
+    let recorded = store.read(|r| {
+        r.audit(AuditEvent::AuditVerified);
+        Ok(())
+    });
+    match recorded {
+        Err(e) if verification.is_intact() => Err(e),
+        _ => Ok(verification),
+    }
+}
+
+fn text_of<'a>(v: ValueRef<'a>) -> Option<&'a str> {
+    match v {
+        ValueRef::Text(t) => std::str::from_utf8(t).ok(),
+        _ => None,
+    }
+}
+
+fn blob_of<'a>(v: ValueRef<'a>) -> Option<&'a [u8]> {
+    match v {
+        ValueRef::Blob(b) => Some(b),
+        _ => None,
+    }
+}
+
+/// [`verify`] on a read handle: one pass over the log in position order.
+pub(crate) fn verify_in(
+    db: &Reader<'_>,
+    checkpoint: Option<&Checkpoint>,
+    code: Option<&RecoveryCode>,
+) -> Result<Verification> {
+    let stored = stored_head(db)?;
+    let (mut key, macs) = match &stored {
+        None => (None, MacCheck::NotChecked),
+        Some(s) => match (code, &s.sealed_initial_key, &s.initial_key) {
+            (Some(code), Some(sealed), _) => {
+                let initial = code.open_secret(SEAL_PURPOSE, sealed)?;
+                (Some(ChainKey(initial)), MacCheck::RecoveryCode)
+            }
+            (_, _, Some(clear)) => match ChainKey::from_blob(clear) {
+                Some(k) => (Some(k), MacCheck::StoredKey),
+                None => (None, MacCheck::NotChecked),
+            },
+            _ => (None, MacCheck::NotChecked),
+        },
+    };
+
+    let mut previous_digest = GENESIS;
+    let mut previous_mac = GENESIS;
+    let mut position = 0u64;
+    let mut at_checkpoint: Option<Bytes32> = None;
+    // The last `store.restored` entry at or before the checkpoint's position.
+    let mut restored_at: Option<u64> = None;
+    let mut broken: Option<(u64, String)> = None;
+    let mut buf = Vec::with_capacity(256);
+    {
+        let mut stmt = db
+            .conn()
+            .prepare_cached("SELECT id, at, actor, action, subject, digest, mac FROM audit_log ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let expected = position + 1;
+            let id: i64 = row.get(0)?;
+            if id != expected as i64 {
+                let reason = if id > expected as i64 {
+                    format!("the entry is missing (the next one in the log is at position {id})")
+                } else {
+                    format!("an entry is out of place (at position {id})")
+                };
+                broken = Some((expected, reason));
+                break;
+            }
+            let fields = (|| {
+                Some(Fields {
+                    at: text_of(row.get_ref(1).ok()?)?,
+                    actor: text_of(row.get_ref(2).ok()?)?,
+                    action: text_of(row.get_ref(3).ok()?)?,
+                    subject: match row.get_ref(4).ok()? {
+                        ValueRef::Null => None,
+                        v => Some(text_of(v)?),
+                    },
+                })
+            })();
+            let (Some(fields), Some(stored_digest), Some(stored_mac)) =
+                (fields, blob_of(row.get_ref(5)?), blob_of(row.get_ref(6)?))
+            else {
+                broken = Some((expected, "the entry is not chained (its fields or chain values are missing)".into()));
+                break;
+            };
+            let content = content_hash(&mut buf, &fields);
+            let digest = chain_digest(&mut buf, expected, &previous_digest, &content);
+            if !same(stored_digest, &digest) {
+                broken =
+                    Some((expected, "the entry was changed, moved or inserted (its digest does not match)".into()));
+                break;
+            }
+            if let Some(k) = &key {
+                if !same(stored_mac, &k.mac(expected, &digest, &previous_mac)) {
+                    broken = Some((expected, "the entry was rewritten (its MAC does not match)".into()));
+                    break;
+                }
+                key = Some(k.next());
+            }
+            if let Some(c) = checkpoint.filter(|c| c.position >= expected) {
+                if c.position == expected {
+                    at_checkpoint = Some(digest);
+                }
+                if fields.action == RESTORED {
+                    restored_at = Some(expected);
+                }
+            }
+            previous_digest = digest;
+            previous_mac = blob32(stored_mac, "MAC").unwrap_or(GENESIS);
+            position = expected;
+        }
+    }
+
+    if broken.is_none() {
+        broken = match &stored {
+            None => Some((position + 1, "the chain's head is missing".into())),
+            Some(s) if s.position > position => Some((
+                position + 1,
+                format!(
+                    "the entry is missing: the log ends at position {position}, its head is at {} (entries were removed)",
+                    s.position
+                ),
+            )),
+            Some(s) if s.position < position => Some((
+                s.position + 1,
+                format!("the entry was added outside the chain (its head is at position {})", s.position),
+            )),
+            Some(s) if !same(&s.digest, &previous_digest) || !same(&s.mac, &previous_mac) => {
+                Some((position, "the entry does not match the chain's head".into()))
+            }
+            Some(s) if key.as_ref().is_some_and(|k| !same(&s.next_key, k.0.as_ref())) => Some((
+                position + 1,
+                "the chain's key for the next entry does not follow from its initial key (the head was replaced)"
+                    .into(),
+            )),
+            Some(_) => None,
+        };
+    }
+
+    // A checkpoint the log does not contain: lost with a restore when one happened at or before
+    // its position (the restored copy ends before it; what follows was written since), else the
+    // entries up to it were changed.
+    let checkpoint_finding = |c: &Checkpoint| -> Option<Finding> {
+        match (&at_checkpoint, restored_at) {
+            (Some(d), _) if c.matches(d) => None,
+            (_, Some(r)) => {
+                Some(Finding::TailLost { after: r - 1, checkpoint_position: c.position, restored_at: Some(r) })
+            }
+            _ => Some(Finding::Broken {
+                position: c.position,
+                reason: format!("the log no longer contains checkpoint {c}: the entries up to it were changed"),
+            }),
+        }
+    };
+    let finding = match (broken, checkpoint) {
+        (Some((at, reason)), Some(c)) if c.position < at => {
+            checkpoint_finding(c).unwrap_or(Finding::Broken { position: at, reason })
+        }
+        (Some((at, reason)), _) => Finding::Broken { position: at, reason },
+        (None, Some(c)) if c.position > position => {
+            Finding::TailLost { after: position, checkpoint_position: c.position, restored_at }
+        }
+        (None, Some(c)) => checkpoint_finding(c).unwrap_or(Finding::Intact),
+        (None, None) => Finding::Intact,
+    };
+    let verified_through = match &finding {
+        Finding::Broken { position: p, .. } => p.saturating_sub(1).min(position),
+        Finding::TailLost { after, .. } => *after,
+        Finding::Intact => position,
+    };
+    Ok(Verification { verified_through, macs, checkpoint: checkpoint.cloned(), finding })
+}
+
 pub(crate) fn count(db: &Reader<'_>) -> Result<u64> {
     Ok(db.conn().query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checkpoints_print_short_and_read_back_as_printed_or_typed() {
+        let digest: Bytes32 = std::array::from_fn(|i| i as u8 * 7);
+        let c = Checkpoint::of(1042, &digest);
+        let text = c.to_string();
+        assert!(text.starts_with("TVH1-1042-"), "{text}");
+        assert_eq!(text.len(), "TVH1-1042-".len() + 16 + 3, "{text}");
+        assert_eq!(Checkpoint::parse(&text).unwrap(), c);
+        let typed = text.to_lowercase().replace("-", " - ").replacen(" - ", "-", 2);
+        assert_eq!(Checkpoint::parse(&typed).unwrap(), c, "{typed}");
+        let from_pdf = text.replace('-', "\u{2010}");
+        assert_eq!(Checkpoint::parse(&from_pdf).unwrap(), c);
+        let grouped_freely = format!("TVH1-1042-{}", data_encoding::BASE32_NOPAD.encode(&digest[..10]));
+        assert_eq!(Checkpoint::parse(&grouped_freely).unwrap(), c);
+        assert!(c.matches(&digest));
+        let mut other = digest;
+        other[9] ^= 1;
+        assert!(!c.matches(&other));
+        other = digest;
+        other[10] ^= 1;
+        assert!(c.matches(&other), "only the printed prefix counts");
+        for bad in [
+            "",
+            "TVH1",
+            "TVH2-1042-AAAA-AAAA-AAAA-AAAA",
+            "TVH1--AAAA-AAAA-AAAA-AAAA",
+            "TVH1-0-AAAA-AAAA-AAAA-AAAA",
+            "TVH1-x1-AAAA-AAAA-AAAA-AAAA",
+            "TVH1-1042-AAAA-AAAA-AAAA",
+            "TVH1-1042-AAAA-AAAA-AAAA-AAA1",
+            "TVH1-99999999999999999999-AAAA-AAAA-AAAA-AAAA",
+        ] {
+            assert!(matches!(Checkpoint::parse(bad), Err(Error::Invalid { field: "checkpoint", .. })), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_encoding_tells_fields_apart() {
+        let mut buf = Vec::new();
+        let f = |at, actor, action, subject| Fields { at, actor, action, subject };
+        let a = content_hash(&mut buf, &f("t", "ab", "c", None));
+        assert_ne!(a, content_hash(&mut buf, &f("t", "a", "bc", None)), "a byte moved between fields");
+        assert_ne!(a, content_hash(&mut buf, &f("t", "ab", "c", Some(""))), "no subject is not an empty one");
+        let d1 = chain_digest(&mut buf, 1, &GENESIS, &a);
+        assert_ne!(d1, chain_digest(&mut buf, 2, &GENESIS, &a), "the position is part of the digest");
+        let k = ChainKey(Zeroizing::new([1; 32]));
+        assert_ne!(k.mac(1, &d1, &GENESIS), k.mac(2, &d1, &GENESIS), "the position is part of the MAC");
+        assert_ne!(k.mac(1, &d1, &GENESIS), k.next().mac(1, &d1, &GENESIS));
+        assert_ne!(k.next().0.as_ref(), k.0.as_ref());
+    }
+
+    #[test]
+    fn the_chain_matches_its_documented_test_vector() {
+        // docs/audit.md: two entries under the initial key 0x01 × 32.
+        let mut head = Head::genesis(ChainKey(Zeroizing::new([1; 32])));
+        let mut buf = Vec::new();
+        let (p1, d1, m1) = head.advance(
+            &mut buf,
+            &Fields { at: "2026-11-25T13:05:00.000Z", actor: "Mette Holm", action: "store.created", subject: None },
+        );
+        let (p2, d2, m2) = head.advance(
+            &mut buf,
+            &Fields {
+                at: "2026-11-25T13:06:00.000Z",
+                actor: "Mette Holm",
+                action: "case.read",
+                subject: Some("ØJP-2026-0001"),
+            },
+        );
+        assert_eq!((p1, p2), (1, 2));
+        // Computed independently (Python's hashlib and hmac) from the definitions in docs/audit.md.
+        assert_eq!(hex::encode(d1), "9a0485e314f3b3f3f48b01bfd32f61d98a2a92205b21ea9c493218c0431cb7f6");
+        assert_eq!(hex::encode(m1), "003118786972b9892e41b0d8bb20d295e0df233d41dc60e9eef23cc5b5889f61");
+        assert_eq!(hex::encode(d2), "bc140852a5eb371487ee258db9c4abb84fd697cf3ea3fc9a7d75c10b7c0f3e8e");
+        assert_eq!(hex::encode(m2), "c26f91462398a3d841b0d69018c80fe1aad74d410a489e0b979253455788623c");
+        assert_eq!(Checkpoint::of(2, &d2).to_string(), "TVH1-2-XQKA-QUVF-5M3R-JB7O");
+    }
 }

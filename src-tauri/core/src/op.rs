@@ -226,9 +226,7 @@ pub(crate) fn write_on<T>(
         if op.events.is_empty() {
             return Err(Error::Internal("a write without an audit event"));
         }
-        for event in &op.events {
-            audit::insert(&op, event)?;
-        }
+        audit::record(&op, &op.events)?;
         conn.execute_batch("COMMIT")?;
         Ok((value, Changes::of(&op.events)))
     });

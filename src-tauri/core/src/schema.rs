@@ -1,11 +1,12 @@
 //! Schema migrations (rusqlite_migration; the version is kept in `PRAGMA user_version`).
 //! Append new steps; never edit a released one. See docs/migrations.md.
 
-use rusqlite_migration::{M, Migrations};
+use rusqlite::Transaction;
+use rusqlite_migration::{HookError, HookResult, M, Migrations};
 use std::sync::LazyLock;
 
 /// The schema version this build writes: one per step in `STEPS`. Bump it with every new step.
-pub const LATEST_VERSION: u32 = 8;
+pub const LATEST_VERSION: u32 = 9;
 
 const STEPS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
@@ -16,12 +17,31 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0006_meetings.sql"),
     include_str!("../migrations/0007_meeting_settings.sql"),
     include_str!("../migrations/0008_meeting_distribution.sql"),
+    include_str!("../migrations/0009_audit_chain.sql"),
 ];
+
+/// The step whose hook chains the audit entries written before the chain existed.
+const AUDIT_CHAIN_STEP: usize = 9;
+
+/// Migration 9's hook (in the upgrade's transaction): `audit::chain_existing`.
+fn chain_audit_log(tx: &Transaction<'_>) -> HookResult {
+    crate::audit::chain_existing(tx).map_err(|e| match e {
+        crate::Error::Database(e) => HookError::RusqliteError(e),
+        other => HookError::Hook(other.to_string()),
+    })
+}
 
 /// The released steps. Each one checks foreign keys before the upgrade's transaction commits:
 /// migrations run with `foreign_keys` off (see migrate.rs), so a broken reference must fail here.
 pub(crate) fn steps() -> Vec<M<'static>> {
-    STEPS.iter().map(|sql| M::up(sql).foreign_key_check()).collect()
+    STEPS
+        .iter()
+        .enumerate()
+        .map(|(i, sql)| {
+            let step = if i + 1 == AUDIT_CHAIN_STEP { M::up_with_hook(sql, chain_audit_log) } else { M::up(sql) };
+            step.foreign_key_check()
+        })
+        .collect()
 }
 
 pub(crate) static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| Migrations::new(steps()));

@@ -138,7 +138,63 @@ impl RecoveryCode {
     pub fn display(&self) -> String {
         self.0.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap_or("")).collect::<Vec<_>>().join("-")
     }
+
+    /// The key that seals a secret with this code, for one purpose and salt. The code is 160
+    /// random bits, so HKDF-SHA256 suffices (no slow KDF: guessing the code is 2^160 work however
+    /// cheap each guess is); the purpose keeps keys for different secrets apart.
+    fn sealing_key(&self, purpose: &str, salt: &[u8]) -> Zeroizing<[u8; 32]> {
+        let code = Zeroizing::new(BASE32_NOPAD.decode(self.0.as_bytes()).unwrap_or_default());
+        let hkdf = hkdf::Hkdf::<Sha256>::new(Some(salt), &code);
+        let mut key = Zeroizing::new([0u8; 32]);
+        hkdf.expand(purpose.as_bytes(), key.as_mut()).expect("32 bytes is a valid HKDF-SHA256 length");
+        key
+    }
+
+    /// Seals a 32-byte secret with this code (XChaCha20-Poly1305 under [`Self::sealing_key`], the
+    /// purpose as associated data): `salt ‖ nonce ‖ ciphertext ‖ tag`, [`SEALED_SECRET_LEN`]
+    /// bytes. Only this code opens it ([`RecoveryCode::open_secret`]).
+    pub(crate) fn seal_secret(&self, purpose: &str, secret: &[u8; 32]) -> Vec<u8> {
+        let mut salt = [0u8; SEAL_SALT_LEN];
+        let mut nonce = [0u8; 24];
+        rand::rng().fill_bytes(&mut salt);
+        rand::rng().fill_bytes(&mut nonce);
+        let key = self.sealing_key(purpose, &salt);
+        let cipher = XChaCha20Poly1305::new(key.as_ref().into());
+        let sealed = cipher
+            .encrypt(XNonce::from_slice(&nonce), Payload { msg: secret, aad: purpose.as_bytes() })
+            .expect("sealing 32 bytes cannot fail");
+        let mut out = Vec::with_capacity(SEALED_SECRET_LEN);
+        out.extend_from_slice(&salt);
+        out.extend_from_slice(&nonce);
+        out.extend_from_slice(&sealed);
+        out
+    }
+
+    /// Opens what [`RecoveryCode::seal_secret`] sealed for `purpose`: `WrongRecoveryCode` when
+    /// this code (or purpose) does not fit or the sealed bytes were changed.
+    pub(crate) fn open_secret(&self, purpose: &str, sealed: &[u8]) -> Result<Zeroizing<[u8; 32]>> {
+        if sealed.len() != SEALED_SECRET_LEN {
+            return Err(Error::WrongRecoveryCode);
+        }
+        let (salt, rest) = sealed.split_at(SEAL_SALT_LEN);
+        let (nonce, ciphertext) = rest.split_at(24);
+        let key = self.sealing_key(purpose, salt);
+        let cipher = XChaCha20Poly1305::new(key.as_ref().into());
+        let plain = Zeroizing::new(
+            cipher
+                .decrypt(XNonce::from_slice(nonce), Payload { msg: ciphertext, aad: purpose.as_bytes() })
+                .map_err(|_| Error::WrongRecoveryCode)?,
+        );
+        let mut out = Zeroizing::new([0u8; 32]);
+        out.copy_from_slice(&plain);
+        Ok(out)
+    }
 }
+
+const SEAL_SALT_LEN: usize = 16;
+/// The length of a secret sealed with the recovery code: salt (16), nonce (24), the 32-byte
+/// secret and its tag (16).
+pub const SEALED_SECRET_LEN: usize = SEAL_SALT_LEN + 24 + 32 + 16;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -434,6 +490,26 @@ mod tests {
         assert!(back.fits(&key));
         assert!(!back.fits(&DbKey::generate()));
         assert!(matches!(back.open(&RecoveryCode::generate()), Err(Error::WrongRecoveryCode)));
+    }
+
+    #[test]
+    fn a_secret_sealed_with_the_code_opens_only_with_that_code_and_purpose() {
+        let code = RecoveryCode::generate();
+        let secret = [7u8; 32];
+        let sealed = code.seal_secret("purpose a", &secret);
+        assert_eq!(sealed.len(), SEALED_SECRET_LEN);
+        assert!(!sealed.windows(32).any(|w| w == secret), "the secret is not in the sealed bytes");
+        assert_eq!(*code.open_secret("purpose a", &sealed).unwrap(), secret);
+        // Typed differently, the same code.
+        let typed = RecoveryCode::parse(&code.display().to_lowercase()).unwrap();
+        assert_eq!(*typed.open_secret("purpose a", &sealed).unwrap(), secret);
+        assert!(matches!(RecoveryCode::generate().open_secret("purpose a", &sealed), Err(Error::WrongRecoveryCode)));
+        assert!(matches!(code.open_secret("purpose b", &sealed), Err(Error::WrongRecoveryCode)));
+        let mut changed = sealed.clone();
+        changed[SEALED_SECRET_LEN - 1] ^= 1;
+        assert!(matches!(code.open_secret("purpose a", &changed), Err(Error::WrongRecoveryCode)));
+        assert!(matches!(code.open_secret("purpose a", &sealed[1..]), Err(Error::WrongRecoveryCode)));
+        assert_ne!(code.seal_secret("purpose a", &secret), sealed, "a fresh salt and nonce every time");
     }
 
     #[test]

@@ -321,6 +321,7 @@ impl Store {
                 conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;")?;
                 crate::migrate::run(&mut conn, staged.path())?;
                 crate::op::write_on(&conn, &profile.name, clock.now(), |op| {
+                    audit::start(op, &code)?;
                     profile::insert(op, &profile)?;
                     op.audit(AuditEvent::StoreCreated);
                     Ok(())
@@ -424,6 +425,9 @@ impl Store {
         keychain.set(&store.envelope.store_id, key.as_bytes())?;
         let _ = keychain.remember_store(&store.envelope.key_check, &store.envelope.store_id);
         store.write(|op| {
+            if audit::seal(op, &code)? {
+                op.audit(AuditEvent::AuditKeySealed);
+            }
             op.audit(AuditEvent::StoreUnlockedWithRecoveryCode);
             Ok(())
         })?;
@@ -444,6 +448,13 @@ impl Store {
     /// The store's connection: for the operation layer (`op`) only.
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Moves the WAL into the database file and empties it (best effort: another process's
+    /// reader may hold it), so copies of overwritten pages, the audit chain's earlier keys among
+    /// them, do not linger in the WAL.
+    pub(crate) fn truncate_wal(&self) {
+        let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
     }
 
     /// Keeps what a committed write changed, until the shell takes it.
@@ -690,6 +701,12 @@ impl Store {
         }
         let store = Store::open_with_key(dir, envelope, &key, DEFAULT_BUSY_TIMEOUT)?;
         store.write(|op| {
+            // With the recovery code at hand, an upgraded backup's audit key is sealed now.
+            if let Some(code) = &code
+                && audit::seal(op, code)?
+            {
+                op.audit(AuditEvent::AuditKeySealed);
+            }
             op.audit(AuditEvent::StoreRestored);
             Ok(())
         })?;

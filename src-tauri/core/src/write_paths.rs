@@ -42,6 +42,11 @@
 //!     let _ = w::board_settings(op, s)?;
 //!     let _ = w::demo_mark(op, 1)?;
 //!     let _ = w::audit_insert(op, e)?;
+//!     let _ = w::audit_record(op, std::slice::from_ref(e))?;
+//!     let code = tovholder_core::secrets::RecoveryCode::generate();
+//!     let _ = w::audit_start(op, &code)?;
+//!     let _ = w::audit_seal(op, &code)?;
+//!     let _ = w::audit_checkpoint(op)?;
 //!     let _ = w::meeting_insert(op, m, 2026, 1, day)?;
 //!     let _ = w::meeting_plan(op, 1, m)?;
 //!     let _ = w::meeting_record(op, 1, m)?;
@@ -490,6 +495,72 @@
 //!     Ok(())
 //! }
 //! ```
+//! `audit_record` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::audit_record(db, std::slice::from_ref(e))?;
+//!     Ok(())
+//! }
+//! ```
+//! `audit_start` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let code = tovholder_core::secrets::RecoveryCode::generate();
+//!     let _ = w::audit_start(conn, &code)?;
+//!     Ok(())
+//! }
+//! ```
+//! `audit_seal` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let code = tovholder_core::secrets::RecoveryCode::generate();
+//!     let _ = w::audit_seal(db, &code)?;
+//!     Ok(())
+//! }
+//! ```
+//! `audit_checkpoint` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::audit_checkpoint(db)?;
+//!     Ok(())
+//! }
+//! ```
 //! `meeting_insert` without an operation:
 //! ```compile_fail
 //! # use tovholder_core::actions::{ActionStatus, NewActionItem};
@@ -623,7 +694,11 @@ pub use crate::actions::add_in as action_add;
 pub use crate::actions::purge as action_purge;
 pub use crate::actions::set_meeting as action_meeting;
 pub use crate::actions::set_status_in as action_status;
+pub use crate::audit::checkpoint_in as audit_checkpoint;
 pub use crate::audit::insert as audit_insert;
+pub use crate::audit::record as audit_record;
+pub use crate::audit::seal as audit_seal;
+pub use crate::audit::start as audit_start;
 pub use crate::board::save_settings_in as board_settings;
 pub use crate::cases::create as case_create;
 pub use crate::cases::forward_in as case_forward;

@@ -462,13 +462,19 @@ fn copy_fixture(version: u32) -> (tempfile::TempDir, PathBuf) {
 
 /// Makes the copied fixture a complete store (key envelope beside it, key in a memory keychain).
 fn as_store(dir: &Path) -> Keychain {
+    as_store_with_code(dir).0
+}
+
+/// [`as_store`], with the recovery code of its key envelope.
+fn as_store_with_code(dir: &Path) -> (Keychain, RecoveryCode) {
     let store_id = "fixture-store";
     let key = DbKey::from_bytes(FIXTURE_KEY).unwrap();
-    let envelope = KeyEnvelope::seal(store_id, &key, &RecoveryCode::generate()).unwrap();
+    let code = RecoveryCode::generate();
+    let envelope = KeyEnvelope::seal(store_id, &key, &code).unwrap();
     fs::write(dir.join("tovholder.key"), envelope.to_json()).unwrap();
     let keychain = Keychain::memory();
     keychain.set(store_id, key.as_bytes()).unwrap();
-    keychain
+    (keychain, code)
 }
 
 fn bak_files(dir: &Path) -> Vec<String> {
@@ -816,4 +822,86 @@ fn the_migrated_schema_matches_the_snapshot() {
         let upgraded = schema_text(&open_with_raw_key(&db, FIXTURE_KEY).unwrap());
         assert_eq!(upgraded, fresh, "v{version} upgraded differs from a new store");
     }
+}
+
+type OldEntry = (i64, String, String, String, Option<String>);
+
+fn old_entries(conn: &Connection) -> Vec<OldEntry> {
+    conn.prepare("SELECT id, at, actor, action, subject FROM audit_log ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn upgraded_stores_chain_their_old_entries_and_the_recovery_code_seals_the_key() {
+    use tovholder_core::audit::{self, EntryFilter, MacCheck};
+    for &version in RELEASED {
+        let what = format!("v{version}");
+        let (tmp, db) = copy_fixture(version);
+        let old = old_entries(&open_with_raw_key(&db, FIXTURE_KEY).unwrap());
+        assert!(old.len() >= 3, "{what}");
+        let (keychain, code) = as_store_with_code(tmp.path());
+
+        // The entries written before the chain are its first positions, unchanged, and verify
+        // (with the key the upgrade keeps until the recovery code is entered).
+        let store = Store::open(tmp.path(), &keychain).unwrap();
+        let v = audit::verify(&store, None, None).unwrap();
+        assert!(v.is_intact(), "{what}: {v}");
+        assert_eq!((v.verified_through, v.macs), (old.len() as u64, MacCheck::StoredKey), "{what}");
+        assert!(v.to_string().contains("seal it"), "{what}: {v}");
+        let listed: Vec<OldEntry> = audit::entries(&store, &EntryFilter::default())
+            .unwrap()
+            .into_iter()
+            .take(old.len())
+            .map(|e| (e.position as i64, e.at.as_text(), e.actor, e.action, e.subject))
+            .collect();
+        assert_eq!(listed, old, "{what}");
+        let checkpoint = audit::checkpoint(&store).unwrap();
+        drop(store);
+
+        // The recovery code seals the key: none left in the clear, MACs checked with the code.
+        let store = Store::unlock_with_recovery_code(tmp.path(), &keychain, &code.display()).unwrap();
+        let (clear, sealed): (Option<Vec<u8>>, Option<Vec<u8>>) = store
+            .conn_for_tests()
+            .query_row("SELECT initial_key, sealed_initial_key FROM audit_chain", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert!(clear.is_none() && sealed.is_some(), "{what}");
+        let v = audit::verify(&store, Some(&checkpoint), Some(&code)).unwrap();
+        assert!(v.is_intact(), "{what}: {v}");
+        assert_eq!(v.macs, MacCheck::RecoveryCode, "{what}");
+        assert_eq!(audit::verify(&store, None, None).unwrap().macs, MacCheck::NotChecked, "{what}");
+        let sealings = |store: &Store| {
+            audit::entries(store, &EntryFilter { action: Some("audit.key_sealed".into()), ..Default::default() })
+                .unwrap()
+                .len()
+        };
+        assert_eq!(sealings(&store), 1, "{what}");
+        drop(store);
+        // Sealed once: a second unlock leaves it as it is.
+        let store = Store::unlock_with_recovery_code(tmp.path(), &keychain, &code.display()).unwrap();
+        assert_eq!(sealings(&store), 1, "{what}");
+        assert!(audit::verify(&store, None, Some(&code)).unwrap().is_intact(), "{what}");
+    }
+}
+
+#[test]
+fn an_old_log_with_a_gap_is_chained_without_one() {
+    let (tmp, db) = copy_fixture(1);
+    {
+        // Version 1 did not refuse deletes yet.
+        let conn = open_with_raw_key(&db, FIXTURE_KEY).unwrap();
+        conn.execute("DELETE FROM audit_log WHERE id = 2", []).unwrap();
+    }
+    let old = old_entries(&open_with_raw_key(&db, FIXTURE_KEY).unwrap());
+    let keychain = as_store(tmp.path());
+    let store = Store::open(tmp.path(), &keychain).unwrap();
+    let now = old_entries(store.conn_for_tests());
+    assert_eq!(now.iter().map(|e| e.0).collect::<Vec<_>>(), [1, 2]);
+    let strip = |v: &[OldEntry]| v.iter().map(|e| (e.1.clone(), e.3.clone())).collect::<Vec<_>>();
+    assert_eq!(strip(&now), strip(&old), "the same entries in the same order");
+    let v = tovholder_core::audit::verify(&store, None, None).unwrap();
+    assert!(v.is_intact(), "{v}");
 }

@@ -11,10 +11,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use tovholder_core::cases::{self, CaseFilter};
+use tovholder_core::dates::{Day, Stamp};
 use tovholder_core::intake::IntakeReport;
 use tovholder_core::profile::{OrganisationKind, Profile};
+use tovholder_core::secrets::RecoveryCode;
 use tovholder_core::store::resolve_data_dir;
-use tovholder_core::{Error, Keychain, Store, actions, board, demo, district, meetings, routing};
+use tovholder_core::{Error, Keychain, Store, actions, audit, board, demo, district, meetings, routing};
 
 #[derive(Parser)]
 #[command(name = "tovholder-cli", version, about = "Tovholder's case store from the command line")]
@@ -158,6 +160,40 @@ enum Command {
         #[arg(long, value_name = "on|off")]
         meeting: String,
     },
+    /// The audit log as JSON (position, at, actor, action, subject), oldest first; `audit verify`
+    /// checks its chain, `audit checkpoint` records and prints the chain's head.
+    Audit(AuditArgs),
+}
+
+#[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct AuditArgs {
+    #[command(subcommand)]
+    command: Option<AuditCommand>,
+    /// Only the entries about this case reference.
+    #[arg(long = "ref", value_name = "REF")]
+    reference: Option<String>,
+    /// Only the entries from this day on (YYYY-MM-DD or 25.11.2026, Copenhagen time) or from this
+    /// time on (RFC 3339).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check the whole chain (and, given a checkpoint, that the log still contains it unchanged).
+    /// Prints the result as JSON; exit 0 when intact, 2 naming the first broken position or the
+    /// lost tail. The MACs are checked only with the recovery code.
+    Verify {
+        /// A checkpoint as printed in minutes or an access report: TVH1-<position>-XXXX-XXXX-XXXX-XXXX.
+        #[arg(long, value_name = "TEXT")]
+        checkpoint: Option<String>,
+        /// The recovery code, to check the MACs (or set TOVHOLDER_RECOVERY_CODE).
+        #[arg(long, value_name = "CODE", env = "TOVHOLDER_RECOVERY_CODE", hide_env_values = true)]
+        recovery_code: Option<String>,
+    },
+    /// Record a checkpoint of the chain's head and print it as JSON ({position, checkpoint}).
+    Checkpoint,
 }
 
 #[derive(Subcommand)]
@@ -219,7 +255,7 @@ fn main() -> ExitCode {
         tovholder_core::export::remove_unfinished(&unfinished);
     }
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             note!("error [{}]: {e}", e.code());
             // Internal failures name their cause (an I/O or SQLite error: never case data).
@@ -254,7 +290,7 @@ fn print_json(v: &serde_json::Value) -> tovholder_core::Result<()> {
     }
 }
 
-fn run(cli: Cli) -> tovholder_core::Result<()> {
+fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
     let dir = resolve_data_dir(cli.data_dir)?;
     let keychain = Keychain::from_env();
     match cli.command {
@@ -473,8 +509,50 @@ fn run(cli: Cli) -> tovholder_core::Result<()> {
                 })?;
             print_json(&serde_json::to_value(store.status()?).expect("JSON"))?;
         }
+        Command::Audit(args) => return audit_command(&dir, &keychain, args),
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `audit`, `audit verify`, `audit checkpoint`. Input is checked before the store is opened.
+fn audit_command(dir: &std::path::Path, keychain: &Keychain, args: AuditArgs) -> tovholder_core::Result<ExitCode> {
+    match args.command {
+        None => {
+            let since = args
+                .since
+                .map(|s| {
+                    Day::parse(&s)
+                        .map(|d| tovholder_core::dates::start_of_day(d.date()))
+                        .or_else(|| Stamp::parse(&s).map(Stamp::instant))
+                        .ok_or(Error::invalid(
+                            "since",
+                            "brug en dato (2026-11-25 eller 25.11.2026) eller et tidspunkt (RFC 3339)",
+                        ))
+                })
+                .transpose()?;
+            let reference = args.reference.map(|r| r.trim().to_uppercase()).filter(|r| !r.is_empty());
+            let store = open_store(dir, keychain)?;
+            let filter = audit::EntryFilter { reference, since, ..Default::default() };
+            print_json(&serde_json::to_value(audit::entries(&store, &filter)?).expect("JSON"))?;
+        }
+        Some(AuditCommand::Checkpoint) => {
+            let store = open_store(dir, keychain)?;
+            let checkpoint = audit::checkpoint(&store)?;
+            print_json(&json!({ "position": checkpoint.position, "checkpoint": checkpoint }))?;
+        }
+        Some(AuditCommand::Verify { checkpoint, recovery_code }) => {
+            let checkpoint = checkpoint.as_deref().map(audit::Checkpoint::parse).transpose()?;
+            let code = recovery_code.as_deref().map(RecoveryCode::parse).transpose()?;
+            let store = open_store(dir, keychain)?;
+            let verification = audit::verify(&store, checkpoint.as_ref(), code.as_ref())?;
+            print_json(&serde_json::to_value(&verification).expect("JSON"))?;
+            note!("{verification}");
+            if !verification.is_intact() {
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens the store. Debug builds honour `TOVHOLDER_FIXED_NOW` (RFC 3339): the tests run the CLI at
