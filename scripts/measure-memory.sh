@@ -25,12 +25,11 @@ if [[ "${TOVHOLDER_MEASURE_INNER:-}" != 1 ]]; then
       exit 1
     }
   done
-  command -v xvfb-run >/dev/null || {
-    echo "measure-memory: xvfb-run not found (apt-get install xvfb xauth)" >&2
+  command -v Xvfb >/dev/null || {
+    echo "measure-memory: Xvfb not found (apt-get install xvfb)" >&2
     exit 1
   }
-  TOVHOLDER_MEASURE_INNER=1 exec bash "$root/scripts/keyring-session.sh" \
-    xvfb-run -a -s "-screen 0 1280x800x24" bash "${BASH_SOURCE[0]}" "$app" "$cli"
+  TOVHOLDER_MEASURE_INNER=1 exec bash "$root/scripts/keyring-session.sh" bash "${BASH_SOURCE[0]}" "$app" "$cli"
 fi
 
 app=$1
@@ -41,14 +40,33 @@ sizes=("${SMALL:-400}" "${LARGE:-10000}")
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tovholder-memory.XXXXXX")
 app_pid=""
+xvfb_pid=""
 cleanup() {
   if [[ -n "$app_pid" ]]; then
     stop_app
+  fi
+  if [[ -n "$xvfb_pid" ]]; then
+    kill "$xvfb_pid" 2>/dev/null || true
+    wait "$xvfb_pid" 2>/dev/null || true
   fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 unset TOVHOLDER_KEYCHAIN
+
+# An X server of our own on a free display (Xvfb picks it: no race with other Xvfbs).
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+xvfb_pid=$!
+for _ in $(seq 100); do
+  [[ -s "$work/display" ]] && break
+  sleep 0.1
+done
+[[ -s "$work/display" ]] || {
+  echo "measure-memory: Xvfb did not start:" >&2
+  cat "$work/xvfb.log" >&2
+  exit 1
+}
+export DISPLAY=":$(head -n1 "$work/display")"
 
 # The PIDs of a process's descendants (children first, then theirs).
 descendants() {
@@ -59,17 +77,21 @@ descendants() {
   done
 }
 
-# The PSS (KiB) of the app and its WebKit processes: "total name=MiB name=MiB …".
-measure_pss() {
-  local total=0 detail="" pid name kib
+# The memory (KiB) of the app and its WebKit processes: "PSS anonymous name=PSS-MiB …". PSS
+# counts a shared page in part (shared libraries: also with other WebKit processes on the machine,
+# so it moves a little with them); anonymous memory (heaps, the JavaScript heap, layer buffers) is
+# the process's own.
+measure() {
+  local pss=0 anon=0 detail="" pid name p a
   for pid in "$app_pid" $(descendants "$app_pid"); do
     name=$(cat "/proc/$pid/comm" 2>/dev/null) || continue
     [[ "$pid" == "$app_pid" || "$name" == WebKit* ]] || continue
-    kib=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null) || continue
-    total=$((total + kib))
-    detail+=" $name=$((kib / 1024))"
+    read -r p a < <(awk '/^Pss:/ { p = $2 } /^Anonymous:/ { a = $2 } END { print p + 0, a + 0 }' "/proc/$pid/smaps_rollup" 2>/dev/null) || continue
+    pss=$((pss + p))
+    anon=$((anon + a))
+    detail+=" $name=$((p / 1024))"
   done
-  echo "$total$detail"
+  echo "$pss $anon$detail"
 }
 
 # KiB as MiB with one decimal.
@@ -106,39 +128,57 @@ for n in "${sizes[@]}"; do
   "$cli" --data-dir "$dir" demo --cases "$n" >/dev/null
 done
 echo "app: $app"
-echo "stores: ${sizes[*]} demo cases (Infohus Østjylland); $rounds rounds, PSS ${settle} s after the board's first paint"
+echo "stores: ${sizes[*]} demo cases (Infohus Østjylland); a warm-up start of each, then $rounds rounds; memory ${settle} s after the board's first paint"
 
-declare -A results
+# Starts the app on the store of $1 cases, waits for the board's first paint; sets `painted`.
+start_app() {
+  local n=$1 log="$work/app-$1.log"
+  : >"$log"
+  TOVHOLDER_DATA_DIR="$work/store-$n" XDG_CACHE_HOME="$work/cache" NO_AT_BRIDGE=1 TOVHOLDER_NO_OPEN=1 \
+    "$app" >"$log" 2>&1 &
+  app_pid=$!
+  painted=""
+  for _ in $(seq 1200); do
+    if grep -q 'first paint of the board after' "$log"; then
+      painted=$(grep -o 'first paint of the board after [0-9]* ms' "$log" | grep -o '[0-9]* ms')
+      return
+    fi
+    kill -0 "$app_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "measure-memory: the board was not painted ($n cases); the app's output:" >&2
+  cat "$log" >&2
+  exit 1
+}
+
+# One start of each store first, not counted: the app's caches (WebKit's, Mesa's shader cache,
+# shared by all runs) are warm for every counted round.
+for n in "${sizes[@]}"; do
+  start_app "$n"
+  sleep "$settle"
+  stop_app
+done
+
+declare -A pss_of anon_of
 for round in $(seq "$rounds"); do
   for n in "${sizes[@]}"; do
-    log="$work/app-$n-$round.log"
-    TOVHOLDER_DATA_DIR="$work/store-$n" XDG_CACHE_HOME="$work/cache-$n" NO_AT_BRIDGE=1 TOVHOLDER_NO_OPEN=1 \
-      "$app" >"$log" 2>&1 &
-    app_pid=$!
-    painted=""
-    for _ in $(seq 1200); do
-      if grep -q 'first paint of the board after' "$log"; then
-        painted=$(grep -o 'first paint of the board after [0-9]* ms' "$log" | grep -o '[0-9]* ms')
-        break
-      fi
-      kill -0 "$app_pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    if [[ -z "$painted" ]]; then
-      echo "measure-memory: the board was not painted ($n cases, round $round); the app's output:" >&2
-      cat "$log" >&2
-      exit 1
-    fi
+    start_app "$n"
     sleep "$settle"
-    read -r kib detail <<<"$(measure_pss)"
+    read -r pss anon detail <<<"$(measure)"
     stop_app
-    results[$n]+="$kib "
-    printf 'round %d  %6s cases  %7s MiB  (first paint %s;%s MiB)\n' "$round" "$n" "$(mib "$kib")" "$painted" "$detail"
+    pss_of[$n]+="$pss "
+    anon_of[$n]+="$anon "
+    printf 'round %d  %6s cases  PSS %7s MiB  anonymous %7s MiB  (first paint %s; PSS MiB:%s)\n' \
+      "$round" "$n" "$(mib "$pss")" "$(mib "$anon")" "$painted" "$detail"
   done
 done
 
-small=$(echo "${results[${sizes[0]}]}" | median)
-large=$(echo "${results[${sizes[1]}]}" | median)
-printf 'median  %6s cases  %7s MiB\n' "${sizes[0]}" "$(mib "$small")"
-printf 'median  %6s cases  %7s MiB\n' "${sizes[1]}" "$(mib "$large")"
-printf 'difference           %+7s MiB\n' "$(awk -v a="$small" -v b="$large" 'BEGIN { printf "%+.1f", (b - a) / 1024 }')"
+small=$(echo "${pss_of[${sizes[0]}]}" | median)
+large=$(echo "${pss_of[${sizes[1]}]}" | median)
+small_anon=$(echo "${anon_of[${sizes[0]}]}" | median)
+large_anon=$(echo "${anon_of[${sizes[1]}]}" | median)
+printf 'median  %6s cases  PSS %7s MiB  anonymous %7s MiB\n' "${sizes[0]}" "$(mib "$small")" "$(mib "$small_anon")"
+printf 'median  %6s cases  PSS %7s MiB  anonymous %7s MiB\n' "${sizes[1]}" "$(mib "$large")" "$(mib "$large_anon")"
+printf 'difference             PSS %7s MiB  anonymous %7s MiB\n' \
+  "$(awk -v a="$small" -v b="$large" 'BEGIN { printf "%+.1f", (b - a) / 1024 }')" \
+  "$(awk -v a="$small_anon" -v b="$large_anon" 'BEGIN { printf "%+.1f", (b - a) / 1024 }')"
