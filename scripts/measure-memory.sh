@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # The app's memory on a small and a large store: PSS of the app process and its WebKit processes
 # (WebKitWebProcess, WebKitNetworkProcess, …) 10 s after the board's first paint, on a store of 400
-# demo cases and one of 10,000, in interleaved rounds (small, large, small, …); prints each round,
-# the medians and the difference. See docs/benchmarks.md ("Memory").
+# demo cases and one of 10,000. One uncounted start of each store warms the caches, then five
+# interleaved rounds (small, large, small, …); prints each round, the medians and the difference,
+# of PSS and of anonymous memory. See docs/benchmarks.md ("Memory of the board").
 #
 #   bash scripts/measure-memory.sh [APP [CLI]]
 #
 # APP is the app binary (default target/release/tovholder), CLI the tovholder-cli beside it unless
 # given. It starts its own D-Bus session with an unlocked gnome-keyring (scripts/keyring-session.sh:
 # the app reads the store's key from the keychain) and its own Xvfb (1280×800, the window's size);
-# the stores live in a temporary directory and are removed afterwards.
+# the stores and the app's cache live in a temporary directory, removed afterwards.
 # Environment: ROUNDS (default 5), SETTLE (seconds after the first paint, default 10), SMALL and
 # LARGE (cases, default 400 and 10000).
 set -euo pipefail
