@@ -267,7 +267,9 @@ pub fn list(store: &Store, filter: &ActionFilter) -> Result<Vec<ActionItem>> {
         let district = filter.district_code.as_deref();
         let mut items = with_references(r, stored, |k| district.is_none_or(|d| k.district_code == d))?;
         by_due(&mut items);
-        r.audit(AuditEvent::ActionItemsListed);
+        let mut seen = std::collections::HashSet::new();
+        let refs = items.iter().filter(|i| seen.insert(i.reference.as_str())).map(|i| i.reference.clone()).collect();
+        r.audit(AuditEvent::ActionItemsListed { refs });
         Ok(items)
     })
 }

@@ -102,30 +102,52 @@ pub enum AuditEvent {
     ActionItemChanged {
         reference: String,
     },
-    ActionItemsListed,
+    /// The Opgaver list: the cases whose items were shown.
+    ActionItemsListed {
+        refs: Vec<String>,
+    },
     MeetingChanged {
         number: String,
     },
+    /// A meeting's record (or summary) read: the cases on its agenda.
     MeetingRead {
         id: i64,
+        refs: Vec<String>,
+    },
+    /// The agenda proposed from the board for a meeting: the cases proposed.
+    AgendaProposed {
+        id: i64,
+        refs: Vec<String>,
     },
     MeetingFinalized {
         number: String,
     },
+    /// The minutes (draft or final) saved, opened or previewed: the cases they name.
     MinutesExported {
         number: String,
+        refs: Vec<String>,
     },
     MinutesEmailDrafted {
         number: String,
+        refs: Vec<String>,
     },
     MeetingsListed,
     DirectoryChanged {
         id: i64,
     },
     DirectoryListed,
-    CasesListed,
-    CasesSearched,
-    BoardViewed,
+    /// A page of the case list: the cases on it.
+    CasesListed {
+        refs: Vec<String>,
+    },
+    /// A search's result list: the cases in it (the query is not recorded).
+    CasesSearched {
+        refs: Vec<String>,
+    },
+    /// The board: the cases whose cards were sent.
+    BoardViewed {
+        refs: Vec<String>,
+    },
     BoardSettingsChanged,
     MeetingSettingsChanged,
     /// A checkpoint of the chain's head was taken (its text, e.g. for the minutes).
@@ -161,20 +183,21 @@ impl AuditEvent {
             AuditEvent::CaseMeetingFlagged { .. } => "case.meeting_flagged",
             AuditEvent::ActionItemAdded { .. } => "action_item.added",
             AuditEvent::ActionItemChanged { .. } => "action_item.changed",
-            AuditEvent::ActionItemsListed => "action_items.listed",
+            AuditEvent::ActionItemsListed { .. } => "action_items.listed",
             AuditEvent::BoardSettingsChanged => "board.settings_changed",
             AuditEvent::MeetingSettingsChanged => "meeting.settings_changed",
             AuditEvent::MeetingChanged { .. } => "meeting.changed",
             AuditEvent::MeetingRead { .. } => "meeting.read",
+            AuditEvent::AgendaProposed { .. } => "meeting.agenda_proposed",
             AuditEvent::MeetingFinalized { .. } => "meeting.finalized",
             AuditEvent::MinutesExported { .. } => "minutes.exported",
             AuditEvent::MinutesEmailDrafted { .. } => "minutes.email_drafted",
             AuditEvent::MeetingsListed => "meetings.listed",
             AuditEvent::DirectoryChanged { .. } => "directory.changed",
             AuditEvent::DirectoryListed => "directory.listed",
-            AuditEvent::CasesListed => "cases.listed",
-            AuditEvent::CasesSearched => "case.search",
-            AuditEvent::BoardViewed => "board.viewed",
+            AuditEvent::CasesListed { .. } => "cases.listed",
+            AuditEvent::CasesSearched { .. } => "case.search",
+            AuditEvent::BoardViewed { .. } => "board.viewed",
             AuditEvent::AuditCheckpoint { .. } => "audit.checkpoint",
             AuditEvent::AuditVerified => "audit.verified",
             AuditEvent::AuditListed { .. } => "audit.listed",
@@ -209,15 +232,16 @@ impl AuditEvent {
             AuditEvent::MeetingSettingsChanged => &[K::MeetingSettings],
             AuditEvent::StoreBackupCreated
             | AuditEvent::CaseRead { .. }
-            | AuditEvent::ActionItemsListed
+            | AuditEvent::ActionItemsListed { .. }
             | AuditEvent::MeetingRead { .. }
+            | AuditEvent::AgendaProposed { .. }
             | AuditEvent::MinutesExported { .. }
             | AuditEvent::MinutesEmailDrafted { .. }
             | AuditEvent::MeetingsListed
             | AuditEvent::DirectoryListed
-            | AuditEvent::CasesListed
-            | AuditEvent::CasesSearched
-            | AuditEvent::BoardViewed
+            | AuditEvent::CasesListed { .. }
+            | AuditEvent::CasesSearched { .. }
+            | AuditEvent::BoardViewed { .. }
             | AuditEvent::AuditCheckpoint { .. }
             | AuditEvent::AuditVerified
             | AuditEvent::AuditListed { .. }
@@ -242,14 +266,44 @@ impl AuditEvent {
             AuditEvent::DemoFilled { cases } => Some(format!("{cases} cases")),
             AuditEvent::MeetingChanged { number }
             | AuditEvent::MeetingFinalized { number }
-            | AuditEvent::MinutesExported { number }
-            | AuditEvent::MinutesEmailDrafted { number } => Some(format!("møde {number}")),
-            AuditEvent::MeetingRead { id } => Some(format!("møde id {id}")),
+            | AuditEvent::MinutesExported { number, .. }
+            | AuditEvent::MinutesEmailDrafted { number, .. } => Some(format!("møde {number}")),
+            AuditEvent::MeetingRead { id, .. } | AuditEvent::AgendaProposed { id, .. } => Some(format!("møde id {id}")),
+            AuditEvent::CasesListed { refs }
+            | AuditEvent::CasesSearched { refs }
+            | AuditEvent::BoardViewed { refs }
+            | AuditEvent::ActionItemsListed { refs } => Some(match refs.len() {
+                1 => "1 sag".to_string(),
+                n => format!("{n} sager"),
+            }),
             AuditEvent::DirectoryChanged { id } => Some(format!("deltager id {id}")),
             AuditEvent::AuditCheckpoint { text } => Some(text.clone()),
             AuditEvent::AuditListed { reference } => reference.clone(),
             _ => None,
         }
+    }
+
+    /// The cases a read showed (the references on screen, in the order shown), kept beside the
+    /// entry and covered by its chain values; none for events about one case (their subject is
+    /// its reference) or about none.
+    pub fn shown(&self) -> &[String] {
+        match self {
+            AuditEvent::CasesListed { refs }
+            | AuditEvent::CasesSearched { refs }
+            | AuditEvent::BoardViewed { refs }
+            | AuditEvent::ActionItemsListed { refs }
+            | AuditEvent::MeetingRead { refs, .. }
+            | AuditEvent::AgendaProposed { refs, .. }
+            | AuditEvent::MinutesExported { refs, .. }
+            | AuditEvent::MinutesEmailDrafted { refs, .. } => refs,
+            _ => &[],
+        }
+    }
+
+    /// The shown references as stored (`refs`): separated by one space, or none.
+    fn shown_text(&self) -> Option<String> {
+        let refs = self.shown();
+        (!refs.is_empty()).then(|| refs.join(" "))
     }
 }
 
@@ -262,6 +316,7 @@ type HmacSha256 = Hmac<Sha256>;
 /// The digest and MAC "before" position 1.
 const GENESIS: Bytes32 = [0; 32];
 const CONTENT_LABEL: &[u8] = b"tovholder audit entry v1";
+const REFS_LABEL: &[u8] = b"shown";
 const DIGEST_LABEL: &[u8] = b"tovholder audit chain v1";
 const MAC_LABEL: &[u8] = b"tovholder audit mac v1";
 const RATCHET_LABEL: &[u8] = b"tovholder audit ratchet v1";
@@ -280,16 +335,20 @@ fn sha256(bytes: &[u8]) -> Bytes32 {
     out
 }
 
-/// An entry's content as stored: the time (the stored text), the actor, the action, the subject.
+/// An entry's content as stored: the time (the stored text), the actor, the action, the subject,
+/// and the references a read showed (`refs`, separated by spaces).
 struct Fields<'a> {
     at: &'a str,
     actor: &'a str,
     action: &'a str,
     subject: Option<&'a str>,
+    refs: Option<&'a str>,
 }
 
-/// SHA-256 of `put(CONTENT_LABEL) ‖ put(at) ‖ put(actor) ‖ put(action) ‖ subject`, where
-/// subject is the byte 0 for none and the byte 1 followed by `put(subject)` for one.
+/// SHA-256 of `put(CONTENT_LABEL) ‖ put(at) ‖ put(actor) ‖ put(action) ‖ subject [‖ refs]`,
+/// where subject is the byte 0 for none and the byte 1 followed by `put(subject)` for one; an
+/// entry with shown references (schema 10 on) appends `put(REFS_LABEL) ‖ put(refs)`, so an entry
+/// without them hashes as before.
 fn content_hash(buf: &mut Vec<u8>, f: &Fields<'_>) -> Bytes32 {
     buf.clear();
     put(buf, CONTENT_LABEL);
@@ -302,6 +361,10 @@ fn content_hash(buf: &mut Vec<u8>, f: &Fields<'_>) -> Bytes32 {
             buf.push(1);
             put(buf, s.as_bytes());
         }
+    }
+    if let Some(refs) = f.refs {
+        put(buf, REFS_LABEL);
+        put(buf, refs.as_bytes());
     }
     sha256(buf)
 }
@@ -468,8 +531,8 @@ impl Serialize for Checkpoint {
 // ---------------------------------------------------------------------------------------------
 // Writing (this module's tables: audit_log, audit_chain)
 
-const INSERT_ENTRY: &str =
-    "INSERT INTO audit_log (id, at, actor, action, subject, digest, mac) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+const INSERT_ENTRY: &str = "INSERT INTO audit_log (id, at, actor, action, subject, refs, digest, mac)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 /// The head as the store holds it, inside the caller's transaction.
 fn load_head(conn: &Connection) -> Result<Head> {
@@ -511,9 +574,11 @@ fn append_all(conn: &Connection, at: Stamp, actor: &str, events: &[AuditEvent]) 
     let mut insert = conn.prepare_cached(INSERT_ENTRY)?;
     for event in events {
         let subject = event.subject();
-        let fields = Fields { at: &at, actor, action: event.action(), subject: subject.as_deref() };
+        let refs = event.shown_text();
+        let fields =
+            Fields { at: &at, actor, action: event.action(), subject: subject.as_deref(), refs: refs.as_deref() };
         let (position, digest, mac) = head.advance(&mut buf, &fields);
-        insert.execute(params![position as i64, at, actor, event.action(), subject, &digest[..], &mac[..]])?;
+        insert.execute(params![position as i64, at, actor, event.action(), subject, refs, &digest[..], &mac[..]])?;
     }
     save_head(conn, &head)
 }
@@ -638,7 +703,7 @@ pub(crate) fn chain_existing(conn: &Connection) -> Result<()> {
         let mut buf = Vec::with_capacity(256);
         let mut update = conn.prepare("UPDATE audit_log SET id = ?1, digest = ?2, mac = ?3 WHERE id = ?4")?;
         for (id, at, actor, action, subject) in &rows {
-            let fields = Fields { at, actor, action, subject: subject.as_deref() };
+            let fields = Fields { at, actor, action, subject: subject.as_deref(), refs: None };
             let (position, digest, mac) = head.advance(&mut buf, &fields);
             update.execute(params![position as i64, &digest[..], &mac[..], id])?;
         }
@@ -654,7 +719,7 @@ pub(crate) fn chain_existing(conn: &Connection) -> Result<()> {
 // ---------------------------------------------------------------------------------------------
 // Reading and verifying
 
-/// One entry of the log, as the CLI and (later) the Log views show it.
+/// One entry of the log, as the CLI and the Log views show it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Entry {
     pub position: u64,
@@ -662,44 +727,71 @@ pub struct Entry {
     pub actor: String,
     pub action: String,
     pub subject: Option<String>,
+    /// The cases a read showed (a board, a list page, a search's results, an agenda), in the
+    /// order shown; empty for an entry about one case (its subject) or none.
+    pub references: Vec<String>,
 }
 
 /// Which entries to list; every field narrows.
 #[derive(Debug, Clone, Default)]
 pub struct EntryFilter {
-    /// Entries whose subject is this case reference.
+    /// Entries about this case reference: whose subject it is, or whose read showed it.
     pub reference: Option<String>,
     /// Entries at or after this instant.
     pub since: Option<DateTime<Utc>>,
+    /// Entries before this instant.
+    pub until: Option<DateTime<Utc>>,
     /// Entries of this action (`case.read`).
     pub action: Option<String>,
     /// Entries by this actor.
     pub actor: Option<String>,
+    /// Entries before this position (the next page when newest first).
+    pub before: Option<u64>,
+    /// At most this many entries (all when none).
+    pub limit: Option<u32>,
+    /// Newest first (the views); oldest first otherwise (the CLI).
+    pub newest_first: bool,
 }
 
-/// The log's entries matching `filter`, oldest first. A logged read (`audit.listed`, with the
-/// reference when one was asked for).
+/// The entries matching `filter` on a read handle.
+pub(crate) fn entries_in(db: &Reader<'_>, filter: &EntryFilter) -> Result<Vec<Entry>> {
+    let since = filter.since.map(Stamp::new);
+    let until = filter.until.map(Stamp::new);
+    let before = filter.before.map(|p| i64::try_from(p).unwrap_or(i64::MAX));
+    let limit = filter.limit.map_or(-1, i64::from);
+    let sql = format!(
+        "SELECT id, at, actor, action, subject, refs FROM audit_log
+         WHERE (?1 IS NULL OR subject = ?1 OR instr(' ' || refs || ' ', ' ' || ?1 || ' ') > 0)
+           AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3)
+           AND (?4 IS NULL OR action = ?4) AND (?5 IS NULL OR actor = ?5) AND (?6 IS NULL OR id < ?6)
+         ORDER BY id {} LIMIT ?7",
+        if filter.newest_first { "DESC" } else { "ASC" }
+    );
+    let found = db
+        .conn()
+        .prepare_cached(&sql)?
+        .query_map(params![filter.reference, since, until, filter.action, filter.actor, before, limit], |row| {
+            Ok(Entry {
+                position: row.get::<_, i64>(0)?.max(0) as u64,
+                at: row.get(1)?,
+                actor: row.get(2)?,
+                action: row.get(3)?,
+                subject: row.get(4)?,
+                references: row
+                    .get::<_, Option<String>>(5)?
+                    .map(|r| r.split(' ').map(str::to_string).collect())
+                    .unwrap_or_default(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(found)
+}
+
+/// The log's entries matching `filter`. A logged read (`audit.listed`, with the reference when
+/// one was asked for).
 pub fn entries(store: &Store, filter: &EntryFilter) -> Result<Vec<Entry>> {
     store.read(|r| {
-        let since = filter.since.map(Stamp::new);
-        let found = r
-            .conn()
-            .prepare_cached(
-                "SELECT id, at, actor, action, subject FROM audit_log
-                 WHERE (?1 IS NULL OR subject = ?1) AND (?2 IS NULL OR at >= ?2)
-                   AND (?3 IS NULL OR action = ?3) AND (?4 IS NULL OR actor = ?4)
-                 ORDER BY id",
-            )?
-            .query_map(params![filter.reference, since, filter.action, filter.actor], |row| {
-                Ok(Entry {
-                    position: row.get::<_, i64>(0)?.max(0) as u64,
-                    at: row.get(1)?,
-                    actor: row.get(2)?,
-                    action: row.get(3)?,
-                    subject: row.get(4)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let found = entries_in(r, filter)?;
         r.audit(AuditEvent::AuditListed { reference: filter.reference.clone() });
         Ok(found)
     })
@@ -889,7 +981,7 @@ pub(crate) fn verify_in(
     {
         let mut stmt = db
             .conn()
-            .prepare_cached("SELECT id, at, actor, action, subject, digest, mac FROM audit_log ORDER BY id")?;
+            .prepare_cached("SELECT id, at, actor, action, subject, refs, digest, mac FROM audit_log ORDER BY id")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let expected = position + 1;
@@ -912,10 +1004,14 @@ pub(crate) fn verify_in(
                         ValueRef::Null => None,
                         v => Some(text_of(v)?),
                     },
+                    refs: match row.get_ref(5).ok()? {
+                        ValueRef::Null => None,
+                        v => Some(text_of(v)?),
+                    },
                 })
             })();
             let (Some(fields), Some(stored_digest), Some(stored_mac)) =
-                (fields, blob_of(row.get_ref(5)?), blob_of(row.get_ref(6)?))
+                (fields, blob_of(row.get_ref(6)?), blob_of(row.get_ref(7)?))
             else {
                 broken = Some((expected, "the entry is not chained (its fields or chain values are missing)".into()));
                 break;
@@ -1055,10 +1151,22 @@ mod tests {
     #[test]
     fn the_encoding_tells_fields_apart() {
         let mut buf = Vec::new();
-        let f = |at, actor, action, subject| Fields { at, actor, action, subject };
+        let f = |at, actor, action, subject| Fields { at, actor, action, subject, refs: None };
         let a = content_hash(&mut buf, &f("t", "ab", "c", None));
         assert_ne!(a, content_hash(&mut buf, &f("t", "a", "bc", None)), "a byte moved between fields");
         assert_ne!(a, content_hash(&mut buf, &f("t", "ab", "c", Some(""))), "no subject is not an empty one");
+        let shown = |subject, refs| Fields { at: "t", actor: "ab", action: "c", subject, refs };
+        assert_ne!(a, content_hash(&mut buf, &shown(None, Some(""))), "no references are not empty ones");
+        assert_ne!(
+            content_hash(&mut buf, &shown(None, Some("A B"))),
+            content_hash(&mut buf, &shown(None, Some("A"))),
+            "every shown reference counts"
+        );
+        assert_ne!(
+            content_hash(&mut buf, &shown(Some("x"), Some("y"))),
+            content_hash(&mut buf, &shown(Some("xy"), None)),
+            "a byte moved between subject and references"
+        );
         let d1 = chain_digest(&mut buf, 1, &GENESIS, &a);
         assert_ne!(d1, chain_digest(&mut buf, 2, &GENESIS, &a), "the position is part of the digest");
         let k = ChainKey(Zeroizing::new([1; 32]));
@@ -1069,12 +1177,18 @@ mod tests {
 
     #[test]
     fn the_chain_matches_its_documented_test_vector() {
-        // docs/audit.md: two entries under the initial key 0x01 × 32.
+        // docs/audit.md: three entries under the initial key 0x01 × 32.
         let mut head = Head::genesis(ChainKey(Zeroizing::new([1; 32])));
         let mut buf = Vec::new();
         let (p1, d1, m1) = head.advance(
             &mut buf,
-            &Fields { at: "2026-11-25T13:05:00.000Z", actor: "Mette Holm", action: "store.created", subject: None },
+            &Fields {
+                at: "2026-11-25T13:05:00.000Z",
+                actor: "Mette Holm",
+                action: "store.created",
+                subject: None,
+                refs: None,
+            },
         );
         let (p2, d2, m2) = head.advance(
             &mut buf,
@@ -1083,14 +1197,28 @@ mod tests {
                 actor: "Mette Holm",
                 action: "case.read",
                 subject: Some("ØJP-2026-0001"),
+                refs: None,
             },
         );
-        assert_eq!((p1, p2), (1, 2));
+        let (p3, d3, m3) = head.advance(
+            &mut buf,
+            &Fields {
+                at: "2026-11-25T13:07:00.000Z",
+                actor: "Mette Holm",
+                action: "board.viewed",
+                subject: Some("2 sager"),
+                refs: Some("ØJP-2026-0001 ØJP-2026-0002"),
+            },
+        );
+        assert_eq!((p1, p2, p3), (1, 2, 3));
         // Computed independently (Python's hashlib and hmac) from the definitions in docs/audit.md.
         assert_eq!(hex::encode(d1), "9a0485e314f3b3f3f48b01bfd32f61d98a2a92205b21ea9c493218c0431cb7f6");
         assert_eq!(hex::encode(m1), "003118786972b9892e41b0d8bb20d295e0df233d41dc60e9eef23cc5b5889f61");
         assert_eq!(hex::encode(d2), "bc140852a5eb371487ee258db9c4abb84fd697cf3ea3fc9a7d75c10b7c0f3e8e");
         assert_eq!(hex::encode(m2), "c26f91462398a3d841b0d69018c80fe1aad74d410a489e0b979253455788623c");
         assert_eq!(Checkpoint::of(2, &d2).to_string(), "TVH1-2-XQKA-QUVF-5M3R-JB7O");
+        assert_eq!(hex::encode(d3), "00180e7478e2ad228e5a75138452bd79fe4367eefbaa642f3511db08fe547501");
+        assert_eq!(hex::encode(m3), "57dbfb5c0e1892c7258c6e0c4002077ac92f5aeed9e73e2e5aa327602906f9e6");
+        assert_eq!(Checkpoint::of(3, &d3).to_string(), "TVH1-3-AAMA-45DY-4KWS-FDS2");
     }
 }

@@ -297,7 +297,9 @@ pub fn view(store: &Store, view: &BoardView) -> Result<Board> {
             settings.filter = f.clone();
         }
         let board = build(r, &district_code, settings, view, Day::of(r.now()))?;
-        r.audit(AuditEvent::BoardViewed);
+        let refs =
+            board.columns.iter().flat_map(|c| c.cards.iter().map(|card| card.summary.reference.clone())).collect();
+        r.audit(AuditEvent::BoardViewed { refs });
         Ok(board)
     })
 }

@@ -131,7 +131,13 @@ fn put(buf: &mut Vec<u8>, bytes: &[u8]) {
 }
 
 /// The public hash chain, as docs/audit.md defines it.
-fn digest_of(position: i64, previous: &[u8], at: &str, actor: &str, action: &str, subject: Option<&str>) -> Vec<u8> {
+fn digest_of(
+    position: i64,
+    previous: &[u8],
+    (at, actor, action): (&str, &str, &str),
+    subject: Option<&str>,
+    refs: Option<&str>,
+) -> Vec<u8> {
     let mut content = Vec::new();
     put(&mut content, b"tovholder audit entry v1");
     put(&mut content, at.as_bytes());
@@ -143,6 +149,10 @@ fn digest_of(position: i64, previous: &[u8], at: &str, actor: &str, action: &str
             content.push(1);
             put(&mut content, s.as_bytes());
         }
+    }
+    if let Some(refs) = refs {
+        put(&mut content, b"shown");
+        put(&mut content, refs.as_bytes());
     }
     let mut chain = Vec::new();
     put(&mut chain, b"tovholder audit chain v1");
@@ -160,15 +170,15 @@ fn rehash_from(c: &Connection, from: i64) {
     } else {
         c.query_row("SELECT digest FROM audit_log WHERE id = ?1", [from - 1], |r| r.get(0)).unwrap()
     };
-    let rows: Vec<(i64, String, String, String, Option<String>)> = c
-        .prepare("SELECT id, at, actor, action, subject FROM audit_log WHERE id >= ?1 ORDER BY id")
+    let rows: Vec<(i64, String, String, String, Option<String>, Option<String>)> = c
+        .prepare("SELECT id, at, actor, action, subject, refs FROM audit_log WHERE id >= ?1 ORDER BY id")
         .unwrap()
-        .query_map([from], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .query_map([from], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    for (id, at, actor, action, subject) in rows {
-        let d = digest_of(id, &previous, &at, &actor, &action, subject.as_deref());
+    for (id, at, actor, action, subject, refs) in rows {
+        let d = digest_of(id, &previous, (&at, &actor, &action), subject.as_deref(), refs.as_deref());
         c.execute("UPDATE audit_log SET digest = ?1 WHERE id = ?2", params![d, id]).unwrap();
         previous = d;
     }
@@ -220,8 +230,10 @@ fn one_changed_byte_in_any_entry_is_found_at_that_entry() {
     let n = last_position(&s);
     let with_subject: i64 =
         c.query_row("SELECT min(id) FROM audit_log WHERE action = 'case.read'", [], |r| r.get(0)).unwrap();
-    for position in [1, with_subject, n / 2 + 1, n] {
-        for column in ["at", "actor", "action", "subject", "digest", "mac"] {
+    let with_references: i64 =
+        c.query_row("SELECT min(id) FROM audit_log WHERE refs IS NOT NULL", [], |r| r.get(0)).unwrap();
+    for position in [1, with_subject, with_references, n / 2 + 1, n] {
+        for column in ["at", "actor", "action", "subject", "refs", "digest", "mac"] {
             let what = format!("position {position}, {column}");
             let original = change_one_byte(c, position, column);
             let found = verify(&s, None, true);
@@ -466,7 +478,7 @@ fn a_missing_or_foreign_head_is_a_break() {
     drop_triggers(c);
     // An entry appended outside the app (with a correct digest): after the head.
     let previous: Vec<u8> = c.query_row("SELECT digest FROM audit_log WHERE id = ?1", [n], |r| r.get(0)).unwrap();
-    let d = digest_of(n + 1, &previous, "2026-11-25T14:00:00.000Z", "X", "case.read", Some("ØJP-2026-0001"));
+    let d = digest_of(n + 1, &previous, ("2026-11-25T14:00:00.000Z", "X", "case.read"), Some("ØJP-2026-0001"), None);
     c.execute(
         "INSERT INTO audit_log (id, at, actor, action, subject, digest, mac)
          VALUES (?1, '2026-11-25T14:00:00.000Z', 'X', 'case.read', 'ØJP-2026-0001', ?2, ?2)",
@@ -517,6 +529,7 @@ fn entries_are_listed_by_reference_and_time_and_the_listing_is_recorded() {
         [
             ("case.created".to_string(), Some(r.clone())),
             ("case.read".into(), Some(r.clone())),
+            ("cases.listed".into(), Some("3 sager".into())),
             ("case.read".into(), Some(r.clone()))
         ]
     );
@@ -626,12 +639,12 @@ fn the_key_the_store_holds_cannot_forge_an_earlier_entry() {
     let (previous_digest, previous_mac): (Vec<u8>, Vec<u8>) = c
         .query_row("SELECT digest, mac FROM audit_log WHERE id = ?1", [n - 1], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap();
-    let (at, actor, action): (String, String, String) = c
-        .query_row("SELECT at, actor, action FROM audit_log WHERE id = ?1", [n], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    let (at, actor, action, refs): (String, String, String, Option<String>) = c
+        .query_row("SELECT at, actor, action, refs FROM audit_log WHERE id = ?1", [n], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })
         .unwrap();
-    let digest = digest_of(n, &previous_digest, &at, &actor, &action, Some("KBHP-2026-0099"));
+    let digest = digest_of(n, &previous_digest, (&at, &actor, &action), Some("KBHP-2026-0099"), refs.as_deref());
     let mut m = <Hmac<Sha256> as KeyInit>::new_from_slice(&after).unwrap();
     let mut label = Vec::new();
     put(&mut label, b"tovholder audit mac v1");
@@ -650,4 +663,92 @@ fn the_key_the_store_holds_cannot_forge_an_earlier_entry() {
     // Consistent for anyone without the initial key; not for the holder of the recovery code.
     assert_intact(&verify(&s, None, false));
     assert_eq!(broken_at(&verify(&s, None, true)), n as u64);
+}
+
+/// The newest entry before this call (listing records an `audit.listed` entry after itself).
+fn newest(s: &Setup) -> audit::Entry {
+    audit::entries(&s.store, &EntryFilter { newest_first: true, limit: Some(1), ..Default::default() })
+        .unwrap()
+        .pop()
+        .unwrap()
+}
+
+#[test]
+fn reads_record_the_cases_they_showed_and_the_chain_covers_them() {
+    use tovholder_core::actions::{self, ActionFilter, Agency, NewActionItem};
+    use tovholder_core::{board, meetings};
+    let s = setup();
+    let [a, b, c] = [&s.references[0], &s.references[1], &s.references[2]];
+
+    let shown = board::load(&s.store).unwrap();
+    let cards: Vec<String> =
+        shown.columns.iter().flat_map(|col| col.cards.iter().map(|k| k.summary.reference.clone())).collect();
+    let e = newest(&s);
+    assert_eq!((e.action.as_str(), e.subject.as_deref()), ("board.viewed", Some("3 sager")));
+    assert_eq!(e.references, cards);
+    assert_eq!(cards.len(), 3);
+
+    let page = cases::list(&s.store, &CaseFilter { limit: 1, ..Default::default() }).unwrap();
+    let e = newest(&s);
+    assert_eq!((e.action.as_str(), e.subject.as_deref()), ("cases.listed", Some("1 sag")));
+    assert_eq!(e.references, [page.cases[0].reference.clone()]);
+
+    let hits = cases::search(&s.store, "samtale", 10).unwrap();
+    assert_eq!(hits.len(), 1, "the note on the second case");
+    let e = newest(&s);
+    assert_eq!((e.action.as_str(), e.references.clone()), ("case.search", vec![b.clone()]));
+
+    let item =
+        NewActionItem { what: "Ring til skolen".into(), agency: Agency::Ssp, person: None, due: "2026-12-01".into() };
+    actions::add(&s.store, c, &item).unwrap();
+    actions::list(&s.store, &ActionFilter::default()).unwrap();
+    let e = newest(&s);
+    assert_eq!((e.action.as_str(), e.references.clone()), ("action_items.listed", vec![c.clone()]));
+
+    let record = serde_json::from_value(json!({
+        "held_at": "2026-12-02T14:00:00+01:00",
+        "items": [{"kind": "case", "reference": a}, {"kind": "free", "title": "Eventuelt"}]
+    }))
+    .unwrap();
+    let m = meetings::create(&s.store, &record).unwrap();
+    meetings::record(&s.store, m.id).unwrap();
+    let e = newest(&s);
+    assert_eq!((e.action.as_str(), e.references.clone()), ("meeting.read", vec![a.clone()]));
+    let proposed = meetings::proposed_agenda(&s.store, m.id).unwrap();
+    let e = newest(&s);
+    assert_eq!(e.action, "meeting.agenda_proposed");
+    assert_eq!(e.references, proposed.cases.iter().map(|p| p.reference.clone()).collect::<Vec<_>>());
+    meetings::minutes_file(&s.store, m.id, meetings::MinutesFormat::Pdf).unwrap();
+    let e = newest(&s);
+    assert_eq!((e.action.as_str(), e.references.clone()), ("minutes.exported", vec![a.clone()]));
+
+    // A case's entries: those about it and every read that showed it — none that did not.
+    let about = |r: &String| -> Vec<String> {
+        audit::entries(&s.store, &EntryFilter { reference: Some(r.clone()), ..Default::default() })
+            .unwrap()
+            .into_iter()
+            .map(|e| e.action)
+            .collect()
+    };
+    let about_b = about(b);
+    assert!(about_b.contains(&"case.search".to_string()), "{about_b:?}");
+    assert!(about_b.contains(&"board.viewed".to_string()), "{about_b:?}");
+    assert!(!about_b.contains(&"action_items.listed".to_string()), "{about_b:?}");
+    assert!(!about_b.contains(&"minutes.exported".to_string()), "{about_b:?}");
+    let about_c = about(c);
+    assert!(!about_c.contains(&"case.search".to_string()), "{about_c:?}");
+    assert!(about_c.contains(&"action_items.listed".to_string()), "{about_c:?}");
+    assert!(about(a).contains(&"minutes.exported".to_string()));
+    // No prefix matches: a reference is matched whole.
+    let prefix = a[..a.len() - 1].to_string();
+    assert!(about(&prefix).is_empty());
+
+    // The shown references are part of the chain: hiding that a read showed a case breaks it.
+    assert_intact(&verify(&s, None, true));
+    let c2 = conn(&s);
+    drop_triggers(c2);
+    let search_at: i64 =
+        c2.query_row("SELECT max(id) FROM audit_log WHERE action = 'case.search'", [], |r| r.get(0)).unwrap();
+    c2.execute("UPDATE audit_log SET refs = NULL WHERE id = ?1", [search_at]).unwrap();
+    assert_eq!(broken_at(&verify(&s, None, false)), search_at as u64);
 }

@@ -531,22 +531,27 @@ fn reading_a_case_is_logged_without_personal_data() {
     cases::search(&store, "J.K.", 10).unwrap();
     cases::list(&store, &CaseFilter::default()).unwrap();
     board::load(&store).unwrap();
-    let log: Vec<(String, Option<String>)> = store
+    let log: Vec<(String, Option<String>, Option<String>)> = store
         .conn_for_tests()
-        .prepare("SELECT action, subject FROM audit_log WHERE action LIKE 'case%' OR action LIKE 'board%' ORDER BY id")
+        .prepare(
+            "SELECT action, subject, refs FROM audit_log WHERE action LIKE 'case%' OR action LIKE 'board%' ORDER BY id",
+        )
         .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
+    // The lists record which cases they showed, by reference: never the query or the pseudonym.
+    let r = Some(a.reference.clone());
+    let one = Some("1 sag".to_string());
     assert_eq!(
         log,
         vec![
-            ("case.created".into(), Some(a.reference.clone())),
-            ("case.read".into(), Some(a.reference.clone())),
-            ("case.search".into(), None),
-            ("cases.listed".into(), None),
-            ("board.viewed".into(), None),
+            ("case.created".into(), r.clone(), None),
+            ("case.read".into(), r.clone(), None),
+            ("case.search".into(), one.clone(), r.clone()),
+            ("cases.listed".into(), one.clone(), r.clone()),
+            ("board.viewed".into(), one, r),
         ]
     );
 }

@@ -49,7 +49,8 @@ fn audit_lists_checkpoints_and_verifies_through_the_cli() {
     // The entries about one case, oldest first.
     let about = ok(cli(dir, &["audit", "--ref", &r.to_lowercase()]));
     let actions: Vec<&str> = about.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
-    assert_eq!(actions, ["case.created", "case.read"]);
+    assert_eq!(actions, ["case.created", "case.read", "cases.listed"]);
+    assert_eq!(about[2]["references"], j!([r.as_str()]), "the list page showed the case");
     let first = &about[0];
     assert_eq!(first["subject"], r.as_str());
     assert_eq!(first["actor"], "Mette Holm");

@@ -251,7 +251,7 @@ pub fn list(store: &Store, filter: &CaseFilter) -> Result<CasePage> {
     };
     store.read(|r| {
         let (total, cases) = register::list(r, &q)?;
-        r.audit(AuditEvent::CasesListed);
+        r.audit(AuditEvent::CasesListed { refs: cases.iter().map(|c| c.reference.clone()).collect() });
         Ok(CasePage { total, offset: filter.offset, cases })
     })
 }
@@ -690,7 +690,7 @@ pub fn search(store: &Store, query: &str, limit: u32) -> Result<Vec<SearchHit>> 
             };
             hits.push(SearchHit { case, matched_in, snippet });
         }
-        r.audit(AuditEvent::CasesSearched);
+        r.audit(AuditEvent::CasesSearched { refs: hits.iter().map(|h| h.case.reference.clone()).collect() });
         Ok(hits)
     })
 }

@@ -70,7 +70,8 @@ fn proposed(db: &Reader<'_>, id: i64) -> Result<ProposedAgenda> {
 pub fn proposed_agenda(store: &Store, id: i64) -> Result<ProposedAgenda> {
     store.read(|r| {
         let agenda = proposed(r, id)?;
-        r.audit(AuditEvent::MeetingRead { id });
+        let refs = agenda.cases.iter().map(|c| c.reference.clone()).collect();
+        r.audit(AuditEvent::AgendaProposed { id, refs });
         Ok(agenda)
     })
 }

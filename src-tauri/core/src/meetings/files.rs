@@ -2,7 +2,7 @@
 //! dialog chose), a private copy to open, and the `.eml` draft.
 
 use super::minutes_doc::minutes_doc;
-use super::stored::{MeetingSummary, distribution_addresses, stored_pdf, summary};
+use super::stored::{MeetingSummary, case_references, distribution_addresses, stored_pdf, summary};
 use crate::audit::AuditEvent;
 use crate::district;
 use crate::error::{Error, Result};
@@ -71,7 +71,8 @@ pub fn minutes_file(store: &Store, id: i64, format: MinutesFormat) -> Result<Min
                 } else {
                     minutes::render(&minutes_doc(r, id, r.now(), true)?)?
                 };
-                r.audit(AuditEvent::MinutesExported { number: meeting.number.clone() });
+                let refs = case_references(r, id)?;
+                r.audit(AuditEvent::MinutesExported { number: meeting.number.clone(), refs });
                 MinutesFile { name: minutes_file_name(&meeting, "pdf"), bytes }
             }
             MinutesFormat::Email => {
@@ -84,7 +85,8 @@ pub fn minutes_file(store: &Store, id: i64, format: MinutesFormat) -> Result<Min
                 let pdf = stored_pdf(r, id)?;
                 let to = distribution_addresses(r, id)?;
                 let bytes = email_draft(&meeting, &to, pdf, r.now())?;
-                r.audit(AuditEvent::MinutesEmailDrafted { number: meeting.number.clone() });
+                let refs = case_references(r, id)?;
+                r.audit(AuditEvent::MinutesEmailDrafted { number: meeting.number.clone(), refs });
                 MinutesFile { name: minutes_file_name(&meeting, "eml"), bytes }
             }
         };

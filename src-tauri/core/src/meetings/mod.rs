@@ -62,7 +62,8 @@ use stored::{next_number, record_in, stored_items, summary, write_record};
 pub fn record(store: &Store, id: i64) -> Result<MeetingRecord> {
     store.read(|r| {
         let record = record_in(r, id)?;
-        r.audit(AuditEvent::MeetingRead { id });
+        let refs = stored::case_references(r, id)?;
+        r.audit(AuditEvent::MeetingRead { id, refs });
         Ok(record)
     })
 }
@@ -130,7 +131,7 @@ pub fn list(store: &Store) -> Result<Vec<MeetingSummary>> {
 pub fn get(store: &Store, id: i64) -> Result<MeetingSummary> {
     store.read(|r| {
         let meeting = summary(r, id)?;
-        r.audit(AuditEvent::MeetingRead { id });
+        r.audit(AuditEvent::MeetingRead { id, refs: Vec::new() });
         Ok(meeting)
     })
 }

@@ -73,6 +73,20 @@ pub(super) fn next_number(db: &Reader<'_>, district_code: &str, year: i32) -> Re
     )?)
 }
 
+/// The references of the cases on a meeting's agenda, in agenda order: what its record and its
+/// minutes show (a case deleted at the end of its retention is left out).
+pub(super) fn case_references(db: &Reader<'_>, meeting_id: i64) -> Result<Vec<String>> {
+    let ids: Vec<i64> = stored_items(db, meeting_id)?.into_iter().filter_map(|i| i.case_id).collect();
+    let keys = crate::cases::register::keys(db, ids.iter().copied())?;
+    let mut refs: Vec<String> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(k) = keys.get(&id).filter(|k| !refs.contains(&k.reference)) {
+            refs.push(k.reference.clone());
+        }
+    }
+    Ok(refs)
+}
+
 /// One agenda item as stored: the one reader of `meeting_items` and `meeting_actions`, which the
 /// record, the minutes and finalizing all build on.
 pub(super) struct StoredItem {
