@@ -170,7 +170,8 @@ fn rehash_from(c: &Connection, from: i64) {
     } else {
         c.query_row("SELECT digest FROM audit_log WHERE id = ?1", [from - 1], |r| r.get(0)).unwrap()
     };
-    let rows: Vec<(i64, String, String, String, Option<String>, Option<String>)> = c
+    type Row = (i64, String, String, String, Option<String>, Option<String>);
+    let rows: Vec<Row> = c
         .prepare("SELECT id, at, actor, action, subject, refs FROM audit_log WHERE id >= ?1 ORDER BY id")
         .unwrap()
         .query_map([from], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
