@@ -164,44 +164,113 @@ pub enum AuditEvent {
     AuditKeySealed,
 }
 
+crate::keys::key_enum!(
+    /// An audit entry's action: its stable key (what the log stores and reports read) and what
+    /// the views and the access report call it.
+    AuditAction {
+        StoreCreated = "store.created": "Databasen oprettet",
+        StoreUnlockedWithRecoveryCode = "store.unlocked_with_recovery_code": "Låst op med gendannelseskoden",
+        StoreBackupCreated = "store.backup_created": "Sikkerhedskopi taget",
+        StoreRestored = "store.restored": "Gendannet fra sikkerhedskopi",
+        DemoFilled = "demo.filled": "Demodata indsat",
+        CaseCreated = "case.created": "Sag oprettet",
+        CaseRead = "case.read": "Sag åbnet",
+        CaseUpdated = "case.updated": "Sag rettet",
+        CaseStageChanged = "case.stage_changed": "Fase ændret",
+        CaseNoteAdded = "case.note_added": "Notat tilføjet",
+        CaseForwarded = "case.forwarded": "Sag videresendt",
+        CaseForwardUndone = "case.forward_undone": "Videresendelse fortrudt",
+        CasePurged = "case.purged": "Sag slettet",
+        CaseMeetingFlagged = "case.meeting_flagged": "Mødemarkering ændret",
+        ActionItemAdded = "action_item.added": "Opgave tilføjet",
+        ActionItemChanged = "action_item.changed": "Opgave ændret",
+        ActionItemsListed = "action_items.listed": "Opgaver vist",
+        BoardSettingsChanged = "board.settings_changed": "Tavlens indstillinger ændret",
+        MeetingSettingsChanged = "meeting.settings_changed": "Mødeindstillinger ændret",
+        MeetingChanged = "meeting.changed": "Møde ændret",
+        MeetingRead = "meeting.read": "Møde åbnet",
+        AgendaProposed = "meeting.agenda_proposed": "Dagsorden foreslået",
+        MeetingFinalized = "meeting.finalized": "Møde færdiggjort",
+        MinutesExported = "minutes.exported": "Referat gemt eller vist",
+        MinutesEmailDrafted = "minutes.email_drafted": "Referat gjort klar til e-mail",
+        MeetingsListed = "meetings.listed": "Mødeliste vist",
+        DirectoryChanged = "directory.changed": "Deltager ændret",
+        DirectoryListed = "directory.listed": "Deltagere vist",
+        CasesListed = "cases.listed": "Sagsliste vist",
+        CasesSearched = "case.search": "Søgeresultat vist",
+        BoardViewed = "board.viewed": "Tavle vist",
+        AuditCheckpoint = "audit.checkpoint": "Kontrolpunkt taget",
+        AuditVerified = "audit.verified": "Loggen kontrolleret",
+        AuditListed = "audit.listed": "Loggen vist",
+        AuditKeySealed = "audit.key_sealed": "Loggens nøgle forseglet",
+    }
+);
+
+impl AuditAction {
+    /// Whether an entry of this action has a case reference as its subject.
+    pub fn is_about_a_case(self) -> bool {
+        use AuditAction as A;
+        matches!(
+            self,
+            A::CaseCreated
+                | A::CaseRead
+                | A::CaseUpdated
+                | A::CaseStageChanged
+                | A::CaseNoteAdded
+                | A::CaseForwarded
+                | A::CaseForwardUndone
+                | A::CasePurged
+                | A::CaseMeetingFlagged
+                | A::ActionItemAdded
+                | A::ActionItemChanged
+                | A::AuditListed
+        )
+    }
+}
+
 impl AuditEvent {
     pub fn action(&self) -> &'static str {
+        self.kind().as_str()
+    }
+
+    /// What kind of action this is.
+    pub fn kind(&self) -> AuditAction {
         match self {
-            AuditEvent::StoreCreated => "store.created",
-            AuditEvent::StoreUnlockedWithRecoveryCode => "store.unlocked_with_recovery_code",
-            AuditEvent::StoreBackupCreated => "store.backup_created",
-            AuditEvent::StoreRestored => "store.restored",
-            AuditEvent::DemoFilled { .. } => "demo.filled",
-            AuditEvent::CaseCreated { .. } => "case.created",
-            AuditEvent::CaseRead { .. } => "case.read",
-            AuditEvent::CaseUpdated { .. } => "case.updated",
-            AuditEvent::CaseStageChanged { .. } => "case.stage_changed",
-            AuditEvent::CaseNoteAdded { .. } => "case.note_added",
-            AuditEvent::CaseForwarded { .. } => "case.forwarded",
-            AuditEvent::CaseForwardUndone { .. } => "case.forward_undone",
-            AuditEvent::CasePurged { .. } => "case.purged",
-            AuditEvent::CaseMeetingFlagged { .. } => "case.meeting_flagged",
-            AuditEvent::ActionItemAdded { .. } => "action_item.added",
-            AuditEvent::ActionItemChanged { .. } => "action_item.changed",
-            AuditEvent::ActionItemsListed { .. } => "action_items.listed",
-            AuditEvent::BoardSettingsChanged => "board.settings_changed",
-            AuditEvent::MeetingSettingsChanged => "meeting.settings_changed",
-            AuditEvent::MeetingChanged { .. } => "meeting.changed",
-            AuditEvent::MeetingRead { .. } => "meeting.read",
-            AuditEvent::AgendaProposed { .. } => "meeting.agenda_proposed",
-            AuditEvent::MeetingFinalized { .. } => "meeting.finalized",
-            AuditEvent::MinutesExported { .. } => "minutes.exported",
-            AuditEvent::MinutesEmailDrafted { .. } => "minutes.email_drafted",
-            AuditEvent::MeetingsListed => "meetings.listed",
-            AuditEvent::DirectoryChanged { .. } => "directory.changed",
-            AuditEvent::DirectoryListed => "directory.listed",
-            AuditEvent::CasesListed { .. } => "cases.listed",
-            AuditEvent::CasesSearched { .. } => "case.search",
-            AuditEvent::BoardViewed { .. } => "board.viewed",
-            AuditEvent::AuditCheckpoint { .. } => "audit.checkpoint",
-            AuditEvent::AuditVerified => "audit.verified",
-            AuditEvent::AuditListed { .. } => "audit.listed",
-            AuditEvent::AuditKeySealed => "audit.key_sealed",
+            AuditEvent::StoreCreated => AuditAction::StoreCreated,
+            AuditEvent::StoreUnlockedWithRecoveryCode => AuditAction::StoreUnlockedWithRecoveryCode,
+            AuditEvent::StoreBackupCreated => AuditAction::StoreBackupCreated,
+            AuditEvent::StoreRestored => AuditAction::StoreRestored,
+            AuditEvent::DemoFilled { .. } => AuditAction::DemoFilled,
+            AuditEvent::CaseCreated { .. } => AuditAction::CaseCreated,
+            AuditEvent::CaseRead { .. } => AuditAction::CaseRead,
+            AuditEvent::CaseUpdated { .. } => AuditAction::CaseUpdated,
+            AuditEvent::CaseStageChanged { .. } => AuditAction::CaseStageChanged,
+            AuditEvent::CaseNoteAdded { .. } => AuditAction::CaseNoteAdded,
+            AuditEvent::CaseForwarded { .. } => AuditAction::CaseForwarded,
+            AuditEvent::CaseForwardUndone { .. } => AuditAction::CaseForwardUndone,
+            AuditEvent::CasePurged { .. } => AuditAction::CasePurged,
+            AuditEvent::CaseMeetingFlagged { .. } => AuditAction::CaseMeetingFlagged,
+            AuditEvent::ActionItemAdded { .. } => AuditAction::ActionItemAdded,
+            AuditEvent::ActionItemChanged { .. } => AuditAction::ActionItemChanged,
+            AuditEvent::ActionItemsListed { .. } => AuditAction::ActionItemsListed,
+            AuditEvent::BoardSettingsChanged => AuditAction::BoardSettingsChanged,
+            AuditEvent::MeetingSettingsChanged => AuditAction::MeetingSettingsChanged,
+            AuditEvent::MeetingChanged { .. } => AuditAction::MeetingChanged,
+            AuditEvent::MeetingRead { .. } => AuditAction::MeetingRead,
+            AuditEvent::AgendaProposed { .. } => AuditAction::AgendaProposed,
+            AuditEvent::MeetingFinalized { .. } => AuditAction::MeetingFinalized,
+            AuditEvent::MinutesExported { .. } => AuditAction::MinutesExported,
+            AuditEvent::MinutesEmailDrafted { .. } => AuditAction::MinutesEmailDrafted,
+            AuditEvent::MeetingsListed => AuditAction::MeetingsListed,
+            AuditEvent::DirectoryChanged { .. } => AuditAction::DirectoryChanged,
+            AuditEvent::DirectoryListed => AuditAction::DirectoryListed,
+            AuditEvent::CasesListed { .. } => AuditAction::CasesListed,
+            AuditEvent::CasesSearched { .. } => AuditAction::CasesSearched,
+            AuditEvent::BoardViewed { .. } => AuditAction::BoardViewed,
+            AuditEvent::AuditCheckpoint { .. } => AuditAction::AuditCheckpoint,
+            AuditEvent::AuditVerified => AuditAction::AuditVerified,
+            AuditEvent::AuditListed { .. } => AuditAction::AuditListed,
+            AuditEvent::AuditKeySealed => AuditAction::AuditKeySealed,
         }
     }
 
@@ -720,13 +789,18 @@ pub(crate) fn chain_existing(conn: &Connection) -> Result<()> {
 // Reading and verifying
 
 /// One entry of the log, as the CLI and the Log views show it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, specta::Type)]
 pub struct Entry {
+    #[specta(type = u32)]
     pub position: u64,
     pub at: Stamp,
     pub actor: String,
     pub action: String,
+    /// What the action is called (Danish; the key itself for an action this version does not know).
+    pub label: String,
     pub subject: Option<String>,
+    /// The case the entry is about, when its subject is a case reference.
+    pub case: Option<String>,
     /// The cases a read showed (a board, a list page, a search's results, an agenda), in the
     /// order shown; empty for an entry about one case (its subject) or none.
     pub references: Vec<String>,
@@ -771,12 +845,17 @@ pub(crate) fn entries_in(db: &Reader<'_>, filter: &EntryFilter) -> Result<Vec<En
         .conn()
         .prepare_cached(&sql)?
         .query_map(params![filter.reference, since, until, filter.action, filter.actor, before, limit], |row| {
+            let action: String = row.get(3)?;
+            let kind = AuditAction::parse(&action);
+            let subject: Option<String> = row.get(4)?;
             Ok(Entry {
                 position: row.get::<_, i64>(0)?.max(0) as u64,
                 at: row.get(1)?,
                 actor: row.get(2)?,
-                action: row.get(3)?,
-                subject: row.get(4)?,
+                label: kind.map_or_else(|| action.clone(), |a| a.label_da().to_string()),
+                action,
+                case: if kind.is_some_and(AuditAction::is_about_a_case) { subject.clone() } else { None },
+                subject,
                 references: row
                     .get::<_, Option<String>>(5)?
                     .map(|r| r.split(' ').map(str::to_string).collect())
@@ -795,6 +874,129 @@ pub fn entries(store: &Store, filter: &EntryFilter) -> Result<Vec<Entry>> {
         r.audit(AuditEvent::AuditListed { reference: filter.reference.clone() });
         Ok(found)
     })
+}
+
+/// What the log views ask for: every field narrows; days are Copenhagen days, typed
+/// `25.11.2026` or `2026-11-25`.
+#[derive(Debug, Clone, Default, serde::Deserialize, specta::Type)]
+pub struct LogQuery {
+    /// Entries about this case (its reference, any case).
+    #[serde(default)]
+    #[specta(optional)]
+    pub reference: Option<String>,
+    /// From this day on.
+    #[serde(default)]
+    #[specta(optional)]
+    pub from: Option<String>,
+    /// Up to and including this day.
+    #[serde(default)]
+    #[specta(optional)]
+    pub to: Option<String>,
+    /// Entries of this action (its key, `case.read`).
+    #[serde(default)]
+    #[specta(optional)]
+    pub action: Option<String>,
+    /// Entries by this user.
+    #[serde(default)]
+    #[specta(optional)]
+    pub actor: Option<String>,
+    /// The next page: entries before this position.
+    #[serde(default)]
+    #[specta(optional)]
+    pub before: Option<u32>,
+}
+
+/// One page of the log for the views, newest first.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct LogPage {
+    pub entries: Vec<Entry>,
+    /// More entries match beyond this page (ask with `before` = the last one's position).
+    pub more: bool,
+    /// Everyone who has entries in the log (for the filter), by name.
+    pub actors: Vec<String>,
+}
+
+/// Entries per page of the log views.
+pub const LOG_PAGE: u32 = 200;
+
+fn query_day(field: &'static str, s: &Option<String>) -> Result<Option<chrono::NaiveDate>> {
+    match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => crate::dates::Day::parse(s)
+            .map(|d| Some(d.date()))
+            .ok_or(Error::invalid(field, "skriv en dato som 25.11.2026")),
+    }
+}
+
+/// A page of the log for the views (the case panel's Log and the Revisionslog), newest first.
+/// Recorded as `audit.listed` (with the reference when one was asked about).
+pub fn log_page(store: &Store, q: &LogQuery) -> Result<LogPage> {
+    let from = query_day("from", &q.from)?;
+    let to = query_day("to", &q.to)?;
+    if let (Some(f), Some(t)) = (from, to)
+        && t < f
+    {
+        return Err(Error::invalid("to", "slutdatoen ligger før startdatoen"));
+    }
+    let action = match q.action.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        None => None,
+        Some(a) => Some(AuditAction::parse(a).ok_or(Error::invalid("action", "ukendt handling"))?.as_str().to_string()),
+    };
+    let clean = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let filter = EntryFilter {
+        reference: clean(&q.reference).map(|r| r.to_uppercase()),
+        since: from.map(crate::dates::start_of_day),
+        until: to.and_then(|d| d.succ_opt()).map(crate::dates::start_of_day),
+        action,
+        actor: clean(&q.actor),
+        before: q.before.map(u64::from),
+        limit: Some(LOG_PAGE + 1),
+        newest_first: true,
+    };
+    store.read(|r| {
+        let mut entries = entries_in(r, &filter)?;
+        let more = entries.len() > LOG_PAGE as usize;
+        entries.truncate(LOG_PAGE as usize);
+        let actors = r
+            .conn()
+            .prepare_cached("SELECT DISTINCT actor FROM audit_log ORDER BY actor")?
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        r.audit(AuditEvent::AuditListed { reference: filter.reference.clone() });
+        Ok(LogPage { entries, more, actors })
+    })
+}
+
+/// The log checked for the views (without the recovery code: positions, digests, the head).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct LogCheck {
+    pub intact: bool,
+    /// Entries verified intact.
+    pub entries: u32,
+    /// The first broken position, when broken.
+    pub broken_at: Option<u32>,
+    /// What was found, in Danish.
+    pub text: String,
+}
+
+/// Checks the whole chain for the views ([`verify`] without the recovery code); recorded.
+pub fn check(store: &Store) -> Result<LogCheck> {
+    let v = verify(store, None, None)?;
+    let entries = u32::try_from(v.verified_through).unwrap_or(u32::MAX);
+    let (broken_at, text) = match &v.finding {
+        Finding::Intact => (None, format!("Loggen er intakt: alle {entries} poster hænger sammen.")),
+        Finding::Broken { position, .. } => (
+            Some(u32::try_from(*position).unwrap_or(u32::MAX)),
+            format!(
+                "Loggen er brudt ved post {position}: den er ændret, slettet eller flyttet efter at den blev skrevet. \
+                 Kontakt jeres databeskyttelsesrådgiver."
+            ),
+        ),
+        Finding::TailLost { after, .. } => {
+            (None, format!("De sidste poster efter post {after} mangler (et nedbrud eller en ældre kopi)."))
+        }
+    };
+    Ok(LogCheck { intact: v.is_intact(), entries, broken_at, text })
 }
 
 /// How the MACs were checked.

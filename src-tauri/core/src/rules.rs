@@ -125,6 +125,12 @@ pub fn typescript() -> String {
         let _ = writeln!(ts, "  {}: {},", quoted(d.code), quoted(crate::district::display_name(d.code)));
     }
     ts.push_str("} as const;\n\n");
+    ts.push_str("/** What each audit action is called in the log views, by its stored key. */\n");
+    ts.push_str("export const AUDIT_ACTION_LABELS = {\n");
+    for a in crate::audit::AuditAction::ALL {
+        let _ = writeln!(ts, "  {}: {},", quoted(a.as_str()), quoted(a.label_da()));
+    }
+    ts.push_str("} as const;\n\n");
     ts.push_str(&text_classes());
     ts
 }

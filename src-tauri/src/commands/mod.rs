@@ -9,6 +9,7 @@
 
 pub mod actions;
 pub mod app;
+pub mod audit;
 pub mod board;
 pub mod cases;
 pub mod intake;

@@ -26,6 +26,10 @@ export const commands = {
 	 *  started (also printed to stderr, for docs/benchmarks.md).
 	 */
 	reportFirstPaint: () => typedError<number, CommandError>(__TAURI_INVOKE("report_first_paint")),
+	/**  A page of the audit log, newest first (about one case, or filtered by day, action and user). */
+	auditLog: (query: LogQuery) => typedError<LogPage, CommandError>(__TAURI_INVOKE("audit_log", { query })),
+	/**  Checks that the audit log is whole: no entry changed, removed, moved or added. */
+	checkAuditLog: () => typedError<LogCheck, CommandError>(__TAURI_INVOKE("check_audit_log")),
 	/**
 	 *  The board for the coordinator's home infohus, with the saved lane, filter and limits, and as
 	 *  many cards per column as the view asks for.
@@ -408,6 +412,24 @@ export type DirectoryPerson = {
 	email?: string | null,
 };
 
+/**  One entry of the log, as the CLI and the Log views show it. */
+export type Entry = {
+	position: number,
+	at: Stamp,
+	actor: string,
+	action: string,
+	/**  What the action is called (Danish; the key itself for an action this version does not know). */
+	label: string,
+	subject: string | null,
+	/**  The case the entry is about, when its subject is a case reference. */
+	case: string | null,
+	/**
+	 *  The cases a read showed (a board, a list page, a search's results, an agenda), in the
+	 *  order shown; empty for an entry about one case (its subject) or none.
+	 */
+	references: string[],
+};
+
 /**  The result of finalizing. */
 export type Finalized = {
 	meeting: MeetingSummary,
@@ -481,6 +503,45 @@ export type Lane = "none" | "urgency" |
 export type LaneInfo = {
 	key: string,
 	label: string,
+};
+
+/**  The log checked for the views (without the recovery code: positions, digests, the head). */
+export type LogCheck = {
+	intact: boolean,
+	/**  Entries verified intact. */
+	entries: number,
+	/**  The first broken position, when broken. */
+	broken_at: number | null,
+	/**  What was found, in Danish. */
+	text: string,
+};
+
+/**  One page of the log for the views, newest first. */
+export type LogPage = {
+	entries: Entry[],
+	/**  More entries match beyond this page (ask with `before` = the last one's position). */
+	more: boolean,
+	/**  Everyone who has entries in the log (for the filter), by name. */
+	actors: string[],
+};
+
+/**
+ *  What the log views ask for: every field narrows; days are Copenhagen days, typed
+ *  `25.11.2026` or `2026-11-25`.
+ */
+export type LogQuery = {
+	/**  Entries about this case (its reference, any case). */
+	reference?: string | null,
+	/**  From this day on. */
+	from?: string | null,
+	/**  Up to and including this day. */
+	to?: string | null,
+	/**  Entries of this action (its key, `case.read`). */
+	action?: string | null,
+	/**  Entries by this user. */
+	actor?: string | null,
+	/**  The next page: entries before this position. */
+	before?: number | null,
 };
 
 /**  Where a case matched: its own text or one of its notes. */

@@ -205,6 +205,45 @@ export const DISTRICT_NAMES = {
   "BHP": "Infohus Bornholm",
 } as const;
 
+/** What each audit action is called in the log views, by its stored key. */
+export const AUDIT_ACTION_LABELS = {
+  "store.created": "Databasen oprettet",
+  "store.unlocked_with_recovery_code": "Låst op med gendannelseskoden",
+  "store.backup_created": "Sikkerhedskopi taget",
+  "store.restored": "Gendannet fra sikkerhedskopi",
+  "demo.filled": "Demodata indsat",
+  "case.created": "Sag oprettet",
+  "case.read": "Sag åbnet",
+  "case.updated": "Sag rettet",
+  "case.stage_changed": "Fase ændret",
+  "case.note_added": "Notat tilføjet",
+  "case.forwarded": "Sag videresendt",
+  "case.forward_undone": "Videresendelse fortrudt",
+  "case.purged": "Sag slettet",
+  "case.meeting_flagged": "Mødemarkering ændret",
+  "action_item.added": "Opgave tilføjet",
+  "action_item.changed": "Opgave ændret",
+  "action_items.listed": "Opgaver vist",
+  "board.settings_changed": "Tavlens indstillinger ændret",
+  "meeting.settings_changed": "Mødeindstillinger ændret",
+  "meeting.changed": "Møde ændret",
+  "meeting.read": "Møde åbnet",
+  "meeting.agenda_proposed": "Dagsorden foreslået",
+  "meeting.finalized": "Møde færdiggjort",
+  "minutes.exported": "Referat gemt eller vist",
+  "minutes.email_drafted": "Referat gjort klar til e-mail",
+  "meetings.listed": "Mødeliste vist",
+  "directory.changed": "Deltager ændret",
+  "directory.listed": "Deltagere vist",
+  "cases.listed": "Sagsliste vist",
+  "case.search": "Søgeresultat vist",
+  "board.viewed": "Tavle vist",
+  "audit.checkpoint": "Kontrolpunkt taget",
+  "audit.verified": "Loggen kontrolleret",
+  "audit.listed": "Loggen vist",
+  "audit.key_sealed": "Loggens nøgle forseglet",
+} as const;
+
 /** Character classes of the text rules, as inclusive code point ranges (src-tauri/core/src/text.rs). */
 export const TEXT_CLASSES = {
   bidi_controls: [[0x202A, 0x202E], [0x2066, 0x2069]],
