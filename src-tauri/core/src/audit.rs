@@ -724,6 +724,17 @@ pub fn seal(op: &Op<'_>, code: &RecoveryCode) -> Result<bool> {
     Ok(true)
 }
 
+/// Appends these events in one write (benchmarks and tests fill a log of a given size with it).
+#[cfg(feature = "test-support")]
+pub fn append_for_tests(store: &Store, events: Vec<AuditEvent>) -> Result<()> {
+    store.write(|op| {
+        for e in events {
+            op.audit(e);
+        }
+        Ok(())
+    })
+}
+
 /// The head of the chain as last committed: what a checkpoint records.
 pub fn head(db: &Reader<'_>) -> Result<Checkpoint> {
     let (position, digest): (i64, Vec<u8>) =
