@@ -26,7 +26,7 @@ fn main() {
         let events = (0..n)
             .map(|i| {
                 let k = written + i;
-                if k % 10 == 0 {
+                if k.is_multiple_of(10) {
                     AuditEvent::BoardViewed { refs: refs[(k % 1960)..(k % 1960) + 40].to_vec() }
                 } else {
                     AuditEvent::CaseRead { reference: refs[k % 2000].clone() }
