@@ -386,6 +386,7 @@ type HmacSha256 = Hmac<Sha256>;
 const GENESIS: Bytes32 = [0; 32];
 const CONTENT_LABEL: &[u8] = b"tovholder audit entry v1";
 const REFS_LABEL: &[u8] = b"shown";
+const OS_USER_LABEL: &[u8] = b"os user";
 const DIGEST_LABEL: &[u8] = b"tovholder audit chain v1";
 const MAC_LABEL: &[u8] = b"tovholder audit mac v1";
 const RATCHET_LABEL: &[u8] = b"tovholder audit ratchet v1";
@@ -412,11 +413,13 @@ struct Fields<'a> {
     action: &'a str,
     subject: Option<&'a str>,
     refs: Option<&'a str>,
+    os_user: Option<&'a str>,
 }
 
 /// SHA-256 of `put(CONTENT_LABEL) ‖ put(at) ‖ put(actor) ‖ put(action) ‖ subject [‖ refs]`,
 /// where subject is the byte 0 for none and the byte 1 followed by `put(subject)` for one; an
-/// entry with shown references (schema 10 on) appends `put(REFS_LABEL) ‖ put(refs)`, so an entry
+/// entry with shown references (schema 10 on) appends `put(REFS_LABEL) ‖ put(refs)`, and one with
+/// the operating system's user (schema 10 on) `put(OS_USER_LABEL) ‖ put(os_user)`, so an entry
 /// without them hashes as before.
 fn content_hash(buf: &mut Vec<u8>, f: &Fields<'_>) -> Bytes32 {
     buf.clear();
@@ -434,6 +437,10 @@ fn content_hash(buf: &mut Vec<u8>, f: &Fields<'_>) -> Bytes32 {
     if let Some(refs) = f.refs {
         put(buf, REFS_LABEL);
         put(buf, refs.as_bytes());
+    }
+    if let Some(user) = f.os_user {
+        put(buf, OS_USER_LABEL);
+        put(buf, user.as_bytes());
     }
     sha256(buf)
 }
@@ -600,8 +607,21 @@ impl Serialize for Checkpoint {
 // ---------------------------------------------------------------------------------------------
 // Writing (this module's tables: audit_log, audit_chain)
 
-const INSERT_ENTRY: &str = "INSERT INTO audit_log (id, at, actor, action, subject, refs, digest, mac)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+const INSERT_ENTRY: &str = "INSERT INTO audit_log (id, at, actor, action, subject, refs, os_user, digest, mac)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+/// The operating system's user running this process (its login name), once: recorded beside the
+/// coordinator's profile name in every entry. None when the system does not say.
+fn os_user() -> Option<&'static str> {
+    static USER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    USER.get_or_init(|| {
+        whoami::username()
+            .ok()
+            .map(|u| u.chars().filter(|c| !c.is_control()).take(64).collect::<String>())
+            .filter(|u| !u.is_empty())
+    })
+    .as_deref()
+}
 
 /// The head as the store holds it, inside the caller's transaction.
 fn load_head(conn: &Connection) -> Result<Head> {
@@ -644,10 +664,27 @@ fn append_all(conn: &Connection, at: Stamp, actor: &str, events: &[AuditEvent]) 
     for event in events {
         let subject = event.subject();
         let refs = event.shown_text();
-        let fields =
-            Fields { at: &at, actor, action: event.action(), subject: subject.as_deref(), refs: refs.as_deref() };
+        let user = os_user();
+        let fields = Fields {
+            at: &at,
+            actor,
+            action: event.action(),
+            subject: subject.as_deref(),
+            refs: refs.as_deref(),
+            os_user: user,
+        };
         let (position, digest, mac) = head.advance(&mut buf, &fields);
-        insert.execute(params![position as i64, at, actor, event.action(), subject, refs, &digest[..], &mac[..]])?;
+        insert.execute(params![
+            position as i64,
+            at,
+            actor,
+            event.action(),
+            subject,
+            refs,
+            user,
+            &digest[..],
+            &mac[..]
+        ])?;
     }
     save_head(conn, &head)
 }
@@ -783,7 +820,7 @@ pub(crate) fn chain_existing(conn: &Connection) -> Result<()> {
         let mut buf = Vec::with_capacity(256);
         let mut update = conn.prepare("UPDATE audit_log SET id = ?1, digest = ?2, mac = ?3 WHERE id = ?4")?;
         for (id, at, actor, action, subject) in &rows {
-            let fields = Fields { at, actor, action, subject: subject.as_deref(), refs: None };
+            let fields = Fields { at, actor, action, subject: subject.as_deref(), refs: None, os_user: None };
             let (position, digest, mac) = head.advance(&mut buf, &fields);
             update.execute(params![position as i64, &digest[..], &mac[..], id])?;
         }
@@ -805,7 +842,10 @@ pub struct Entry {
     #[specta(type = u32)]
     pub position: u64,
     pub at: Stamp,
+    /// The coordinator (the profile's name).
     pub actor: String,
+    /// The operating system's user who ran the app or the CLI (none for entries before schema 10).
+    pub os_user: Option<String>,
     pub action: String,
     /// What the action is called (Danish; the key itself for an action this version does not know).
     pub label: String,
@@ -845,7 +885,7 @@ pub(crate) fn entries_in(db: &Reader<'_>, filter: &EntryFilter) -> Result<Vec<En
     let before = filter.before.map(|p| i64::try_from(p).unwrap_or(i64::MAX));
     let limit = filter.limit.map_or(-1, i64::from);
     let sql = format!(
-        "SELECT id, at, actor, action, subject, refs FROM audit_log
+        "SELECT id, at, actor, action, subject, refs, os_user FROM audit_log
          WHERE (?1 IS NULL OR subject = ?1 OR instr(' ' || refs || ' ', ' ' || ?1 || ' ') > 0)
            AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3)
            AND (?4 IS NULL OR action = ?4) AND (?5 IS NULL OR actor = ?5) AND (?6 IS NULL OR id < ?6)
@@ -863,6 +903,7 @@ pub(crate) fn entries_in(db: &Reader<'_>, filter: &EntryFilter) -> Result<Vec<En
                 position: row.get::<_, i64>(0)?.max(0) as u64,
                 at: row.get(1)?,
                 actor: row.get(2)?,
+                os_user: row.get(6)?,
                 label: kind.map_or_else(|| action.clone(), |a| a.label_da().to_string()),
                 action,
                 case: if kind.is_some_and(AuditAction::is_about_a_case) { subject.clone() } else { None },
@@ -1192,9 +1233,9 @@ pub(crate) fn verify_in(
     let mut broken: Option<(u64, String)> = None;
     let mut buf = Vec::with_capacity(256);
     {
-        let mut stmt = db
-            .conn()
-            .prepare_cached("SELECT id, at, actor, action, subject, refs, digest, mac FROM audit_log ORDER BY id")?;
+        let mut stmt = db.conn().prepare_cached(
+            "SELECT id, at, actor, action, subject, refs, os_user, digest, mac FROM audit_log ORDER BY id",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let expected = position + 1;
@@ -1221,10 +1262,14 @@ pub(crate) fn verify_in(
                         ValueRef::Null => None,
                         v => Some(text_of(v)?),
                     },
+                    os_user: match row.get_ref(6).ok()? {
+                        ValueRef::Null => None,
+                        v => Some(text_of(v)?),
+                    },
                 })
             })();
             let (Some(fields), Some(stored_digest), Some(stored_mac)) =
-                (fields, blob_of(row.get_ref(6)?), blob_of(row.get_ref(7)?))
+                (fields, blob_of(row.get_ref(7)?), blob_of(row.get_ref(8)?))
             else {
                 broken = Some((expected, "the entry is not chained (its fields or chain values are missing)".into()));
                 break;
@@ -1364,11 +1409,11 @@ mod tests {
     #[test]
     fn the_encoding_tells_fields_apart() {
         let mut buf = Vec::new();
-        let f = |at, actor, action, subject| Fields { at, actor, action, subject, refs: None };
+        let f = |at, actor, action, subject| Fields { at, actor, action, subject, refs: None, os_user: None };
         let a = content_hash(&mut buf, &f("t", "ab", "c", None));
         assert_ne!(a, content_hash(&mut buf, &f("t", "a", "bc", None)), "a byte moved between fields");
         assert_ne!(a, content_hash(&mut buf, &f("t", "ab", "c", Some(""))), "no subject is not an empty one");
-        let shown = |subject, refs| Fields { at: "t", actor: "ab", action: "c", subject, refs };
+        let shown = |subject, refs| Fields { at: "t", actor: "ab", action: "c", subject, refs, os_user: None };
         assert_ne!(a, content_hash(&mut buf, &shown(None, Some(""))), "no references are not empty ones");
         assert_ne!(
             content_hash(&mut buf, &shown(None, Some("A B"))),
@@ -1401,6 +1446,7 @@ mod tests {
                 action: "store.created",
                 subject: None,
                 refs: None,
+                os_user: None,
             },
         );
         let (p2, d2, m2) = head.advance(
@@ -1411,6 +1457,7 @@ mod tests {
                 action: "case.read",
                 subject: Some("ØJP-2026-0001"),
                 refs: None,
+                os_user: None,
             },
         );
         let (p3, d3, m3) = head.advance(
@@ -1421,6 +1468,7 @@ mod tests {
                 action: "board.viewed",
                 subject: Some("2 sager"),
                 refs: Some("ØJP-2026-0001 ØJP-2026-0002"),
+                os_user: Some("mette"),
             },
         );
         assert_eq!((p1, p2, p3), (1, 2, 3));
@@ -1430,8 +1478,8 @@ mod tests {
         assert_eq!(hex::encode(d2), "bc140852a5eb371487ee258db9c4abb84fd697cf3ea3fc9a7d75c10b7c0f3e8e");
         assert_eq!(hex::encode(m2), "c26f91462398a3d841b0d69018c80fe1aad74d410a489e0b979253455788623c");
         assert_eq!(Checkpoint::of(2, &d2).to_string(), "TVH1-2-XQKA-QUVF-5M3R-JB7O");
-        assert_eq!(hex::encode(d3), "00180e7478e2ad228e5a75138452bd79fe4367eefbaa642f3511db08fe547501");
-        assert_eq!(hex::encode(m3), "57dbfb5c0e1892c7258c6e0c4002077ac92f5aeed9e73e2e5aa327602906f9e6");
-        assert_eq!(Checkpoint::of(3, &d3).to_string(), "TVH1-3-AAMA-45DY-4KWS-FDS2");
+        assert_eq!(hex::encode(d3), "99ffff3f459cc45ec5e1498252dba76e0b41adf50c1f69b01af9c118303405a0");
+        assert_eq!(hex::encode(m3), "d1fa1f304cfbf939805149792fe96d54433ca179076bb98e6a27844de655f157");
+        assert_eq!(Checkpoint::of(3, &d3).to_string(), "TVH1-3-TH77-6P2F-TTCF-5RPB");
     }
 }

@@ -136,7 +136,7 @@ fn digest_of(
     previous: &[u8],
     (at, actor, action): (&str, &str, &str),
     subject: Option<&str>,
-    refs: Option<&str>,
+    (refs, os_user): (Option<&str>, Option<&str>),
 ) -> Vec<u8> {
     let mut content = Vec::new();
     put(&mut content, b"tovholder audit entry v1");
@@ -154,6 +154,10 @@ fn digest_of(
         put(&mut content, b"shown");
         put(&mut content, refs.as_bytes());
     }
+    if let Some(user) = os_user {
+        put(&mut content, b"os user");
+        put(&mut content, user.as_bytes());
+    }
     let mut chain = Vec::new();
     put(&mut chain, b"tovholder audit chain v1");
     chain.extend_from_slice(&(position as u64).to_be_bytes());
@@ -170,16 +174,17 @@ fn rehash_from(c: &Connection, from: i64) {
     } else {
         c.query_row("SELECT digest FROM audit_log WHERE id = ?1", [from - 1], |r| r.get(0)).unwrap()
     };
-    type Row = (i64, String, String, String, Option<String>, Option<String>);
+    type Row = (i64, String, String, String, Option<String>, (Option<String>, Option<String>));
     let rows: Vec<Row> = c
-        .prepare("SELECT id, at, actor, action, subject, refs FROM audit_log WHERE id >= ?1 ORDER BY id")
+        .prepare("SELECT id, at, actor, action, subject, refs, os_user FROM audit_log WHERE id >= ?1 ORDER BY id")
         .unwrap()
-        .query_map([from], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+        .query_map([from], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, (r.get(5)?, r.get(6)?))))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    for (id, at, actor, action, subject, refs) in rows {
-        let d = digest_of(id, &previous, (&at, &actor, &action), subject.as_deref(), refs.as_deref());
+    for (id, at, actor, action, subject, (refs, user)) in rows {
+        let d =
+            digest_of(id, &previous, (&at, &actor, &action), subject.as_deref(), (refs.as_deref(), user.as_deref()));
         c.execute("UPDATE audit_log SET digest = ?1 WHERE id = ?2", params![d, id]).unwrap();
         previous = d;
     }
@@ -234,7 +239,7 @@ fn one_changed_byte_in_any_entry_is_found_at_that_entry() {
     let with_references: i64 =
         c.query_row("SELECT min(id) FROM audit_log WHERE refs IS NOT NULL", [], |r| r.get(0)).unwrap();
     for position in [1, with_subject, with_references, n / 2 + 1, n] {
-        for column in ["at", "actor", "action", "subject", "refs", "digest", "mac"] {
+        for column in ["at", "actor", "action", "subject", "refs", "os_user", "digest", "mac"] {
             let what = format!("position {position}, {column}");
             let original = change_one_byte(c, position, column);
             let found = verify(&s, None, true);
@@ -479,7 +484,13 @@ fn a_missing_or_foreign_head_is_a_break() {
     drop_triggers(c);
     // An entry appended outside the app (with a correct digest): after the head.
     let previous: Vec<u8> = c.query_row("SELECT digest FROM audit_log WHERE id = ?1", [n], |r| r.get(0)).unwrap();
-    let d = digest_of(n + 1, &previous, ("2026-11-25T14:00:00.000Z", "X", "case.read"), Some("ØJP-2026-0001"), None);
+    let d = digest_of(
+        n + 1,
+        &previous,
+        ("2026-11-25T14:00:00.000Z", "X", "case.read"),
+        Some("ØJP-2026-0001"),
+        (None, None),
+    );
     c.execute(
         "INSERT INTO audit_log (id, at, actor, action, subject, digest, mac)
          VALUES (?1, '2026-11-25T14:00:00.000Z', 'X', 'case.read', 'ØJP-2026-0001', ?2, ?2)",
@@ -640,12 +651,18 @@ fn the_key_the_store_holds_cannot_forge_an_earlier_entry() {
     let (previous_digest, previous_mac): (Vec<u8>, Vec<u8>) = c
         .query_row("SELECT digest, mac FROM audit_log WHERE id = ?1", [n - 1], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap();
-    let (at, actor, action, refs): (String, String, String, Option<String>) = c
-        .query_row("SELECT at, actor, action, refs FROM audit_log WHERE id = ?1", [n], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    let (at, actor, action, refs, user): (String, String, String, Option<String>, Option<String>) = c
+        .query_row("SELECT at, actor, action, refs, os_user FROM audit_log WHERE id = ?1", [n], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
         .unwrap();
-    let digest = digest_of(n, &previous_digest, (&at, &actor, &action), Some("KBHP-2026-0099"), refs.as_deref());
+    let digest = digest_of(
+        n,
+        &previous_digest,
+        (&at, &actor, &action),
+        Some("KBHP-2026-0099"),
+        (refs.as_deref(), user.as_deref()),
+    );
     let mut m = <Hmac<Sha256> as KeyInit>::new_from_slice(&after).unwrap();
     let mut label = Vec::new();
     put(&mut label, b"tovholder audit mac v1");
@@ -686,6 +703,8 @@ fn reads_record_the_cases_they_showed_and_the_chain_covers_them() {
         shown.columns.iter().flat_map(|col| col.cards.iter().map(|k| k.summary.reference.clone())).collect();
     let e = newest(&s);
     assert_eq!((e.action.as_str(), e.subject.as_deref()), ("board.viewed", Some("3 sager")));
+    assert_eq!(e.os_user, whoami::username().ok(), "the OS user beside the profile's name");
+    assert_eq!(e.actor, "Mette Holm");
     assert_eq!(e.references, cards);
     assert_eq!(cards.len(), 3);
 

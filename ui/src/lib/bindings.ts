@@ -416,7 +416,10 @@ export type DirectoryPerson = {
 export type Entry = {
 	position: number,
 	at: Stamp,
+	/**  The coordinator (the profile's name). */
 	actor: string,
+	/**  The operating system's user who ran the app or the CLI (none for entries before schema 10). */
+	os_user: string | null,
 	action: string,
 	/**  What the action is called (Danish; the key itself for an action this version does not know). */
 	label: string,
