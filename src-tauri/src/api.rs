@@ -33,3 +33,18 @@ pub struct SetupResult {
 pub struct DataChanged {
     pub what: Vec<DataKind>,
 }
+
+/// The shell asks the window to lock (after the idle time, when the OS session locks or the
+/// machine is about to sleep): the window saves what is being typed into the store, then calls
+/// `lock_store`. Should it not within a few seconds, the shell locks the store itself.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct LockRequested {
+    pub reason: tovholder_core::lock::LockReason,
+}
+
+/// The store was locked (closed, its key dropped): the window empties itself and shows the lock
+/// screen.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct Locked {
+    pub reason: tovholder_core::lock::LockReason,
+}

@@ -11,8 +11,9 @@
 
 mod api;
 mod commands;
+mod locking;
 
-use api::DataChanged;
+use api::{DataChanged, LockRequested, Locked};
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 use tauri::{AppHandle, Manager};
@@ -38,9 +39,19 @@ pub struct Shell {
     /// The private export folder for the files opened in other programs (the minutes' PDF, the
     /// e-mail draft): emptied at start; made on first use when that failed.
     exports: Mutex<Option<PrivateFolder>>,
+    /// When the app locks itself: the last use, the settings, a pending request (`locking`).
+    lock_state: Mutex<locking::LockState>,
 }
 
 impl Shell {
+    /// The store is open now (setup, unlock, start): the idle clock starts with its settings.
+    fn opened(&self, store: &Store) {
+        let settings = tovholder_core::lock::settings(store).unwrap_or_default();
+        if let Ok(mut state) = self.lock_state.lock() {
+            state.opened(settings);
+        }
+    }
+
     fn lock(&self) -> CmdResult<MutexGuard<'_, Option<Store>>> {
         self.store.lock().map_err(|_| CommandError::from(Error::Internal("state lock poisoned")))
     }
@@ -144,7 +155,7 @@ const BINDINGS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/
 fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(collected_commands())
-        .events(tauri_specta::collect_events![DataChanged])
+        .events(tauri_specta::collect_events![DataChanged, LockRequested, Locked])
         .typed_error_impl(TYPED_ERROR_IMPL)
         // One TypeScript type per Rust type (like ts-rs), not separate `_Serialize` and
         // `_Deserialize` shapes: the UI builds inputs and reads outputs with the same types.
@@ -182,7 +193,9 @@ pub fn run() {
                 store: Mutex::new(None),
                 started,
                 exports: Mutex::new(exports.ok()),
+                lock_state: Mutex::new(locking::LockState::new()),
             });
+            locking::start(app.handle());
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -162,6 +162,21 @@ pub enum AuditEvent {
     },
     /// The chain's initial key was sealed with the recovery code (an upgraded store).
     AuditKeySealed,
+    /// The app locked the store (and why).
+    StoreLocked {
+        reason: crate::lock::LockReason,
+    },
+    /// The store was opened again from the lock screen.
+    StoreUnlocked,
+    LockSettingsChanged,
+    /// What was being typed in a form was kept in the store (at locking).
+    DraftSaved {
+        kind: crate::drafts::DraftKind,
+    },
+    /// A kept form was taken back (after unlocking).
+    DraftTaken {
+        kind: crate::drafts::DraftKind,
+    },
 }
 
 crate::keys::key_enum!(
@@ -203,6 +218,11 @@ crate::keys::key_enum!(
         AuditVerified = "audit.verified": "Loggen kontrolleret",
         AuditListed = "audit.listed": "Loggen vist",
         AuditKeySealed = "audit.key_sealed": "Loggens nøgle forseglet",
+        StoreLocked = "store.locked": "Låst",
+        StoreUnlocked = "store.unlocked": "Låst op",
+        LockSettingsChanged = "lock.settings_changed": "Låseindstillinger ændret",
+        DraftSaved = "draft.saved": "Kladde gemt ved låsning",
+        DraftTaken = "draft.taken": "Kladde hentet efter oplåsning",
     }
 );
 
@@ -271,6 +291,11 @@ impl AuditEvent {
             AuditEvent::AuditVerified => AuditAction::AuditVerified,
             AuditEvent::AuditListed { .. } => AuditAction::AuditListed,
             AuditEvent::AuditKeySealed => AuditAction::AuditKeySealed,
+            AuditEvent::StoreLocked { .. } => AuditAction::StoreLocked,
+            AuditEvent::StoreUnlocked => AuditAction::StoreUnlocked,
+            AuditEvent::LockSettingsChanged => AuditAction::LockSettingsChanged,
+            AuditEvent::DraftSaved { .. } => AuditAction::DraftSaved,
+            AuditEvent::DraftTaken { .. } => AuditAction::DraftTaken,
         }
     }
 
@@ -314,7 +339,12 @@ impl AuditEvent {
             | AuditEvent::AuditCheckpoint { .. }
             | AuditEvent::AuditVerified
             | AuditEvent::AuditListed { .. }
-            | AuditEvent::AuditKeySealed => &[],
+            | AuditEvent::AuditKeySealed
+            | AuditEvent::StoreLocked { .. }
+            | AuditEvent::StoreUnlocked
+            | AuditEvent::LockSettingsChanged
+            | AuditEvent::DraftSaved { .. }
+            | AuditEvent::DraftTaken { .. } => &[],
         }
     }
 
@@ -348,6 +378,8 @@ impl AuditEvent {
             AuditEvent::DirectoryChanged { id } => Some(format!("deltager id {id}")),
             AuditEvent::AuditCheckpoint { text } => Some(text.clone()),
             AuditEvent::AuditListed { reference } => reference.clone(),
+            AuditEvent::StoreLocked { reason } => Some(reason.label_da().to_string()),
+            AuditEvent::DraftSaved { kind } | AuditEvent::DraftTaken { kind } => Some(kind.label_da().to_string()),
             _ => None,
         }
     }

@@ -44,6 +44,9 @@ pub fn limits() -> Vec<(&'static str, i64)> {
         ("minutes_keep_years_min", i64::from(crate::meetings::KEEP_YEARS_MIN)),
         ("minutes_keep_years_max", i64::from(crate::meetings::KEEP_YEARS_MAX)),
         ("minutes_keep_years_default", i64::from(crate::meetings::KEEP_YEARS)),
+        ("idle_minutes_min", i64::from(crate::lock::IDLE_MINUTES_MIN)),
+        ("idle_minutes_max", i64::from(crate::lock::IDLE_MINUTES_MAX)),
+        ("idle_minutes_default", i64::from(crate::lock::IDLE_MINUTES)),
     ]
 }
 

@@ -27,6 +27,8 @@ const OWNERS: &[(&str, &[&str])] = &[
     ),
     ("meetings/directory.rs", &["directory"]),
     ("meetings/settings.rs", &["meeting_settings"]),
+    ("lock.rs", &["lock_settings"]),
+    ("drafts.rs", &["drafts"]),
 ];
 
 /// Files that may name any table: the schema and its migrations.

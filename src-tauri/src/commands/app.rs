@@ -21,6 +21,7 @@ pub async fn app_state(app: AppHandle) -> CmdResult<AppState> {
                 StoreState::NeedsRecovery => Ok(AppState::NeedsRecovery),
                 StoreState::Ready(store) => {
                     let profile = store.profile()?;
+                    shell.opened(&store);
                     *slot = Some(*store);
                     Ok(AppState::Ready { profile })
                 }
@@ -45,6 +46,7 @@ pub async fn setup_store(app: AppHandle, profile: Profile) -> CmdResult<SetupRes
         shell.with_slot(app, |slot| {
             let (store, code) = Store::init(&shell.data_dir, &shell.keychain, profile)?;
             let profile = store.profile()?;
+            shell.opened(&store);
             *slot = Some(store);
             Ok(SetupResult { recovery_code: code.display(), profile })
         })
@@ -60,6 +62,7 @@ pub async fn unlock_with_recovery_code(app: AppHandle, code: String) -> CmdResul
         shell.with_slot(app, |slot| {
             let store = Store::unlock_with_recovery_code(&shell.data_dir, &shell.keychain, &code)?;
             let profile = store.profile()?;
+            shell.opened(&store);
             *slot = Some(store);
             Ok(profile)
         })

@@ -13,5 +13,6 @@ pub mod audit;
 pub mod board;
 pub mod cases;
 pub mod intake;
+pub mod lock;
 pub mod meetings;
 pub mod minutes;

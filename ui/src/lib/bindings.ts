@@ -63,6 +63,23 @@ export const commands = {
 	routeMunicipality: (name: string) => typedError<Route, CommandError>(__TAURI_INVOKE("route_municipality", { name })),
 	/**  Saves a concern report as a new case. */
 	submitIntake: (report: IntakeReport) => typedError<IntakeReceipt, CommandError>(__TAURI_INVOKE("submit_intake", { report })),
+	/**  Locks now: records why, closes the store (its key is dropped) and emits `Locked`. */
+	lockStore: (reason: LockReason) => typedError<null, CommandError>(__TAURI_INVOKE("lock_store", { reason })),
+	/**
+	 *  The window is in use (keys, pointer): the idle clock starts again. Called at most every few
+	 *  seconds.
+	 */
+	noteActivity: () => typedError<null, CommandError>(__TAURI_INVOKE("note_activity")),
+	/**  Opens the store again from the lock screen (its key from the keychain) and records it. */
+	unlockStore: () => typedError<Profile, CommandError>(__TAURI_INVOKE("unlock_store")),
+	/**  When the app locks itself. */
+	lockSettings: () => typedError<LockSettings, CommandError>(__TAURI_INVOKE("lock_settings")),
+	/**  Saves when the app locks itself (1–60 minutes without use). */
+	saveLockSettings: (settings: LockSettings) => typedError<LockSettings, CommandError>(__TAURI_INVOKE("save_lock_settings", { settings })),
+	/**  Keeps what was being typed in a form (JSON) in the store before locking. */
+	saveDraft: (kind: DraftKind, body: string) => typedError<null, CommandError>(__TAURI_INVOKE("save_draft", { kind, body })),
+	/**  Takes a kept form back after unlocking (and deletes it from the store); none when there is none. */
+	takeDraft: (kind: DraftKind) => typedError<string | null, CommandError>(__TAURI_INVOKE("take_draft", { kind })),
 	/**  The meetings, newest first. */
 	listMeetings: () => typedError<MeetingSummary[], CommandError>(__TAURI_INVOKE("list_meetings")),
 	/**  A meeting as its record, to go on with a draft. */
@@ -116,6 +133,8 @@ export const commands = {
 /** Events */
 export const events = {
 	dataChanged: makeEvent<DataChanged, DataChanged>("data-changed"),
+	lockRequested: makeEvent<LockRequested, LockRequested>("lock-requested"),
+	locked: makeEvent<Locked, Locked>("locked"),
 };
 
 /* Types */
@@ -412,6 +431,9 @@ export type DirectoryPerson = {
 	email?: string | null,
 };
 
+/**  Which form a draft belongs to. */
+export type DraftKind = "intake";
+
 /**  One entry of the log, as the CLI and the Log views show it. */
 export type Entry = {
 	position: number,
@@ -506,6 +528,32 @@ export type Lane = "none" | "urgency" |
 export type LaneInfo = {
 	key: string,
 	label: string,
+};
+
+/**  Why the store was locked (recorded in the audit log). */
+export type LockReason = "manual" | "idle" | "session_locked" | "suspend";
+
+/**
+ *  The shell asks the window to lock (after the idle time, when the OS session locks or the
+ *  machine is about to sleep): the window saves what is being typed into the store, then calls
+ *  `lock_store`. Should it not within a few seconds, the shell locks the store itself.
+ */
+export type LockRequested = {
+	reason: LockReason,
+};
+
+/**  When the app locks by itself (table `lock_settings`). */
+export type LockSettings = {
+	/**  Minutes without use before the app locks. */
+	idle_minutes: number,
+};
+
+/**
+ *  The store was locked (closed, its key dropped): the window empties itself and shows the lock
+ *  screen.
+ */
+export type Locked = {
+	reason: LockReason,
 };
 
 /**  The log checked for the views (without the recovery code: positions, digests, the head). */

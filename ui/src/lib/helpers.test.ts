@@ -131,6 +131,12 @@ describe('shortcuts', () => {
     expect(matchShortcut(key('k', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
   });
 
+  it('Ctrl+L (⌘L) locks', () => {
+    expect(matchShortcut(key('l', { ctrlKey: true }), true)).toEqual({ kind: 'lock' });
+    expect(matchShortcut(key('L', { metaKey: true }), false)).toEqual({ kind: 'lock' });
+    expect(matchShortcut(key('l'), false)).toBeNull();
+  });
+
   it('Alt+1…5 go to the views', () => {
     expect(matchShortcut(key('1', { altKey: true, code: 'Digit1' }), false)).toEqual({
       kind: 'navigate',

@@ -7,6 +7,7 @@ export type ShortcutAction =
   | { kind: 'search' }
   | { kind: 'new-concern' }
   | { kind: 'shortcuts' }
+  | { kind: 'lock' }
   | { kind: 'navigate'; view: View };
 
 export interface KeyLike {
@@ -34,6 +35,7 @@ export function matchShortcut(e: KeyLike, inEditable: boolean): ShortcutAction |
   if (mod && !e.altKey && !e.shiftKey) {
     if (key === 'k') return { kind: 'search' };
     if (key === 'n') return { kind: 'new-concern' };
+    if (key === 'l') return { kind: 'lock' };
     return null;
   }
   if (e.altKey && !mod && !e.shiftKey) {

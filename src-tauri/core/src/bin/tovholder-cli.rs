@@ -16,7 +16,7 @@ use tovholder_core::intake::IntakeReport;
 use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::secrets::RecoveryCode;
 use tovholder_core::store::resolve_data_dir;
-use tovholder_core::{Error, Keychain, Store, actions, audit, board, demo, district, meetings, routing};
+use tovholder_core::{Error, Keychain, Store, actions, audit, board, demo, district, lock, meetings, routing};
 
 #[derive(Parser)]
 #[command(name = "tovholder-cli", version, about = "Tovholder's case store from the command line")]
@@ -163,6 +163,11 @@ enum Command {
     /// The audit log as JSON (position, at, actor, action, subject), oldest first; `audit verify`
     /// checks its chain, `audit checkpoint` records and prints the chain's head.
     Audit(AuditArgs),
+    /// When the app locks itself: prints the settings; with `--idle-minutes N` (1–60) saves them.
+    LockSettings {
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
+        idle_minutes: Option<String>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -510,6 +515,28 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
             print_json(&serde_json::to_value(store.status()?).expect("JSON"))?;
         }
         Command::Audit(args) => return audit_command(&dir, &keychain, args),
+        Command::LockSettings { idle_minutes } => {
+            let idle = idle_minutes
+                .map(|n| {
+                    n.trim().parse::<u32>().map_err(|_| {
+                        Error::invalid(
+                            "idle_minutes",
+                            format!(
+                                "skal være et helt antal minutter mellem {} og {}",
+                                lock::IDLE_MINUTES_MIN,
+                                lock::IDLE_MINUTES_MAX
+                            ),
+                        )
+                    })
+                })
+                .transpose()?;
+            let store = open_store(&dir, &keychain)?;
+            let settings = match idle {
+                Some(idle_minutes) => lock::save_settings(&store, lock::LockSettings { idle_minutes })?,
+                None => lock::settings(&store)?,
+            };
+            print_json(&serde_json::to_value(settings).expect("JSON"))?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -63,3 +63,8 @@ export function draftFor(reference: string): PanelDraft {
   drafts.set(reference, fresh);
   return fresh;
 }
+
+/** Forgets every case's unsaved panel input (when the app locks). */
+export function clearPanelDrafts(): void {
+  drafts.clear();
+}

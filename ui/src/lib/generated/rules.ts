@@ -32,6 +32,9 @@ export const LIMITS = {
   minutes_keep_years_min: 1,
   minutes_keep_years_max: 10,
   minutes_keep_years_default: 5,
+  idle_minutes_min: 1,
+  idle_minutes_max: 60,
+  idle_minutes_default: 5,
 } as const;
 
 /** Danish labels, in the order forms and filters show them. */
@@ -242,6 +245,11 @@ export const AUDIT_ACTION_LABELS = {
   "audit.verified": "Loggen kontrolleret",
   "audit.listed": "Loggen vist",
   "audit.key_sealed": "Loggens nøgle forseglet",
+  "store.locked": "Låst",
+  "store.unlocked": "Låst op",
+  "lock.settings_changed": "Låseindstillinger ændret",
+  "draft.saved": "Kladde gemt ved låsning",
+  "draft.taken": "Kladde hentet efter oplåsning",
 } as const;
 
 /** Character classes of the text rules, as inclusive code point ranges (src-tauri/core/src/text.rs). */

@@ -1,0 +1,82 @@
+//! Locking (#17): by hand (Ctrl+L, »Lås«), when the window is asked to (idle, the OS locks or
+//! sleeps), and opening again from the lock screen; the idle time setting.
+
+use crate::{CmdResult, blocking};
+use tauri::AppHandle;
+use tovholder_core::drafts::{self, DraftKind};
+use tovholder_core::lock::{self, LockReason, LockSettings};
+use tovholder_core::profile::Profile;
+use tovholder_core::store::Store;
+
+/// Locks now: records why, closes the store (its key is dropped) and emits `Locked`.
+#[tauri::command]
+#[specta::specta]
+pub async fn lock_store(app: AppHandle, reason: LockReason) -> CmdResult<()> {
+    blocking(&app, move |_, app| crate::locking::lock_now(app, reason)).await
+}
+
+/// The window is in use (keys, pointer): the idle clock starts again. Called at most every few
+/// seconds.
+#[tauri::command]
+#[specta::specta]
+pub async fn note_activity(shell: tauri::State<'_, crate::Shell>) -> CmdResult<()> {
+    if let Ok(mut state) = shell.lock_state.lock() {
+        state.last_use = chrono::Utc::now();
+    }
+    Ok(())
+}
+
+/// Opens the store again from the lock screen (its key from the keychain) and records it.
+#[tauri::command]
+#[specta::specta]
+pub async fn unlock_store(app: AppHandle) -> CmdResult<Profile> {
+    blocking(&app, |shell, app| {
+        shell.with_slot(app, |slot| {
+            if let Some(store) = slot.as_ref() {
+                return Ok(store.profile()?);
+            }
+            let store = Store::open(&shell.data_dir, &shell.keychain)?;
+            lock::record_unlock(&store)?;
+            let profile = store.profile()?;
+            shell.opened(&store);
+            *slot = Some(store);
+            Ok(profile)
+        })
+    })
+    .await
+}
+
+/// When the app locks itself.
+#[tauri::command]
+#[specta::specta]
+pub async fn lock_settings(app: AppHandle) -> CmdResult<LockSettings> {
+    crate::on_store(&app, lock::settings).await
+}
+
+/// Saves when the app locks itself (1–60 minutes without use).
+#[tauri::command]
+#[specta::specta]
+pub async fn save_lock_settings(app: AppHandle, settings: LockSettings) -> CmdResult<LockSettings> {
+    blocking(&app, move |shell, app| {
+        let saved = shell.with_store(app, |s| Ok(lock::save_settings(s, settings)?))?;
+        if let Ok(mut state) = shell.lock_state.lock() {
+            state.settings = saved;
+        }
+        Ok(saved)
+    })
+    .await
+}
+
+/// Keeps what was being typed in a form (JSON) in the store before locking.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_draft(app: AppHandle, kind: DraftKind, body: String) -> CmdResult<()> {
+    crate::on_store(&app, move |s| drafts::save(s, kind, &body)).await
+}
+
+/// Takes a kept form back after unlocking (and deletes it from the store); none when there is none.
+#[tauri::command]
+#[specta::specta]
+pub async fn take_draft(app: AppHandle, kind: DraftKind) -> CmdResult<Option<String>> {
+    crate::on_store(&app, move |s| drafts::take(s, kind)).await
+}
