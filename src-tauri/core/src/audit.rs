@@ -140,6 +140,12 @@ pub enum AuditEvent {
     },
     /// The chain's initial key was sealed with the recovery code (an upgraded store).
     AuditKeySealed,
+    /// An access report (indsigt, GDPR art. 15) about one case was made.
+    AccessReportExported {
+        reference: String,
+    },
+    /// The access report's settings were changed (whether it names staff).
+    AccessReportSettingsChanged,
 }
 
 impl AuditEvent {
@@ -179,6 +185,8 @@ impl AuditEvent {
             AuditEvent::AuditVerified => "audit.verified",
             AuditEvent::AuditListed { .. } => "audit.listed",
             AuditEvent::AuditKeySealed => "audit.key_sealed",
+            AuditEvent::AccessReportExported { .. } => "access_report.exported",
+            AuditEvent::AccessReportSettingsChanged => "access_report.settings_changed",
         }
     }
 
@@ -221,7 +229,9 @@ impl AuditEvent {
             | AuditEvent::AuditCheckpoint { .. }
             | AuditEvent::AuditVerified
             | AuditEvent::AuditListed { .. }
-            | AuditEvent::AuditKeySealed => &[],
+            | AuditEvent::AuditKeySealed
+            | AuditEvent::AccessReportExported { .. }
+            | AuditEvent::AccessReportSettingsChanged => &[],
         }
     }
 
@@ -238,7 +248,8 @@ impl AuditEvent {
             | AuditEvent::CasePurged { reference }
             | AuditEvent::CaseMeetingFlagged { reference }
             | AuditEvent::ActionItemAdded { reference }
-            | AuditEvent::ActionItemChanged { reference } => Some(reference.clone()),
+            | AuditEvent::ActionItemChanged { reference }
+            | AuditEvent::AccessReportExported { reference } => Some(reference.clone()),
             AuditEvent::DemoFilled { cases } => Some(format!("{cases} cases")),
             AuditEvent::MeetingChanged { number }
             | AuditEvent::MeetingFinalized { number }
@@ -703,6 +714,27 @@ pub fn entries(store: &Store, filter: &EntryFilter) -> Result<Vec<Entry>> {
         r.audit(AuditEvent::AuditListed { reference: filter.reference.clone() });
         Ok(found)
     })
+}
+
+/// The entries about one case, oldest first, inside a read or a write (the access report): today
+/// those whose subject is its reference. The one place that decides which entries are about a
+/// case — when list, board and search reads record the references they showed, this becomes
+/// "the entries whose references include this case".
+pub(crate) fn entries_about(db: &Reader<'_>, reference: &str) -> Result<Vec<Entry>> {
+    let found = db
+        .conn()
+        .prepare_cached("SELECT id, at, actor, action, subject FROM audit_log WHERE subject = ?1 ORDER BY id")?
+        .query_map([reference], |row| {
+            Ok(Entry {
+                position: row.get::<_, i64>(0)?.max(0) as u64,
+                at: row.get(1)?,
+                actor: row.get(2)?,
+                action: row.get(3)?,
+                subject: row.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(found)
 }
 
 /// How the MACs were checked.

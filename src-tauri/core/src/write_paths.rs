@@ -50,7 +50,7 @@
 //!     let _ = w::meeting_insert(op, m, 2026, 1, day)?;
 //!     let _ = w::meeting_plan(op, 1, m)?;
 //!     let _ = w::meeting_record(op, 1, m)?;
-//!     let _ = w::meeting_final(op, 1, &[], "sha")?;
+//!     let _ = w::meeting_final(op, 1, &[], "sha", "TVH1-1-AAAA-AAAA-AAAA-AAAA")?;
 //!     let _ = w::meeting_addendum(op, 1)?;
 //!     let _ = w::meeting_apply(op, 1, "1/2026")?;
 //!     let _ = w::directory_person(op, person)?;
@@ -621,7 +621,7 @@
 //! # use tovholder_core::meetings::ParticipantRecord;
 //! # use tovholder_core::write_paths::{self as w, ValidMeeting};
 //! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
-//!     let _ = w::meeting_final(db, 1, &[], "sha")?;
+//!     let _ = w::meeting_final(db, 1, &[], "sha", "TVH1-1-AAAA-AAAA-AAAA-AAAA")?;
 //!     Ok(())
 //! }
 //! ```
