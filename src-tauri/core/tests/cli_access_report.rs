@@ -56,7 +56,10 @@ fn seeded() -> (TempStore, String, String) {
         cases::add_note(&s, &b, "Bravonotat ZZNOTE.").unwrap();
     }
     for (r, what, person) in [(&a, "QXTASK", "Per Personsen"), (&b, "ZZTASK", "Bo Bravosen")] {
-        ok(cli(dir, &["action", "add", r, "--what", what, "--agency", "ssp", "--due", "2026-12-20", "--person", person]));
+        ok(cli(
+            dir,
+            &["action", "add", r, "--what", what, "--agency", "ssp", "--due", "2026-12-20", "--person", person],
+        ));
     }
     ok(cli(dir, &["move", &a, "screening"]));
     ok(cli(dir, &["move", &b, "screening"]));
@@ -183,7 +186,9 @@ fn the_access_report_holds_everything_about_the_case_and_nothing_of_another() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|e| e["position"].as_u64().unwrap() < report["lookups"][lookups.len() - 1]["position"].as_u64().unwrap() + 1)
+        .filter(|e| {
+            e["position"].as_u64().unwrap() < report["lookups"][lookups.len() - 1]["position"].as_u64().unwrap() + 1
+        })
         .map(|e| e["position"].as_u64().unwrap())
         .collect();
     let listed: Vec<u64> = lookups.iter().map(|l| l["position"].as_u64().unwrap()).collect();

@@ -376,7 +376,13 @@ fn build(db: &Reader<'_>, reference: &str, now: DateTime<Utc>, checkpoint: Strin
         .collect();
     let lookups = audit::entries_about(db, &reference)?
         .into_iter()
-        .map(|e| ReportLookup { position: e.position, at: e.at, purpose: purpose_da(&e.action), action: e.action, by: staff(&e.actor) })
+        .map(|e| ReportLookup {
+            position: e.position,
+            at: e.at,
+            purpose: purpose_da(&e.action),
+            action: e.action,
+            by: staff(&e.actor),
+        })
         .collect();
     Ok(AccessReport {
         format: FORMAT.into(),
@@ -467,12 +473,7 @@ fn files(report: AccessReport) -> Result<AccessReportFiles> {
 /// two paths. The folder is checked before anything is recorded; if the PDF's name is taken,
 /// nothing is written.
 /// `staff_names`, when given, is saved as the setting first (in the same write).
-pub fn export(
-    store: &Store,
-    reference: &str,
-    folder: &Path,
-    staff_names: Option<bool>,
-) -> Result<(PathBuf, PathBuf)> {
+pub fn export(store: &Store, reference: &str, folder: &Path, staff_names: Option<bool>) -> Result<(PathBuf, PathBuf)> {
     let reference = checked_reference(reference)?;
     let pdf = folder.join(file_name(&reference, "pdf"));
     let json = folder.join(file_name(&reference, "json"));

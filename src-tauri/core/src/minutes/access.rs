@@ -38,13 +38,20 @@ fn running(fonts: &Fonts, report: &AccessReport, no: usize, of: usize) -> Vec<It
     let right = MARGIN + CONTENT_W;
     let head_top = MARGIN;
     items.push(text_item(fonts, MARGIN, head_top, RUNNING_BOLD, "FORTROLIGT".into()));
-    let title = fit(fonts, RUNNING, &format!("{} · Indsigt i sag {}", report.infohus, report.reference), CONTENT_W - 90.0);
+    let title =
+        fit(fonts, RUNNING, &format!("{} · Indsigt i sag {}", report.infohus, report.reference), CONTENT_W - 90.0);
     let w = fonts.regular.width(&title, RUNNING.size);
     items.push(text_item(fonts, right - w, head_top, RUNNING, title));
     items.push(Item::Rule { x1: MARGIN, x2: right, y: head_top + RUNNING.leading + 4.0, thickness: 0.5, gray: 0.55 });
     let foot_top = PAGE_H - MARGIN - RUNNING.leading;
     items.push(Item::Rule { x1: MARGIN, x2: right, y: foot_top - 5.0, thickness: 0.5, gray: 0.55 });
-    items.push(text_item(fonts, MARGIN, foot_top, RUNNING, "Indsigt efter databeskyttelsesforordningens art. 15".into()));
+    items.push(text_item(
+        fonts,
+        MARGIN,
+        foot_top,
+        RUNNING,
+        "Indsigt efter databeskyttelsesforordningens art. 15".into(),
+    ));
     let side = format!("Side {no} af {of}");
     let w = fonts.regular.width(&side, RUNNING.size);
     items.push(text_item(fonts, right - w, foot_top, RUNNING, side));
@@ -113,7 +120,7 @@ fn build(fonts: &Fonts, r: &AccessReport) -> Vec<super::pager::Block> {
         b.para(BODY, "Ingen notater.", 0.0);
     } else {
         let rows = r.notes.iter().map(|n| vec![when(n.at), n.by.label(), n.text.clone()]).collect();
-        b.ruled(&["Tidspunkt", "Af", "Notat"], &[Width::Fixed(92.0), Width::Fixed(120.0), Width::Fill], rows);
+        b.ruled(&["Tidspunkt", "Af", "Notat"], &[Width::Fit, Width::Fixed(120.0), Width::Fill], rows);
     }
 
     b.h1("Historik");
@@ -133,7 +140,7 @@ fn build(fonts: &Fonts, r: &AccessReport) -> Vec<super::pager::Block> {
             .collect();
         b.ruled(
             &["Tidspunkt", "Felt", "Ændring", "Af"],
-            &[Width::Fixed(92.0), Width::Fixed(80.0), Width::Fill, Width::Fixed(110.0)],
+            &[Width::Fit, Width::Fixed(80.0), Width::Fill, Width::Fixed(110.0)],
             rows,
         );
     }
@@ -157,7 +164,11 @@ fn build(fonts: &Fonts, r: &AccessReport) -> Vec<super::pager::Block> {
                 vec![a.what.clone(), who, a.due.format_da(), status]
             })
             .collect();
-        b.ruled(&["Hvad", "Hvem", "Frist", "Status"], &[Width::Fill, Width::Fixed(120.0), Width::Fit, Width::Fit], rows);
+        b.ruled(
+            &["Hvad", "Hvem", "Frist", "Status"],
+            &[Width::Fill, Width::Fixed(120.0), Width::Fit, Width::Fit],
+            rows,
+        );
     }
 
     b.h1("Møder");
@@ -216,7 +227,7 @@ fn build(fonts: &Fonts, r: &AccessReport) -> Vec<super::pager::Block> {
         b.para(BODY, "Ingen.", 0.0);
     } else {
         let rows = r.lookups.iter().map(|l| vec![when(l.at), l.purpose.clone(), l.by.label()]).collect();
-        b.ruled(&["Tidspunkt", "Hvad", "Hvem"], &[Width::Fixed(92.0), Width::Fill, Width::Fixed(170.0)], rows);
+        b.ruled(&["Tidspunkt", "Hvad", "Hvem"], &[Width::Fit, Width::Fill, Width::Fixed(170.0)], rows);
     }
 
     b.h1("Ikke medtaget");
