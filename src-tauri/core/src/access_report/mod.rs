@@ -344,7 +344,7 @@ fn build(db: &Reader<'_>, reference: &str, now: DateTime<Utc>, checkpoint: Strin
             created_by: staff(&a.created_by),
         })
         .collect();
-    action_items.sort_by(|a, b| (a.created_at, a.due).cmp(&(b.created_at, b.due)));
+    action_items.sort_by_key(|a| (a.created_at, a.due));
     let meetings = meetings::stored::case_entries(db, id)?
         .into_iter()
         .map(|m| ReportMeeting {
