@@ -77,3 +77,20 @@ pub async fn save_access_report(
     crate::on_store(&app, move |s| tovholder_core::access_report::save(s, &reference, &path)).await?;
     Ok(Some(saved))
 }
+
+/// The access report's settings: whether it names staff (off: organisation and role only).
+#[tauri::command]
+#[specta::specta]
+pub async fn access_report_settings(app: AppHandle) -> CmdResult<tovholder_core::access_report::AccessReportSettings> {
+    crate::on_store(&app, tovholder_core::access_report::settings).await
+}
+
+/// Saves the access report's settings; they apply to reports made from now on.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_access_report_settings(
+    app: AppHandle,
+    settings: tovholder_core::access_report::AccessReportSettings,
+) -> CmdResult<tovholder_core::access_report::AccessReportSettings> {
+    crate::on_store(&app, move |s| tovholder_core::access_report::save_settings(s, settings)).await
+}
