@@ -41,8 +41,14 @@ fn an_access_report_is_saved_from_the_case_panel_by_keyboard() {
         app.js("document.getElementById('case-forward').focus();", vec![]).await;
         app.press(&TAB.to_string()).await;
         app.wait_focus("case-access-report").await;
-        app.assert_accessible("case-panel-access-report").await;
         std::fs::create_dir_all(saved_dir(data.path())).expect("the save folder");
+        app.press(&ENTER.to_string()).await;
+        // A dialog says what the report holds and offers staff names (off: the saved default).
+        app.wait_focus("access-report-dialog-confirm").await;
+        let names = app.js("return document.getElementById('access-report-staff-names').checked;", vec![]).await;
+        app.ensure(names == serde_json::json!(false), format!("staff names off by default: {names}")).await;
+        app.assert_accessible("access-report-dialog").await;
+        app.snapshot("access-report-dialog").await;
         app.press(&ENTER.to_string()).await;
 
         let pdf = saved_dir(data.path()).join(format!("Indsigt {reference}.pdf"));
@@ -64,6 +70,24 @@ fn an_access_report_is_saved_from_the_case_panel_by_keyboard() {
         let opened =
             report["lookups"].as_array().map_or(0, |l| l.iter().filter(|e| e["action"] == "case.read").count());
         app.ensure(opened >= 1, "the panel's read is in the report's log").await;
+        app.ensure(report["staff_names"] == false && report["lookups"][0]["by"]["name"].is_null(), format!("{report}"))
+            .await;
+
+        // Again with staff names (Space on the checkbox): the setting is saved and the names shown.
+        std::fs::remove_file(&json).expect("remove the JSON");
+        app.press(&ENTER.to_string()).await;
+        app.wait_focus("access-report-dialog-confirm").await;
+        app.js("document.getElementById('access-report-staff-names').focus();", vec![]).await;
+        app.press(" ").await;
+        app.press(&TAB.to_string()).await;
+        app.press(&TAB.to_string()).await;
+        app.wait_focus("access-report-dialog-confirm").await;
+        app.press(&ENTER.to_string()).await;
+        app.poll("the access report saved again", STEP, async |_c: &Client| json.exists().then_some(())).await;
+        let named: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).expect("the JSON")).expect("JSON");
+        app.ensure(named["staff_names"] == true, format!("{named}")).await;
+        app.ensure(named["lookups"][0]["by"]["name"].is_string(), format!("{named}")).await;
+        app.wait_focus("case-access-report").await;
         app.quit().await;
     });
 }
