@@ -44,7 +44,7 @@ fn the_log_shows_who_saw_a_case_filters_by_keyboard_and_checks_the_chain() {
         app.ensure(actions.first().map(String::as_str) == Some("case.read"), format!("newest first: {actions:?}"))
             .await;
         let text = app.text("#case-log-list").await;
-        app.ensure(text.contains("Sag åbnet") && text.contains("Tavle vist"), format!("labels: {text:?}")).await;
+        app.ensure(text.contains("Sagen åbnet") && text.contains("Vist på tavlen"), format!("labels: {text:?}")).await;
         app.ensure(!text.contains("A.B.") && !text.contains("C.D."), "no pseudonym in the log").await;
         app.snapshot("case-log").await;
         app.assert_accessible("case panel with its log").await;
@@ -63,7 +63,7 @@ fn the_log_shows_who_saw_a_case_filters_by_keyboard_and_checks_the_chain() {
         app.type_into("#log-reference", &seen).await;
         app.type_into("#log-reference", &ENTER.to_string()).await;
         let row = app.wait_text("#audit-log tbody", &seen).await;
-        app.ensure(row.contains("Sag åbnet"), format!("rows: {row:?}")).await;
+        app.ensure(row.contains("Sagen åbnet"), format!("rows: {row:?}")).await;
         // A bad day is named as the field, not echoed.
         app.type_into("#log-from", "31.02.2026").await;
         app.type_into("#log-reference", &ENTER.to_string()).await;

@@ -177,6 +177,12 @@ pub enum AuditEvent {
     DraftTaken {
         kind: crate::drafts::DraftKind,
     },
+    /// An access report (indsigt, GDPR art. 15) about one case was made.
+    AccessReportExported {
+        reference: String,
+    },
+    /// The access report's settings were changed (whether it names staff).
+    AccessReportSettingsChanged,
 }
 
 crate::keys::key_enum!(
@@ -188,32 +194,32 @@ crate::keys::key_enum!(
         StoreBackupCreated = "store.backup_created": "Sikkerhedskopi taget",
         StoreRestored = "store.restored": "Gendannet fra sikkerhedskopi",
         DemoFilled = "demo.filled": "Demodata indsat",
-        CaseCreated = "case.created": "Sag oprettet",
-        CaseRead = "case.read": "Sag åbnet",
-        CaseUpdated = "case.updated": "Sag rettet",
-        CaseStageChanged = "case.stage_changed": "Fase ændret",
+        CaseCreated = "case.created": "Sagen oprettet",
+        CaseRead = "case.read": "Sagen åbnet",
+        CaseUpdated = "case.updated": "Sagens oplysninger ændret",
+        CaseStageChanged = "case.stage_changed": "Sagens fase ændret",
         CaseNoteAdded = "case.note_added": "Notat tilføjet",
-        CaseForwarded = "case.forwarded": "Sag videresendt",
-        CaseForwardUndone = "case.forward_undone": "Videresendelse fortrudt",
-        CasePurged = "case.purged": "Sag slettet",
-        CaseMeetingFlagged = "case.meeting_flagged": "Mødemarkering ændret",
+        CaseForwarded = "case.forwarded": "Sagen videresendt",
+        CaseForwardUndone = "case.forward_undone": "Videresendelsen fortrudt",
+        CasePurged = "case.purged": "Sagen slettet",
+        CaseMeetingFlagged = "case.meeting_flagged": "Markering til møde ændret",
         ActionItemAdded = "action_item.added": "Opgave tilføjet",
-        ActionItemChanged = "action_item.changed": "Opgave ændret",
-        ActionItemsListed = "action_items.listed": "Opgaver vist",
+        ActionItemChanged = "action_item.changed": "Opgavens status ændret",
+        ActionItemsListed = "action_items.listed": "Vist i opgavelisten",
         BoardSettingsChanged = "board.settings_changed": "Tavlens indstillinger ændret",
         MeetingSettingsChanged = "meeting.settings_changed": "Mødeindstillinger ændret",
         MeetingChanged = "meeting.changed": "Møde ændret",
         MeetingRead = "meeting.read": "Møde åbnet",
         AgendaProposed = "meeting.agenda_proposed": "Dagsorden foreslået",
         MeetingFinalized = "meeting.finalized": "Møde færdiggjort",
-        MinutesExported = "minutes.exported": "Referat gemt eller vist",
+        MinutesExported = "minutes.exported": "Referat gemt eller åbnet",
         MinutesEmailDrafted = "minutes.email_drafted": "Referat gjort klar til e-mail",
         MeetingsListed = "meetings.listed": "Mødeliste vist",
         DirectoryChanged = "directory.changed": "Deltager ændret",
         DirectoryListed = "directory.listed": "Deltagere vist",
-        CasesListed = "cases.listed": "Sagsliste vist",
-        CasesSearched = "case.search": "Søgeresultat vist",
-        BoardViewed = "board.viewed": "Tavle vist",
+        CasesListed = "cases.listed": "Vist i sagslisten",
+        CasesSearched = "case.search": "Vist i et søgeresultat",
+        BoardViewed = "board.viewed": "Vist på tavlen",
         AuditCheckpoint = "audit.checkpoint": "Kontrolpunkt taget",
         AuditVerified = "audit.verified": "Loggen kontrolleret",
         AuditListed = "audit.listed": "Loggen vist",
@@ -223,6 +229,8 @@ crate::keys::key_enum!(
         LockSettingsChanged = "lock.settings_changed": "Låseindstillinger ændret",
         DraftSaved = "draft.saved": "Kladde gemt ved låsning",
         DraftTaken = "draft.taken": "Kladde hentet efter oplåsning",
+        AccessReportExported = "access_report.exported": "Indsigtsrapport dannet",
+        AccessReportSettingsChanged = "access_report.settings_changed": "Indsigtsrapportens indstillinger ændret",
     }
 );
 
@@ -244,6 +252,7 @@ impl AuditAction {
                 | A::ActionItemAdded
                 | A::ActionItemChanged
                 | A::AuditListed
+                | A::AccessReportExported
         )
     }
 }
@@ -296,6 +305,8 @@ impl AuditEvent {
             AuditEvent::LockSettingsChanged => AuditAction::LockSettingsChanged,
             AuditEvent::DraftSaved { .. } => AuditAction::DraftSaved,
             AuditEvent::DraftTaken { .. } => AuditAction::DraftTaken,
+            AuditEvent::AccessReportExported { .. } => AuditAction::AccessReportExported,
+            AuditEvent::AccessReportSettingsChanged => AuditAction::AccessReportSettingsChanged,
         }
     }
 
@@ -344,7 +355,9 @@ impl AuditEvent {
             | AuditEvent::StoreUnlocked
             | AuditEvent::LockSettingsChanged
             | AuditEvent::DraftSaved { .. }
-            | AuditEvent::DraftTaken { .. } => &[],
+            | AuditEvent::DraftTaken { .. }
+            | AuditEvent::AccessReportExported { .. }
+            | AuditEvent::AccessReportSettingsChanged => &[],
         }
     }
 
@@ -361,7 +374,8 @@ impl AuditEvent {
             | AuditEvent::CasePurged { reference }
             | AuditEvent::CaseMeetingFlagged { reference }
             | AuditEvent::ActionItemAdded { reference }
-            | AuditEvent::ActionItemChanged { reference } => Some(reference.clone()),
+            | AuditEvent::ActionItemChanged { reference }
+            | AuditEvent::AccessReportExported { reference } => Some(reference.clone()),
             AuditEvent::DemoFilled { cases } => Some(format!("{cases} cases")),
             AuditEvent::MeetingChanged { number }
             | AuditEvent::MeetingFinalized { number }
@@ -1081,6 +1095,13 @@ pub fn check(store: &Store) -> Result<LogCheck> {
         }
     };
     Ok(LogCheck { intact: v.is_intact(), entries, broken_at, text })
+}
+
+/// The entries about one case, oldest first, inside a read or a write (the access report): those
+/// whose subject is its reference and every read that showed it (the one place that decides which
+/// entries are about a case: [`entries_in`] with the reference).
+pub(crate) fn entries_about(db: &Reader<'_>, reference: &str) -> Result<Vec<Entry>> {
+    entries_in(db, &EntryFilter { reference: Some(reference.to_string()), ..Default::default() })
 }
 
 /// How the MACs were checked.

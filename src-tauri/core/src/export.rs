@@ -200,6 +200,8 @@ pub struct Target {
 pub const MINUTES_PDF: Target = Target { field: "out", folder: "mappen til referatet" };
 /// The minutes' e-mail draft written by `tovholder-cli minutes --eml`.
 pub const MINUTES_EML: Target = Target { field: "eml", folder: "mappen til e-mailen" };
+/// The access report's files written by `tovholder-cli access-report --out`.
+pub const ACCESS_REPORT: Target = Target { field: "out", folder: "mappen til indsigtsrapporten" };
 /// A file chosen in the save dialog.
 pub const CHOSEN_FILE: Target = Target { field: "path", folder: "den valgte mappe" };
 
@@ -223,6 +225,12 @@ fn target_folder(path: &Path, t: Target) -> Result<&Path> {
         Ok(_) => Err(Error::invalid(t.field, format!("{} er ikke en mappe", t.folder))),
         Err(e) => Err(target_error(e.into(), t)),
     }
+}
+
+/// Checks the folder an export will go into before anything is made (missing, not a folder: bad
+/// input naming the field, never the path).
+pub(crate) fn check_folder(path: &Path, t: Target) -> Result<()> {
+    target_folder(path, t).map(|_| ())
 }
 
 /// Writes an exported file (the minutes) as a new file: complete and durable, owner-only where

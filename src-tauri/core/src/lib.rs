@@ -3,6 +3,7 @@
 //! No Tauri dependency: the desktop shell (`src-tauri`) and the `tovholder-cli` binary are thin
 //! layers over this crate.
 
+pub mod access_report;
 pub mod actions;
 pub mod audit;
 pub mod board;

@@ -50,11 +50,12 @@
 //!     let _ = w::meeting_insert(op, m, 2026, 1, day)?;
 //!     let _ = w::meeting_plan(op, 1, m)?;
 //!     let _ = w::meeting_record(op, 1, m)?;
-//!     let _ = w::meeting_final(op, 1, &[], "sha")?;
+//!     let _ = w::meeting_final(op, 1, &[], "sha", "TVH1-1-AAAA-AAAA-AAAA-AAAA")?;
 //!     let _ = w::meeting_addendum(op, 1)?;
 //!     let _ = w::meeting_apply(op, 1, "1/2026")?;
 //!     let _ = w::directory_person(op, person)?;
 //!     let _ = w::case_forward(op, 1, "FYP", "Flyttet")?;
+//!     let _ = w::access_report_settings(op, tovholder_core::access_report::AccessReportSettings { staff_names: true })?;
 //!     Ok(())
 //! }
 //! ```
@@ -621,7 +622,7 @@
 //! # use tovholder_core::meetings::ParticipantRecord;
 //! # use tovholder_core::write_paths::{self as w, ValidMeeting};
 //! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
-//!     let _ = w::meeting_final(db, 1, &[], "sha")?;
+//!     let _ = w::meeting_final(db, 1, &[], "sha", "TVH1-1-AAAA-AAAA-AAAA-AAAA")?;
 //!     Ok(())
 //! }
 //! ```
@@ -689,7 +690,17 @@
 //!     Ok(())
 //! }
 //! ```
+//! `access_report_settings` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::access_report::AccessReportSettings;
+//! # use tovholder_core::write_paths as w;
+//! fn bypass(db: &tovholder_core::op::Reader<'_>) -> tovholder_core::Result<()> {
+//!     let _ = w::access_report_settings(db, AccessReportSettings { staff_names: true })?;
+//!     Ok(())
+//! }
+//! ```
 
+pub use crate::access_report::save_settings_in as access_report_settings;
 pub use crate::actions::add_in as action_add;
 pub use crate::actions::purge as action_purge;
 pub use crate::actions::set_meeting as action_meeting;

@@ -115,3 +115,77 @@ fn audit_lists_checkpoints_and_verifies_through_the_cli() {
         assert!(stderr(&out).contains(&format!("broken at position {position}")), "{}", stderr(&out));
     }
 }
+
+/// The text of a PDF file (poppler's `pdftotext`, in reading order).
+fn pdftotext(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The checkpoint printed on a finalized meeting's last page (issue #16): copied from the PDF as a
+/// participant would (pdftotext), it verifies; after an entry before it was changed, it fails
+/// naming that entry. Drafts carry none.
+#[test]
+fn the_checkpoint_on_finalized_minutes_verifies_and_catches_tampering_before_it() {
+    let (store, _code) = new_store_with_code();
+    let dir = store.path();
+    let r = ok(cli_with_stdin(dir, &["intake", "-"], Some(&report("A.B."))))["reference"].as_str().unwrap().to_string();
+    let file = dir.join("møde.json");
+    let record = j!({
+        "held_at": "2026-11-25T13:30:00+01:00",
+        "participants": [{"name": "Mette Holm", "organisation": "Østjyllands Politi"}],
+        "items": [{"kind": "case", "reference": r, "recommendation": "Mentorforløb."}]
+    });
+    std::fs::write(&file, record.to_string()).unwrap();
+    let id = ok(cli(dir, &["meeting", "import", file.to_str().unwrap()]))["id"].to_string();
+
+    let draft = dir.join("udkast.pdf");
+    ok(cli(dir, &["minutes", &id, "--out", draft.to_str().unwrap()]));
+    assert!(!pdftotext(&draft).contains("TVH1-"), "a draft carries no checkpoint");
+
+    ok(cli(dir, &["meeting", "finalize", &id]));
+    let pdf = dir.join("referat.pdf");
+    ok(cli(dir, &["minutes", &id, "--out", pdf.to_str().unwrap()]));
+    let text = pdftotext(&pdf);
+    let last_page = text.rsplit('\u{c}').find(|p| !p.trim().is_empty()).unwrap();
+    let line = last_page.lines().find(|l| l.contains("Revisionslog:")).unwrap_or_else(|| panic!("{last_page}"));
+    let checkpoint = line.split_whitespace().find(|w| w.starts_with("TVH1-")).unwrap().to_string();
+    assert!(last_page.contains("tovholder-cli audit verify --checkpoint"), "{last_page}");
+    assert_eq!(text.matches("TVH1-").count(), 1, "only on the last page");
+    let position: i64 = checkpoint.split('-').nth(1).unwrap().parse().unwrap();
+
+    let v = ok(cli(dir, &["audit", "verify", "--checkpoint", &checkpoint]));
+    assert_eq!((v["status"].as_str(), v["checkpoint"].as_str()), (Some("intact"), Some(checkpoint.as_str())));
+    // The checkpoint is recorded in the log, and kept with the meeting.
+    let entries = ok(cli(dir, &["audit"]));
+    assert!(
+        entries
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "audit.checkpoint" && e["subject"] == checkpoint.as_str()),
+        "{entries}"
+    );
+
+    // An entry before the checkpoint changed, and every later digest and the head recomputed
+    // would still be caught by the checkpoint; here the plain edit: exit 2 naming the entry.
+    let tampered = position - 1;
+    assert!(tampered >= 1);
+    {
+        let opened = Store::open(dir, &Keychain::Os).unwrap();
+        let c = opened.conn_for_tests();
+        c.execute_batch("DROP TRIGGER audit_log_no_update;").unwrap();
+        c.execute("UPDATE audit_log SET at = '2026-11-25T13:05:00.001Z' WHERE id = ?1", [tampered]).unwrap();
+    }
+    let out = cli(dir, &["audit", "verify", "--checkpoint", &checkpoint]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!((v["status"].as_str(), v["position"].as_i64()), (Some("broken"), Some(tampered)), "{v}");
+    assert!(stderr(&out).contains(&format!("broken at position {tampered}")), "{}", stderr(&out));
+}

@@ -12,6 +12,7 @@ const MIGRATIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
 /// Which source files (paths under src/, a folder for all its files) own which tables.
 const OWNERS: &[(&str, &[&str])] = &[
     ("audit.rs", &["audit_log", "audit_chain"]),
+    ("access_report/settings.rs", &["access_report_settings"]),
     ("profile.rs", &["profile"]),
     ("cases/register.rs", &["cases"]),
     ("cases/reference.rs", &["case_sequence"]),

@@ -57,3 +57,40 @@ pub async fn undo_forward(app: AppHandle, reference: String) -> CmdResult<CaseDe
 pub async fn search_cases(app: AppHandle, query: String) -> CmdResult<Vec<SearchHit>> {
     crate::on_store(&app, move |s| cases::search(s, &query, 50)).await
 }
+
+/// Makes the case's access report (indsigt, GDPR art. 15) and saves it where the coordinator
+/// chooses in the native save dialog ("Indsigt ØJP-2026-0042.pdf"), with its JSON beside it
+/// under the same name; recorded in the audit. Returns the saved PDF's name, or nothing when
+/// the dialog was cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_access_report(
+    window: tauri::WebviewWindow,
+    app: AppHandle,
+    reference: String,
+) -> CmdResult<Option<String>> {
+    let name = tovholder_core::access_report::file_name(&reference.trim().to_uppercase(), "pdf");
+    let Some(path) = crate::commands::minutes::choose_pdf_path(&window, "Gem indsigtsrapporten", &name).await? else {
+        return Ok(None);
+    };
+    let saved = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(name);
+    crate::on_store(&app, move |s| tovholder_core::access_report::save(s, &reference, &path)).await?;
+    Ok(Some(saved))
+}
+
+/// The access report's settings: whether it names staff (off: organisation and role only).
+#[tauri::command]
+#[specta::specta]
+pub async fn access_report_settings(app: AppHandle) -> CmdResult<tovholder_core::access_report::AccessReportSettings> {
+    crate::on_store(&app, tovholder_core::access_report::settings).await
+}
+
+/// Saves the access report's settings; they apply to reports made from now on.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_access_report_settings(
+    app: AppHandle,
+    settings: tovholder_core::access_report::AccessReportSettings,
+) -> CmdResult<tovholder_core::access_report::AccessReportSettings> {
+    crate::on_store(&app, move |s| tovholder_core::access_report::save_settings(s, settings)).await
+}

@@ -43,37 +43,49 @@ fn no_open_seam() -> bool {
 pub async fn save_minutes(window: tauri::WebviewWindow, app: AppHandle, id: i64) -> CmdResult<Option<String>> {
     let meeting = on_store(&app, move |s| meetings::get(s, id)).await?;
     let name = meetings::minutes_file_name(&meeting, MinutesFormat::Pdf.extension());
-    let path = match save_dir_seam() {
-        Some(dir) => dir.join(&name),
-        None => {
-            // The non-blocking dialog: its answer arrives on a channel this command awaits, so
-            // neither the main thread nor a runtime thread waits for the coordinator.
-            let (tx, rx) = tokio::sync::oneshot::channel();
-            let mut dialog = window
-                .dialog()
-                .file()
-                .set_parent(&window)
-                .set_title("Gem referatet")
-                .set_file_name(&name)
-                .add_filter("PDF-dokument", &["pdf"]);
-            // Documents, else the home folder (not the program's working directory).
-            let paths = window.path();
-            let start = paths.document_dir().ok().filter(|d| d.is_dir()).or_else(|| paths.home_dir().ok());
-            if let Some(start) = start {
-                dialog = dialog.set_directory(start);
-            }
-            dialog.save_file(move |chosen| {
-                let _ = tx.send(chosen);
-            });
-            let Some(chosen) = rx.await.map_err(|_| Error::Internal("the save dialog answers"))? else {
-                return Ok(None);
-            };
-            chosen.into_path().map_err(|_| Error::invalid("path", "vælg en fil på computeren"))?
-        }
+    let Some(path) = choose_pdf_path(&window, "Gem referatet", &name).await? else {
+        return Ok(None);
     };
     let saved = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(name);
     on_store(&app, move |s| meetings::save_minutes(s, id, &path)).await?;
     Ok(Some(saved))
+}
+
+/// Where to save a PDF: the native save dialog (titled `title`, suggesting `name`, starting in
+/// Documents, else the home folder; it asks before replacing), or `TOVHOLDER_SAVE_DIR` in debug
+/// builds. None when the dialog was cancelled. Also used by the access report
+/// (`commands::cases::save_access_report`): the dialog plugin is called from this file only.
+pub(crate) async fn choose_pdf_path(
+    window: &tauri::WebviewWindow,
+    title: &str,
+    name: &str,
+) -> CmdResult<Option<PathBuf>> {
+    if let Some(dir) = save_dir_seam() {
+        return Ok(Some(dir.join(name)));
+    }
+    // The non-blocking dialog: its answer arrives on a channel this command awaits, so
+    // neither the main thread nor a runtime thread waits for the coordinator.
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let mut dialog = window
+        .dialog()
+        .file()
+        .set_parent(window)
+        .set_title(title)
+        .set_file_name(name)
+        .add_filter("PDF-dokument", &["pdf"]);
+    // Documents, else the home folder (not the program's working directory).
+    let paths = window.path();
+    let start = paths.document_dir().ok().filter(|d| d.is_dir()).or_else(|| paths.home_dir().ok());
+    if let Some(start) = start {
+        dialog = dialog.set_directory(start);
+    }
+    dialog.save_file(move |chosen| {
+        let _ = tx.send(chosen);
+    });
+    let Some(chosen) = rx.await.map_err(|_| Error::Internal("the save dialog answers"))? else {
+        return Ok(None);
+    };
+    Ok(Some(chosen.into_path().map_err(|_| Error::invalid("path", "vælg en fil på computeren"))?))
 }
 
 /// Opens the minutes in the default PDF viewer: a draft as its "UDKAST" preview, finalized

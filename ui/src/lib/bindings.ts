@@ -57,6 +57,17 @@ export const commands = {
 	undoForward: (reference: string) => typedError<CaseDetail, CommandError>(__TAURI_INVOKE("undo_forward", { reference })),
 	/**  The 50 best matches (Danish-aware, over cases and notes). */
 	searchCases: (query: string) => typedError<SearchHit[], CommandError>(__TAURI_INVOKE("search_cases", { query })),
+	/**
+	 *  Makes the case's access report (indsigt, GDPR art. 15) and saves it where the coordinator
+	 *  chooses in the native save dialog ("Indsigt ØJP-2026-0042.pdf"), with its JSON beside it
+	 *  under the same name; recorded in the audit. Returns the saved PDF's name, or nothing when
+	 *  the dialog was cancelled.
+	 */
+	saveAccessReport: (reference: string) => typedError<string | null, CommandError>(__TAURI_INVOKE("save_access_report", { reference })),
+	/**  The access report's settings: whether it names staff (off: organisation and role only). */
+	accessReportSettings: () => typedError<AccessReportSettings, CommandError>(__TAURI_INVOKE("access_report_settings")),
+	/**  Saves the access report's settings; they apply to reports made from now on. */
+	saveAccessReportSettings: (settings: AccessReportSettings) => typedError<AccessReportSettings, CommandError>(__TAURI_INVOKE("save_access_report_settings", { settings })),
 	/**  Up to 8 municipalities whose (Danish-folded) name starts with, then contains, the text. */
 	completeMunicipality: (prefix: string) => typedError<Route[], CommandError>(__TAURI_INVOKE("complete_municipality", { prefix })),
 	/**  The municipality and police district for a typed name; fails (field "municipality") if unknown. */
@@ -138,6 +149,12 @@ export const events = {
 };
 
 /* Types */
+/**  The access report's settings (table `access_report_settings`). */
+export type AccessReportSettings = {
+	/**  Name the staff member who looked up or changed the case (off: organisation and role only). */
+	staff_names: boolean,
+};
+
 /**  Which action items to list. */
 export type ActionFilter = {
 	/**  Only overdue items. */

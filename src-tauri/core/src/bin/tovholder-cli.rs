@@ -16,7 +16,9 @@ use tovholder_core::intake::IntakeReport;
 use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::secrets::RecoveryCode;
 use tovholder_core::store::resolve_data_dir;
-use tovholder_core::{Error, Keychain, Store, actions, audit, board, demo, district, lock, meetings, routing};
+use tovholder_core::{
+    Error, Keychain, Store, access_report, actions, audit, board, demo, district, lock, meetings, routing,
+};
 
 #[derive(Parser)]
 #[command(name = "tovholder-cli", version, about = "Tovholder's case store from the command line")]
@@ -159,6 +161,18 @@ enum Command {
         reference: String,
         #[arg(long, value_name = "on|off")]
         meeting: String,
+    },
+    /// The access report (indsigt, GDPR art. 15) for one case: writes "Indsigt REF.pdf" and
+    /// "Indsigt REF.json" into DIR (never replacing a file) and prints their names as JSON.
+    AccessReport {
+        reference: String,
+        /// The folder to write the two files into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Name staff in this and later reports (on), or show organisation and role only (off,
+        /// the default); saved as the access report's setting.
+        #[arg(long, value_name = "on|off")]
+        staff_names: Option<String>,
     },
     /// The audit log as JSON (position, at, actor, action, subject), oldest first; `audit verify`
     /// checks its chain, `audit checkpoint` records and prints the chain's head.
@@ -513,6 +527,22 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
                     other => other,
                 })?;
             print_json(&serde_json::to_value(store.status()?).expect("JSON"))?;
+        }
+        Command::AccessReport { reference, out, staff_names } => {
+            let staff_names = match staff_names.as_deref().map(str::trim) {
+                None => None,
+                Some("on") => Some(true),
+                Some("off") => Some(false),
+                Some(_) => return Err(Error::invalid("staff_names", "brug on eller off")),
+            };
+            let store = open_store(&dir, &keychain)?;
+            let (pdf, json) = access_report::export(&store, &reference, &out, staff_names)?;
+            let name = |p: &std::path::Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+            print_json(&json!({
+                "pdf": name(&pdf),
+                "json": name(&json),
+                "bytes": std::fs::metadata(&pdf)?.len() + std::fs::metadata(&json)?.len(),
+            }))?;
         }
         Command::Audit(args) => return audit_command(&dir, &keychain, args),
         Command::LockSettings { idle_minutes } => {

@@ -106,5 +106,6 @@ pub(super) fn minutes_doc(db: &Reader<'_>, id: i64, now: DateTime<Utc>, draft: b
         delete_by: delete_after.format_da(),
         generated_at: when(Stamp::new(now)),
         draft,
+        audit_checkpoint: None,
     })
 }

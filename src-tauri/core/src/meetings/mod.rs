@@ -199,10 +199,14 @@ pub fn finalize(store: &Store, id: i64) -> Result<Finalized> {
             return Err(Error::invalid("held_at", NOT_HELD_YET));
         }
         apply_to_cases(op, id, &before.number)?;
-        let doc = minutes_doc(op, id, op.now(), false)?;
+        // The chain's head before this operation's own entries, printed on the last page: the
+        // participants' copies later prove the log up to it unchanged (docs/audit.md).
+        let checkpoint = crate::audit::checkpoint_in(op)?.to_string();
+        let mut doc = minutes_doc(op, id, op.now(), false)?;
+        doc.audit_checkpoint = Some(checkpoint.clone());
         let pdf = minutes::render(&doc)?;
         let sha = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&pdf));
-        stored::set_final(op, id, &pdf, &sha)?;
+        stored::set_final(op, id, &pdf, &sha, &checkpoint)?;
         op.audit(AuditEvent::MeetingFinalized { number: before.number.clone() });
         Ok(Finalized { meeting: summary(op, id)?, minutes_sha256: sha, minutes_bytes: pdf.len() as u64 })
     })

@@ -396,7 +396,7 @@ pub fn set_plan(op: &Op<'_>, id: i64, v: &Valid) -> Result<()> {
 /// Finalizes the row: the stored minutes and their SHA-256, by whom and when, and the
 /// distribution list as it is at this moment (names and addresses), which the minutes' e-mail is
 /// addressed from from now on.
-pub fn set_final(op: &Op<'_>, id: i64, pdf: &[u8], sha256: &str) -> Result<()> {
+pub fn set_final(op: &Op<'_>, id: i64, pdf: &[u8], sha256: &str, checkpoint: &str) -> Result<()> {
     for (position, (name, email)) in current_distribution(op, id)?.into_iter().enumerate() {
         op.conn()
             .prepare_cached(
@@ -405,9 +405,10 @@ pub fn set_final(op: &Op<'_>, id: i64, pdf: &[u8], sha256: &str) -> Result<()> {
             .execute(params![id, position as i64, name, email])?;
     }
     op.conn().execute(
-        "UPDATE meetings SET status = 'final', minutes_pdf = ?1, minutes_sha256 = ?2, finalized_at = ?3, finalized_by = ?4
-         WHERE id = ?5",
-        params![pdf, sha256, op.stamp(), op.actor(), id],
+        "UPDATE meetings SET status = 'final', minutes_pdf = ?1, minutes_sha256 = ?2, finalized_at = ?3, finalized_by = ?4,
+             audit_checkpoint = ?5
+         WHERE id = ?6",
+        params![pdf, sha256, op.stamp(), op.actor(), checkpoint, id],
     )?;
     Ok(())
 }
@@ -432,4 +433,51 @@ pub fn insert_addendum(op: &Op<'_>, original: i64) -> Result<i64> {
         params![id, original],
     )?;
     Ok(id)
+}
+
+/// What one meeting recorded about one case (the access report): the meeting's summary, its
+/// checkpoint (finalized minutes), and that case's item only — never another case's.
+pub(crate) struct CaseEntry {
+    pub meeting: MeetingSummary,
+    pub audit_checkpoint: Option<String>,
+    pub reason: Option<String>,
+    pub new_information: Vec<AuthorityNote>,
+    pub assessment: Option<String>,
+    pub recommendation: Option<String>,
+    pub actions: Vec<NewActionItem>,
+    pub resulting_stage: Option<Stage>,
+    pub outcome: Option<Outcome>,
+}
+
+/// Every meeting whose agenda names the case (drafts too), oldest first, with what each
+/// recorded about it.
+pub(crate) fn case_entries(db: &Reader<'_>, case_id: i64) -> Result<Vec<CaseEntry>> {
+    let ids = db
+        .conn()
+        .prepare_cached(
+            "SELECT DISTINCT m.id, m.held_at FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id
+             WHERE i.case_id = ?1 ORDER BY m.held_at, m.id",
+        )?
+        .query_map([case_id], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut out = Vec::new();
+    for id in ids {
+        let meeting = summary(db, id)?;
+        let audit_checkpoint: Option<String> =
+            db.conn().query_row("SELECT audit_checkpoint FROM meetings WHERE id = ?1", [id], |r| r.get(0))?;
+        for item in stored_items(db, id)?.into_iter().filter(|i| i.case_id == Some(case_id)) {
+            out.push(CaseEntry {
+                meeting: meeting.clone(),
+                audit_checkpoint: audit_checkpoint.clone(),
+                reason: item.reason,
+                new_information: item.new_information,
+                assessment: item.assessment,
+                recommendation: item.recommendation,
+                actions: item.actions,
+                resulting_stage: item.resulting_stage,
+                outcome: item.outcome,
+            });
+        }
+    }
+    Ok(out)
 }

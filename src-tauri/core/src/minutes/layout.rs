@@ -176,6 +176,9 @@ pub(crate) fn build(fonts: &Fonts, doc: &MinutesDoc) -> Vec<Block> {
     }
     b.blocks.push(Block::Gap(12.0));
     b.labelled(&[("Slettes senest", &doc.delete_by), ("Dannet", &doc.generated_at)], 0.0);
+    if let Some(checkpoint) = &doc.audit_checkpoint {
+        b.checkpoint(checkpoint);
+    }
     b.blocks
 }
 

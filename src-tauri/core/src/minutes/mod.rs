@@ -12,7 +12,10 @@
 //!   pagination; generic, for any A4 document.
 //! - `layout`: the minutes as blocks, and their running header and footer.
 //! - `pdf`: drawing the laid-out pages with printpdf and writing deterministic bytes.
+//! - `access`: the access report (indsigt, `crate::access_report`) laid out with the same pager
+//!   and drawn by the same `pdf`: no second renderer.
 
+mod access;
 mod layout;
 mod pager;
 mod pdf;
@@ -20,6 +23,7 @@ pub mod sample;
 
 use serde::{Deserialize, Serialize};
 
+pub use access::render_access_report;
 pub use pdf::render;
 
 /// Everything one meeting's minutes show. Texts are Danish and already formatted (dates too).
@@ -50,6 +54,10 @@ pub struct MinutesDoc {
     pub generated_at: String,
     /// Draws a diagonal "UDKAST" on every page.
     pub draft: bool,
+    /// The audit chain's checkpoint taken when the minutes were finalized
+    /// (`TVH1-1042-K7QD-M2XA-PLZ4-TT3B`), printed in small type at the end; drafts carry none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_checkpoint: Option<String>,
 }
 
 /// An addendum to minutes already sent.

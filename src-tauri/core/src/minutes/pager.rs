@@ -571,6 +571,21 @@ impl Builder<'_> {
         }));
     }
 
+    /// The audit chain's checkpoint in small type, with what it is for: the last lines of a
+    /// document (finalized minutes, an access report), so it stands on the last page.
+    pub fn checkpoint(&mut self, checkpoint: &str) {
+        self.blocks.push(Block::Gap(10.0));
+        let lines = self.wrap(NOTE, CONTENT_W, &format!("Revisionslog: {checkpoint}"));
+        self.blocks.push(Block::Para { lines, style: NOTE, indent: 0.0, after: 0.0 });
+        let lines = self.wrap(
+            NOTE,
+            CONTENT_W,
+            "Kontrolpunkt for Tovholders revisionslog (kan efterprøves med \
+             tovholder-cli audit verify --checkpoint).",
+        );
+        self.blocks.push(Block::Para { lines, style: NOTE, indent: 0.0, after: 0.0 });
+    }
+
     /// A ruled table with a header row; one [`Width`] per column.
     pub fn ruled(&mut self, heads: &[&str], widths: &[Width], rows: Vec<Vec<String>>) {
         let pad = 8.0;

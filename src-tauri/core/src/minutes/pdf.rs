@@ -21,7 +21,22 @@ use crate::error::{Error, Result};
 pub fn render(doc: &MinutesDoc) -> Result<Vec<u8>> {
     let fonts = pager::fonts()?;
     let pages = layout_pages(fonts, doc);
-    write_pdf(fonts, doc, &pages)
+    let input = serde_json::to_vec(doc).map_err(|_| Error::Internal("minutes do not serialise"))?;
+    let meta = Meta {
+        title: doc.pdf_title(),
+        subject: "Referat af infohusmøde",
+        keywords: "infohus, referat, fortroligt",
+        draft: doc.draft,
+    };
+    write_pdf(fonts, &meta, &input, &pages)
+}
+
+/// A document's PDF metadata (no personal data) and whether it is a draft.
+pub(crate) struct Meta {
+    pub title: String,
+    pub subject: &'static str,
+    pub keywords: &'static str,
+    pub draft: bool,
 }
 
 /// Every page's items, running header and footer included (for drawing and for tests).
@@ -53,11 +68,12 @@ fn pdf_text(s: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-fn write_pdf(fonts: &Fonts, doc: &MinutesDoc, pages: &[Vec<Item>]) -> Result<Vec<u8>> {
-    let input = serde_json::to_vec(doc).map_err(|_| Error::Internal("minutes do not serialise"))?;
-    let digest = Sha256::digest(&input);
+/// Draws laid-out pages as a PDF whose identity (font tags, trailer `/ID`) comes from `input`, the
+/// document's serialised content: the same input gives the same bytes.
+pub(crate) fn write_pdf(fonts: &Fonts, meta: &Meta, input: &[u8], pages: &[Vec<Item>]) -> Result<Vec<u8>> {
+    let digest = Sha256::digest(input);
 
-    let mut pdf = PdfDocument::new(&doc.pdf_title());
+    let mut pdf = PdfDocument::new(&meta.title);
     let regular = FontId(tag(&digest, 0));
     let bold = FontId(tag(&digest, 1));
     pdf.resources.fonts.map.insert(regular.clone(), PdfFont::new(fonts.regular.parsed.clone()));
@@ -65,7 +81,7 @@ fn write_pdf(fonts: &Fonts, doc: &MinutesDoc, pages: &[Vec<Item>]) -> Result<Vec
 
     let pdf_pages = pages
         .iter()
-        .map(|items| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(fonts, doc, items, &regular, &bold)))
+        .map(|items| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(fonts, meta.draft, items, &regular, &bold)))
         .collect();
     pdf.with_pages(pdf_pages);
 
@@ -84,10 +100,10 @@ fn write_pdf(fonts: &Fonts, doc: &MinutesDoc, pages: &[Vec<Item>]) -> Result<Vec
     );
     // A minimal Info dictionary: no dates, no personal data.
     let info = Dictionary::from_iter(vec![
-        ("Title", pdf_text(&doc.pdf_title())),
+        ("Title", pdf_text(&meta.title)),
         ("Author", pdf_text("Tovholder")),
-        ("Subject", pdf_text("Referat af infohusmøde")),
-        ("Keywords", pdf_text("infohus, referat, fortroligt")),
+        ("Subject", pdf_text(meta.subject)),
+        ("Keywords", pdf_text(meta.keywords)),
         ("Creator", pdf_text("Tovholder")),
         ("Producer", pdf_text("Tovholder (printpdf)")),
     ]);
@@ -102,13 +118,13 @@ fn write_pdf(fonts: &Fonts, doc: &MinutesDoc, pages: &[Vec<Item>]) -> Result<Vec
     }
     lo.compress();
     let mut out = Vec::new();
-    lo.save_to(&mut out).map_err(|_| Error::Internal("the minutes PDF could not be written"))?;
+    lo.save_to(&mut out).map_err(|_| Error::Internal("a PDF could not be written"))?;
     Ok(out)
 }
 
-fn page_ops(fonts: &Fonts, doc: &MinutesDoc, items: &[Item], regular: &FontId, bold: &FontId) -> Vec<Op> {
+fn page_ops(fonts: &Fonts, draft: bool, items: &[Item], regular: &FontId, bold: &FontId) -> Vec<Op> {
     let mut ops = Vec::with_capacity(items.len() * 3 + 16);
-    if doc.draft {
+    if draft {
         watermark(fonts, &mut ops, bold);
     }
     // Shapes first, text on top.

@@ -88,6 +88,7 @@ pub fn sample(cases: usize) -> MinutesDoc {
         delete_by: "25. nov. 2031".into(),
         generated_at: "25. nov. 2026 kl. 16.12".into(),
         draft: false,
+        audit_checkpoint: None,
     }
 }
 
