@@ -140,6 +140,28 @@ pub enum AuditEvent {
     },
     /// The chain's initial key was sealed with the recovery code (an upgraded store).
     AuditKeySealed,
+    /// Retention deleted a case: its reference, the rule and the deletion date (nothing else is
+    /// left of it).
+    CaseDeleted {
+        reference: String,
+        rule: String,
+        due: crate::dates::Day,
+    },
+    /// A case's deletion was postponed to `until` (the reason stays in the retention table).
+    CaseRetentionExtended {
+        reference: String,
+        until: crate::dates::Day,
+    },
+    /// Retention deleted a meeting (its minutes' date had come).
+    MeetingDeleted {
+        number: String,
+        due: crate::dates::Day,
+    },
+    /// What retention deletes soon was read (the Sletning view, a dry run).
+    RetentionListed,
+    /// A retention pass found nothing left to delete after planning.
+    RetentionRun,
+    RetentionSettingsChanged,
 }
 
 impl AuditEvent {
@@ -179,6 +201,12 @@ impl AuditEvent {
             AuditEvent::AuditVerified => "audit.verified",
             AuditEvent::AuditListed { .. } => "audit.listed",
             AuditEvent::AuditKeySealed => "audit.key_sealed",
+            AuditEvent::CaseDeleted { .. } => "case.deleted",
+            AuditEvent::CaseRetentionExtended { .. } => "case.retention_extended",
+            AuditEvent::MeetingDeleted { .. } => "meeting.deleted",
+            AuditEvent::RetentionListed => "retention.listed",
+            AuditEvent::RetentionRun => "retention.run",
+            AuditEvent::RetentionSettingsChanged => "retention.settings_changed",
         }
     }
 
@@ -207,6 +235,10 @@ impl AuditEvent {
             AuditEvent::DirectoryChanged { .. } => &[K::Directory],
             AuditEvent::BoardSettingsChanged => &[K::BoardSettings],
             AuditEvent::MeetingSettingsChanged => &[K::MeetingSettings],
+            // A deleted case takes its action items and its entries in draft meetings with it.
+            AuditEvent::CaseDeleted { .. } => &[K::Cases, K::ActionItems, K::Meetings],
+            AuditEvent::MeetingDeleted { .. } => &[K::Meetings],
+            AuditEvent::CaseRetentionExtended { .. } | AuditEvent::RetentionSettingsChanged => &[K::Cases],
             AuditEvent::StoreBackupCreated
             | AuditEvent::CaseRead { .. }
             | AuditEvent::ActionItemsListed
@@ -221,7 +253,9 @@ impl AuditEvent {
             | AuditEvent::AuditCheckpoint { .. }
             | AuditEvent::AuditVerified
             | AuditEvent::AuditListed { .. }
-            | AuditEvent::AuditKeySealed => &[],
+            | AuditEvent::AuditKeySealed
+            | AuditEvent::RetentionListed
+            | AuditEvent::RetentionRun => &[],
         }
     }
 
@@ -248,6 +282,11 @@ impl AuditEvent {
             AuditEvent::DirectoryChanged { id } => Some(format!("deltager id {id}")),
             AuditEvent::AuditCheckpoint { text } => Some(text.clone()),
             AuditEvent::AuditListed { reference } => reference.clone(),
+            AuditEvent::CaseDeleted { reference, rule, due } => Some(format!("{reference} {rule} {}", due.as_text())),
+            AuditEvent::CaseRetentionExtended { reference, until } => {
+                Some(format!("{reference} until {}", until.as_text()))
+            }
+            AuditEvent::MeetingDeleted { number, due } => Some(format!("møde {number} {}", due.as_text())),
             _ => None,
         }
     }

@@ -6,7 +6,7 @@ use rusqlite_migration::{HookError, HookResult, M, Migrations};
 use std::sync::LazyLock;
 
 /// The schema version this build writes: one per step in `STEPS`. Bump it with every new step.
-pub const LATEST_VERSION: u32 = 9;
+pub const LATEST_VERSION: u32 = 10;
 
 const STEPS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
@@ -18,6 +18,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0007_meeting_settings.sql"),
     include_str!("../migrations/0008_meeting_distribution.sql"),
     include_str!("../migrations/0009_audit_chain.sql"),
+    include_str!("../migrations/0010_retention.sql"),
 ];
 
 /// The step whose hook chains the audit entries written before the chain existed.

@@ -27,6 +27,7 @@ const OWNERS: &[(&str, &[&str])] = &[
     ),
     ("meetings/directory.rs", &["directory"]),
     ("meetings/settings.rs", &["meeting_settings"]),
+    ("retention.rs", &["retention_settings", "retention_extensions"]),
 ];
 
 /// Files that may name any table: the schema and its migrations.
