@@ -391,6 +391,10 @@ pub fn run_batch(store: &Store) -> Result<Batch> {
                 batch.cases.push(d.clone());
             }
             batch.more = cases.len() > BATCH || !meetings.is_empty();
+            if cases.len() <= BATCH {
+                // The last cases of this pass: the search index merged, old segments overwritten.
+                crate::cases::search::optimize(op)?;
+            }
         } else {
             let mut done = std::collections::HashSet::new();
             for m in &meetings {
