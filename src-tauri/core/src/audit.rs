@@ -706,7 +706,8 @@ pub struct Entry {
 /// Which entries to list; every field narrows.
 #[derive(Debug, Clone, Default)]
 pub struct EntryFilter {
-    /// Entries whose subject is this case reference.
+    /// Entries whose subject is this case reference (or begins with it and a space:
+    /// `case.deleted`, `case.retention_extended`).
     pub reference: Option<String>,
     /// Entries at or after this instant.
     pub since: Option<DateTime<Utc>>,
@@ -725,7 +726,8 @@ pub fn entries(store: &Store, filter: &EntryFilter) -> Result<Vec<Entry>> {
             .conn()
             .prepare_cached(
                 "SELECT id, at, actor, action, subject FROM audit_log
-                 WHERE (?1 IS NULL OR subject = ?1) AND (?2 IS NULL OR at >= ?2)
+                 WHERE (?1 IS NULL OR subject = ?1 OR substr(subject, 1, length(?1) + 1) = ?1 || ' ')
+                   AND (?2 IS NULL OR at >= ?2)
                    AND (?3 IS NULL OR action = ?3) AND (?4 IS NULL OR actor = ?4)
                  ORDER BY id",
             )?
