@@ -311,6 +311,9 @@ impl Driver {
             // open a PDF viewer or mail program here. Saving writes into `<data dir>/saved`.
             .env("TOVHOLDER_SAVE_DIR", saved_dir(data_dir))
             .env("TOVHOLDER_NO_OPEN", "1")
+            // No retention pass (debug builds): the demo's forwarded cases are past their 30 days,
+            // and the pass would delete them while a test looks at them.
+            .env("TOVHOLDER_RETENTION_PASS", "off")
             // The app's caches, and its private export folder, beside the test's data directory.
             .env("XDG_CACHE_HOME", cache_dir(data_dir))
             .stdin(Stdio::null())

@@ -14,3 +14,4 @@ pub mod cases;
 pub mod intake;
 pub mod meetings;
 pub mod minutes;
+pub mod retention;

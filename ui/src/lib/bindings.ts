@@ -107,6 +107,10 @@ export const commands = {
 	 *  The `.eml` file is written into the app's private export folder.
 	 */
 	emailMinutes: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("email_minutes", { id })),
+	/**  The cases to be deleted within 30 days, overdue ones included; soonest first. */
+	retentionDue: () => typedError<DueCase[], CommandError>(__TAURI_INVOKE("retention_due")),
+	/**  Postpones a case's deletion to `until` ("2026-11-25" or "25.11.2026"), for a reason. */
+	extendRetention: (reference: string, until: string, reason: string) => typedError<DueCase, CommandError>(__TAURI_INVOKE("extend_retention", { reference, until, reason })),
 };
 
 /** Events */
@@ -406,6 +410,33 @@ export type DirectoryPerson = {
 	organisation: string,
 	role?: string | null,
 	email?: string | null,
+};
+
+/**  A case's deletion date and why. */
+export type DueCase = {
+	reference: string,
+	stage: Stage,
+	outcome: Outcome | null,
+	/**  When it was closed or forwarded. */
+	since: Day,
+	/**  The rule's stable key: `closed.completed+5y`, `forwarded+30d`, `extended`. */
+	rule: string,
+	/**  Why, in Danish: "Lukket 12. jan. 2022 · slettes 5 år efter lukning". */
+	why: string,
+	/**  The deletion date: deleted on this day (or at the first pass after it). */
+	due: Day,
+	/**  True when the date has come (deleted at the next pass). */
+	overdue: boolean,
+	/**  The latest extension, when it decides the date. */
+	extension: Extension | null,
+};
+
+/**  A deletion postponed: until when, why, by whom and when. */
+export type Extension = {
+	until: Day,
+	reason: string,
+	at: Stamp,
+	by: string,
 };
 
 /**  The result of finalizing. */
