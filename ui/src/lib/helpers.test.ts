@@ -131,7 +131,7 @@ describe('shortcuts', () => {
     expect(matchShortcut(key('k', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
   });
 
-  it('Alt+1…4 go to the views', () => {
+  it('Alt+1…5 go to the views', () => {
     expect(matchShortcut(key('1', { altKey: true, code: 'Digit1' }), false)).toEqual({
       kind: 'navigate',
       view: 'tavle',
@@ -140,7 +140,11 @@ describe('shortcuts', () => {
       kind: 'navigate',
       view: 'moeder',
     });
-    expect(matchShortcut(key('5', { altKey: true, code: 'Digit5' }), false)).toBeNull();
+    expect(matchShortcut(key('5', { altKey: true, code: 'Digit5' }), false)).toEqual({
+      kind: 'navigate',
+      view: 'sletning',
+    });
+    expect(matchShortcut(key('6', { altKey: true, code: 'Digit6' }), false)).toBeNull();
   });
 
   it('Ctrl+Enter (⌘+Enter) submits a form from any field; a plain Enter in a one-line field is swallowed', () => {

@@ -1,7 +1,7 @@
 // The app's keyboard shortcuts, as pure functions of a key event (tested in helpers.test.ts).
 
-/** The rail's views (Alt+1…4) and the intake form ("ny", Ctrl+N). */
-export type View = 'tavle' | 'sager' | 'opgaver' | 'moeder' | 'ny';
+/** The rail's views (Alt+1…5) and the intake form ("ny", Ctrl+N). */
+export type View = 'tavle' | 'sager' | 'opgaver' | 'moeder' | 'sletning' | 'ny';
 
 export type ShortcutAction =
   | { kind: 'search' }
@@ -18,8 +18,8 @@ export interface KeyLike {
   shiftKey: boolean;
 }
 
-/** The rail's order, which Alt+1…4 follow. */
-export const VIEW_ORDER: readonly View[] = ['tavle', 'sager', 'opgaver', 'moeder'];
+/** The rail's order, which Alt+1…5 follow. */
+export const VIEW_ORDER: readonly View[] = ['tavle', 'sager', 'opgaver', 'moeder', 'sletning'];
 
 /** Every view reachable by a hash route ("#/ny" is the intake form). */
 export const ROUTES: readonly View[] = [...VIEW_ORDER, 'ny'];
@@ -37,7 +37,7 @@ export function matchShortcut(e: KeyLike, inEditable: boolean): ShortcutAction |
     return null;
   }
   if (e.altKey && !mod && !e.shiftKey) {
-    const m = /^Digit([1-4])$/u.exec(e.code);
+    const m = /^Digit([1-5])$/u.exec(e.code);
     const view = m ? VIEW_ORDER[Number(m[1]) - 1] : undefined;
     return view ? { kind: 'navigate', view } : null;
   }
