@@ -57,9 +57,7 @@ fn the_sletning_view_lists_a_due_case_with_why_and_postpones_it_by_keyboard() {
         app.press(&format!("{ALT}5{NULL}")).await;
         app.wait_heading("Sletning").await;
         let row = format!("#retention-list tr[data-case='{reference}']");
-        let text = app
-            .wait_text(&row, &format!("Lukket {} · slettes 5 år efter lukning", shown_date(closed)))
-            .await;
+        let text = app.wait_text(&row, &format!("Lukket {} · slettes 5 år efter lukning", shown_date(closed))).await;
         app.ensure(text.contains(&shown_date(due)) && text.contains("om 10 dage"), format!("the row: {text}")).await;
         app.snapshot("retention-list").await;
 
@@ -83,10 +81,7 @@ fn the_sletning_view_lists_a_due_case_with_why_and_postpones_it_by_keyboard() {
         app.wait_text(".toast", &format!("udskudt til {}", shown_date(until))).await;
         // Due in a year now: no longer within 30 days, so it leaves the list; focus stays usable.
         app.poll("the row to leave the list", Duration::from_secs(15), async |c: &fantoccini::Client| {
-            let n = c
-                .execute(&format!("return document.querySelectorAll(\"{row}\").length;"), vec![])
-                .await
-                .ok()?;
+            let n = c.execute(&format!("return document.querySelectorAll(\"{row}\").length;"), vec![]).await.ok()?;
             (n.as_u64()? == 0).then_some(())
         })
         .await;
