@@ -245,3 +245,22 @@ fn minutes_are_deleted_on_the_date_printed_in_them_and_their_cases_keep_their_it
         entries.iter().any(|e| e.action == "meeting.deleted" && e.subject.as_deref() == Some("møde 1/2026 2031-11-25"))
     );
 }
+
+#[test]
+fn a_store_without_incremental_vacuum_is_converted_at_its_first_deleting_pass() {
+    let (_t, store, clock) = store("2022-01-10T09:00:00Z");
+    let r = intake(&store, "2022-01-10T08:00:00+01:00", "Gammel butik.");
+    cases::transition(&store, &r, Stage::Closed, None, Some(Outcome::Unfounded)).unwrap();
+    let mode = |s: &Store| -> i64 { s.conn_for_tests().query_row("PRAGMA auto_vacuum", [], |r| r.get(0)).unwrap() };
+    assert_eq!(mode(&store), 2, "new stores are made with incremental vacuum");
+    // As a store made before retention existed.
+    store.conn_for_tests().execute_batch("PRAGMA auto_vacuum = NONE; VACUUM;").unwrap();
+    assert_eq!(mode(&store), 0);
+    clock.set(at("2027-01-10T10:00:00Z"));
+    let done = retention::run(&store, false).unwrap();
+    assert_eq!(done.cases.len(), 1);
+    assert!(done.compacted);
+    assert_eq!(mode(&store), 2, "converted by one VACUUM");
+    let ok: String = store.conn_for_tests().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
+}
