@@ -360,8 +360,11 @@ pub fn purge(op: &Op<'_>, case_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// What a pass on this day deletes: the due cases (id and what) and meetings.
-fn plan_in(db: &Reader<'_>, today: Day) -> Result<(Vec<(i64, DeletedCase)>, Vec<stored::DueMeeting>)> {
+/// What a pass on one day deletes: the due cases (id and what) and meetings.
+type Plan = (Vec<(i64, DeletedCase)>, Vec<stored::DueMeeting>);
+
+/// What a pass on this day deletes.
+fn plan_in(db: &Reader<'_>, today: Day) -> Result<Plan> {
     let cases = all_due(db, today)?
         .into_iter()
         .filter(|(_, d)| d.due <= today)

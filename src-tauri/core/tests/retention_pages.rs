@@ -69,7 +69,7 @@ impl Cipher {
 /// Every page of the database file and every frame of its WAL, decrypted: (where, plaintext).
 fn decrypt_all(dir: &Path, key: &[u8]) -> Vec<(String, Vec<u8>)> {
     let db = std::fs::read(dir.join("tovholder.db")).unwrap();
-    assert!(db.len() >= PAGE && db.len() % PAGE == 0, "whole pages");
+    assert!(db.len() >= PAGE && db.len().is_multiple_of(PAGE), "whole pages");
     let cipher = Cipher::new(key, &db[..16]);
     let mut out = Vec::new();
     for (i, page) in db.chunks(PAGE).enumerate() {
@@ -158,7 +158,7 @@ fn a_deleted_case_leaves_no_text_in_any_page_of_the_store_or_its_wal() {
     let dir = tmp.path().join("data");
     let cache = tmp.path().join("cache");
     // The private export folder lives under the cache directory.
-    // SAFETY-free: this test binary sets it before anything reads it.
+    // SAFETY: this test binary has one test, which sets it before any thread reads the environment.
     unsafe { std::env::set_var("XDG_CACHE_HOME", &cache) };
     let clock = FixedClock::at_rfc3339("2022-01-10T09:00:00Z");
     let (store, _) = Store::init_with_clock(&dir, &Keychain::Os, profile(), Arc::new(clock.clone())).unwrap();
