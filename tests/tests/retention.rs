@@ -21,6 +21,29 @@ fn cli_at(data: &DataDir, now: &str, args: &[&str], stdin_file: Option<&std::pat
     serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
+/// A case received three days before `closed` and closed (completed) on that day, through the CLI
+/// at those times; returns its reference.
+fn closed_case(data: &DataDir, closed: chrono::NaiveDate) -> String {
+    let closed_at = format!("{}T10:00:00Z", closed.format("%Y-%m-%d"));
+    let received = closed - TimeDelta::days(3);
+    let report = serde_json::json!({
+        "received_at": format!("{}T10:00:00+01:00", received.format("%Y-%m-%d")),
+        "channel": "hotline",
+        "caller": { "type": "school" },
+        "subject": { "pseudonym": "A.B.", "municipality": "Aarhus", "birth_year": 2005 },
+        "category": "right_wing",
+        "urgency": "normal",
+        "description": "Eleven deler propaganda i klassens chatgruppe.",
+    });
+    let file = data.path().join("intake-e2e.json");
+    std::fs::write(&file, report.to_string()).unwrap();
+    let receipt = cli_at(data, &closed_at, &["intake"], Some(&file));
+    std::fs::remove_file(&file).unwrap();
+    let reference = receipt["reference"].as_str().unwrap().to_string();
+    cli_at(data, &closed_at, &["move", &reference, "closed", "--outcome", "completed"], None);
+    reference
+}
+
 #[test]
 fn the_sletning_view_lists_a_due_case_with_why_and_postpones_it_by_keyboard() {
     run(async {
@@ -33,23 +56,7 @@ fn the_sletning_view_lists_a_due_case_with_why_and_postpones_it_by_keyboard() {
         let today = chrono::Utc::now().date_naive();
         let due = today + TimeDelta::days(10);
         let closed = due.checked_sub_months(Months::new(60)).unwrap();
-        let closed_at = format!("{}T10:00:00Z", closed.format("%Y-%m-%d"));
-        let received = closed - TimeDelta::days(3);
-        let report = serde_json::json!({
-            "received_at": format!("{}T10:00:00+01:00", received.format("%Y-%m-%d")),
-            "channel": "hotline",
-            "caller": { "type": "school" },
-            "subject": { "pseudonym": "A.B.", "municipality": "Aarhus", "birth_year": 2005 },
-            "category": "right_wing",
-            "urgency": "normal",
-            "description": "Eleven deler propaganda i klassens chatgruppe.",
-        });
-        let file = data.path().join("intake-e2e.json");
-        std::fs::write(&file, report.to_string()).unwrap();
-        let receipt = cli_at(&data, &closed_at, &["intake"], Some(&file));
-        std::fs::remove_file(&file).unwrap();
-        let reference = receipt["reference"].as_str().unwrap().to_string();
-        cli_at(&data, &closed_at, &["move", &reference, "closed", "--outcome", "completed"], None);
+        let reference = closed_case(&data, closed);
 
         let app = App::launch("retention/2", data.path()).await;
         app.wait_board().await;
@@ -96,5 +103,40 @@ fn the_sletning_view_lists_a_due_case_with_why_and_postpones_it_by_keyboard() {
         let audit = data.cli(&["audit", "--ref", &reference]);
         assert!(audit.contains("case.retention_extended"), "{audit}");
         assert!(!audit.contains("skolen ventes"), "the reason stays out of the audit log");
+    });
+}
+
+/// The app's own pass: started with an overdue case (closed five years and two days ago) and one
+/// due in ten days, it deletes the first at start-up — the Sletning view lists only the second,
+/// and the audit log has the deletion's one line.
+#[test]
+fn the_app_deletes_what_is_overdue_at_start_up() {
+    run(async {
+        let data = DataDir::new();
+        let app = App::launch("retention_pass/1", data.path()).await;
+        app.set_up().await;
+        app.quit().await;
+        let today = chrono::Utc::now().date_naive();
+        let overdue = closed_case(&data, (today - TimeDelta::days(2)).checked_sub_months(Months::new(60)).unwrap());
+        let soon = closed_case(&data, (today + TimeDelta::days(10)).checked_sub_months(Months::new(60)).unwrap());
+
+        let app = App::launch_with_retention("retention_pass/2", data.path()).await;
+        app.wait_board().await;
+        app.press(&format!("{ALT}5{NULL}")).await;
+        app.wait_heading("Sletning").await;
+        app.find(&format!("#retention-list tr[data-case='{soon}']")).await;
+        app.poll("the overdue case to be deleted", Duration::from_secs(30), async |c: &fantoccini::Client| {
+            let n = c
+                .execute(&format!("return document.querySelectorAll(\"tr[data-case='{overdue}']\").length;"), vec![])
+                .await
+                .ok()?;
+            (n.as_u64()? == 0).then_some(())
+        })
+        .await;
+        app.quit().await;
+        let audit = data.cli(&["audit", "--ref", &overdue]);
+        assert!(audit.contains("case.deleted"), "{audit}");
+        let cases = data.cli(&["cases", "--stage", "closed"]);
+        assert!(!cases.contains(&overdue) && cases.contains(&soon), "{cases}");
     });
 }
