@@ -138,3 +138,23 @@ fn a_backup_names_its_earliest_deletion_and_restoring_it_later_runs_the_pass_fir
     let v = cli(dir, &["audit", "verify"]);
     assert!(v.status.success(), "{}", stderr(&v));
 }
+
+#[test]
+fn retention_settings_print_and_save_the_rules_per_outcome() {
+    let (store, closed, _open) = store_with_closed_case();
+    let dir = store.path();
+    let s = ok(cli(dir, &["retention", "settings"]));
+    assert_eq!(
+        s,
+        json!({"unfounded_years": 5, "completed_years": 5, "handed_to_police_years": 5, "forwarded_days": 30})
+    );
+    let bad = cli(dir, &["retention", "settings", "--completed-years", "11"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("completed_years"), "{}", stderr(&bad));
+    let s = ok(cli(dir, &["retention", "settings", "--completed-years", "3"]));
+    assert_eq!(s["completed_years"], 3);
+    assert_eq!(s["unfounded_years"], 5);
+    // Closed 12 Jan 2022, kept 3 years: due 12 Jan 2025, overdue now.
+    let dry = ok(at(dir, "2026-12-01T12:00:00Z", &["retention", "run", "--dry-run"]));
+    assert_eq!(dry["cases"], json!([{"reference": closed, "rule": "closed.completed+3y", "due": "2025-01-12"}]));
+}

@@ -183,6 +183,21 @@ enum RetentionCommand {
         #[arg(long, value_name = "DAYS")]
         days: Option<u32>,
     },
+    /// The retention rules as JSON; with any option, saves the changed rules first.
+    Settings {
+        /// Years a case closed as unfounded is kept after closing (1–10).
+        #[arg(long, value_name = "N")]
+        unfounded_years: Option<i32>,
+        /// Years a completed case is kept after closing (1–10).
+        #[arg(long, value_name = "N")]
+        completed_years: Option<i32>,
+        /// Years a case handed to the police is kept after closing (1–10).
+        #[arg(long, value_name = "N")]
+        handed_to_police_years: Option<i32>,
+        /// Days a forwarded case is kept after forwarding (1–365).
+        #[arg(long, value_name = "N")]
+        forwarded_days: Option<i32>,
+    },
     /// Postpone a case's deletion to a later date, for a reason.
     Extend {
         reference: String,
@@ -552,6 +567,19 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
             RetentionCommand::Due { days } => {
                 let store = open_store(&dir, &keychain)?;
                 print_json(&serde_json::to_value(retention::due_within(&store, days)?).expect("JSON"))?;
+            }
+            RetentionCommand::Settings { unfounded_years, completed_years, handed_to_police_years, forwarded_days } => {
+                let store = open_store(&dir, &keychain)?;
+                let mut s = retention::settings(&store)?;
+                let before = s;
+                s.unfounded_years = unfounded_years.unwrap_or(s.unfounded_years);
+                s.completed_years = completed_years.unwrap_or(s.completed_years);
+                s.handed_to_police_years = handed_to_police_years.unwrap_or(s.handed_to_police_years);
+                s.forwarded_days = forwarded_days.unwrap_or(s.forwarded_days);
+                if s != before {
+                    s = retention::save_settings(&store, s)?;
+                }
+                print_json(&serde_json::to_value(s).expect("JSON"))?;
             }
             RetentionCommand::Extend { reference, until, reason } => {
                 let until = Day::parse(&until)
