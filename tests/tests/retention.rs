@@ -92,7 +92,12 @@ fn the_sletning_view_lists_a_due_case_with_why_and_postpones_it_by_keyboard() {
             (n.as_u64()? == 0).then_some(())
         })
         .await;
+        // The rules below the list: completed cases kept 4 years, saved at once (the extension still decides).
+        app.select("#retention-completed_years", "4").await;
+        app.wait_text(".toast", "slettes 4 år efter lukning").await;
         app.quit().await;
+        let rules: serde_json::Value = serde_json::from_str(&data.cli(&["retention", "settings"])).unwrap();
+        assert_eq!(rules["completed_years"], 4);
 
         let later = data.cli(&["retention", "due", "--days", "2000"]);
         let list: serde_json::Value = serde_json::from_str(&later).unwrap();

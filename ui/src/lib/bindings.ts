@@ -111,6 +111,10 @@ export const commands = {
 	retentionDue: () => typedError<DueCase[], CommandError>(__TAURI_INVOKE("retention_due")),
 	/**  Postpones a case's deletion to `until` ("2026-11-25" or "25.11.2026"), for a reason. */
 	extendRetention: (reference: string, until: string, reason: string) => typedError<DueCase, CommandError>(__TAURI_INVOKE("extend_retention", { reference, until, reason })),
+	/**  The retention rules (the defaults until saved). */
+	retentionSettings: () => typedError<RetentionSettings, CommandError>(__TAURI_INVOKE("retention_settings")),
+	/**  Saves the retention rules; they apply to every closed and forwarded case from the next pass. */
+	saveRetentionSettings: (settings: RetentionSettings) => typedError<RetentionSettings, CommandError>(__TAURI_INVOKE("save_retention_settings", { settings })),
 };
 
 /** Events */
@@ -614,6 +618,14 @@ export type ProposedItem = {
 	pseudonym: string,
 	municipality: string,
 	reasons: string[],
+};
+
+/**  The rules (table `retention_settings`; the defaults until saved). */
+export type RetentionSettings = {
+	unfounded_years: number,
+	completed_years: number,
+	handed_to_police_years: number,
+	forwarded_days: number,
 };
 
 export type Route = {

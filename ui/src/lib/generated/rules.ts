@@ -32,6 +32,13 @@ export const LIMITS = {
   minutes_keep_years_min: 1,
   minutes_keep_years_max: 10,
   minutes_keep_years_default: 5,
+  retention_years_min: 1,
+  retention_years_max: 10,
+  retention_years_default: 5,
+  retention_forwarded_days_min: 1,
+  retention_forwarded_days_max: 365,
+  retention_forwarded_days_default: 30,
+  retention_due_within_days: 30,
 } as const;
 
 /** Danish labels, in the order forms and filters show them. */
