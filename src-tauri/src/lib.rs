@@ -16,11 +16,13 @@ mod locking;
 use api::{DataChanged, LockRequested, Locked};
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
 use tauri::{AppHandle, Manager};
 use tauri_specta::Event as _;
 use tovholder_core::export::PrivateFolder;
 use tovholder_core::meetings::{self, MinutesFormat};
 use tovholder_core::op::Changes;
+use tovholder_core::retention;
 use tovholder_core::store::{self, Store};
 use tovholder_core::{CommandError, Error, Keychain};
 
@@ -114,6 +116,66 @@ async fn on_store<T: Send + 'static>(
     blocking(app, move |shell, app| shell.with_store(app, |s| Ok(f(s)?))).await
 }
 
+/// How often the retention pass runs while the app runs.
+const RETENTION_EVERY: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+/// How often the retention thread looks whether the store is open (and the pass due).
+const RETENTION_POLL: Duration = Duration::from_secs(2);
+
+/// The retention pass runs unless a debug build is told not to (`TOVHOLDER_RETENTION_PASS=off`:
+/// the end-to-end tests' demo data has forwarded cases past their 30 days, which the pass would
+/// delete while a test looks at them). A release build always runs it.
+fn retention_pass_enabled() -> bool {
+    !(cfg!(debug_assertions) && std::env::var("TOVHOLDER_RETENTION_PASS").is_ok_and(|v| v == "off"))
+}
+
+/// At start-up (as soon as the store is open) and once a day while the app runs: the retention
+/// pass (`tovholder_core::retention`). A failed pass is tried again an hour later.
+fn retention_loop(app: &AppHandle) {
+    // Wall-clock times: a day asleep counts as a day (`Instant` stops while the machine sleeps).
+    let mut next: Option<chrono::DateTime<chrono::Utc>> = None;
+    loop {
+        let now = chrono::Utc::now();
+        if next.is_none_or(|t| now >= t) {
+            match retention_pass(app) {
+                Ok(true) => next = Some(now + RETENTION_EVERY),
+                Ok(false) => {} // No open store yet: looked at again shortly.
+                Err(e) => {
+                    eprintln!("tovholder: the retention pass failed [{}]; tried again in an hour", e.code);
+                    next = Some(now + chrono::TimeDelta::hours(1));
+                }
+            }
+        }
+        std::thread::sleep(RETENTION_POLL);
+    }
+}
+
+/// One pass, batch by batch through the one wrapper every command uses (`Shell::with_store`): the
+/// store's lock is let go between batches, so commands go on while it runs, and each batch's
+/// changes are announced to the window like a command's. Then the WAL is emptied and the file
+/// compacted, and the private export folder emptied (it may hold copies of what was deleted).
+/// Ok(false) when no store is open.
+fn retention_pass(app: &AppHandle) -> CmdResult<bool> {
+    let shell = app.state::<Shell>();
+    let mut deleted = false;
+    loop {
+        let batch = match shell.with_store(app, |s| Ok(retention::run_batch(s)?)) {
+            Err(e) if e.code == "not_initialized" => return Ok(false),
+            other => other?,
+        };
+        deleted |= !batch.cases.is_empty() || !batch.meetings.is_empty();
+        if !batch.more {
+            break;
+        }
+    }
+    if deleted {
+        shell.with_store(app, |s| Ok(retention::finish(s)?))?;
+        if let Ok(mut exports) = shell.exports.lock() {
+            *exports = PrivateFolder::default_dir().and_then(PrivateFolder::open_emptied).ok();
+        }
+    }
+    Ok(true)
+}
+
 /// Tells the window what committed writes changed (nothing when nothing did). The writes have
 /// succeeded already, so a failure to emit is only logged (the UI reloads on its next change).
 fn announce(app: &AppHandle, changes: Changes) {
@@ -196,6 +258,13 @@ pub fn run() {
                 lock_state: Mutex::new(locking::LockState::new()),
             });
             locking::start(app.handle());
+            if retention_pass_enabled() {
+                let handle = app.handle().clone();
+                std::thread::Builder::new()
+                    .name("retention".into())
+                    .spawn(move || retention_loop(&handle))
+                    .map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
+            }
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -294,7 +294,7 @@ pub fn export_dir(data_dir: &Path) -> PathBuf {
 }
 
 impl Driver {
-    fn start(data_dir: &Path, log: PathBuf) -> Driver {
+    fn start(data_dir: &Path, log: PathBuf, retention_pass: bool) -> Driver {
         let (port, native_port) = free_ports();
         let log_file = File::create(&log).expect("create driver log");
         let child = Command::new(tauri_driver())
@@ -311,6 +311,9 @@ impl Driver {
             // open a PDF viewer or mail program here. Saving writes into `<data dir>/saved`.
             .env("TOVHOLDER_SAVE_DIR", saved_dir(data_dir))
             .env("TOVHOLDER_NO_OPEN", "1")
+            // No retention pass (debug builds) unless a test asks for it: the demo's forwarded
+            // cases are past their 30 days, and the pass would delete them while a test looks.
+            .env("TOVHOLDER_RETENTION_PASS", if retention_pass { "on" } else { "off" })
             // The app's caches, and its private export folder, beside the test's data directory.
             .env("XDG_CACHE_HOME", cache_dir(data_dir))
             .stdin(Stdio::null())
@@ -394,11 +397,21 @@ impl App {
     /// Starts the app with `TOVHOLDER_DATA_DIR=data_dir`. `label` is `<scenario>/<run>` (e.g.
     /// `first_run/2` for its second start), naming the artifacts; run 1 clears the old ones.
     pub async fn launch(label: &str, data_dir: &Path) -> App {
+        App::launch_with(label, data_dir, false).await
+    }
+
+    /// [`App::launch`] with the retention pass on, as a release build always runs it (at start-up
+    /// and once a day).
+    pub async fn launch_with_retention(label: &str, data_dir: &Path) -> App {
+        App::launch_with(label, data_dir, true).await
+    }
+
+    async fn launch_with(label: &str, data_dir: &Path, retention_pass: bool) -> App {
         check_environment();
         let application = app_binary();
         let (scenario, run) = label.split_once('/').unwrap_or((label, "1"));
         let artifacts = artifacts_dir(scenario, run == "1");
-        let driver = Driver::start(data_dir, artifacts.join(format!("driver-{run}.log")));
+        let driver = Driver::start(data_dir, artifacts.join(format!("driver-{run}.log")), retention_pass);
         let caps = serde_json::json!({
             "browserName": "wry",
             "tauri:options": { "application": application },

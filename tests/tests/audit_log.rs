@@ -1,5 +1,5 @@
 //! The audit log in the app: the case panel's Log shows who opened and changed the case and
-//! which lists showed it; the Revisionslog (Alt+5) lists every entry newest first, filters by
+//! which lists showed it; the Revisionslog (Alt+6) lists every entry newest first, filters by
 //! case and action by keyboard, and checks the chain (tampering itself is tested against real
 //! stores in src-tauri/core/tests/audit.rs).
 
@@ -50,8 +50,8 @@ fn the_log_shows_who_saw_a_case_filters_by_keyboard_and_checks_the_chain() {
         app.assert_accessible("case panel with its log").await;
         app.press(&ESCAPE.to_string()).await;
 
-        // Revisionslog: Alt+5; filter to the other case and to "Sag åbnet" — it was never opened.
-        app.press(&format!("{ALT}5{NULL}")).await;
+        // Revisionslog: Alt+6; filter to the other case and to "Sagen åbnet" — it was never opened.
+        app.press(&format!("{ALT}6{NULL}")).await;
         app.wait_heading("Revisionslog").await;
         app.find("#audit-log tbody tr").await;
         app.type_into("#log-reference", &other).await;

@@ -366,3 +366,10 @@ pub fn purge(op: &Op<'_>, case_id: i64) -> Result<()> {
     op.conn().execute("DELETE FROM action_items WHERE case_id = ?1", [case_id])?;
     Ok(())
 }
+
+/// Forgets which meeting created action items (retention deletes the meeting; the items stay
+/// with their cases).
+pub fn detach_meeting(op: &Op<'_>, meeting_id: i64) -> Result<()> {
+    op.conn().execute("UPDATE action_items SET meeting_id = NULL WHERE meeting_id = ?1", [meeting_id])?;
+    Ok(())
+}

@@ -183,6 +183,28 @@ pub enum AuditEvent {
     },
     /// The access report's settings were changed (whether it names staff).
     AccessReportSettingsChanged,
+    /// Retention deleted a case: its reference, the rule and the deletion date (nothing else is
+    /// left of it).
+    CaseDeleted {
+        reference: String,
+        rule: String,
+        due: crate::dates::Day,
+    },
+    /// A case's deletion was postponed to `until` (the reason stays in the retention table).
+    CaseRetentionExtended {
+        reference: String,
+        until: crate::dates::Day,
+    },
+    /// Retention deleted a meeting (its minutes' date had come).
+    MeetingDeleted {
+        number: String,
+        due: crate::dates::Day,
+    },
+    /// What retention deletes soon was read (the Sletning view, a dry run).
+    RetentionListed,
+    /// A retention pass found nothing left to delete after planning.
+    RetentionRun,
+    RetentionSettingsChanged,
 }
 
 crate::keys::key_enum!(
@@ -231,6 +253,12 @@ crate::keys::key_enum!(
         DraftTaken = "draft.taken": "Kladde hentet efter oplåsning",
         AccessReportExported = "access_report.exported": "Indsigtsrapport dannet",
         AccessReportSettingsChanged = "access_report.settings_changed": "Indsigtsrapportens indstillinger ændret",
+        CaseDeleted = "case.deleted": "Sagen slettet efter sin slettefrist",
+        CaseRetentionExtended = "case.retention_extended": "Sletning udskudt",
+        MeetingDeleted = "meeting.deleted": "Møde slettet efter sin slettefrist",
+        RetentionListed = "retention.listed": "Sletteliste vist",
+        RetentionRun = "retention.run": "Sletning kørt",
+        RetentionSettingsChanged = "retention.settings_changed": "Slettefrister ændret",
     }
 );
 
@@ -307,6 +335,12 @@ impl AuditEvent {
             AuditEvent::DraftTaken { .. } => AuditAction::DraftTaken,
             AuditEvent::AccessReportExported { .. } => AuditAction::AccessReportExported,
             AuditEvent::AccessReportSettingsChanged => AuditAction::AccessReportSettingsChanged,
+            AuditEvent::CaseDeleted { .. } => AuditAction::CaseDeleted,
+            AuditEvent::CaseRetentionExtended { .. } => AuditAction::CaseRetentionExtended,
+            AuditEvent::MeetingDeleted { .. } => AuditAction::MeetingDeleted,
+            AuditEvent::RetentionListed => AuditAction::RetentionListed,
+            AuditEvent::RetentionRun => AuditAction::RetentionRun,
+            AuditEvent::RetentionSettingsChanged => AuditAction::RetentionSettingsChanged,
         }
     }
 
@@ -335,6 +369,10 @@ impl AuditEvent {
             AuditEvent::DirectoryChanged { .. } => &[K::Directory],
             AuditEvent::BoardSettingsChanged => &[K::BoardSettings],
             AuditEvent::MeetingSettingsChanged => &[K::MeetingSettings],
+            // A deleted case takes its action items and its entries in draft meetings with it.
+            AuditEvent::CaseDeleted { .. } => &[K::Cases, K::ActionItems, K::Meetings],
+            AuditEvent::MeetingDeleted { .. } => &[K::Meetings],
+            AuditEvent::CaseRetentionExtended { .. } | AuditEvent::RetentionSettingsChanged => &[K::Cases],
             AuditEvent::StoreBackupCreated
             | AuditEvent::CaseRead { .. }
             | AuditEvent::ActionItemsListed { .. }
@@ -357,7 +395,9 @@ impl AuditEvent {
             | AuditEvent::DraftSaved { .. }
             | AuditEvent::DraftTaken { .. }
             | AuditEvent::AccessReportExported { .. }
-            | AuditEvent::AccessReportSettingsChanged => &[],
+            | AuditEvent::AccessReportSettingsChanged
+            | AuditEvent::RetentionListed
+            | AuditEvent::RetentionRun => &[],
         }
     }
 
@@ -394,6 +434,11 @@ impl AuditEvent {
             AuditEvent::AuditListed { reference } => reference.clone(),
             AuditEvent::StoreLocked { reason } => Some(reason.label_da().to_string()),
             AuditEvent::DraftSaved { kind } | AuditEvent::DraftTaken { kind } => Some(kind.label_da().to_string()),
+            AuditEvent::CaseDeleted { reference, rule, due } => Some(format!("{reference} {rule} {}", due.as_text())),
+            AuditEvent::CaseRetentionExtended { reference, until } => {
+                Some(format!("{reference} until {}", until.as_text()))
+            }
+            AuditEvent::MeetingDeleted { number, due } => Some(format!("møde {number} {}", due.as_text())),
             _ => None,
         }
     }
@@ -906,7 +951,8 @@ pub struct Entry {
 /// Which entries to list; every field narrows.
 #[derive(Debug, Clone, Default)]
 pub struct EntryFilter {
-    /// Entries about this case reference: whose subject it is, or whose read showed it.
+    /// Entries about this case reference: whose subject it is (or begins with it and a space:
+    /// `case.deleted`, `case.retention_extended`), or whose read showed it.
     pub reference: Option<String>,
     /// Entries at or after this instant.
     pub since: Option<DateTime<Utc>>,
@@ -932,7 +978,8 @@ pub(crate) fn entries_in(db: &Reader<'_>, filter: &EntryFilter) -> Result<Vec<En
     let limit = filter.limit.map_or(-1, i64::from);
     let sql = format!(
         "SELECT id, at, actor, action, subject, refs, os_user FROM audit_log
-         WHERE (?1 IS NULL OR subject = ?1 OR instr(' ' || refs || ' ', ' ' || ?1 || ' ') > 0)
+         WHERE (?1 IS NULL OR subject = ?1 OR substr(subject, 1, length(?1) + 1) = ?1 || ' '
+                OR instr(' ' || refs || ' ', ' ' || ?1 || ' ') > 0)
            AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3)
            AND (?4 IS NULL OR action = ?4) AND (?5 IS NULL OR actor = ?5) AND (?6 IS NULL OR id < ?6)
          ORDER BY id {} LIMIT ?7",

@@ -28,6 +28,7 @@ mod migrate;
 pub mod minutes;
 pub mod op;
 pub mod profile;
+pub mod retention;
 pub mod routing;
 pub mod rules;
 pub mod schema;

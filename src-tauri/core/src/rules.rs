@@ -47,6 +47,13 @@ pub fn limits() -> Vec<(&'static str, i64)> {
         ("idle_minutes_min", i64::from(crate::lock::IDLE_MINUTES_MIN)),
         ("idle_minutes_max", i64::from(crate::lock::IDLE_MINUTES_MAX)),
         ("idle_minutes_default", i64::from(crate::lock::IDLE_MINUTES)),
+        ("retention_years_min", i64::from(crate::retention::YEARS_MIN)),
+        ("retention_years_max", i64::from(crate::retention::YEARS_MAX)),
+        ("retention_years_default", i64::from(crate::retention::CLOSED_YEARS)),
+        ("retention_forwarded_days_min", i64::from(crate::retention::DAYS_MIN)),
+        ("retention_forwarded_days_max", i64::from(crate::retention::DAYS_MAX)),
+        ("retention_forwarded_days_default", i64::from(crate::retention::FORWARDED_DAYS)),
+        ("retention_due_within_days", i64::from(crate::retention::DUE_WITHIN_DAYS)),
     ]
 }
 

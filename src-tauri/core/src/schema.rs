@@ -6,7 +6,7 @@ use rusqlite_migration::{HookError, HookResult, M, Migrations};
 use std::sync::LazyLock;
 
 /// The schema version this build writes: one per step in `STEPS`. Bump it with every new step.
-pub const LATEST_VERSION: u32 = 12;
+pub const LATEST_VERSION: u32 = 13;
 
 const STEPS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
@@ -21,6 +21,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0010_audit_shown_references.sql"),
     include_str!("../migrations/0011_lock.sql"),
     include_str!("../migrations/0012_access_report.sql"),
+    include_str!("../migrations/0013_retention.sql"),
 ];
 
 /// The step whose hook chains the audit entries written before the chain existed.

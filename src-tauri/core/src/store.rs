@@ -318,7 +318,10 @@ impl Store {
                     | OpenFlags::SQLITE_OPEN_NOFOLLOW;
                 let mut conn = Connection::open_with_flags(staged.path(), flags)?;
                 apply_key(&conn, &key)?;
-                conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;")?;
+                // Incremental vacuum from the start: retention gives freed pages back cheaply.
+                conn.execute_batch(
+                    "PRAGMA auto_vacuum = INCREMENTAL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;",
+                )?;
                 crate::migrate::run(&mut conn, staged.path())?;
                 crate::op::write_on(&conn, &profile.name, clock.now(), |op| {
                     audit::start(op, &code)?;
@@ -455,6 +458,32 @@ impl Store {
     /// them, do not linger in the WAL.
     pub(crate) fn truncate_wal(&self) {
         let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    }
+
+    /// After retention deleted data: the WAL moved into the database file and emptied, the free
+    /// pages given back (`auto_vacuum = INCREMENTAL`; a store created before retention existed is
+    /// converted once by a `VACUUM`), and the WAL emptied again. With `secure_delete` on, deleted
+    /// rows were overwritten in their pages; this leaves no old page image in the WAL and no free
+    /// page at the end of the file. Returns false when another process's reader kept the WAL
+    /// from being emptied (the next pass tries again).
+    pub(crate) fn compact(&self) -> Result<bool> {
+        let checkpoint = || -> Result<bool> {
+            let busy: i64 = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            Ok(busy == 0)
+        };
+        checkpoint()?;
+        let mode: i64 = self.conn.pragma_query_value(None, "auto_vacuum", |r| r.get(0))?;
+        let vacuum = if mode == 2 {
+            self.conn.execute_batch("PRAGMA incremental_vacuum;")
+        } else {
+            self.conn.execute_batch("PRAGMA auto_vacuum = INCREMENTAL; VACUUM;")
+        };
+        match vacuum.map_err(Error::from) {
+            Ok(()) => {}
+            Err(Error::Busy) => return Ok(false),
+            Err(e) => return Err(e),
+        }
+        checkpoint()
     }
 
     /// Keeps what a committed write changed, until the shell takes it.
@@ -597,12 +626,29 @@ impl Store {
     /// One commit point, under the data directory's exclusive lock: the verified copy becomes
     /// `tovholder.db.pending`, the key goes into the keychain, and the key file appearing as
     /// `tovholder.key.pending` commits; then both replace the old files (see [`finish`]).
+    ///
+    /// A backup made before a deletion still holds what retention has deleted since: the
+    /// retention pass runs on the restored store before it is returned, so nothing past its
+    /// deletion date is ever used again.
     pub fn restore(
         dir: &Path,
         keychain: &Keychain,
         file: &Path,
         recovery_code: Option<&str>,
         force: bool,
+    ) -> Result<Store> {
+        Store::restore_with_clock(dir, keychain, file, recovery_code, force, crate::clock::system())
+    }
+
+    /// [`Store::restore`] with a given clock (tests; the CLI's `TOVHOLDER_FIXED_NOW`): the
+    /// retention pass after the restore runs on its day.
+    pub fn restore_with_clock(
+        dir: &Path,
+        keychain: &Keychain,
+        file: &Path,
+        recovery_code: Option<&str>,
+        force: bool,
+        clock: Arc<dyn Clock>,
     ) -> Result<Store> {
         let code = recovery_code.map(RecoveryCode::parse).transpose()?;
         if !file.is_file() {
@@ -699,7 +745,7 @@ impl Store {
                 let _ = keychain.forget_store(&prev.key_check);
             }
         }
-        let store = Store::open_with_key(dir, envelope, &key, DEFAULT_BUSY_TIMEOUT)?;
+        let store = Store::open_with_key(dir, envelope, &key, DEFAULT_BUSY_TIMEOUT)?.with_clock(clock);
         store.write(|op| {
             // With the recovery code at hand, an upgraded backup's audit key is sealed now.
             if let Some(code) = &code
@@ -710,6 +756,8 @@ impl Store {
             op.audit(AuditEvent::StoreRestored);
             Ok(())
         })?;
+        // Before the store is used: what is past its deletion date goes now.
+        crate::retention::run(&store, false)?;
         Ok(store)
     }
 }

@@ -56,6 +56,11 @@
 //!     let _ = w::directory_person(op, person)?;
 //!     let _ = w::case_forward(op, 1, "FYP", "Flyttet")?;
 //!     let _ = w::access_report_settings(op, tovholder_core::access_report::AccessReportSettings { staff_names: true })?;
+//!     let _ = w::meeting_purge(op, 1)?;
+//!     let _ = w::meeting_case_purge(op, 1)?;
+//!     let _ = w::action_detach_meeting(op, 1)?;
+//!     let _ = w::retention_purge(op, 1)?;
+//!     let _ = w::search_optimize(op)?;
 //!     Ok(())
 //! }
 //! ```
@@ -699,9 +704,90 @@
 //!     Ok(())
 //! }
 //! ```
+//! `meeting_purge` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::meeting_purge(db, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `meeting_case_purge` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::meeting_case_purge(db, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `action_detach_meeting` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::action_detach_meeting(db, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `retention_purge` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::retention_purge(db, 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `search_optimize` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::search_optimize(db)?;
+//!     Ok(())
+//! }
+//! ```
 
 pub use crate::access_report::save_settings_in as access_report_settings;
 pub use crate::actions::add_in as action_add;
+pub use crate::actions::detach_meeting as action_detach_meeting;
 pub use crate::actions::purge as action_purge;
 pub use crate::actions::set_meeting as action_meeting;
 pub use crate::actions::set_status_in as action_status;
@@ -728,6 +814,7 @@ pub use crate::cases::register::set_stage as case_stage;
 pub use crate::cases::register::touch as case_touch;
 pub use crate::cases::search::index_case as search_index_case;
 pub use crate::cases::search::index_note as search_index_note;
+pub use crate::cases::search::optimize as search_optimize;
 pub use crate::cases::search::purge as search_purge;
 pub use crate::cases::set_meeting_flag_in as case_flag;
 pub use crate::cases::transition_in as case_transition;
@@ -738,7 +825,10 @@ pub use crate::meetings::directory::directory_id as directory_person;
 pub use crate::meetings::record::Valid as ValidMeeting;
 pub use crate::meetings::stored::insert as meeting_insert;
 pub use crate::meetings::stored::insert_addendum as meeting_addendum;
+pub use crate::meetings::stored::purge as meeting_purge;
+pub use crate::meetings::stored::purge_case as meeting_case_purge;
 pub use crate::meetings::stored::set_final as meeting_final;
 pub use crate::meetings::stored::set_plan as meeting_plan;
 pub use crate::meetings::stored::write_record as meeting_record;
 pub use crate::profile::insert as profile_insert;
+pub use crate::retention::purge as retention_purge;

@@ -16,3 +16,4 @@ pub mod intake;
 pub mod lock;
 pub mod meetings;
 pub mod minutes;
+pub mod retention;

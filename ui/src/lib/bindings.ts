@@ -139,6 +139,14 @@ export const commands = {
 	 *  The `.eml` file is written into the app's private export folder.
 	 */
 	emailMinutes: (id: number) => typedError<null, CommandError>(__TAURI_INVOKE("email_minutes", { id })),
+	/**  The cases to be deleted within 30 days, overdue ones included; soonest first. */
+	retentionDue: () => typedError<DueCase[], CommandError>(__TAURI_INVOKE("retention_due")),
+	/**  Postpones a case's deletion to `until` ("2026-11-25" or "25.11.2026"), for a reason. */
+	extendRetention: (reference: string, until: string, reason: string) => typedError<DueCase, CommandError>(__TAURI_INVOKE("extend_retention", { reference, until, reason })),
+	/**  The retention rules (the defaults until saved). */
+	retentionSettings: () => typedError<RetentionSettings, CommandError>(__TAURI_INVOKE("retention_settings")),
+	/**  Saves the retention rules; they apply to every closed and forwarded case from the next pass. */
+	saveRetentionSettings: (settings: RetentionSettings) => typedError<RetentionSettings, CommandError>(__TAURI_INVOKE("save_retention_settings", { settings })),
 };
 
 /** Events */
@@ -451,6 +459,25 @@ export type DirectoryPerson = {
 /**  Which form a draft belongs to. */
 export type DraftKind = "intake";
 
+/**  A case's deletion date and why. */
+export type DueCase = {
+	reference: string,
+	stage: Stage,
+	outcome: Outcome | null,
+	/**  When it was closed or forwarded. */
+	since: Day,
+	/**  The rule's stable key: `closed.completed+5y`, `forwarded+30d`, `extended`. */
+	rule: string,
+	/**  Why, in Danish: "Lukket 12. jan. 2022 · slettes 5 år efter lukning". */
+	why: string,
+	/**  The deletion date: deleted on this day (or at the first pass after it). */
+	due: Day,
+	/**  True when the date has come (deleted at the next pass). */
+	overdue: boolean,
+	/**  The latest extension, when it decides the date. */
+	extension: Extension | null,
+};
+
 /**  One entry of the log, as the CLI and the Log views show it. */
 export type Entry = {
 	position: number,
@@ -470,6 +497,14 @@ export type Entry = {
 	 *  order shown; empty for an entry about one case (its subject) or none.
 	 */
 	references: string[],
+};
+
+/**  A deletion postponed: until when, why, by whom and when. */
+export type Extension = {
+	until: Day,
+	reason: string,
+	at: Stamp,
+	by: string,
 };
 
 /**  The result of finalizing. */
@@ -712,6 +747,14 @@ export type ProposedItem = {
 	pseudonym: string,
 	municipality: string,
 	reasons: string[],
+};
+
+/**  The rules (table `retention_settings`; the defaults until saved). */
+export type RetentionSettings = {
+	unfounded_years: number,
+	completed_years: number,
+	handed_to_police_years: number,
+	forwarded_days: number,
 };
 
 export type Route = {

@@ -137,7 +137,7 @@ describe('shortcuts', () => {
     expect(matchShortcut(key('l'), false)).toBeNull();
   });
 
-  it('Alt+1…5 go to the views', () => {
+  it('Alt+1…6 go to the views', () => {
     expect(matchShortcut(key('1', { altKey: true, code: 'Digit1' }), false)).toEqual({
       kind: 'navigate',
       view: 'tavle',
@@ -146,7 +146,11 @@ describe('shortcuts', () => {
       kind: 'navigate',
       view: 'moeder',
     });
-    expect(matchShortcut(key('5', { altKey: true, code: 'Digit5' }), false)).toEqual({ kind: 'navigate', view: 'log' });
+    expect(matchShortcut(key('5', { altKey: true, code: 'Digit5' }), false)).toEqual({
+      kind: 'navigate',
+      view: 'sletning',
+    });
+    expect(matchShortcut(key('6', { altKey: true, code: 'Digit6' }), false)).toEqual({ kind: 'navigate', view: 'log' });
     expect(matchShortcut(key('9', { altKey: true, code: 'Digit9' }), false)).toBeNull();
   });
 

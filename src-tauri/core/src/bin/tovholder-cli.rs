@@ -17,7 +17,7 @@ use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::secrets::RecoveryCode;
 use tovholder_core::store::resolve_data_dir;
 use tovholder_core::{
-    Error, Keychain, Store, access_report, actions, audit, board, demo, district, lock, meetings, routing,
+    Error, Keychain, Store, access_report, actions, audit, board, demo, district, lock, meetings, retention, routing,
 };
 
 #[derive(Parser)]
@@ -181,6 +181,51 @@ enum Command {
     LockSettings {
         #[arg(long, value_name = "N", allow_hyphen_values = true)]
         idle_minutes: Option<String>,
+    },
+    /// Retention: delete what is past its deletion date, list what is due, postpone a deletion.
+    Retention {
+        #[command(subcommand)]
+        command: RetentionCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum RetentionCommand {
+    /// Delete every case and meeting whose deletion date has come, then compact the store; prints
+    /// what was deleted as JSON. With --dry-run: what would be deleted, nothing written.
+    Run {
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The cases due for deletion within DAYS days (default 30), overdue ones included, as JSON.
+    Due {
+        #[arg(long, value_name = "DAYS")]
+        days: Option<u32>,
+    },
+    /// The retention rules as JSON; with any option, saves the changed rules first.
+    Settings {
+        /// Years a case closed as unfounded is kept after closing (1–10).
+        #[arg(long, value_name = "N")]
+        unfounded_years: Option<i32>,
+        /// Years a completed case is kept after closing (1–10).
+        #[arg(long, value_name = "N")]
+        completed_years: Option<i32>,
+        /// Years a case handed to the police is kept after closing (1–10).
+        #[arg(long, value_name = "N")]
+        handed_to_police_years: Option<i32>,
+        /// Days a forwarded case is kept after forwarding (1–365).
+        #[arg(long, value_name = "N")]
+        forwarded_days: Option<i32>,
+    },
+    /// Postpone a case's deletion to a later date, for a reason.
+    Extend {
+        reference: String,
+        /// The new deletion date: 25.11.2026 or 2026-11-25.
+        #[arg(long, value_name = "DATE")]
+        until: String,
+        /// Why the case is kept longer (kept with the case, not in the audit log).
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
     },
 }
 
@@ -348,7 +393,11 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
             let store = open_store(&dir, &keychain)?;
             store.backup(&file)?;
             let key_file = format!("{}.key", file.display());
-            print_json(&json!({ "backup": file, "key_file": key_file }))?;
+            // The backup holds every case and meeting as they are now: from this day on it holds
+            // data the store itself has deleted (null when it holds nothing with a date).
+            let earliest = retention::earliest_deletion(&store)?;
+            print_json(&json!({ "backup": file, "key_file": key_file, "earliest_deletion": earliest,
+                "proposed_name": retention::backup_file_name(&store)? }))?;
         }
         Command::Route { name } => {
             let r = routing::route(&name).inspect_err(|_| {
@@ -519,8 +568,8 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
             // A damaged, edited or unreadable backup is bad input (exit 2), like a missing one:
             // everything Corrupt here is about the backup and its key file, checked before the
             // data directory is touched.
-            let store =
-                Store::restore(&dir, &keychain, &file, recovery_code.as_deref(), force).map_err(|e| match e {
+            let store = Store::restore_with_clock(&dir, &keychain, &file, recovery_code.as_deref(), force, clock())
+                .map_err(|e| match e {
                     Error::Corrupt(detail) => {
                         Error::invalid("file", format!("sikkerhedskopien kan ikke bruges: {detail}"))
                     }
@@ -567,6 +616,37 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
             };
             print_json(&serde_json::to_value(settings).expect("JSON"))?;
         }
+        Command::Retention { command } => match command {
+            RetentionCommand::Run { dry_run } => {
+                let store = open_store(&dir, &keychain)?;
+                print_json(&serde_json::to_value(retention::run(&store, dry_run)?).expect("JSON"))?;
+            }
+            RetentionCommand::Due { days } => {
+                let store = open_store(&dir, &keychain)?;
+                print_json(&serde_json::to_value(retention::due_within(&store, days)?).expect("JSON"))?;
+            }
+            RetentionCommand::Settings { unfounded_years, completed_years, handed_to_police_years, forwarded_days } => {
+                let store = open_store(&dir, &keychain)?;
+                let mut s = retention::settings(&store)?;
+                let before = s;
+                s.unfounded_years = unfounded_years.unwrap_or(s.unfounded_years);
+                s.completed_years = completed_years.unwrap_or(s.completed_years);
+                s.handed_to_police_years = handed_to_police_years.unwrap_or(s.handed_to_police_years);
+                s.forwarded_days = forwarded_days.unwrap_or(s.forwarded_days);
+                if s != before {
+                    s = retention::save_settings(&store, s)?;
+                }
+                print_json(&serde_json::to_value(s).expect("JSON"))?;
+            }
+            RetentionCommand::Extend { reference, until, reason } => {
+                let until = Day::parse(&until)
+                    .ok_or(Error::invalid("until", "brug en dato som 25.11.2026 eller 2026-11-25"))?;
+                let store = open_store(&dir, &keychain)?;
+                print_json(
+                    &serde_json::to_value(retention::extend(&store, &reference, until, &reason)?).expect("JSON"),
+                )?;
+            }
+        },
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -615,14 +695,18 @@ fn audit_command(dir: &std::path::Path, keychain: &Keychain, args: AuditArgs) ->
 /// Opens the store. Debug builds honour `TOVHOLDER_FIXED_NOW` (RFC 3339): the tests run the CLI at
 /// a fixed time, so nothing they check depends on today's date. Release builds ignore it.
 fn open_store(dir: &std::path::Path, keychain: &Keychain) -> tovholder_core::Result<Store> {
-    let store = Store::open(dir, keychain)?;
+    Ok(Store::open(dir, keychain)?.with_clock(clock()))
+}
+
+/// The system clock; in debug builds `TOVHOLDER_FIXED_NOW` (RFC 3339) when set.
+fn clock() -> std::sync::Arc<dyn tovholder_core::Clock> {
     #[cfg(debug_assertions)]
     if let Some(t) =
         std::env::var("TOVHOLDER_FIXED_NOW").ok().and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
     {
-        return Ok(store.with_clock(std::sync::Arc::new(tovholder_core::FixedClock::at(t.into()))));
+        return std::sync::Arc::new(tovholder_core::FixedClock::at(t.into()));
     }
-    Ok(store)
+    tovholder_core::clock::system()
 }
 
 /// A flag's value, or a prompt on an interactive terminal; without either, a clear input error.

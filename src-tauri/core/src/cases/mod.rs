@@ -707,8 +707,14 @@ pub fn purge(store: &Store, reference: &str) -> Result<()> {
     })
 }
 
+/// Deletes a case completely in the operation's transaction: each module its own rows (action
+/// items, search index entries, notes, history, retention extensions, its entries in meetings
+/// not finalized), then the row. Finalized minutes keep what they recorded (their item's link
+/// to the case goes NULL) until their own deletion date.
 pub fn purge_in(op: &Op<'_>, id: i64) -> Result<()> {
     crate::actions::purge(op, id)?;
+    crate::meetings::stored::purge_case(op, id)?;
+    crate::retention::purge(op, id)?;
     search::purge(op, id, &notes::ids_for_case(op, id)?)?;
     notes::purge(op, id)?;
     history::purge(op, id)?;

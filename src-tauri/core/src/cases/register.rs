@@ -467,3 +467,38 @@ pub fn purge(op: &Op<'_>, id: i64) -> Result<()> {
     op.conn().execute("DELETE FROM cases WHERE id = ?1", [id])?;
     Ok(())
 }
+
+/// A closed or forwarded case as retention sees it: when it was closed or forwarded.
+#[derive(Debug, Clone)]
+pub struct ArchivedCase {
+    pub id: i64,
+    pub reference: String,
+    pub stage: Stage,
+    pub outcome: Option<Outcome>,
+    /// When it was closed (Afsluttet) or forwarded (Videresendt): the start of its retention.
+    pub since: Stamp,
+}
+
+/// Every closed or forwarded case (retention's input), by id.
+pub(crate) fn archived(db: &Reader<'_>) -> Result<Vec<ArchivedCase>> {
+    let sql = format!(
+        "SELECT id, reference, stage, outcome, coalesce(closed_at, stage_entered_at) FROM cases
+         WHERE stage IN {} ORDER BY id",
+        Stage::archived_sql()
+    );
+    let mut stmt = db.conn().prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map([], |r| {
+            let stage: String = r.get(2)?;
+            let outcome: Option<String> = r.get(3)?;
+            Ok(ArchivedCase {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                stage: parse_enum(&stage)?,
+                outcome: outcome.as_deref().map(parse_enum).transpose()?,
+                since: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

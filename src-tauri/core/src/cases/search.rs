@@ -240,6 +240,14 @@ pub fn purge(op: &Op<'_>, case_id: i64, note_ids: &[i64]) -> Result<()> {
     Ok(())
 }
 
+/// Merges the index's segments into one (FTS5's `optimize`), so no deleted row's terms remain
+/// in an older segment's pages; the pages freed are overwritten (`secure_delete`). Retention calls
+/// it after deleting cases.
+pub fn optimize(op: &Op<'_>) -> Result<()> {
+    op.conn().execute("INSERT INTO case_search (case_search) VALUES ('optimize')", [])?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

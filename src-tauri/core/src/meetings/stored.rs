@@ -481,3 +481,69 @@ pub(crate) fn case_entries(db: &Reader<'_>, case_id: i64) -> Result<Vec<CaseEntr
     }
     Ok(out)
 }
+
+/// A meeting whose deletion date has come (retention): its id, number and date.
+#[derive(Debug, Clone)]
+pub struct DueMeeting {
+    pub id: i64,
+    pub number: String,
+    pub delete_after: Day,
+    pub status: String,
+}
+
+/// The meetings whose deletion date is `today` or earlier ("Slettes senest"), addenda before
+/// the meetings they correct.
+pub(crate) fn due(db: &Reader<'_>, today: Day) -> Result<Vec<DueMeeting>> {
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {SUMMARY} WHERE delete_after <= ?1 ORDER BY addendum_of IS NULL, delete_after, id"
+    ))?;
+    let summaries = stmt.query_map([today], summary_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    summaries
+        .into_iter()
+        .map(|s| {
+            Ok(DueMeeting { id: s.id, number: s.number, delete_after: plan(db, s.id)?.delete_after, status: s.status })
+        })
+        .collect()
+}
+
+/// The earliest deletion date of any meeting.
+pub(crate) fn earliest_deletion(db: &Reader<'_>) -> Result<Option<Day>> {
+    Ok(db.conn().query_row("SELECT min(delete_after) FROM meetings", [], |r| r.get(0))?)
+}
+
+/// Deletes a meeting completely (retention, when its deletion date has come): its addenda, its
+/// items and their action items, participants, distribution list and stored minutes' PDF. The
+/// action items finalizing created on cases stay with their cases ([`crate::actions::detach_meeting`]
+/// first).
+pub fn purge(op: &Op<'_>, id: i64) -> Result<()> {
+    let addenda: Vec<i64> = op
+        .conn()
+        .prepare_cached("SELECT id FROM meetings WHERE addendum_of = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for a in addenda {
+        purge(op, a)?;
+    }
+    crate::actions::detach_meeting(op, id)?;
+    // Items, their actions, participants and the distribution list go with the row (ON DELETE CASCADE).
+    op.conn().execute("DELETE FROM meeting_items WHERE meeting_id = ?1", [id])?;
+    op.conn().execute("DELETE FROM meetings WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// A case's entries in meetings not yet finalized (retention deletes the case): its agenda items
+/// and what was recorded for them. Finalized minutes keep what they said until their own
+/// deletion date (the item's link to the case goes NULL with the case).
+pub fn purge_case(op: &Op<'_>, case_id: i64) -> Result<()> {
+    op.conn().execute(
+        "DELETE FROM meeting_items WHERE case_id = ?1
+             AND meeting_id IN (SELECT id FROM meetings WHERE status = 'draft')",
+        [case_id],
+    )?;
+    Ok(())
+}
+
+/// True when the meeting still exists.
+pub(crate) fn exists(db: &Reader<'_>, id: i64) -> Result<bool> {
+    Ok(db.conn().query_row("SELECT EXISTS (SELECT 1 FROM meetings WHERE id = ?1)", [id], |r| r.get(0))?)
+}

@@ -35,6 +35,13 @@ export const LIMITS = {
   idle_minutes_min: 1,
   idle_minutes_max: 60,
   idle_minutes_default: 5,
+  retention_years_min: 1,
+  retention_years_max: 10,
+  retention_years_default: 5,
+  retention_forwarded_days_min: 1,
+  retention_forwarded_days_max: 365,
+  retention_forwarded_days_default: 30,
+  retention_due_within_days: 30,
 } as const;
 
 /** Danish labels, in the order forms and filters show them. */
@@ -252,6 +259,12 @@ export const AUDIT_ACTION_LABELS = {
   "draft.taken": "Kladde hentet efter oplåsning",
   "access_report.exported": "Indsigtsrapport dannet",
   "access_report.settings_changed": "Indsigtsrapportens indstillinger ændret",
+  "case.deleted": "Sagen slettet efter sin slettefrist",
+  "case.retention_extended": "Sletning udskudt",
+  "meeting.deleted": "Møde slettet efter sin slettefrist",
+  "retention.listed": "Sletteliste vist",
+  "retention.run": "Sletning kørt",
+  "retention.settings_changed": "Slettefrister ændret",
 } as const;
 
 /** Character classes of the text rules, as inclusive code point ranges (src-tauri/core/src/text.rs). */
