@@ -83,6 +83,7 @@ fn the_os_lock_and_ctrl_l_lock_the_app_empty_the_window_and_keep_the_draft() {
             .map(|e| (e["action"].as_str().unwrap().to_string(), e["subject"].as_str().unwrap_or("").to_string()))
             .collect();
         let expected: Vec<(String, String)> = [
+            ("store.unlocked", ""),
             ("draft.saved", "Ny henvendelse"),
             ("store.locked", "Låst, da computeren blev låst"),
             ("store.unlocked", ""),

@@ -20,6 +20,8 @@ pub async fn app_state(app: AppHandle) -> CmdResult<AppState> {
                 StoreState::NeedsSetup => Ok(AppState::NeedsSetup),
                 StoreState::NeedsRecovery => Ok(AppState::NeedsRecovery),
                 StoreState::Ready(store) => {
+                    // Opened with the key from the keychain at start: an unlock, recorded.
+                    tovholder_core::lock::record_unlock(&store)?;
                     let profile = store.profile()?;
                     shell.opened(&store);
                     *slot = Some(*store);
