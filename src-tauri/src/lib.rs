@@ -140,7 +140,7 @@ fn retention_loop(app: &AppHandle) {
                 Ok(true) => next = Some(now + RETENTION_EVERY),
                 Ok(false) => {} // No open store yet: looked at again shortly.
                 Err(e) => {
-                    eprintln!("tovholder: the retention pass failed [{}]; tried again in an hour", e.code);
+                    log::warn!("the retention pass failed [{}]; tried again in an hour", e.code);
                     next = Some(now + chrono::TimeDelta::hours(1));
                 }
             }
@@ -169,9 +169,7 @@ fn retention_pass(app: &AppHandle) -> CmdResult<bool> {
     }
     if deleted {
         shell.with_store(app, |s| Ok(retention::finish(s)?))?;
-        if let Ok(mut exports) = shell.exports.lock() {
-            *exports = PrivateFolder::default_dir().and_then(PrivateFolder::open_emptied).ok();
-        }
+        empty_private_folder(app);
     }
     Ok(true)
 }
@@ -183,7 +181,7 @@ fn announce(app: &AppHandle, changes: Changes) {
         return;
     }
     if let Err(e) = (DataChanged { what: changes.kinds() }).emit(app) {
-        eprintln!("tovholder: could not emit DataChanged: {e}");
+        log::warn!("could not emit DataChanged: {e}");
     }
 }
 
@@ -232,10 +230,53 @@ fn typescript() -> specta_typescript::Typescript {
     specta_typescript::Typescript::default().header(BINDINGS_HEADER)
 }
 
+/// The log file: `<data dir>/logs/tovholder.log`, rotated at 1 MB (three kept), in an owner-only
+/// folder. It holds codes, ids and references only — every message the app logs is written so —
+/// never names, pseudonyms, descriptions or notes. Also to stderr (the developer's terminal).
+fn log_plugin(data_dir: Option<&std::path::Path>) -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
+    let mut builder = tauri_plugin_log::Builder::new()
+        .clear_targets()
+        .level(log::LevelFilter::Info)
+        // Other crates' messages may quote what they handled: warnings and errors only.
+        .level_for("tao", log::LevelFilter::Error)
+        .level_for("wry", log::LevelFilter::Error)
+        .level_for("zbus", log::LevelFilter::Error)
+        .level_for("tracing", log::LevelFilter::Error)
+        .max_file_size(1_000_000)
+        .rotation_strategy(RotationStrategy::KeepSome(3))
+        .target(Target::new(TargetKind::Stderr));
+    if let Some(dir) = data_dir.map(|d| d.join("logs"))
+        && tovholder_core::ensure_private_dir(&dir).is_ok()
+    {
+        builder = builder.target(Target::new(TargetKind::Folder { path: dir, file_name: Some("tovholder".into()) }));
+    }
+    builder.build()
+}
+
+/// A panic is logged with where it happened, never its message (which could quote data).
+fn log_panics() {
+    std::panic::set_hook(Box::new(|info| match info.location() {
+        Some(at) => log::error!("panic at {}:{}", at.file(), at.line()),
+        None => log::error!("panic"),
+    }));
+}
+
 pub fn run() {
     let started = std::time::Instant::now();
     let specta = specta_builder();
+    log_panics();
+    let data_dir = store::resolve_data_dir(None).ok();
     tauri::Builder::default()
+        // One instance per user: a second start focuses the first and ends.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(log_plugin(data_dir.as_deref()))
         // Called from Rust only (src/commands/minutes.rs); the window's capability grants none
         // of their permissions. The opener's script that opens links on click is left out.
         .plugin(tauri_plugin_dialog::init())
@@ -244,10 +285,16 @@ pub fn run() {
         .setup(move |app| {
             specta.mount_events(app);
             let data_dir = store::resolve_data_dir(None)?;
+            // The window, with the web view's own data (cache, storage; the UI keeps nothing in
+            // web storage) inside the app's owner-only data directory, not in a folder of its own.
+            let config = app.config().app.windows.first().cloned().ok_or("the window's configuration")?;
+            let web_data = data_dir.join("webview");
+            tovholder_core::ensure_private_dir(&web_data)?;
+            tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.data_directory(web_data).build()?;
             // Copies of an earlier run's minutes do not linger: the export folder starts empty.
             let exports = PrivateFolder::default_dir().and_then(PrivateFolder::open_emptied);
             if exports.is_err() {
-                eprintln!("tovholder: the export folder could not be emptied; retried on first use");
+                log::warn!("the export folder could not be emptied; retried on first use");
             }
             app.manage(Shell {
                 data_dir,
@@ -267,8 +314,25 @@ pub fn run() {
             }
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("error while running Tovholder");
+        .build(tauri::generate_context!())
+        .expect("error while building Tovholder")
+        .run(|app, event| {
+            // Copies opened in other programs do not outlive the app.
+            if let tauri::RunEvent::Exit = event {
+                empty_private_folder(app);
+            }
+        });
+}
+
+/// Empties the private export folder (copies of minutes opened in other programs): at locking,
+/// after a retention pass, at exit.
+fn empty_private_folder(app: &AppHandle) {
+    let shell = app.state::<Shell>();
+    if let Ok(mut exports) = shell.exports.lock()
+        && exports.is_some()
+    {
+        *exports = PrivateFolder::default_dir().and_then(PrivateFolder::open_emptied).ok();
+    }
 }
 
 #[cfg(test)]
@@ -292,6 +356,50 @@ mod boundary {
             assert!(line.contains("typedError<"), "command {name} must return CmdResult<T>: {line}");
         }
         assert!(ts.contains("dataChanged: makeEvent"), "bindings lack the DataChanged event");
+    }
+
+    /// The window stays locked down: exactly this content security policy (no remote origin), no
+    /// global Tauri object, a frozen prototype, one window (created in `run`, its web view's data
+    /// inside the app's data directory), no plugin configuration, and one capability file. Widening any of these fails here, on purpose.
+    #[test]
+    fn the_window_configuration_is_not_widened() {
+        use serde_json::json;
+        let conf: serde_json::Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        let app = &conf["app"];
+        assert_eq!(app["withGlobalTauri"], json!(false));
+        assert_eq!(
+            app["security"],
+            json!({
+                "csp": {
+                    "default-src": "'self'",
+                    "script-src": "'self'",
+                    "style-src": "'self'",
+                    "img-src": "'self'",
+                    "font-src": "'self'",
+                    "connect-src": "ipc: http://ipc.localhost",
+                    "object-src": "'none'",
+                    "base-uri": "'none'",
+                    "form-action": "'none'",
+                    "frame-ancestors": "'none'"
+                },
+                "freezePrototype": true
+            })
+        );
+        let windows = app["windows"].as_array().expect("windows");
+        assert_eq!(windows.len(), 1);
+        assert_eq!(windows[0]["label"], json!("main"));
+        assert_eq!(
+            windows[0]["create"],
+            json!(false),
+            "created in Rust, with the web view's data inside the app's data directory"
+        );
+        assert!(windows[0].get("url").is_none(), "the window loads the bundled UI only");
+        assert!(conf.get("plugins").is_none(), "plugins are configured in Rust, not here");
+        let files: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(files, ["main.json"], "one capability file");
     }
 
     /// The commands found in src/commands, the capability file and tauri-build's app manifest

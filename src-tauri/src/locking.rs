@@ -48,7 +48,7 @@ pub fn lock_now(app: &AppHandle, reason: LockReason) -> Result<(), tovholder_cor
         match slot.take() {
             Some(store) => {
                 if let Err(e) = lock::record_lock(&store, reason) {
-                    eprintln!("tovholder: the lock could not be recorded in the audit log ({})", e.code());
+                    log::warn!("the lock could not be recorded in the audit log ({})", e.code());
                 }
                 // Dropped here: the connection closes and the key is zeroized.
                 drop(store);
@@ -60,8 +60,9 @@ pub fn lock_now(app: &AppHandle, reason: LockReason) -> Result<(), tovholder_cor
     if let Ok(mut state) = shell.lock_state.lock() {
         state.pending = None;
     }
+    crate::empty_private_folder(app);
     if was_open && let Err(e) = (Locked { reason }).emit(app) {
-        eprintln!("tovholder: could not emit Locked: {e}");
+        log::warn!("could not emit Locked: {e}");
     }
     Ok(())
 }
@@ -79,7 +80,7 @@ pub fn request(app: &AppHandle, reason: LockReason) {
             None => {
                 state.pending = Some((reason, Instant::now()));
                 if let Err(e) = (LockRequested { reason }).emit(app) {
-                    eprintln!("tovholder: could not emit LockRequested: {e}");
+                    log::warn!("could not emit LockRequested: {e}");
                 }
                 None
             }
@@ -113,7 +114,7 @@ pub fn start(app: &AppHandle) {
             }
         })
         .map(drop)
-        .unwrap_or_else(|_| eprintln!("tovholder: the idle watcher could not start"));
+        .unwrap_or_else(|_| log::warn!("the idle watcher could not start"));
     #[cfg(target_os = "linux")]
     linux::start(app);
 }
@@ -141,7 +142,7 @@ mod linux {
             }
         });
         if spawned.is_err() {
-            eprintln!("tovholder: the {name} listener could not start");
+            log::warn!("the {name} listener could not start");
         }
     }
 

@@ -34,6 +34,14 @@ pub(crate) fn make_private(path: &Path, dir: bool) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A folder only the owner may enter (created with its parents when missing; made private when it
+/// exists): the app's log folder.
+pub fn ensure_private_dir(dir: &Path) -> Result<()> {
+    fs::create_dir_all(dir)?;
+    make_private(dir, true)?;
+    Ok(())
+}
+
 pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     if !dir.exists() {
         fs::create_dir_all(dir)?;

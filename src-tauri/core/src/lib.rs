@@ -41,6 +41,7 @@ pub mod write_paths;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use district::PoliceDistrict;
 pub use error::{CommandError, Error, Result};
+pub use files::ensure_private_dir;
 pub use keychain::Keychain;
 #[cfg(feature = "test-support")]
 pub use migrate::testing as migrate_testing;

@@ -78,6 +78,6 @@ pub async fn unlock_with_recovery_code(app: AppHandle, code: String) -> CmdResul
 #[specta::specta]
 pub async fn report_first_paint(shell: tauri::State<'_, Shell>) -> CmdResult<u32> {
     let ms = u32::try_from(shell.started.elapsed().as_millis()).unwrap_or(u32::MAX);
-    eprintln!("tovholder: first paint of the board after {ms} ms");
+    log::info!("first paint of the board after {ms} ms");
     Ok(ms)
 }

@@ -116,7 +116,7 @@ fn open(app: &AppHandle, path: PathBuf, what: &'static str) -> CmdResult<()> {
     }
     app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|_| {
         // Not the opener's error: it may name the file's path (the user's home directory).
-        eprintln!("tovholder: no program opened an exported file");
+        log::warn!("no program opened an exported file");
         Error::NoProgram(what)
     })?;
     Ok(())
