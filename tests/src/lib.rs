@@ -229,6 +229,7 @@ impl Default for DataDir {
 impl Drop for DataDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(cache_dir(self.path()));
+        let _ = std::fs::remove_dir_all(home_dir(self.path()));
         if let Some(id) = self.store_id() {
             let _ = secret_tool(&["clear", "service", KEYCHAIN_SERVICE, "username", &format!("case-store-{id}")]);
         }
@@ -287,6 +288,13 @@ pub fn cache_dir(data_dir: &Path) -> PathBuf {
     PathBuf::from(format!("{}-cache", data_dir.display()))
 }
 
+/// The app's home in end-to-end tests: where it would write outside its data directory (the XDG
+/// data, config and state folders, and its temporary files), beside the data directory, removed
+/// with it; `tests/nothing_left_behind.rs` reads every file in it.
+pub fn home_dir(data_dir: &Path) -> PathBuf {
+    PathBuf::from(format!("{}-home", data_dir.display()))
+}
+
 /// The app's private export folder in end-to-end tests (what it opens in a PDF viewer or mail
 /// program is written there).
 pub fn export_dir(data_dir: &Path) -> PathBuf {
@@ -296,6 +304,10 @@ pub fn export_dir(data_dir: &Path) -> PathBuf {
 impl Driver {
     fn start(data_dir: &Path, log: PathBuf, retention_pass: bool) -> Driver {
         let (port, native_port) = free_ports();
+        let home = home_dir(data_dir);
+        for sub in ["data", "config", "state", "tmp"] {
+            fs::create_dir_all(home.join(sub)).expect("the app's home folders");
+        }
         let log_file = File::create(&log).expect("create driver log");
         let child = Command::new(tauri_driver())
             .arg("--port")
@@ -316,6 +328,11 @@ impl Driver {
             .env("TOVHOLDER_RETENTION_PASS", if retention_pass { "on" } else { "off" })
             // The app's caches, and its private export folder, beside the test's data directory.
             .env("XDG_CACHE_HOME", cache_dir(data_dir))
+            // Everything else the app (or its web view) might write outside the data directory.
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_STATE_HOME", home.join("state"))
+            .env("TMPDIR", home.join("tmp"))
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().expect("log handle"))
             .stderr(log_file)
