@@ -17,6 +17,8 @@ pub enum AppState {
     Ready {
         profile: Profile,
     },
+    /// The store is there and its key in the keychain, but a PIN guards it: the lock screen.
+    Locked,
 }
 
 /// The result of first-run setup. The recovery code is shown once and kept nowhere.

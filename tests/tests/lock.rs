@@ -97,3 +97,46 @@ fn the_os_lock_and_ctrl_l_lock_the_app_empty_the_window_and_keep_the_draft() {
         assert_eq!(lines, expected);
     });
 }
+
+#[test]
+fn a_pin_set_in_the_app_guards_unlocking_and_the_next_start() {
+    run(async {
+        let data = DataDir::new();
+        let app = App::launch("lock_pin/1", data.path()).await;
+        app.set_up().await;
+        // »Låsning …« in the rail: the PIN, typed twice.
+        app.click("#rail-lock-settings").await;
+        app.find("#lock-pin").await;
+        app.type_into("#lock-pin", "482913").await;
+        app.type_into("#lock-pin-again", "482914").await;
+        app.type_into("#lock-pin-again", &ENTER.to_string()).await;
+        let alert = app.wait_alert().await;
+        app.ensure(alert.contains("ikke ens"), format!("alert: {alert:?}")).await;
+        app.type_into("#lock-pin-again", &format!("{BACKSPACE}3{ENTER}")).await;
+        app.find("#lock-pin-remove").await;
+        app.assert_accessible("lock settings").await;
+        app.press(&ESCAPE.to_string()).await;
+
+        app.press(&ctrl('l')).await;
+        wait_locked(&app, "Du låste").await;
+        app.find("#unlock-pin").await;
+        app.type_into("#unlock-pin", &format!("111111{ENTER}")).await;
+        let wrong = app.wait_alert().await;
+        app.ensure(wrong.contains("Forkert PIN-kode") && wrong.contains("4 forsøg"), format!("{wrong:?}")).await;
+        app.snapshot("wrong-pin").await;
+        app.assert_accessible("lock screen with a PIN").await;
+        app.type_into("#unlock-pin", &format!("482913{ENTER}")).await;
+        app.wait_board().await;
+        app.quit().await;
+
+        // The next start asks for the PIN before anything is shown.
+        let app = App::launch("lock_pin/2", data.path()).await;
+        app.wait_heading("Tovholder er låst").await;
+        app.wait_text("#locked-why", "PIN-kode").await;
+        app.type_into("#unlock-pin", &format!("482913{ENTER}")).await;
+        app.wait_board().await;
+        app.quit().await;
+        let settings: serde_json::Value = serde_json::from_str(&data.cli(&["lock-settings"])).unwrap();
+        assert_eq!(settings["pin"], true);
+    });
+}

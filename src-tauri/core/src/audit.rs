@@ -169,6 +169,10 @@ pub enum AuditEvent {
     /// The store was opened again from the lock screen.
     StoreUnlocked,
     LockSettingsChanged,
+    /// The PIN in front of the keychain was set (or changed) or removed.
+    PinChanged {
+        set: bool,
+    },
     /// What was being typed in a form was kept in the store (at locking).
     DraftSaved {
         kind: crate::drafts::DraftKind,
@@ -249,6 +253,7 @@ crate::keys::key_enum!(
         StoreLocked = "store.locked": "Låst",
         StoreUnlocked = "store.unlocked": "Låst op",
         LockSettingsChanged = "lock.settings_changed": "Låseindstillinger ændret",
+        PinChanged = "lock.pin_changed": "PIN-kode sat eller fjernet",
         DraftSaved = "draft.saved": "Kladde gemt ved låsning",
         DraftTaken = "draft.taken": "Kladde hentet efter oplåsning",
         AccessReportExported = "access_report.exported": "Indsigtsrapport dannet",
@@ -331,6 +336,7 @@ impl AuditEvent {
             AuditEvent::StoreLocked { .. } => AuditAction::StoreLocked,
             AuditEvent::StoreUnlocked => AuditAction::StoreUnlocked,
             AuditEvent::LockSettingsChanged => AuditAction::LockSettingsChanged,
+            AuditEvent::PinChanged { .. } => AuditAction::PinChanged,
             AuditEvent::DraftSaved { .. } => AuditAction::DraftSaved,
             AuditEvent::DraftTaken { .. } => AuditAction::DraftTaken,
             AuditEvent::AccessReportExported { .. } => AuditAction::AccessReportExported,
@@ -392,6 +398,7 @@ impl AuditEvent {
             | AuditEvent::StoreLocked { .. }
             | AuditEvent::StoreUnlocked
             | AuditEvent::LockSettingsChanged
+            | AuditEvent::PinChanged { .. }
             | AuditEvent::DraftSaved { .. }
             | AuditEvent::DraftTaken { .. }
             | AuditEvent::AccessReportExported { .. }
@@ -433,6 +440,7 @@ impl AuditEvent {
             AuditEvent::AuditCheckpoint { text } => Some(text.clone()),
             AuditEvent::AuditListed { reference } => reference.clone(),
             AuditEvent::StoreLocked { reason } => Some(reason.label_da().to_string()),
+            AuditEvent::PinChanged { set } => Some(if *set { "sat" } else { "fjernet" }.to_string()),
             AuditEvent::DraftSaved { kind } | AuditEvent::DraftTaken { kind } => Some(kind.label_da().to_string()),
             AuditEvent::CaseDeleted { reference, rule, due } => Some(format!("{reference} {rule} {}", due.as_text())),
             AuditEvent::CaseRetentionExtended { reference, until } => {

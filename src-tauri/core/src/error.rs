@@ -27,6 +27,12 @@ pub enum Error {
     WrongKey,
     #[error("the recovery code does not fit the key file (a wrong code, or the key file's parameters were changed)")]
     WrongRecoveryCode,
+    /// A wrong PIN; how many tries are left before the waiting starts.
+    #[error("wrong PIN ({tries_left} tries left before a wait)")]
+    WrongPin { tries_left: u32 },
+    /// Too many wrong PINs: the next try must wait.
+    #[error("too many wrong PINs: try again in {seconds} s")]
+    PinWait { seconds: u64 },
     #[error("the case store is damaged or not a Tovholder store: {0}")]
     Corrupt(String),
     #[error("the case store was written by a newer Tovholder (schema {found}, this version knows {supported})")]
@@ -71,6 +77,8 @@ impl Error {
             Error::KeyMissing => "key_missing",
             Error::WrongKey => "wrong_key",
             Error::WrongRecoveryCode => "wrong_recovery_code",
+            Error::WrongPin { .. } => "wrong_pin",
+            Error::PinWait { .. } => "pin_wait",
             Error::Corrupt(_) => "corrupt",
             Error::NewerSchema { .. } => "newer_schema",
             Error::Migration(_) => "migration_failed",
@@ -96,6 +104,8 @@ impl Error {
                 | Error::AlreadyInitialized
                 | Error::KeyMissing
                 | Error::WrongRecoveryCode
+                | Error::WrongPin { .. }
+                | Error::PinWait { .. }
                 | Error::NewerSchema { .. }
                 | Error::Refused(_)
         )
@@ -118,6 +128,16 @@ impl Error {
             Error::KeyMissing => "Nøglen til sagsdatabasen findes ikke i nøgleringen på denne computer. Indtast gendannelseskoden.".into(),
             Error::WrongKey => "Nøglen i nøgleringen passer ikke til sagsdatabasen. Indtast gendannelseskoden.".into(),
             Error::WrongRecoveryCode => "Gendannelseskoden passer ikke til nøglefilen. Kontrollér koden og prøv igen; er nøglefilen blevet ændret, så brug en uændret kopi.".into(),
+            Error::WrongPin { tries_left: 1 } => "Forkert PIN-kode. Ét forsøg mere, så skal du vente.".into(),
+            Error::WrongPin { tries_left } => format!("Forkert PIN-kode. {tries_left} forsøg mere, så skal du vente."),
+            Error::PinWait { seconds } if *seconds < 120 => {
+                format!("For mange forkerte PIN-koder. Prøv igen om {seconds} sekunder, eller brug gendannelseskoden.")
+            }
+            Error::PinWait { seconds } => format!(
+                "For mange forkerte PIN-koder. Prøv igen om {} minutter, eller brug gendannelseskoden.",
+                seconds.div_ceil(60)
+            ),
+            Error::Corrupt(detail) if detail.starts_with("the PIN file") => "PIN-filen er ændret eller beskadiget. Lås op med gendannelseskoden.".into(),
             Error::Corrupt(detail) if detail.starts_with("the key file") => "Nøglefilen mangler, er ændret eller er beskadiget og kan ikke bruges. Intet er ændret; brug en uændret kopi af nøglefilen.".into(),
             Error::Corrupt(_) => "Sagsdatabasen er beskadiget og kan ikke åbnes. Filen er ikke ændret; gendan fra en sikkerhedskopi.".into(),
             Error::NewerSchema { .. } => "Sagsdatabasen er lavet med en nyere version af Tovholder. Opdatér programmet.".into(),
@@ -184,6 +204,7 @@ impl From<Error> for CommandError {
         let field = match &e {
             Error::Invalid { field, .. } => Some((*field).to_string()),
             Error::WrongRecoveryCode => Some("recovery_code".to_string()),
+            Error::WrongPin { .. } | Error::PinWait { .. } => Some("pin".to_string()),
             Error::Malformed { path, .. } => Some(path.clone()),
             _ => None,
         };

@@ -27,6 +27,7 @@ pub mod meetings;
 mod migrate;
 pub mod minutes;
 pub mod op;
+pub mod pin;
 pub mod profile;
 pub mod retention;
 pub mod routing;

@@ -89,6 +89,18 @@ pub fn record_lock(store: &Store, reason: LockReason) -> Result<()> {
     })
 }
 
+/// Sets or removes the PIN in front of the keychain ([`crate::pin`]); recorded in the audit log.
+pub fn set_pin(store: &Store, pin: Option<&str>) -> Result<()> {
+    match pin {
+        Some(pin) => crate::pin::set(store.data_dir(), pin)?,
+        None => crate::pin::remove(store.data_dir())?,
+    }
+    store.write(|op| {
+        op.audit(AuditEvent::PinChanged { set: pin.is_some() });
+        Ok(())
+    })
+}
+
 /// Records that the store was opened again from the lock screen.
 pub fn record_unlock(store: &Store) -> Result<()> {
     store.write(|op| {

@@ -434,6 +434,8 @@ impl Store {
             op.audit(AuditEvent::StoreUnlockedWithRecoveryCode);
             Ok(())
         })?;
+        // The recovery code outranks the PIN: its count of wrong tries starts over.
+        crate::pin::clear_failures(dir)?;
         Ok(store)
     }
 

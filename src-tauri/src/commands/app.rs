@@ -20,6 +20,11 @@ pub async fn app_state(app: AppHandle) -> CmdResult<AppState> {
                 StoreState::NeedsSetup => Ok(AppState::NeedsSetup),
                 StoreState::NeedsRecovery => Ok(AppState::NeedsRecovery),
                 StoreState::Ready(store) => {
+                    if tovholder_core::pin::is_set(&shell.data_dir)? {
+                        // Closed again at once: the PIN comes first (`unlock_store`).
+                        drop(store);
+                        return Ok(AppState::Locked);
+                    }
                     // Opened with the key from the keychain at start: an unlock, recorded.
                     tovholder_core::lock::record_unlock(&store)?;
                     let profile = store.profile()?;

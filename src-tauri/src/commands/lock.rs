@@ -5,6 +5,7 @@ use crate::{CmdResult, blocking};
 use tauri::AppHandle;
 use tovholder_core::drafts::{self, DraftKind};
 use tovholder_core::lock::{self, LockReason, LockSettings};
+use tovholder_core::pin;
 use tovholder_core::profile::Profile;
 use tovholder_core::store::Store;
 
@@ -26,14 +27,25 @@ pub async fn note_activity(shell: tauri::State<'_, crate::Shell>) -> CmdResult<(
     Ok(())
 }
 
-/// Opens the store again from the lock screen (its key from the keychain) and records it.
+/// Whether the lock screen must ask for a PIN.
 #[tauri::command]
 #[specta::specta]
-pub async fn unlock_store(app: AppHandle) -> CmdResult<Profile> {
-    blocking(&app, |shell, app| {
+pub async fn pin_required(app: AppHandle) -> CmdResult<bool> {
+    blocking(&app, |shell, _| Ok(pin::is_set(&shell.data_dir)?)).await
+}
+
+/// Opens the store again from the lock screen (its key from the keychain, after the PIN when one
+/// is set) and records it.
+#[tauri::command]
+#[specta::specta]
+pub async fn unlock_store(app: AppHandle, pin: Option<String>) -> CmdResult<Profile> {
+    blocking(&app, move |shell, app| {
         shell.with_slot(app, |slot| {
             if let Some(store) = slot.as_ref() {
                 return Ok(store.profile()?);
+            }
+            if pin::is_set(&shell.data_dir)? {
+                pin::check(&shell.data_dir, pin.as_deref().unwrap_or(""), chrono::Utc::now())?;
             }
             let store = Store::open(&shell.data_dir, &shell.keychain)?;
             lock::record_unlock(&store)?;
@@ -79,4 +91,11 @@ pub async fn save_draft(app: AppHandle, kind: DraftKind, body: String) -> CmdRes
 #[specta::specta]
 pub async fn take_draft(app: AppHandle, kind: DraftKind) -> CmdResult<Option<String>> {
     crate::on_store(&app, move |s| drafts::take(s, kind)).await
+}
+
+/// Sets (or replaces) the PIN that guards unlocking, or removes it (`None`).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_pin(app: AppHandle, pin: Option<String>) -> CmdResult<()> {
+    crate::on_store(&app, move |s| lock::set_pin(s, pin.as_deref())).await
 }

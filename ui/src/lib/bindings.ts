@@ -81,8 +81,13 @@ export const commands = {
 	 *  seconds.
 	 */
 	noteActivity: () => typedError<null, CommandError>(__TAURI_INVOKE("note_activity")),
-	/**  Opens the store again from the lock screen (its key from the keychain) and records it. */
-	unlockStore: () => typedError<Profile, CommandError>(__TAURI_INVOKE("unlock_store")),
+	/**  Whether the lock screen must ask for a PIN. */
+	pinRequired: () => typedError<boolean, CommandError>(__TAURI_INVOKE("pin_required")),
+	/**
+	 *  Opens the store again from the lock screen (its key from the keychain, after the PIN when one
+	 *  is set) and records it.
+	 */
+	unlockStore: (pin: string | null) => typedError<Profile, CommandError>(__TAURI_INVOKE("unlock_store", { pin })),
 	/**  When the app locks itself. */
 	lockSettings: () => typedError<LockSettings, CommandError>(__TAURI_INVOKE("lock_settings")),
 	/**  Saves when the app locks itself (1–60 minutes without use). */
@@ -91,6 +96,8 @@ export const commands = {
 	saveDraft: (kind: DraftKind, body: string) => typedError<null, CommandError>(__TAURI_INVOKE("save_draft", { kind, body })),
 	/**  Takes a kept form back after unlocking (and deletes it from the store); none when there is none. */
 	takeDraft: (kind: DraftKind) => typedError<string | null, CommandError>(__TAURI_INVOKE("take_draft", { kind })),
+	/**  Sets (or replaces) the PIN that guards unlocking, or removes it (`None`). */
+	setPin: (pin: string | null) => typedError<null, CommandError>(__TAURI_INVOKE("set_pin", { pin })),
 	/**  The meetings, newest first. */
 	listMeetings: () => typedError<MeetingSummary[], CommandError>(__TAURI_INVOKE("list_meetings")),
 	/**  A meeting as its record, to go on with a draft. */
@@ -202,7 +209,9 @@ export type AppState =
 /**  First run: create the store and the profile. */
 { state: "needs_setup" } | 
 /**  The store exists but this machine's keychain has no (or another) key: ask for the recovery code. */
-{ state: "needs_recovery" } | { state: "ready"; profile: Profile };
+{ state: "needs_recovery" } | { state: "ready"; profile: Profile } | 
+/**  The store is there and its key in the keychain, but a PIN guards it: the lock screen. */
+{ state: "locked" };
 
 /**  New information from one authority. */
 export type AuthorityNote = {

@@ -181,6 +181,13 @@ enum Command {
     LockSettings {
         #[arg(long, value_name = "N", allow_hyphen_values = true)]
         idle_minutes: Option<String>,
+        /// Set the PIN that guards unlocking the app (6–12 digits), read from standard input
+        /// (never an argument: arguments show in process lists and shell history).
+        #[arg(long, conflicts_with = "no_pin")]
+        pin: bool,
+        /// Remove the PIN.
+        #[arg(long)]
+        no_pin: bool,
     },
     /// Retention: delete what is past its deletion date, list what is due, postpone a deletion.
     Retention {
@@ -594,7 +601,18 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
             }))?;
         }
         Command::Audit(args) => return audit_command(&dir, &keychain, args),
-        Command::LockSettings { idle_minutes } => {
+        Command::LockSettings { idle_minutes, pin, no_pin } => {
+            let new_pin = if pin {
+                let mut line = String::new();
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .map_err(|_| Error::invalid("pin", "kunne ikke læses fra standard input"))?;
+                let line = zeroize::Zeroizing::new(line);
+                tovholder_core::pin::check_format(&line)?;
+                Some(line)
+            } else {
+                None
+            };
             let idle = idle_minutes
                 .map(|n| {
                     n.trim().parse::<u32>().map_err(|_| {
@@ -614,7 +632,13 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
                 Some(idle_minutes) => lock::save_settings(&store, lock::LockSettings { idle_minutes })?,
                 None => lock::settings(&store)?,
             };
-            print_json(&serde_json::to_value(settings).expect("JSON"))?;
+            if let Some(p) = &new_pin {
+                lock::set_pin(&store, Some(p.trim()))?;
+            } else if no_pin {
+                lock::set_pin(&store, None)?;
+            }
+            let pin_set = tovholder_core::pin::is_set(&dir)?;
+            print_json(&json!({ "idle_minutes": settings.idle_minutes, "pin": pin_set }))?;
         }
         Command::Retention { command } => match command {
             RetentionCommand::Run { dry_run } => {

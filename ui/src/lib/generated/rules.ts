@@ -255,6 +255,7 @@ export const AUDIT_ACTION_LABELS = {
   "store.locked": "Låst",
   "store.unlocked": "Låst op",
   "lock.settings_changed": "Låseindstillinger ændret",
+  "lock.pin_changed": "PIN-kode sat eller fjernet",
   "draft.saved": "Kladde gemt ved låsning",
   "draft.taken": "Kladde hentet efter oplåsning",
   "access_report.exported": "Indsigtsrapport dannet",
