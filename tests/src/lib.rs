@@ -264,6 +264,12 @@ struct Driver {
     log: PathBuf,
 }
 
+/// Today as the app counts days: the date in Copenhagen (after 23:00 UTC in winter it is already
+/// tomorrow there), so no test depends on the hour it runs.
+pub fn copenhagen_today() -> chrono::NaiveDate {
+    chrono::Utc::now().with_timezone(&chrono_tz::Europe::Copenhagen).date_naive()
+}
+
 /// A date as typed in the app's Danish date fields: "01.12.2026".
 pub fn typed_date(d: chrono::NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()

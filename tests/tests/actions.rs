@@ -41,7 +41,7 @@ struct Dues {
 
 fn dues() -> Dues {
     use chrono::{Datelike, Months, TimeDelta};
-    let today = chrono::Utc::now().date_naive();
+    let today = tovholder_e2e::copenhagen_today();
     let first = today.with_day(1).unwrap().checked_add_months(Months::new(3)).unwrap();
     let after_page_down = first.checked_add_months(Months::new(1)).unwrap();
     let up = after_page_down - TimeDelta::days(7);

@@ -222,7 +222,7 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         data.cli(&["flag", &flagged, "--meeting", "on"]);
         // Dates around whatever day the test runs: the meeting was yesterday (a meeting is
         // finalized only once it has begun), the deadline in three weeks.
-        let today = chrono::Utc::now().date_naive();
+        let today = tovholder_e2e::copenhagen_today();
         let held = today - TimeDelta::days(1);
         let due = today + TimeDelta::days(21);
         let number = format!("1/{}", held.year());

@@ -53,7 +53,7 @@ fn the_sletning_view_lists_a_due_case_with_why_and_postpones_it_by_keyboard() {
         app.quit().await;
 
         // Closed five years before a day ten days from now: due in ten days, whatever day this runs.
-        let today = chrono::Utc::now().date_naive();
+        let today = tovholder_e2e::copenhagen_today();
         let due = today + TimeDelta::days(10);
         let closed = due.checked_sub_months(Months::new(60)).unwrap();
         let reference = closed_case(&data, closed);
@@ -121,7 +121,7 @@ fn the_app_deletes_what_is_overdue_at_start_up() {
         let app = App::launch("retention_pass/1", data.path()).await;
         app.set_up().await;
         app.quit().await;
-        let today = chrono::Utc::now().date_naive();
+        let today = tovholder_e2e::copenhagen_today();
         let overdue = closed_case(&data, (today - TimeDelta::days(2)).checked_sub_months(Months::new(60)).unwrap());
         let soon = closed_case(&data, (today + TimeDelta::days(10)).checked_sub_months(Months::new(60)).unwrap());
 
