@@ -169,6 +169,10 @@ pub enum AuditEvent {
     /// The store was opened again from the lock screen.
     StoreUnlocked,
     LockSettingsChanged,
+    /// The safe screen mode or its settings changed (what they are now: no personal data).
+    ScreenSettingsChanged {
+        safe: bool,
+    },
     /// What was being typed in a form was kept in the store (at locking).
     DraftSaved {
         kind: crate::drafts::DraftKind,
@@ -249,6 +253,7 @@ crate::keys::key_enum!(
         StoreLocked = "store.locked": "Låst",
         StoreUnlocked = "store.unlocked": "Låst op",
         LockSettingsChanged = "lock.settings_changed": "Låseindstillinger ændret",
+        ScreenSettingsChanged = "screen.settings_changed": "Sikker skærm ændret",
         DraftSaved = "draft.saved": "Kladde gemt ved låsning",
         DraftTaken = "draft.taken": "Kladde hentet efter oplåsning",
         AccessReportExported = "access_report.exported": "Indsigtsrapport dannet",
@@ -331,6 +336,7 @@ impl AuditEvent {
             AuditEvent::StoreLocked { .. } => AuditAction::StoreLocked,
             AuditEvent::StoreUnlocked => AuditAction::StoreUnlocked,
             AuditEvent::LockSettingsChanged => AuditAction::LockSettingsChanged,
+            AuditEvent::ScreenSettingsChanged { .. } => AuditAction::ScreenSettingsChanged,
             AuditEvent::DraftSaved { .. } => AuditAction::DraftSaved,
             AuditEvent::DraftTaken { .. } => AuditAction::DraftTaken,
             AuditEvent::AccessReportExported { .. } => AuditAction::AccessReportExported,
@@ -369,6 +375,7 @@ impl AuditEvent {
             AuditEvent::DirectoryChanged { .. } => &[K::Directory],
             AuditEvent::BoardSettingsChanged => &[K::BoardSettings],
             AuditEvent::MeetingSettingsChanged => &[K::MeetingSettings],
+            AuditEvent::ScreenSettingsChanged { .. } => &[K::ScreenSettings],
             // A deleted case takes its action items and its entries in draft meetings with it.
             AuditEvent::CaseDeleted { .. } => &[K::Cases, K::ActionItems, K::Meetings],
             AuditEvent::MeetingDeleted { .. } => &[K::Meetings],
@@ -433,6 +440,7 @@ impl AuditEvent {
             AuditEvent::AuditCheckpoint { text } => Some(text.clone()),
             AuditEvent::AuditListed { reference } => reference.clone(),
             AuditEvent::StoreLocked { reason } => Some(reason.label_da().to_string()),
+            AuditEvent::ScreenSettingsChanged { safe } => Some(if *safe { "til" } else { "fra" }.to_string()),
             AuditEvent::DraftSaved { kind } | AuditEvent::DraftTaken { kind } => Some(kind.label_da().to_string()),
             AuditEvent::CaseDeleted { reference, rule, due } => Some(format!("{reference} {rule} {}", due.as_text())),
             AuditEvent::CaseRetentionExtended { reference, until } => {
