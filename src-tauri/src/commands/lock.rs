@@ -38,7 +38,7 @@ pub async fn unlock_store(app: AppHandle) -> CmdResult<Profile> {
             let store = Store::open(&shell.data_dir, &shell.keychain)?;
             lock::record_unlock(&store)?;
             let profile = store.profile()?;
-            shell.opened(&store);
+            shell.opened(app, &store);
             *slot = Some(store);
             Ok(profile)
         })
