@@ -153,6 +153,13 @@ fn safe_screen_mode_hides_names_descriptions_and_notes_everywhere_and_survives_a
         assert_hidden(&app, "board").await;
         app.snapshot("board-safe").await;
         app.assert_accessible("safe screen board").await;
+        // A small window: the rail narrows to icons; the banner wraps.
+        app.client().set_window_size(960, 600).await.expect("resize");
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        app.snapshot("board-safe-960x600").await;
+        app.assert_accessible("safe screen board 960x600").await;
+        app.client().set_window_size(1280, 800).await.expect("resize");
+        tokio::time::sleep(Duration::from_millis(400)).await;
 
         // The case's panel (description, caller, notes, history, action items).
         app.click(&format!("article[data-reference=\"{named}\"] button.open")).await;
@@ -220,6 +227,9 @@ fn safe_screen_mode_hides_names_descriptions_and_notes_everywhere_and_survives_a
 
         // »Start møder i sikker skærm« (the »Skærm« dialog): opening a meeting turns it on.
         app.click("#rail-screen-settings").await;
+        app.wait_text("#screen-dialog", "Linux har ingen sådan beskyttelse").await;
+        app.snapshot("screen-settings").await;
+        app.assert_accessible("screen settings dialog").await;
         app.click("#screen-meetings-safe").await;
         app.poll("the setting saved", Duration::from_secs(20), async |_| {
             let s: serde_json::Value =
