@@ -195,6 +195,12 @@ fn safe_screen_mode_hides_names_descriptions_and_notes_everywhere_and_survives_a
         wait_in_view(&app, &named).await;
         assert_hidden(&app, "Opgaver").await;
 
+        // The intake form is not shown (it would show what is typed, or a kept draft).
+        app.press(&ctrl('n')).await;
+        app.wait_heading("Ny henvendelse").await;
+        app.find("#intake-safe-screen").await;
+        app.ensure(!app.exists("#intake-description").await, "the intake form in safe screen mode").await;
+
         // The meeting: its agenda and its recording.
         app.press(&format!("{ALT}4{NULL}")).await;
         app.wait_heading("Møder").await;
