@@ -307,6 +307,17 @@ mod boundary {
         assert!(ts.contains("dataChanged: makeEvent"), "bindings lack the DataChanged event");
     }
 
+    /// The window starts protected against screenshots and screen sharing (Windows, macOS) before
+    /// the store is open to say otherwise (#17 §2; `tovholder_core::screen`).
+    #[test]
+    fn the_window_starts_content_protected() {
+        let conf: serde_json::Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        let windows = conf["app"]["windows"].as_array().expect("windows");
+        assert_eq!(windows.len(), 1);
+        assert_eq!(windows[0]["contentProtected"], serde_json::json!(true));
+        assert!(tovholder_core::screen::ScreenSettings::default().content_protection);
+    }
+
     /// The commands found in src/commands, the capability file and tauri-build's app manifest
     /// name the same commands, and the window may do nothing else but listen for events.
     #[test]
