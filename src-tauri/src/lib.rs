@@ -46,12 +46,15 @@ pub struct Shell {
 }
 
 impl Shell {
-    /// The store is open now (setup, unlock, start): the idle clock starts with its settings.
-    fn opened(&self, store: &Store) {
+    /// The store is open now (setup, unlock, start): the idle clock starts with its settings, and
+    /// the window's content protection follows the stored setting (on until it is read).
+    fn opened(&self, app: &AppHandle, store: &Store) {
         let settings = tovholder_core::lock::settings(store).unwrap_or_default();
         if let Ok(mut state) = self.lock_state.lock() {
             state.opened(settings);
         }
+        let screen = tovholder_core::screen::settings(store).unwrap_or_default();
+        protect_content(app, screen.content_protection);
     }
 
     fn lock(&self) -> CmdResult<MutexGuard<'_, Option<Store>>> {
@@ -172,6 +175,16 @@ fn retention_pass(app: &AppHandle) -> CmdResult<bool> {
         empty_private_folder(app);
     }
     Ok(true)
+}
+
+/// Asks the OS to keep the window out of screenshots and screen sharing, or not (Windows and
+/// macOS; Linux has no such protection, and the call does nothing there).
+fn protect_content(app: &AppHandle, protected: bool) {
+    if let Some(window) = app.get_webview_window("main")
+        && window.set_content_protected(protected).is_err()
+    {
+        eprintln!("tovholder: the window's content protection could not be set");
+    }
 }
 
 /// Tells the window what committed writes changed (nothing when nothing did). The writes have
@@ -400,6 +413,17 @@ mod boundary {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(files, ["main.json"], "one capability file");
+    }
+
+    /// The window starts protected against screenshots and screen sharing (Windows, macOS) before
+    /// the store is open to say otherwise (#17 §2; `tovholder_core::screen`).
+    #[test]
+    fn the_window_starts_content_protected() {
+        let conf: serde_json::Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        let windows = conf["app"]["windows"].as_array().expect("windows");
+        assert_eq!(windows.len(), 1);
+        assert_eq!(windows[0]["contentProtected"], serde_json::json!(true));
+        assert!(tovholder_core::screen::ScreenSettings::default().content_protection);
     }
 
     /// The commands found in src/commands, the capability file and tauri-build's app manifest

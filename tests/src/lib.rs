@@ -201,15 +201,33 @@ impl DataDir {
 
     /// Registers a concern in Aarhus (→ Infohus Østjylland) through the CLI; returns its reference.
     pub fn intake(&self, pseudonym: &str, received_at: &str) -> String {
+        self.intake_with(pseudonym, received_at, "Eleven deler propaganda i klassens chatgruppe.", None)
+    }
+
+    /// Like [`DataDir::intake`], with its own description and, when given, the caller's name,
+    /// phone and e-mail (a parent's).
+    pub fn intake_with(
+        &self,
+        pseudonym: &str,
+        received_at: &str,
+        description: &str,
+        caller: Option<(&str, &str, &str)>,
+    ) -> String {
+        let caller = match caller {
+            Some((name, phone, email)) => {
+                serde_json::json!({ "type": "parent", "name": name, "phone": phone, "email": email })
+            }
+            None => serde_json::json!({ "type": "school" }),
+        };
         let report = serde_json::json!({
             "received_at": received_at,
             "channel": "hotline",
-            "caller": { "type": "school" },
+            "caller": caller,
             "subject": { "pseudonym": pseudonym, "municipality": "Aarhus", "birth_year": 2009 },
             "category": "right_wing",
             "indicators": ["shares_propaganda"],
             "urgency": "normal",
-            "description": "Eleven deler propaganda i klassens chatgruppe.",
+            "description": description,
         });
         let file = self.path().join("intake-e2e.json");
         std::fs::write(&file, report.to_string()).expect("write the intake file");

@@ -173,6 +173,10 @@ pub enum AuditEvent {
     PinChanged {
         set: bool,
     },
+    /// The safe screen mode or its settings changed (what they are now: no personal data).
+    ScreenSettingsChanged {
+        safe: bool,
+    },
     /// What was being typed in a form was kept in the store (at locking).
     DraftSaved {
         kind: crate::drafts::DraftKind,
@@ -254,6 +258,7 @@ crate::keys::key_enum!(
         StoreUnlocked = "store.unlocked": "Låst op",
         LockSettingsChanged = "lock.settings_changed": "Låseindstillinger ændret",
         PinChanged = "lock.pin_changed": "PIN-kode sat eller fjernet",
+        ScreenSettingsChanged = "screen.settings_changed": "Sikker skærm ændret",
         DraftSaved = "draft.saved": "Kladde gemt ved låsning",
         DraftTaken = "draft.taken": "Kladde hentet efter oplåsning",
         AccessReportExported = "access_report.exported": "Indsigtsrapport dannet",
@@ -337,6 +342,7 @@ impl AuditEvent {
             AuditEvent::StoreUnlocked => AuditAction::StoreUnlocked,
             AuditEvent::LockSettingsChanged => AuditAction::LockSettingsChanged,
             AuditEvent::PinChanged { .. } => AuditAction::PinChanged,
+            AuditEvent::ScreenSettingsChanged { .. } => AuditAction::ScreenSettingsChanged,
             AuditEvent::DraftSaved { .. } => AuditAction::DraftSaved,
             AuditEvent::DraftTaken { .. } => AuditAction::DraftTaken,
             AuditEvent::AccessReportExported { .. } => AuditAction::AccessReportExported,
@@ -375,6 +381,7 @@ impl AuditEvent {
             AuditEvent::DirectoryChanged { .. } => &[K::Directory],
             AuditEvent::BoardSettingsChanged => &[K::BoardSettings],
             AuditEvent::MeetingSettingsChanged => &[K::MeetingSettings],
+            AuditEvent::ScreenSettingsChanged { .. } => &[K::ScreenSettings],
             // A deleted case takes its action items and its entries in draft meetings with it.
             AuditEvent::CaseDeleted { .. } => &[K::Cases, K::ActionItems, K::Meetings],
             AuditEvent::MeetingDeleted { .. } => &[K::Meetings],
@@ -441,6 +448,7 @@ impl AuditEvent {
             AuditEvent::AuditListed { reference } => reference.clone(),
             AuditEvent::StoreLocked { reason } => Some(reason.label_da().to_string()),
             AuditEvent::PinChanged { set } => Some(if *set { "sat" } else { "fjernet" }.to_string()),
+            AuditEvent::ScreenSettingsChanged { safe } => Some(if *safe { "til" } else { "fra" }.to_string()),
             AuditEvent::DraftSaved { kind } | AuditEvent::DraftTaken { kind } => Some(kind.label_da().to_string()),
             AuditEvent::CaseDeleted { reference, rule, due } => Some(format!("{reference} {rule} {}", due.as_text())),
             AuditEvent::CaseRetentionExtended { reference, until } => {

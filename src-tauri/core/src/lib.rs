@@ -33,6 +33,7 @@ pub mod retention;
 pub mod routing;
 pub mod rules;
 pub mod schema;
+pub mod screen;
 pub mod secrets;
 pub mod store;
 pub mod text;

@@ -160,6 +160,7 @@ crate::keys::key_enum!(
         Meetings = "meetings": "Møder",
         Directory = "directory": "Deltagere",
         MeetingSettings = "meeting_settings": "Mødeindstillinger",
+        ScreenSettings = "screen_settings": "Sikker skærm",
     }
 );
 

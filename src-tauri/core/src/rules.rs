@@ -142,6 +142,15 @@ pub fn typescript() -> String {
     }
     ts.push_str("} as const;\n\n");
     ts.push_str(&text_classes());
+    ts.push_str(
+        "\n/** Safe screen mode: when a pseudonym is initials and may be shown (src-tauri/core/src/screen.rs). */\n\
+         export const INITIALS = {\n",
+    );
+    let _ = writeln!(ts, "  letters_max: {},", crate::screen::INITIALS_LETTERS_MAX);
+    let _ = writeln!(ts, "  letters_alone_max: {},", crate::screen::INITIALS_LETTERS_ALONE_MAX);
+    let seps: String = crate::screen::INITIALS_SEPARATORS.iter().collect();
+    let _ = writeln!(ts, "  separators: {},", quoted(&seps));
+    ts.push_str("} as const;\n");
     ts
 }
 
@@ -262,6 +271,12 @@ mod tests {
             for s in strings(&v, &[group, "invalid"]) {
                 assert!(clean_text("f", s, 100, multiline).is_err(), "{group} {s:?}");
             }
+        }
+        for s in strings(&v, &["initials", "shown"]) {
+            assert!(crate::screen::shows_as_initials(s), "initials {s:?}");
+        }
+        for s in strings(&v, &["initials", "hidden"]) {
+            assert!(!crate::screen::shows_as_initials(s), "not initials {s:?}");
         }
         for s in v["empty"].as_array().expect("an array").iter().map(|s| s.as_str().expect("a string")) {
             for multiline in [false, true] {

@@ -29,6 +29,7 @@ const OWNERS: &[(&str, &[&str])] = &[
     ("meetings/directory.rs", &["directory"]),
     ("meetings/settings.rs", &["meeting_settings"]),
     ("lock.rs", &["lock_settings"]),
+    ("screen.rs", &["screen_settings"]),
     ("drafts.rs", &["drafts"]),
     ("retention.rs", &["retention_settings", "retention_extensions"]),
 ];

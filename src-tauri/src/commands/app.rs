@@ -28,7 +28,7 @@ pub async fn app_state(app: AppHandle) -> CmdResult<AppState> {
                     // Opened with the key from the keychain at start: an unlock, recorded.
                     tovholder_core::lock::record_unlock(&store)?;
                     let profile = store.profile()?;
-                    shell.opened(&store);
+                    shell.opened(app, &store);
                     *slot = Some(*store);
                     Ok(AppState::Ready { profile })
                 }
@@ -53,7 +53,7 @@ pub async fn setup_store(app: AppHandle, profile: Profile) -> CmdResult<SetupRes
         shell.with_slot(app, |slot| {
             let (store, code) = Store::init(&shell.data_dir, &shell.keychain, profile)?;
             let profile = store.profile()?;
-            shell.opened(&store);
+            shell.opened(app, &store);
             *slot = Some(store);
             Ok(SetupResult { recovery_code: code.display(), profile })
         })
@@ -69,7 +69,7 @@ pub async fn unlock_with_recovery_code(app: AppHandle, code: String) -> CmdResul
         shell.with_slot(app, |slot| {
             let store = Store::unlock_with_recovery_code(&shell.data_dir, &shell.keychain, &code)?;
             let profile = store.profile()?;
-            shell.opened(&store);
+            shell.opened(app, &store);
             *slot = Some(store);
             Ok(profile)
         })

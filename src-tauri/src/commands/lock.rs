@@ -50,7 +50,7 @@ pub async fn unlock_store(app: AppHandle, pin: Option<String>) -> CmdResult<Prof
             let store = Store::open(&shell.data_dir, &shell.keychain)?;
             lock::record_unlock(&store)?;
             let profile = store.profile()?;
-            shell.opened(&store);
+            shell.opened(app, &store);
             *slot = Some(store);
             Ok(profile)
         })

@@ -17,3 +17,4 @@ pub mod lock;
 pub mod meetings;
 pub mod minutes;
 pub mod retention;
+pub mod screen;

@@ -154,6 +154,10 @@ export const commands = {
 	retentionSettings: () => typedError<RetentionSettings, CommandError>(__TAURI_INVOKE("retention_settings")),
 	/**  Saves the retention rules; they apply to every closed and forwarded case from the next pass. */
 	saveRetentionSettings: (settings: RetentionSettings) => typedError<RetentionSettings, CommandError>(__TAURI_INVOKE("save_retention_settings", { settings })),
+	/**  The safe screen settings. */
+	screenSettings: () => typedError<ScreenSettings, CommandError>(__TAURI_INVOKE("screen_settings")),
+	/**  Saves the safe screen settings (audited) and applies the content protection to the window. */
+	saveScreenSettings: (settings: ScreenSettings) => typedError<ScreenSettings, CommandError>(__TAURI_INVOKE("save_screen_settings", { settings })),
 };
 
 /** Events */
@@ -438,7 +442,7 @@ export type DataChanged = {
  *  meetings, their records, agendas and minutes; `directory`: the participants directory;
  *  `meeting_settings`: how long minutes are kept.
  */
-export type DataKind = "store" | "cases" | "action_items" | "board_settings" | "meetings" | "directory" | "meeting_settings";
+export type DataKind = "store" | "cases" | "action_items" | "board_settings" | "meetings" | "directory" | "meeting_settings" | "screen_settings";
 
 /**
  *  A civil date in Europe/Copenhagen (a due date): "2026-11-25" in the store and in JSON; people
@@ -770,6 +774,16 @@ export type Route = {
 	/**  The official name, e.g. "Aarhus". */
 	municipality: string,
 	police_district: PoliceDistrict,
+};
+
+/**  The safe screen settings (table `screen_settings`; the defaults until saved). */
+export type ScreenSettings = {
+	/**  Safe screen mode is on: names, descriptions and notes are hidden. */
+	safe: boolean,
+	/**  Opening a meeting turns safe screen mode on. */
+	meetings_safe: boolean,
+	/**  The window is kept out of screenshots and screen sharing (Windows, macOS). */
+	content_protection: boolean,
 };
 
 export type SearchHit = {

@@ -14,6 +14,7 @@ export const changes = $state<Record<DataKind, number>>({
   meetings: 0,
   directory: 0,
   meeting_settings: 0,
+  screen_settings: 0,
 });
 
 /** Records one change: the views reading `version` of one of its kinds reload. */

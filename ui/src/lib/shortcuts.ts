@@ -8,6 +8,7 @@ export type ShortcutAction =
   | { kind: 'new-concern' }
   | { kind: 'shortcuts' }
   | { kind: 'lock' }
+  | { kind: 'safe-screen' }
   | { kind: 'navigate'; view: View };
 
 export interface KeyLike {
@@ -37,6 +38,10 @@ export function matchShortcut(e: KeyLike, inEditable: boolean): ShortcutAction |
     if (key === 'n') return { kind: 'new-concern' };
     if (key === 'l') return { kind: 'lock' };
     return null;
+  }
+  if (mod && !e.altKey && e.shiftKey) {
+    // By the physical key as well: Shift changes `key` on some layouts.
+    return key === 's' || e.code === 'KeyS' ? { kind: 'safe-screen' } : null;
   }
   if (e.altKey && !mod && !e.shiftKey) {
     const m = /^Digit([1-9])$/u.exec(e.code);

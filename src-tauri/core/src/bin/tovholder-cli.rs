@@ -18,6 +18,7 @@ use tovholder_core::secrets::RecoveryCode;
 use tovholder_core::store::resolve_data_dir;
 use tovholder_core::{
     Error, Keychain, Store, access_report, actions, audit, board, demo, district, lock, meetings, retention, routing,
+    screen,
 };
 
 #[derive(Parser)]
@@ -188,6 +189,18 @@ enum Command {
         /// Remove the PIN.
         #[arg(long)]
         no_pin: bool,
+    },
+    /// Safe screen mode (for a projector): prints the settings; `--safe on|off` turns the mode on
+    /// or off, `--meetings-safe on|off` whether opening a meeting turns it on,
+    /// `--content-protection on|off` whether the window is kept out of screenshots and screen
+    /// sharing (Windows, macOS).
+    ScreenSettings {
+        #[arg(long, value_name = "on|off", allow_hyphen_values = true)]
+        safe: Option<String>,
+        #[arg(long, value_name = "on|off", allow_hyphen_values = true)]
+        meetings_safe: Option<String>,
+        #[arg(long, value_name = "on|off", allow_hyphen_values = true)]
+        content_protection: Option<String>,
     },
     /// Retention: delete what is past its deletion date, list what is due, postpone a deletion.
     Retention {
@@ -639,6 +652,28 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
             }
             let pin_set = tovholder_core::pin::is_set(&dir)?;
             print_json(&json!({ "idle_minutes": settings.idle_minutes, "pin": pin_set }))?;
+        }
+        Command::ScreenSettings { safe, meetings_safe, content_protection } => {
+            let on_off = |field: &'static str, v: Option<String>| -> Result<Option<bool>, Error> {
+                v.map(|v| match v.trim() {
+                    "on" => Ok(true),
+                    "off" => Ok(false),
+                    _ => Err(Error::invalid(field, "skal være on eller off")),
+                })
+                .transpose()
+            };
+            let safe = on_off("safe", safe)?;
+            let meetings_safe = on_off("meetings_safe", meetings_safe)?;
+            let content_protection = on_off("content_protection", content_protection)?;
+            let store = open_store(&dir, &keychain)?;
+            let mut settings = screen::settings(&store)?;
+            if safe.is_some() || meetings_safe.is_some() || content_protection.is_some() {
+                settings.safe = safe.unwrap_or(settings.safe);
+                settings.meetings_safe = meetings_safe.unwrap_or(settings.meetings_safe);
+                settings.content_protection = content_protection.unwrap_or(settings.content_protection);
+                settings = screen::save_settings(&store, settings)?;
+            }
+            print_json(&serde_json::to_value(settings).expect("JSON"))?;
         }
         Command::Retention { command } => match command {
             RetentionCommand::Run { dry_run } => {

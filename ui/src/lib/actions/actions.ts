@@ -120,7 +120,11 @@ export function indexAfterRemoval(index: number, countAfter: number): number {
 }
 
 /** "Opgaven »Indkald til samtale« (ØJP-2026-0042) er markeret udført." */
-export function statusMessage(item: Pick<ActionItem, 'what' | 'reference'>, status: 'done' | 'cancelled'): string {
+export function statusMessage(
+  item: Pick<ActionItem, 'what' | 'reference'>,
+  status: 'done' | 'cancelled',
+  show: (text: string) => string = (text) => text,
+): string {
   const verb = status === 'done' ? 'markeret udført' : 'annulleret';
-  return `Opgaven »${item.what}« (${item.reference}) er ${verb}.`;
+  return `Opgaven »${show(item.what)}« (${item.reference}) er ${verb}.`;
 }

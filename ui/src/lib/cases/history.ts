@@ -102,3 +102,27 @@ export function describeHistory(entry: HistoryEntry, districtName: (code: string
     reason: entry.reason !== null && entry.reason.trim() !== '' ? entry.reason : null,
   };
 }
+
+/** History fields whose values are free text (names, descriptions, action items' texts). */
+const FREE_TEXT_FIELDS = new Set(['pseudonym', 'description', 'action_item']);
+
+/**
+ * A history line as safe screen mode may show it: free-text values and reasons replaced by
+ * `hidden`; a pseudonym's values kept only when `keep` says they are initials.
+ */
+export function safeHistoryLine(
+  field: string,
+  line: HistoryLine,
+  hidden: string,
+  keep: (value: string) => boolean,
+): HistoryLine {
+  const hide = (v: string): string =>
+    v === EMPTY_VALUE || (field === 'pseudonym' && keep(v)) ? v : hidden;
+  const free = FREE_TEXT_FIELDS.has(field);
+  return {
+    ...line,
+    oldValue: free ? hide(line.oldValue) : line.oldValue,
+    newValue: free ? hide(line.newValue) : line.newValue,
+    reason: line.reason === null ? null : hidden,
+  };
+}
