@@ -183,7 +183,7 @@ fn protect_content(app: &AppHandle, protected: bool) {
     if let Some(window) = app.get_webview_window("main")
         && window.set_content_protected(protected).is_err()
     {
-        eprintln!("tovholder: the window's content protection could not be set");
+        log::warn!("the window's content protection could not be set");
     }
 }
 
@@ -250,8 +250,10 @@ fn log_plugin(data_dir: Option<&std::path::Path>) -> tauri::plugin::TauriPlugin<
     use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
     let mut builder = tauri_plugin_log::Builder::new()
         .clear_targets()
-        .level(log::LevelFilter::Info)
-        // Other crates' messages may quote what they handled: warnings and errors only.
+        // Other crates' messages may quote what they handled: their warnings and errors only;
+        // the app's own messages (codes, ids, references) from info on.
+        .level(log::LevelFilter::Warn)
+        .level_for("tovholder_app", log::LevelFilter::Info)
         .level_for("tao", log::LevelFilter::Error)
         .level_for("wry", log::LevelFilter::Error)
         .level_for("zbus", log::LevelFilter::Error)
