@@ -288,6 +288,35 @@ pub fn copenhagen_today() -> chrono::NaiveDate {
     chrono::Utc::now().with_timezone(&chrono_tz::Europe::Copenhagen).date_naive()
 }
 
+/// The single-instance plugin's name on the session bus: held while an app instance runs.
+const INSTANCE_NAME: &str = "dk.tovholder.app.SingleInstance";
+
+/// Waits (up to 10 s) until no app instance holds the session bus name, so a start right after a
+/// quit is never taken for a second instance (which would hand over to the dying one and end).
+fn wait_for_no_instance() {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        let out = Command::new("dbus-send")
+            .args([
+                "--session",
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus.NameHasOwner",
+                &format!("string:{INSTANCE_NAME}"),
+            ])
+            .stdin(Stdio::null())
+            .output();
+        match out {
+            Ok(o) if o.status.success() && String::from_utf8_lossy(&o.stdout).contains("boolean true") => {
+                std::thread::sleep(POLL)
+            }
+            _ => return,
+        }
+    }
+    panic!("an earlier app instance still holds {INSTANCE_NAME} after 10 s");
+}
+
 /// A date as typed in the app's Danish date fields: "01.12.2026".
 pub fn typed_date(d: chrono::NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
@@ -449,6 +478,7 @@ impl App {
 
     async fn launch_with(label: &str, data_dir: &Path, retention_pass: bool) -> App {
         check_environment();
+        wait_for_no_instance();
         let application = app_binary();
         let (scenario, run) = label.split_once('/').unwrap_or((label, "1"));
         let artifacts = artifacts_dir(scenario, run == "1");
