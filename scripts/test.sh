@@ -5,10 +5,13 @@
 #   2. UI                  npm ci, type check, unit tests and build of ui/ (ui/dist is embedded in the app)
 #   3. lints               cargo clippy --workspace --all-targets -D warnings
 #   4. build               the app, the CLI and the unit tests, once (debug)
-#   5. tests               unit/integration tests against the real OS keychain, then the end-to-end
+#   5. package             the Linux package: a .deb bundled from that debug build and installed with
+#                          apt-get (Debian/Ubuntu; as root or through sudo), for the end-to-end test
+#                          that starts the installed app (tests/tests/installed_package.rs)
+#   6. tests               unit/integration tests against the real OS keychain, then the end-to-end
 #                          tests driving the built app (tauri-driver + WebKitWebDriver under Xvfb),
 #                          all in one private D-Bus session with an unlocked gnome-keyring
-#   6. generated files     the bindings, rules and capability that the build and `cargo test` regenerate are committed
+#   7. generated files     the bindings, rules and capability that the build and `cargo test` regenerate are committed
 #
 # Needs Rust and Node 20 + npm. Everything else it installs first when missing (scripts/setup.sh
 # test): on Debian/Ubuntu the build packages plus xvfb xauth webkit2gtk-driver gnome-keyring
@@ -39,7 +42,7 @@ step() {
   current="$1: $2"
   step_started=$SECONDS
   echo
-  echo "==> [$((${#timings[@]} + 1))/6] $current"
+  echo "==> [$((${#timings[@]} + 1))/7] $current"
 }
 
 finish_step() {
@@ -82,6 +85,22 @@ cargo clippy --workspace --all-targets -- -D warnings
 step build "app, CLI and tests (debug)"
 cargo build --workspace --exclude tovholder-e2e --lib --bins --tests --examples
 
+step package "the .deb from the debug build, installed with apt-get"
+if command -v apt-get >/dev/null && command -v dpkg >/dev/null; then
+  rm -rf target/debug/bundle/deb
+  # The tauri CLI from ui/ (the same version as @tauri-apps/api); the Rust crate is a minor
+  # version behind, which the check would otherwise refuse.
+  ui/node_modules/.bin/tauri build --debug --bundles deb --ci --ignore-version-mismatches
+  deb=$(ls target/debug/bundle/deb/*.deb)
+  as_root=()
+  [[ $(id -u) -eq 0 ]] || as_root=(sudo -n)
+  "${as_root[@]}" apt-get install -y --reinstall "./$deb"
+  export TOVHOLDER_INSTALLED_APP=/usr/bin/tovholder
+  ls -l "$deb" "$TOVHOLDER_INSTALLED_APP"
+else
+  echo "no apt-get: the .deb is neither built nor installed here (CI runs on Debian)"
+fi
+
 step test "cargo test with the OS keychain, then end-to-end under Xvfb"
 cargo test --workspace --exclude tovholder-e2e
 command -v tauri-driver >/dev/null || {
@@ -105,4 +124,4 @@ finish_step
 
 echo
 summary=$(printf '%s, ' "${timings[@]}")
-echo "test.sh: OK, all 6 steps passed in $((SECONDS - started))s (${summary%, })"
+echo "test.sh: OK, all 7 steps passed in $((SECONDS - started))s (${summary%, })"

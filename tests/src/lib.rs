@@ -476,10 +476,18 @@ impl App {
         App::launch_with(label, data_dir, true).await
     }
 
+    /// [`App::launch`] with another build of the app: the installed package's binary.
+    pub async fn launch_binary(label: &str, data_dir: &Path, application: &Path) -> App {
+        App::launch_from(label, data_dir, false, application.to_path_buf()).await
+    }
+
     async fn launch_with(label: &str, data_dir: &Path, retention_pass: bool) -> App {
+        App::launch_from(label, data_dir, retention_pass, app_binary()).await
+    }
+
+    async fn launch_from(label: &str, data_dir: &Path, retention_pass: bool, application: PathBuf) -> App {
         check_environment();
         wait_for_no_instance();
-        let application = app_binary();
         let (scenario, run) = label.split_once('/').unwrap_or((label, "1"));
         let artifacts = artifacts_dir(scenario, run == "1");
         let driver = Driver::start(data_dir, artifacts.join(format!("driver-{run}.log")), retention_pass);
