@@ -1,9 +1,7 @@
 //! The access report (indsigt) as a PDF: its content as blocks for the generic pager, its running
 //! header and footer, drawn by `pdf.rs` — the minutes' layout code, not a second renderer.
 
-use super::pager::{
-    BODY, Builder, CONTENT_W, Fonts, Item, MARGIN, NOTE, PAGE_H, RUNNING, RUNNING_BOLD, TITLE, Width, fit, text_item,
-};
+use super::pager::{BODY, Builder, CONTENT_W, Fonts, Item, NOTE, TITLE, Width};
 use super::pdf::{Meta, write_pdf};
 use crate::access_report::{AccessReport, when};
 use crate::dates::format_date;
@@ -34,28 +32,8 @@ fn layout_pages(fonts: &Fonts, report: &AccessReport) -> Vec<Vec<Item>> {
 }
 
 fn running(fonts: &Fonts, report: &AccessReport, no: usize, of: usize) -> Vec<Item> {
-    let mut items = Vec::new();
-    let right = MARGIN + CONTENT_W;
-    let head_top = MARGIN;
-    items.push(text_item(fonts, MARGIN, head_top, RUNNING_BOLD, "FORTROLIGT".into()));
-    let title =
-        fit(fonts, RUNNING, &format!("{} · Indsigt i sag {}", report.infohus, report.reference), CONTENT_W - 90.0);
-    let w = fonts.regular.width(&title, RUNNING.size);
-    items.push(text_item(fonts, right - w, head_top, RUNNING, title));
-    items.push(Item::Rule { x1: MARGIN, x2: right, y: head_top + RUNNING.leading + 4.0, thickness: 0.5, gray: 0.55 });
-    let foot_top = PAGE_H - MARGIN - RUNNING.leading;
-    items.push(Item::Rule { x1: MARGIN, x2: right, y: foot_top - 5.0, thickness: 0.5, gray: 0.55 });
-    items.push(text_item(
-        fonts,
-        MARGIN,
-        foot_top,
-        RUNNING,
-        "Indsigt efter databeskyttelsesforordningens art. 15".into(),
-    ));
-    let side = format!("Side {no} af {of}");
-    let w = fonts.regular.width(&side, RUNNING.size);
-    items.push(text_item(fonts, right - w, foot_top, RUNNING, side));
-    items
+    let title = format!("{} · Indsigt i sag {}", report.infohus, report.reference);
+    super::pager::running_items(fonts, &title, "Indsigt efter databeskyttelsesforordningens art. 15", no, of)
 }
 
 fn or_dash(v: Option<&str>) -> String {

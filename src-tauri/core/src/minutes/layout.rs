@@ -2,37 +2,13 @@
 //! footer of each page ([`running`]). The generic pager (`pager.rs`) measures, wraps and
 //! paginates them.
 
-use super::pager::{
-    BODY, Block, Builder, CELL, CONTENT_W, Fonts, Item, MARGIN, NOTE, PAGE_H, RUNNING, RUNNING_BOLD, TITLE, Table,
-    Width, clean, fit, text_item,
-};
+use super::pager::{BODY, Block, Builder, CELL, CONTENT_W, Fonts, Item, NOTE, TITLE, Table, Width, clean};
 use super::{AgendaItem, MinutesDoc, Participant};
 
 /// The running header and footer of page `no` (1-based) of `of`, and nothing else.
 pub(crate) fn running(fonts: &Fonts, doc: &MinutesDoc, no: usize, of: usize) -> Vec<Item> {
-    let mut items = Vec::new();
-    let right = MARGIN + CONTENT_W;
-    let head_top = MARGIN;
-    items.push(text_item(fonts, MARGIN, head_top, RUNNING_BOLD, "FORTROLIGT".into()));
     let title = clean(&fonts.regular, &format!("{} · Møde {}", doc.infohus, doc.meeting_number)).replace('\n', " ");
-    let title = fit(fonts, RUNNING, &title, CONTENT_W - 90.0);
-    let w = fonts.regular.width(&title, RUNNING.size);
-    items.push(text_item(fonts, right - w, head_top, RUNNING, title));
-    items.push(Item::Rule { x1: MARGIN, x2: right, y: head_top + RUNNING.leading + 4.0, thickness: 0.5, gray: 0.55 });
-
-    let foot_top = PAGE_H - MARGIN - RUNNING.leading;
-    items.push(Item::Rule { x1: MARGIN, x2: right, y: foot_top - 5.0, thickness: 0.5, gray: 0.55 });
-    items.push(text_item(
-        fonts,
-        MARGIN,
-        foot_top,
-        RUNNING,
-        "Retsplejeloven § 115 — må ikke anvendes til efterforskning".into(),
-    ));
-    let side = format!("Side {no} af {of}");
-    let w = fonts.regular.width(&side, RUNNING.size);
-    items.push(text_item(fonts, right - w, foot_top, RUNNING, side));
-    items
+    super::pager::running_items(fonts, &title, "Retsplejeloven § 115 — må ikke anvendes til efterforskning", no, of)
 }
 
 impl Builder<'_> {

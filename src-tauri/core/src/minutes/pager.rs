@@ -485,6 +485,27 @@ pub(crate) fn paginate(fonts: &Fonts, blocks: &[Block]) -> Vec<Vec<Item>> {
 }
 
 /// Shortens `s` with an ellipsis to fit `width` (for a running header).
+/// The running header and footer of every page of the app's A4 documents: »FORTROLIGT« and the
+/// document's title (fitted) at the top, a line under it; a line, the document's footer text and
+/// »Side N af M« at the bottom.
+pub(crate) fn running_items(fonts: &Fonts, title: &str, footer: &str, no: usize, of: usize) -> Vec<Item> {
+    let mut items = Vec::new();
+    let right = MARGIN + CONTENT_W;
+    let head_top = MARGIN;
+    items.push(text_item(fonts, MARGIN, head_top, RUNNING_BOLD, "FORTROLIGT".into()));
+    let title = fit(fonts, RUNNING, title, CONTENT_W - 90.0);
+    let w = fonts.regular.width(&title, RUNNING.size);
+    items.push(text_item(fonts, right - w, head_top, RUNNING, title));
+    items.push(Item::Rule { x1: MARGIN, x2: right, y: head_top + RUNNING.leading + 4.0, thickness: 0.5, gray: 0.55 });
+    let foot_top = PAGE_H - MARGIN - RUNNING.leading;
+    items.push(Item::Rule { x1: MARGIN, x2: right, y: foot_top - 5.0, thickness: 0.5, gray: 0.55 });
+    items.push(text_item(fonts, MARGIN, foot_top, RUNNING, footer.into()));
+    let side = format!("Side {no} af {of}");
+    let w = fonts.regular.width(&side, RUNNING.size);
+    items.push(text_item(fonts, right - w, foot_top, RUNNING, side));
+    items
+}
+
 pub(crate) fn fit(fonts: &Fonts, s: Style, text: &str, width: f32) -> String {
     let face = fonts.face(s.bold);
     if face.width(text, s.size) <= width {
