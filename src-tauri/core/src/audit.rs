@@ -213,6 +213,32 @@ pub enum AuditEvent {
     /// A retention pass found nothing left to delete after planning.
     RetentionRun,
     RetentionSettingsChanged,
+    /// This installation's key pairs for the sealed hand-over were made.
+    IdentityCreated,
+    /// An installation was added to the directory, or its key or name changed (its row id).
+    PeerAdded {
+        id: i64,
+    },
+    /// An installation's safety number was compared and it was marked verified.
+    PeerVerified {
+        id: i64,
+    },
+    /// A case was sealed for another infohus (and forwarded there).
+    HandoverSent {
+        reference: String,
+    },
+    /// A received sealed case was opened for preview (the sender's reference; nothing stored).
+    HandoverOpened {
+        reference: String,
+    },
+    /// A sealed case was received: the new case.
+    HandoverReceived {
+        reference: String,
+    },
+    /// The receiver's receipt for a sent case was imported.
+    HandoverConfirmed {
+        reference: String,
+    },
 }
 
 crate::keys::key_enum!(
@@ -269,6 +295,13 @@ crate::keys::key_enum!(
         RetentionListed = "retention.listed": "Sletteliste vist",
         RetentionRun = "retention.run": "Sletning kørt",
         RetentionSettingsChanged = "retention.settings_changed": "Slettefrister ændret",
+        IdentityCreated = "identity.created": "Installationens nøgler dannet",
+        PeerAdded = "peer.added": "Nøgle tilføjet til nøglekataloget",
+        PeerVerified = "peer.verified": "Nøgle bekræftet med sikkerhedsnummer",
+        HandoverSent = "handover.sent": "Sagen sendt forseglet",
+        HandoverOpened = "handover.opened": "Modtaget sag vist før modtagelse",
+        HandoverReceived = "handover.received": "Sagen modtaget forseglet",
+        HandoverConfirmed = "handover.confirmed": "Modtagelse bekræftet",
     }
 );
 
@@ -291,6 +324,10 @@ impl AuditAction {
                 | A::ActionItemChanged
                 | A::AuditListed
                 | A::AccessReportExported
+                | A::HandoverSent
+                | A::HandoverOpened
+                | A::HandoverReceived
+                | A::HandoverConfirmed
         )
     }
 }
@@ -353,6 +390,13 @@ impl AuditEvent {
             AuditEvent::RetentionListed => AuditAction::RetentionListed,
             AuditEvent::RetentionRun => AuditAction::RetentionRun,
             AuditEvent::RetentionSettingsChanged => AuditAction::RetentionSettingsChanged,
+            AuditEvent::IdentityCreated => AuditAction::IdentityCreated,
+            AuditEvent::PeerAdded { .. } => AuditAction::PeerAdded,
+            AuditEvent::PeerVerified { .. } => AuditAction::PeerVerified,
+            AuditEvent::HandoverSent { .. } => AuditAction::HandoverSent,
+            AuditEvent::HandoverOpened { .. } => AuditAction::HandoverOpened,
+            AuditEvent::HandoverReceived { .. } => AuditAction::HandoverReceived,
+            AuditEvent::HandoverConfirmed { .. } => AuditAction::HandoverConfirmed,
         }
     }
 
@@ -386,6 +430,10 @@ impl AuditEvent {
             AuditEvent::CaseDeleted { .. } => &[K::Cases, K::ActionItems, K::Meetings],
             AuditEvent::MeetingDeleted { .. } => &[K::Meetings],
             AuditEvent::CaseRetentionExtended { .. } | AuditEvent::RetentionSettingsChanged => &[K::Cases],
+            AuditEvent::HandoverSent { .. }
+            | AuditEvent::HandoverReceived { .. }
+            | AuditEvent::HandoverConfirmed { .. } => &[K::Cases],
+            AuditEvent::IdentityCreated | AuditEvent::PeerAdded { .. } | AuditEvent::PeerVerified { .. } => &[K::Peers],
             AuditEvent::StoreBackupCreated
             | AuditEvent::CaseRead { .. }
             | AuditEvent::ActionItemsListed { .. }
@@ -411,7 +459,8 @@ impl AuditEvent {
             | AuditEvent::AccessReportExported { .. }
             | AuditEvent::AccessReportSettingsChanged
             | AuditEvent::RetentionListed
-            | AuditEvent::RetentionRun => &[],
+            | AuditEvent::RetentionRun
+            | AuditEvent::HandoverOpened { .. } => &[],
         }
     }
 
@@ -429,7 +478,12 @@ impl AuditEvent {
             | AuditEvent::CaseMeetingFlagged { reference }
             | AuditEvent::ActionItemAdded { reference }
             | AuditEvent::ActionItemChanged { reference }
-            | AuditEvent::AccessReportExported { reference } => Some(reference.clone()),
+            | AuditEvent::AccessReportExported { reference }
+            | AuditEvent::HandoverSent { reference }
+            | AuditEvent::HandoverOpened { reference }
+            | AuditEvent::HandoverReceived { reference }
+            | AuditEvent::HandoverConfirmed { reference } => Some(reference.clone()),
+            AuditEvent::PeerAdded { id } | AuditEvent::PeerVerified { id } => Some(format!("nøgle id {id}")),
             AuditEvent::DemoFilled { cases } => Some(format!("{cases} cases")),
             AuditEvent::MeetingChanged { number }
             | AuditEvent::MeetingFinalized { number }

@@ -56,6 +56,14 @@ pub enum Error {
     /// No program on this computer opens the kind of file (Danish, plural: "PDF-filer").
     #[error("no program opens {0} on this computer")]
     NoProgram(&'static str),
+    /// A sealed file (a case or a receipt from another installation) was refused, before
+    /// anything was written (docs/handover.md).
+    #[error("the sealed file was refused: {0:?}")]
+    Sealed(crate::handover::Refusal),
+    /// The sealed case was imported before: the case it became (none when retention has since
+    /// deleted it).
+    #[error("the sealed case was already received")]
+    AlreadyReceived { reference: Option<String> },
     /// A broken invariant of the program itself (a bug), described without data.
     #[error("internal error: {0}")]
     Internal(&'static str),
@@ -87,6 +95,8 @@ impl Error {
             Error::Refused(_) => "refused",
             Error::Busy => "busy",
             Error::NoProgram(_) => "no_program",
+            Error::Sealed(_) => "sealed_file_refused",
+            Error::AlreadyReceived { .. } => "already_received",
             Error::Io(_) => "io",
             Error::Database(_) => "database",
             Error::Internal(_) => "internal",
@@ -108,6 +118,8 @@ impl Error {
                 | Error::PinWait { .. }
                 | Error::NewerSchema { .. }
                 | Error::Refused(_)
+                | Error::Sealed(_)
+                | Error::AlreadyReceived { .. }
         )
     }
 
@@ -147,6 +159,13 @@ impl Error {
             Error::Refused(_) => "Handlingen blev afvist.".into(),
             Error::NoProgram(what) => {
                 format!("Der er intet program på computeren, der kan åbne {what}. Kontakt IT-supporten.")
+            }
+            Error::Sealed(refusal) => refusal.message_da().into(),
+            Error::AlreadyReceived { reference: Some(r) } => {
+                format!("Sagen er allerede modtaget som {r}. Intet er ændret.")
+            }
+            Error::AlreadyReceived { reference: None } => {
+                "Sagen er allerede modtaget og er siden slettet efter sin slettefrist. Intet er ændret.".into()
             }
             Error::Io(_) | Error::Database(_) | Error::Internal(_) => {
                 "Der opstod en intern fejl. Intet er gemt; prøv igen.".into()

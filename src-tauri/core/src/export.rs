@@ -202,6 +202,10 @@ pub const MINUTES_PDF: Target = Target { field: "out", folder: "mappen til refer
 pub const MINUTES_EML: Target = Target { field: "eml", folder: "mappen til e-mailen" };
 /// The access report's files written by `tovholder-cli access-report --out`.
 pub const ACCESS_REPORT: Target = Target { field: "out", folder: "mappen til indsigtsrapporten" };
+/// A sealed case written by `tovholder-cli handover send --out`.
+pub const SEALED_CASE: Target = Target { field: "out", folder: "mappen til den forseglede sag" };
+/// A receipt written by `tovholder-cli handover import` (beside the case, or `--receipt`).
+pub const RECEIPT: Target = Target { field: "receipt", folder: "mappen til kvitteringen" };
 /// A file chosen in the save dialog.
 pub const CHOSEN_FILE: Target = Target { field: "path", folder: "den valgte mappe" };
 

@@ -19,6 +19,8 @@ pub mod faults;
 mod files;
 #[cfg(any(test, feature = "test-support"))]
 pub mod generated;
+pub mod handover;
+pub mod identity;
 pub mod intake;
 pub mod keychain;
 mod keys;
@@ -27,6 +29,7 @@ pub mod meetings;
 mod migrate;
 pub mod minutes;
 pub mod op;
+pub mod peers;
 pub mod pin;
 pub mod profile;
 pub mod retention;

@@ -151,7 +151,7 @@ crate::keys::key_enum!(
     /// cases, their notes and history (stage, fields, forwarding, the meeting flag);
     /// `action_items`: opgaver; `board_settings`: the coordinator's board settings; `meetings`:
     /// meetings, their records, agendas and minutes; `directory`: the participants directory;
-    /// `meeting_settings`: how long minutes are kept.
+    /// `meeting_settings`: how long minutes are kept; `peers`: the hand-over's directory of keys.
     DataKind {
         Store = "store": "Hele databasen",
         Cases = "cases": "Sager",
@@ -161,6 +161,7 @@ crate::keys::key_enum!(
         Directory = "directory": "Deltagere",
         MeetingSettings = "meeting_settings": "Mødeindstillinger",
         ScreenSettings = "screen_settings": "Sikker skærm",
+        Peers = "peers": "Nøglekatalog",
     }
 );
 

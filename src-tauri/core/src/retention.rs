@@ -217,11 +217,11 @@ fn extensions(db: &Reader<'_>) -> Result<HashMap<i64, Extension>> {
     Ok(rows)
 }
 
-/// The hook for the hand-over (not built yet): the day the receiving infohus confirmed it took
-/// over a forwarded case. A forwarded case is deleted on that day when it comes before the
-/// forwarding rule's date. Until hand-overs exist, none is ever confirmed.
-fn handover_confirmed(_db: &Reader<'_>, _case_id: i64) -> Result<Option<Day>> {
-    Ok(None)
+/// The day the receiving infohus confirmed it took over a forwarded case (its receipt imported:
+/// `handover::confirm`). A forwarded case is deleted on that day when it comes before the
+/// forwarding rule's date.
+fn handover_confirmed(db: &Reader<'_>, case_id: i64) -> Result<Option<Day>> {
+    crate::handover::confirmed_day(db, case_id)
 }
 
 /// `years` after `day`; 29 February goes to 28 February.

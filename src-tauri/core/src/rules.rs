@@ -135,6 +135,12 @@ pub fn typescript() -> String {
         let _ = writeln!(ts, "  {}: {},", quoted(d.code), quoted(crate::district::display_name(d.code)));
     }
     ts.push_str("} as const;\n\n");
+    ts.push_str("/** What each history entry's field is called in the case panel, by its stored key. */\n");
+    ts.push_str("export const HISTORY_FIELD_LABELS: Record<string, string> = {\n");
+    for f in crate::cases::history::HistoryField::ALL {
+        let _ = writeln!(ts, "  {}: {},", quoted(f.as_str()), quoted(f.label_da()));
+    }
+    ts.push_str("};\n\n");
     ts.push_str("/** What each audit action is called in the log views, by its stored key. */\n");
     ts.push_str("export const AUDIT_ACTION_LABELS = {\n");
     for a in crate::audit::AuditAction::ALL {

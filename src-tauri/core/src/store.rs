@@ -327,6 +327,7 @@ impl Store {
                     audit::start(op, &code)?;
                     profile::insert(op, &profile)?;
                     op.audit(AuditEvent::StoreCreated);
+                    crate::identity::ensure(op)?;
                     Ok(())
                 })?;
                 conn.close().map_err(|(_, e)| Error::from(e))?;
@@ -393,7 +394,7 @@ impl Store {
         configure(&conn, busy_timeout)?;
         crate::migrate::run(&mut conn, &db_path(dir))?;
         let actor = crate::op::read_on(&conn, "", crate::clock::system().now(), profile::read)?.name;
-        Ok(Store {
+        let store = Store {
             conn,
             dir: dir.to_path_buf(),
             busy_timeout,
@@ -402,7 +403,12 @@ impl Store {
             actor,
             clock: crate::clock::system(),
             changes: Cell::new(Changes::default()),
-        })
+        };
+        // A store from before the hand-over gets its identity at its first open.
+        if !store.read_unlogged(crate::identity::exists)? {
+            store.write(crate::identity::ensure)?;
+        }
+        Ok(store)
     }
 
     /// Unlocks with the recovery code (new laptop, reinstalled OS, lost keychain entry) and puts

@@ -61,6 +61,12 @@
 //!     let _ = w::action_detach_meeting(op, 1)?;
 //!     let _ = w::retention_purge(op, 1)?;
 //!     let _ = w::search_optimize(op)?;
+//!     let _ = w::identity_create(op)?;
+//!     let _ = w::case_note_received(op, 1, tovholder_core::dates::Stamp::new(chrono::Utc::now()), "Sara Nielsen", "tekst")?;
+//!     let _ = w::handover_sent(op, 1, "sha", "FYP", &[], false)?;
+//!     let _ = w::handover_confirm(op, 1, "Jonas Berg", "FYP-2026-0001")?;
+//!     let _ = w::handover_received(op, "sha", 1, "ØJP-2026-0001", 1)?;
+//!     let _ = w::handover_purge(op, 1)?;
 //!     Ok(())
 //! }
 //! ```
@@ -784,6 +790,102 @@
 //!     Ok(())
 //! }
 //! ```
+//! `identity_create` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::identity_create(db)?;
+//!     Ok(())
+//! }
+//! ```
+//! `case_note_received` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::case_note_received(conn, 1, tovholder_core::dates::Stamp::new(chrono::Utc::now()), "Sara Nielsen", "tekst")?;
+//!     Ok(())
+//! }
+//! ```
+//! `handover_sent` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::handover_sent(db, 1, "sha", "FYP", &[], false)?;
+//!     Ok(())
+//! }
+//! ```
+//! `handover_confirm` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::handover_confirm(conn, 1, "Jonas Berg", "FYP-2026-0001")?;
+//!     Ok(())
+//! }
+//! ```
+//! `handover_received` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(db: &tovholder_core::op::Reader<'_>, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::handover_received(db, "sha", 1, "ØJP-2026-0001", 1)?;
+//!     Ok(())
+//! }
+//! ```
+//! `handover_purge` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::handover_purge(conn, 1)?;
+//!     Ok(())
+//! }
+//! ```
 
 pub use crate::access_report::save_settings_in as access_report_settings;
 pub use crate::actions::add_in as action_add;
@@ -802,6 +904,7 @@ pub use crate::cases::forward_in as case_forward;
 pub use crate::cases::history::purge as case_history_purge;
 pub use crate::cases::history::record as case_history;
 pub use crate::cases::notes::add as case_note;
+pub use crate::cases::notes::add_received as case_note_received;
 pub use crate::cases::notes::purge as case_notes_purge;
 pub use crate::cases::purge_in as case_purge;
 pub use crate::cases::reference::next as case_reference;
@@ -819,6 +922,11 @@ pub use crate::cases::search::purge as search_purge;
 pub use crate::cases::set_meeting_flag_in as case_flag;
 pub use crate::cases::transition_in as case_transition;
 pub use crate::demo::mark as demo_mark;
+pub use crate::handover::stored::confirm as handover_confirm;
+pub use crate::handover::stored::insert_received as handover_received;
+pub use crate::handover::stored::insert_sent as handover_sent;
+pub use crate::handover::stored::purge as handover_purge;
+pub use crate::identity::create as identity_create;
 pub use crate::meetings::apply_to_cases as meeting_apply;
 pub use crate::meetings::directory::directory_id as directory_person;
 /// A validated meeting record (the argument of the meetings' write paths).

@@ -32,6 +32,9 @@ const OWNERS: &[(&str, &[&str])] = &[
     ("screen.rs", &["screen_settings"]),
     ("drafts.rs", &["drafts"]),
     ("retention.rs", &["retention_settings", "retention_extensions"]),
+    ("identity.rs", &["identity"]),
+    ("peers.rs", &["peers"]),
+    ("handover/stored.rs", &["handovers_sent", "handovers_received"]),
 ];
 
 /// Files that may name any table: the schema and its migrations.

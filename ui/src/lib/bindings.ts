@@ -330,6 +330,8 @@ export type CaseDetail = {
 	/**  Open items first (by due date), then done and cancelled ones. */
 	action_items: ActionItem[],
 	history: HistoryEntry[],
+	/**  The sealed files sent for it (»Send til Infohus …»), with their confirmations. */
+	handovers: SentHandover[],
 } & CaseRow;
 
 /**
@@ -440,9 +442,9 @@ export type DataChanged = {
  *  cases, their notes and history (stage, fields, forwarding, the meeting flag);
  *  `action_items`: opgaver; `board_settings`: the coordinator's board settings; `meetings`:
  *  meetings, their records, agendas and minutes; `directory`: the participants directory;
- *  `meeting_settings`: how long minutes are kept.
+ *  `meeting_settings`: how long minutes are kept; `peers`: the hand-over's directory of keys.
  */
-export type DataKind = "store" | "cases" | "action_items" | "board_settings" | "meetings" | "directory" | "meeting_settings" | "screen_settings";
+export type DataKind = "store" | "cases" | "action_items" | "board_settings" | "meetings" | "directory" | "meeting_settings" | "screen_settings" | "peers";
 
 /**
  *  A civil date in Europe/Copenhagen (a due date): "2026-11-25" in the store and in JSON; people
@@ -795,6 +797,22 @@ export type SearchHit = {
 	 */
 	snippet: Snippet | null,
 } & CaseSummary;
+
+/**  A bundle sent for a case, as the case panel shows it. */
+export type SentHandover = {
+	bundle_sha256: string,
+	/**  The police district code of the receiving infohus. */
+	district_code: string,
+	sent_at: Stamp,
+	sent_by: string,
+	with_contact: boolean,
+	/**  When the receiver's receipt was imported (»Modtagelse bekræftet«). */
+	confirmed_at: Stamp | null,
+	/**  Who received it (name and infohus, from the receipt). */
+	confirmed_by: string | null,
+	/**  The case's reference at the receiver. */
+	receiver_reference: string | null,
+};
 
 /**  The result of first-run setup. The recovery code is shown once and kept nowhere. */
 export type SetupResult = {

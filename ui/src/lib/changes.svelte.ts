@@ -15,6 +15,7 @@ export const changes = $state<Record<DataKind, number>>({
   directory: 0,
   meeting_settings: 0,
   screen_settings: 0,
+  peers: 0,
 });
 
 /** Records one change: the views reading `version` of one of its kinds reload. */

@@ -210,27 +210,7 @@ pub fn purpose_da(action: &str) -> String {
 
 /// A history field in Danish.
 fn field_label(field: &str) -> String {
-    match field {
-        "created" => "Sag oprettet",
-        "stage" => "Fase",
-        "outcome" => "Udfald",
-        "forwarded_to" => "Videresendt til",
-        "pseudonym" => "Pseudonym",
-        "birth_year" => "Fødselsår",
-        "gender" => "Køn",
-        "municipality" => "Bopælskommune",
-        "category" => "Kategori",
-        "indicators" => "Tegn på bekymring",
-        "urgency" => "Hastegrad",
-        "police_flag" => "Markeret til politiet",
-        "description" => "Beskrivelse",
-        "channel" => "Kilde",
-        "action_item" => "Opgave",
-        "meeting_flag" => "Til møde",
-        "meeting" => "Møde",
-        other => other,
-    }
-    .to_string()
+    crate::cases::history::HistoryField::parse(field).map_or(field, |f| f.label_da()).to_string()
 }
 
 /// A history value in Danish (the store keeps machine values: "closed", "right_wing", "1").

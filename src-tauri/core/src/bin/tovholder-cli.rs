@@ -17,8 +17,8 @@ use tovholder_core::profile::{OrganisationKind, Profile};
 use tovholder_core::secrets::RecoveryCode;
 use tovholder_core::store::resolve_data_dir;
 use tovholder_core::{
-    Error, Keychain, Store, access_report, actions, audit, board, demo, district, lock, meetings, retention, routing,
-    screen,
+    Error, Keychain, Store, access_report, actions, audit, board, demo, district, handover, identity, lock, meetings,
+    peers, retention, routing, screen,
 };
 
 #[derive(Parser)]
@@ -206,6 +206,76 @@ enum Command {
     Retention {
         #[command(subcommand)]
         command: RetentionCommand,
+    },
+    /// This installation's public key for the sealed hand-over, as JSON: the line to give other
+    /// installations, and its fingerprint.
+    Identity,
+    /// The directory of other installations (infohuse, the hotline) sealed cases go to and come from.
+    Peers {
+        #[command(subcommand)]
+        command: PeersCommand,
+    },
+    /// The sealed hand-over of a case between installations (docs/handover.md).
+    Handover {
+        #[command(subcommand)]
+        command: HandoverCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PeersCommand {
+    /// Add an installation from its public line (`-`: read it from standard input; line breaks,
+    /// spaces and quoting are ignored). A known installation with a new key must be verified again.
+    Add {
+        line: String,
+        /// Whom the key belongs to: name and organisation.
+        #[arg(long)]
+        name: String,
+        /// Its infohus: the police district's code (e.g. FYP) or name.
+        #[arg(long)]
+        infohus: String,
+        /// The safety number was compared by phone already.
+        #[arg(long)]
+        verified: bool,
+    },
+    /// The directory as JSON, with each installation's safety number.
+    List,
+    /// Mark an installation verified after comparing the safety number by phone.
+    Verify { id: i64 },
+}
+
+#[derive(Subcommand)]
+enum HandoverCommand {
+    /// Seal a case for every verified key of an infohus and forward it there; writes FILE
+    /// (a new file) and prints its name and SHA-256.
+    Send {
+        reference: String,
+        /// The receiving infohus: a police district code (e.g. FYP) or name.
+        #[arg(long, value_name = "CODE")]
+        to: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Include the caller's name, phone and e-mail (only when the receiver needs them).
+        #[arg(long)]
+        with_contact: bool,
+        /// Why the case is passed on (default: "Sendt forseglet til …").
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+    },
+    /// Receive a sealed case: checks it against the directory, creates the case and writes the
+    /// receipt for the sender (default: beside FILE, as NAME.kvittering.tovholder).
+    Import {
+        file: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        receipt: Option<PathBuf>,
+    },
+    /// Import the receiver's receipt for a case sent from here: »Modtagelse bekræftet«.
+    Receipt { file: PathBuf },
+    /// Write the receipt for a case received here again (when the first was lost).
+    MakeReceipt {
+        reference: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
 }
 
@@ -614,6 +684,9 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
             }))?;
         }
         Command::Audit(args) => return audit_command(&dir, &keychain, args),
+        c @ (Command::Identity | Command::Peers { .. } | Command::Handover { .. }) => {
+            handover_command(&dir, &keychain, c)?
+        }
         Command::LockSettings { idle_minutes, pin, no_pin } => {
             let new_pin = if pin {
                 let mut line = String::new();
@@ -708,6 +781,84 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
         },
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `identity`, `peers …`, `handover …`.
+fn handover_command(dir: &std::path::Path, keychain: &Keychain, command: Command) -> tovholder_core::Result<()> {
+    match command {
+        Command::Identity => {
+            let store = open_store(dir, keychain)?;
+            print_json(&serde_json::to_value(identity::info(&store)?).expect("JSON"))?;
+        }
+        Command::Peers { command: PeersCommand::Add { line, name, infohus, verified } } => {
+            let line = if line == "-" {
+                let mut text = String::new();
+                std::io::stdin()
+                    .take(64 * 1024)
+                    .read_to_string(&mut text)
+                    .map_err(|_| Error::invalid("line", "kunne ikke læses fra standard input"))?;
+                text
+            } else {
+                line
+            };
+            let store = open_store(dir, keychain)?;
+            let (peer, added) = peers::add(&store, &line, &name, &infohus, verified)?;
+            if added == peers::PeerAdded::KeyChanged {
+                note!(
+                    "The installation's key has changed: compare the safety number again, then `peers verify {}`.",
+                    peer.id
+                );
+            }
+            print_json(&json!({ "peer": peer, "added": added }))?;
+        }
+        Command::Peers { command: PeersCommand::List } => {
+            let store = open_store(dir, keychain)?;
+            print_json(&serde_json::to_value(peers::list(&store)?).expect("JSON"))?;
+        }
+        Command::Peers { command: PeersCommand::Verify { id } } => {
+            let store = open_store(dir, keychain)?;
+            print_json(&serde_json::to_value(peers::verify(&store, id)?).expect("JSON"))?;
+        }
+        Command::Handover { command: HandoverCommand::Send { reference, to, out, with_contact, reason } } => {
+            let store = open_store(dir, keychain)?;
+            let file = handover::send_to_file(&store, &reference, &to, with_contact, reason.as_deref(), &out)?;
+            print_json(&json!({ "file": out.file_name().map(|n| n.to_string_lossy()), "sha256": file.sha256,
+                "proposed_name": file.file_name }))?;
+        }
+        Command::Handover { command: HandoverCommand::Import { file, receipt } } => {
+            let receipt_path = receipt.unwrap_or_else(|| {
+                let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                file.with_file_name(format!("{stem}.kvittering.{}", handover::EXTENSION))
+            });
+            handover::check_receipt_path(&receipt_path)?;
+            let bytes = handover::read_file(&file)?;
+            let store = open_store(dir, keychain)?;
+            let received = handover::import(&store, &bytes)?;
+            handover::write_receipt(&receipt_path, &received.receipt).inspect_err(|_| {
+                note!(
+                    "The case was received as {}; write its receipt again with `handover make-receipt {} --out FILE`.",
+                    received.reference,
+                    received.reference
+                );
+            })?;
+            print_json(&json!({ "reference": received.reference, "origin_reference": received.origin_reference,
+                "receipt": receipt_path }))?;
+        }
+        Command::Handover { command: HandoverCommand::Receipt { file } } => {
+            let bytes = handover::read_file(&file)?;
+            let store = open_store(dir, keychain)?;
+            print_json(&serde_json::to_value(handover::confirm(&store, &bytes)?).expect("JSON"))?;
+        }
+        Command::Handover { command: HandoverCommand::MakeReceipt { reference, out } } => {
+            handover::check_receipt_path(&out)?;
+            let store = open_store(dir, keychain)?;
+            let (receipt, _) = handover::receipt(&store, &reference)?;
+            handover::write_receipt(&out, &receipt)?;
+            print_json(&json!({ "receipt": out, "sha256": receipt.sha256 }))?;
+        }
+        _ => unreachable!("handover_command is called for identity, peers and handover only"),
+    }
+    Ok(())
 }
 
 /// `audit`, `audit verify`, `audit checkpoint`. Input is checked before the store is opened.

@@ -8,6 +8,33 @@ use crate::op::{Op, Reader};
 use rusqlite::params;
 use serde::Serialize;
 
+crate::keys::key_enum!(
+    /// What a history entry changed (its stored `field`), and what the case panel's history and
+    /// the access report call it: one list, generated into the UI's rules.
+    HistoryField {
+        Created = "created": "Sag oprettet",
+        Stage = "stage": "Fase",
+        Outcome = "outcome": "Udfald",
+        ForwardedTo = "forwarded_to": "Videresendt til",
+        Pseudonym = "pseudonym": "Pseudonym",
+        BirthYear = "birth_year": "Fødselsår",
+        Gender = "gender": "Køn",
+        Municipality = "municipality": "Bopælskommune",
+        Category = "category": "Kategori",
+        Indicators = "indicators": "Tegn på bekymring",
+        Urgency = "urgency": "Hastegrad",
+        PoliceFlag = "police_flag": "Markeret til politiet",
+        Description = "description": "Beskrivelse",
+        Channel = "channel": "Kilde",
+        ActionItem = "action_item": "Opgave",
+        MeetingFlag = "meeting_flag": "Til møde",
+        Meeting = "meeting": "Møde",
+        HandoverSent = "handover_sent": "Sendt forseglet",
+        ReceivedFrom = "received_from": "Modtaget fra",
+        HandoverConfirmed = "handover_confirmed": "Modtagelse bekræftet",
+    }
+);
+
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct HistoryEntry {
     pub at: Stamp,

@@ -56,6 +56,8 @@ pub struct CaseDetail {
     /// Open items first (by due date), then done and cancelled ones.
     pub action_items: Vec<crate::actions::ActionItem>,
     pub history: Vec<HistoryEntry>,
+    /// The sealed files sent for it (»Send til Infohus …»), with their confirmations.
+    pub handovers: Vec<crate::handover::SentHandover>,
 }
 
 impl std::ops::Deref for CaseDetail {
@@ -163,6 +165,7 @@ fn detail(db: &Reader<'_>, id: i64, now: chrono::DateTime<chrono::Utc>) -> Resul
         notes: notes::for_case(db, id)?,
         action_items: crate::actions::for_case(db, id, crate::dates::Day::of(now))?,
         history: history::for_case(db, id)?,
+        handovers: crate::handover::sent_for_case(db, id)?,
     })
 }
 
@@ -715,6 +718,7 @@ pub fn purge_in(op: &Op<'_>, id: i64) -> Result<()> {
     crate::actions::purge(op, id)?;
     crate::meetings::stored::purge_case(op, id)?;
     crate::retention::purge(op, id)?;
+    crate::handover::stored::purge(op, id)?;
     search::purge(op, id, &notes::ids_for_case(op, id)?)?;
     notes::purge(op, id)?;
     history::purge(op, id)?;

@@ -24,6 +24,16 @@ pub fn add(op: &Op<'_>, case_id: i64, body: &str) -> Result<Note> {
     Ok(Note { at: op.stamp(), author: op.actor().to_string(), body: body.to_string() })
 }
 
+/// A note that came with a sealed case from another installation: its own time and author as
+/// the sender wrote them (already validated), indexed for search like any note.
+pub fn add_received(op: &Op<'_>, case_id: i64, at: Stamp, author: &str, body: &str) -> Result<()> {
+    op.conn()
+        .prepare_cached("INSERT INTO case_notes (case_id, at, author, body) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![case_id, at, author, body])?;
+    let id = op.conn().last_insert_rowid();
+    super::search::index_note(op, id, body)
+}
+
 pub(crate) fn for_case(db: &Reader<'_>, case_id: i64) -> Result<Vec<Note>> {
     let mut stmt =
         db.conn().prepare_cached("SELECT at, author, body FROM case_notes WHERE case_id = ?1 ORDER BY at, id")?;

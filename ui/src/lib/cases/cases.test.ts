@@ -269,6 +269,7 @@ describe('case edits', () => {
     notes: [],
     action_items: [],
     history: [],
+    handovers: [],
   };
   const aarhus: Route = { municipality: 'Aarhus', police_district: { code: 'ØJP', name: 'Østjyllands Politi', infohus: 'Infohus Østjylland' } };
   const odense: Route = { municipality: 'Odense', police_district: { code: 'FYP', name: 'Fyns Politi', infohus: 'Infohus Fyn' } };

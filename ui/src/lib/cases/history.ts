@@ -12,25 +12,10 @@ import {
   URGENCY_LABELS,
 } from '../labels';
 import { STAGE_LABELS } from '../stages';
+import { HISTORY_FIELD_LABELS } from '../generated/rules';
 
-export const HISTORY_FIELD_LABELS: Record<string, string> = {
-  created: 'Sag oprettet',
-  stage: 'Fase',
-  outcome: 'Udfald',
-  forwarded_to: 'Videresendt til',
-  pseudonym: 'Pseudonym',
-  birth_year: 'Fødselsår',
-  gender: 'Køn',
-  municipality: 'Bopælskommune',
-  category: 'Kategori',
-  indicators: 'Tegn på bekymring',
-  urgency: 'Hastegrad',
-  police_flag: 'Markeret til politiet',
-  description: 'Beskrivelse',
-  channel: 'Kilde',
-  action_item: 'Opgave',
-  meeting_flag: 'Til møde',
-};
+/** The fields' names: one list in Rust (`HistoryField`), generated into the rules. */
+export { HISTORY_FIELD_LABELS };
 
 /** Fields whose values are long free text: shown folded, not inline. */
 const LONG_FIELDS = new Set(['description']);

@@ -215,6 +215,30 @@ export const DISTRICT_NAMES = {
   "BHP": "Infohus Bornholm",
 } as const;
 
+/** What each history entry's field is called in the case panel, by its stored key. */
+export const HISTORY_FIELD_LABELS: Record<string, string> = {
+  "created": "Sag oprettet",
+  "stage": "Fase",
+  "outcome": "Udfald",
+  "forwarded_to": "Videresendt til",
+  "pseudonym": "Pseudonym",
+  "birth_year": "Fødselsår",
+  "gender": "Køn",
+  "municipality": "Bopælskommune",
+  "category": "Kategori",
+  "indicators": "Tegn på bekymring",
+  "urgency": "Hastegrad",
+  "police_flag": "Markeret til politiet",
+  "description": "Beskrivelse",
+  "channel": "Kilde",
+  "action_item": "Opgave",
+  "meeting_flag": "Til møde",
+  "meeting": "Møde",
+  "handover_sent": "Sendt forseglet",
+  "received_from": "Modtaget fra",
+  "handover_confirmed": "Modtagelse bekræftet",
+};
+
 /** What each audit action is called in the log views, by its stored key. */
 export const AUDIT_ACTION_LABELS = {
   "store.created": "Databasen oprettet",
@@ -267,6 +291,13 @@ export const AUDIT_ACTION_LABELS = {
   "retention.listed": "Sletteliste vist",
   "retention.run": "Sletning kørt",
   "retention.settings_changed": "Slettefrister ændret",
+  "identity.created": "Installationens nøgler dannet",
+  "peer.added": "Nøgle tilføjet til nøglekataloget",
+  "peer.verified": "Nøgle bekræftet med sikkerhedsnummer",
+  "handover.sent": "Sagen sendt forseglet",
+  "handover.opened": "Modtaget sag vist før modtagelse",
+  "handover.received": "Sagen modtaget forseglet",
+  "handover.confirmed": "Modtagelse bekræftet",
 } as const;
 
 /** Character classes of the text rules, as inclusive code point ranges (src-tauri/core/src/text.rs). */
