@@ -335,6 +335,12 @@ pub fn saved_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("saved")
 }
 
+/// The file the app's open dialog answers in end-to-end tests (»Modtag sag«, »Indlæs
+/// kvittering«): a test copies the file to open there first.
+pub fn opened_file(data_dir: &Path) -> PathBuf {
+    data_dir.join("open").join("valgt.tovholder")
+}
+
 /// The app's cache directory in end-to-end tests: beside the data directory (which tests expect
 /// to hold only the store), removed with it.
 pub fn cache_dir(data_dir: &Path) -> PathBuf {
@@ -376,6 +382,7 @@ impl Driver {
             // open a PDF viewer or mail program here. Saving writes into `<data dir>/saved`.
             .env("TOVHOLDER_SAVE_DIR", saved_dir(data_dir))
             .env("TOVHOLDER_NO_OPEN", "1")
+            .env("TOVHOLDER_OPEN_FILE", opened_file(data_dir))
             // No retention pass (debug builds) unless a test asks for it: the demo's forwarded
             // cases are past their 30 days, and the pass would delete them while a test looks.
             .env("TOVHOLDER_RETENTION_PASS", if retention_pass { "on" } else { "off" })

@@ -50,12 +50,16 @@ fn know(a: &Site, b: &Site, name: &str, infohus: &str, verified: bool) -> i64 {
 }
 
 fn intake(s: &Site) -> String {
+    intake_in(s, "Odense")
+}
+
+fn intake_in(s: &Site, municipality: &str) -> String {
     let report = IntakeReport::from_json(
         &serde_json::json!({
             "received_at": "2026-11-25T10:00:00+01:00",
             "channel": "hotline",
             "caller": {"type": "parent", "name": "Hanne Kragh", "phone": "+45 20 30 40 50"},
-            "subject": {"pseudonym": "K.M.", "birth_year": 2010, "gender": "male", "municipality": "Odense"},
+            "subject": {"pseudonym": "K.M.", "birth_year": 2010, "gender": "male", "municipality": municipality},
             "category": "right_wing",
             "indicators": ["shares_propaganda"],
             "urgency": "high",
@@ -174,6 +178,22 @@ fn a_case_travels_sealed_and_the_receipt_confirms_it() {
     let before = counts(&h);
     assert!(handover::confirm(&h.store, &received.receipt.bytes).unwrap().already);
     assert_eq!(counts(&h)[..3], before[..3]);
+}
+
+#[test]
+fn a_case_sent_to_an_infohus_belongs_to_it_there_also_for_a_person_who_moved() {
+    let (aarhus, f) = (site("Peter Lund", "Østjyllands Politi", "ØJP"), fyn());
+    know(&aarhus, &f, "Jonas Berg", "FYP", true);
+    know(&f, &aarhus, "Peter Lund", "ØJP", true);
+    // Registered in Aarhus as an Aarhus case; the family has moved to Fyn.
+    let reference = intake_in(&aarhus, "Aarhus");
+    assert!(reference.starts_with("ØJP-"));
+    let sealed = send(&aarhus, &reference, "FYP", false);
+    assert_eq!(handover::preview(&f.store, &sealed.bytes).unwrap().district_code, "FYP");
+    let received = handover::import(&f.store, &sealed.bytes).unwrap();
+    assert!(received.reference.starts_with("FYP-2026-"), "{}", received.reference);
+    // Fyn's own case: it can work it (a stage change needs the case to be its own).
+    cases::transition(&f.store, &received.reference, cases::Stage::Screening, None, None).unwrap();
 }
 
 #[test]

@@ -11,7 +11,9 @@
 //! - `TOVHOLDER_SAVE_DIR=DIR`: `save_minutes` shows no dialog and saves into DIR under the
 //!   default file name (replacing a file of that name, as after the dialog's question);
 //! - `TOVHOLDER_NO_OPEN=1`: `open_minutes` and `email_minutes` write their file into the private
-//!   export folder but open nothing.
+//!   export folder but open nothing;
+//! - `TOVHOLDER_OPEN_FILE=FILE`: the open dialog (»Modtag sag«, »Indlæs kvittering«, a key file)
+//!   shows nothing and answers FILE.
 
 use crate::{CmdResult, blocking, on_store};
 use std::path::PathBuf;
@@ -60,19 +62,25 @@ pub(crate) async fn choose_pdf_path(
     title: &str,
     name: &str,
 ) -> CmdResult<Option<PathBuf>> {
+    choose_save_path(window, title, name, ("PDF-dokument", &["pdf"])).await
+}
+
+/// Where to save a file of the kind `filter` (its Danish name and extensions): as
+/// [`choose_pdf_path`].
+pub(crate) async fn choose_save_path(
+    window: &tauri::WebviewWindow,
+    title: &str,
+    name: &str,
+    filter: (&str, &[&str]),
+) -> CmdResult<Option<PathBuf>> {
     if let Some(dir) = save_dir_seam() {
         return Ok(Some(dir.join(name)));
     }
     // The non-blocking dialog: its answer arrives on a channel this command awaits, so
     // neither the main thread nor a runtime thread waits for the coordinator.
     let (tx, rx) = tokio::sync::oneshot::channel();
-    let mut dialog = window
-        .dialog()
-        .file()
-        .set_parent(window)
-        .set_title(title)
-        .set_file_name(name)
-        .add_filter("PDF-dokument", &["pdf"]);
+    let mut dialog =
+        window.dialog().file().set_parent(window).set_title(title).set_file_name(name).add_filter(filter.0, filter.1);
     // Documents, else the home folder (not the program's working directory).
     let paths = window.path();
     let start = paths.document_dir().ok().filter(|d| d.is_dir()).or_else(|| paths.home_dir().ok());
@@ -86,6 +94,35 @@ pub(crate) async fn choose_pdf_path(
         return Ok(None);
     };
     Ok(Some(chosen.into_path().map_err(|_| Error::invalid("path", "vælg en fil på computeren"))?))
+}
+
+/// Which file to read (a sealed case, a receipt, a key file): the native open dialog (titled
+/// `title`, showing files of the kind `filter`, starting in Downloads, else the home folder), or
+/// `TOVHOLDER_OPEN_FILE` in debug builds. None when the dialog was cancelled.
+pub(crate) async fn choose_open_path(
+    window: &tauri::WebviewWindow,
+    title: &str,
+    filter: (&str, &[&str]),
+) -> CmdResult<Option<PathBuf>> {
+    if cfg!(debug_assertions)
+        && let Some(file) = std::env::var_os("TOVHOLDER_OPEN_FILE").filter(|f| !f.is_empty())
+    {
+        return Ok(Some(PathBuf::from(file)));
+    }
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let mut dialog = window.dialog().file().set_parent(window).set_title(title).add_filter(filter.0, filter.1);
+    let paths = window.path();
+    let start = paths.download_dir().ok().filter(|d| d.is_dir()).or_else(|| paths.home_dir().ok());
+    if let Some(start) = start {
+        dialog = dialog.set_directory(start);
+    }
+    dialog.pick_file(move |chosen| {
+        let _ = tx.send(chosen);
+    });
+    let Some(chosen) = rx.await.map_err(|_| Error::Internal("the open dialog answers"))? else {
+        return Ok(None);
+    };
+    Ok(Some(chosen.into_path().map_err(|_| Error::invalid("file", "vælg en fil på computeren"))?))
 }
 
 /// Opens the minutes in the default PDF viewer: a draft as its "UDKAST" preview, finalized

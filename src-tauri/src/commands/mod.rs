@@ -12,6 +12,7 @@ pub mod app;
 pub mod audit;
 pub mod board;
 pub mod cases;
+pub mod handover;
 pub mod intake;
 pub mod lock;
 pub mod meetings;

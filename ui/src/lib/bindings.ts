@@ -68,6 +68,51 @@ export const commands = {
 	accessReportSettings: () => typedError<AccessReportSettings, CommandError>(__TAURI_INVOKE("access_report_settings")),
 	/**  Saves the access report's settings; they apply to reports made from now on. */
 	saveAccessReportSettings: (settings: AccessReportSettings) => typedError<AccessReportSettings, CommandError>(__TAURI_INVOKE("save_access_report_settings", { settings })),
+	/**  This installation's public key (»Min nøgle«): the line to give others, and its fingerprint. */
+	identityInfo: () => typedError<IdentityInfo, CommandError>(__TAURI_INVOKE("identity_info")),
+	/**
+	 *  Saves »Min nøgle« as a small text file (to send to another infohus); its name, or nothing
+	 *  when the dialog was cancelled.
+	 */
+	saveIdentityFile: () => typedError<string | null, CommandError>(__TAURI_INVOKE("save_identity_file")),
+	/**
+	 *  Reads a key file another installation sent (its text, for the paste field); nothing when the
+	 *  dialog was cancelled.
+	 */
+	readIdentityFile: () => typedError<string | null, CommandError>(__TAURI_INVOKE("read_identity_file")),
+	/**  The directory of other installations, with each one's safety number. */
+	peersList: () => typedError<Peer[], CommandError>(__TAURI_INVOKE("peers_list")),
+	/**  Adds an installation from its pasted line (or updates it; a changed key must be verified again). */
+	addPeer: (line: string, name: string, infohus: string) => typedError<PeerSaved, CommandError>(__TAURI_INVOKE("add_peer", { line, name, infohus })),
+	/**  Marks an installation verified: the safety number was read aloud and matched. */
+	verifyPeer: (id: number) => typedError<Peer, CommandError>(__TAURI_INVOKE("verify_peer", { id })),
+	/**  Where a case can be sent (infohuse with verified keys, the routed one first). */
+	handoverOptions: (reference: string) => typedError<SendOptions, CommandError>(__TAURI_INVOKE("handover_options", { reference })),
+	/**
+	 *  »Send til Infohus …«: seals the case, saves the file where the coordinator chooses
+	 *  (`ØJP-2026-0042.tovholder`) and forwards the case; the saved file's name, or nothing when the
+	 *  dialog was cancelled (then nothing changed).
+	 */
+	sendHandover: (reference: string, to: string, withContact: boolean, reason: string | null) => typedError<string | null, CommandError>(__TAURI_INVOKE("send_handover", { reference, to, withContact, reason })),
+	/**
+	 *  »Modtag sag«: the open dialog, then the file checked (signature against the directory first)
+	 *  and shown; nothing is stored until [`accept_handover`]. Nothing when the dialog was cancelled.
+	 */
+	openHandover: () => typedError<HandoverPreview | null, CommandError>(__TAURI_INVOKE("open_handover")),
+	/**  Takes the previewed case into the store; then the receipt is to be saved ([`save_receipt`]). */
+	acceptHandover: () => typedError<Received, CommandError>(__TAURI_INVOKE("accept_handover")),
+	/**  Forgets a previewed file that was not taken. */
+	cancelHandover: () => typedError<null, CommandError>(__TAURI_INVOKE("cancel_handover")),
+	/**
+	 *  Saves the receipt for a case received here (right after receiving it, or again later); the
+	 *  saved file's name, or nothing when the dialog was cancelled.
+	 */
+	saveReceipt: (reference: string) => typedError<string | null, CommandError>(__TAURI_INVOKE("save_receipt", { reference })),
+	/**
+	 *  »Indlæs kvittering«: the receiver's receipt for a case sent from here; nothing when the
+	 *  dialog was cancelled.
+	 */
+	importReceipt: () => typedError<Confirmed | null, CommandError>(__TAURI_INVOKE("import_receipt")),
 	/**  Up to 8 municipalities whose (Danish-folded) name starts with, then contains, the text. */
 	completeMunicipality: (prefix: string) => typedError<Route[], CommandError>(__TAURI_INVOKE("complete_municipality", { prefix })),
 	/**  The municipality and police district for a typed name; fails (field "municipality") if unknown. */
@@ -421,6 +466,16 @@ export type CommandError = {
 	field: string | null,
 };
 
+/**  What [`confirm`] did. */
+export type Confirmed = {
+	/**  The sender's (this store's) case. */
+	reference: string,
+	receiver_reference: string,
+	received_by: string,
+	/**  True when this receipt had been imported before (nothing changed). */
+	already: boolean,
+};
+
 /**
  *  How the concern reached us. Named `ContactChannel` in the TypeScript bindings (`Channel`
  *  is taken there by Tauri's IPC channel); JSON has no enum names, so the data is unchanged.
@@ -531,6 +586,16 @@ export type Finalized = {
 
 export type Gender = "female" | "male" | "other";
 
+/**  A received case before it is accepted: what the coordinator checks. */
+export type HandoverPreview = {
+	sender_name: string,
+	sender_district: string,
+	sealed_at: string,
+	case: SealedCase,
+	/**  The municipality's infohus (where the case will belong here). */
+	district_code: string,
+};
+
 export type HistoryEntry = {
 	at: Stamp,
 	actor: string,
@@ -538,6 +603,14 @@ export type HistoryEntry = {
 	old_value: string | null,
 	new_value: string | null,
 	reason: string | null,
+};
+
+/**  What the settings' »Min nøgle« shows and `tovholder-cli identity` prints. */
+export type IdentityInfo = {
+	/**  The public line, to copy into another installation. */
+	line: string,
+	fingerprint: string,
+	installation_id: string,
 };
 
 /**  Observed signs of concern (a checklist, not an assessment instrument). */
@@ -731,6 +804,40 @@ export type ParticipantRecord = {
 	present?: boolean,
 };
 
+/**  One installation in the directory, as the settings and `peers list` show it. */
+export type Peer = {
+	id: number,
+	/**  Who it is, e.g. "Mette Holm, Fyns Politi". */
+	name: string,
+	/**  The police district code of its infohus, e.g. "FYP". */
+	district_code: string,
+	/**  The infohus's name, e.g. "Infohus Fyn". */
+	district_name: string,
+	fingerprint: string,
+	/**  The safety number of this installation and that one, to read aloud. */
+	safety_number: string,
+	verified: boolean,
+	verified_at: Stamp | null,
+	/**  Set when the installation's key changed since it was first added (then not verified). */
+	key_changed_at: Stamp | null,
+	added_at: Stamp,
+};
+
+/**  What `add` did. */
+export type PeerAdded = 
+/**  A new installation. */
+"new" | 
+/**  The same key again: name and infohus updated, verification kept. */
+"unchanged" | 
+/**  A known installation with a new key: it must be verified again. */
+"key_changed";
+
+/**  What adding a key did, and the installation as it is now. */
+export type PeerSaved = {
+	peer: Peer,
+	added: PeerAdded,
+};
+
 export type PoliceDistrict = {
 	/**  Short code used in case references, e.g. "ØJP". */
 	code: string,
@@ -764,6 +871,14 @@ export type ProposedItem = {
 	reasons: string[],
 };
 
+/**  What [`import`] did. */
+export type Received = {
+	/**  The new case's reference in this store. */
+	reference: string,
+	origin_reference: string,
+	receipt_name: string,
+};
+
 /**  The rules (table `retention_settings`; the defaults until saved). */
 export type RetentionSettings = {
 	unfounded_years: number,
@@ -788,6 +903,31 @@ export type ScreenSettings = {
 	content_protection: boolean,
 };
 
+/**  A sealed case's content (JSON inside the age payload). */
+export type SealedCase = {
+	/**  The case's reference at the sender. */
+	origin_reference: string,
+	/**  The sending infohus (police district code) and coordinator. */
+	from_district: string,
+	from_name: string,
+	from_organisation: string,
+	/**  Why it was sent (the forwarding reason). */
+	reason: string,
+	/**
+	 *  The case's fields in the intake format (the caller's contact details only when the
+	 *  sender ticked that they are needed).
+	 */
+	report: IntakeReport,
+	notes: SealedNote[],
+};
+
+/**  A note as it travels. */
+export type SealedNote = {
+	at: string,
+	author: string,
+	body: string,
+};
+
 export type SearchHit = {
 	/**  Where the best match was: the case itself or one of its notes. */
 	matched_in: MatchedIn,
@@ -797,6 +937,25 @@ export type SearchHit = {
 	 */
 	snippet: Snippet | null,
 } & CaseSummary;
+
+/**
+ *  What »Send til Infohus …« offers for a case: the infohuse with verified keys, the routed one
+ *  first.
+ */
+export type SendOptions = {
+	/**  The infohus the case is routed to (its person's municipality), if it has verified keys. */
+	routed: string | null,
+	infohuse: SendTarget[],
+	/**  Whether the case holds caller contact details that could be included. */
+	has_contact: boolean,
+};
+
+export type SendTarget = {
+	district_code: string,
+	district_name: string,
+	/**  The verified installations a bundle would be sealed to (their names). */
+	recipients: string[],
+};
 
 /**  A bundle sent for a case, as the case panel shows it. */
 export type SentHandover = {

@@ -85,6 +85,9 @@ pub struct SealedCase {
     pub from_district: String,
     pub from_name: String,
     pub from_organisation: String,
+    /// The infohus it was sent to (police district code): the case belongs to it there, whatever
+    /// its municipality's district (a person who moved).
+    pub to_district: String,
     /// Why it was sent (the forwarding reason).
     pub reason: String,
     /// The case's fields in the intake format (the caller's contact details only when the
@@ -142,7 +145,8 @@ pub struct HandoverPreview {
     pub sender_district: String,
     pub sealed_at: String,
     pub case: SealedCase,
-    /// The municipality's infohus (where the case will belong here).
+    /// The infohus the case will belong to here: this one when it was sent here, else its
+    /// municipality's.
     pub district_code: String,
 }
 
@@ -154,6 +158,7 @@ pub struct Received {
     pub origin_reference: String,
     /// The receipt to send back.
     #[serde(skip)]
+    #[specta(skip)]
     pub receipt: SealedFile,
     pub receipt_name: String,
 }
@@ -173,7 +178,7 @@ fn rfc3339(s: Stamp) -> String {
     s.as_text()
 }
 
-fn sealed_case(db: &Reader<'_>, case_id: i64, reason: &str, with_contact: bool) -> Result<SealedCase> {
+fn sealed_case(db: &Reader<'_>, case_id: i64, to: &str, reason: &str, with_contact: bool) -> Result<SealedCase> {
     let row = register::read(db, case_id)?;
     let profile = crate::profile::read(db)?;
     let s = &row.summary;
@@ -186,6 +191,7 @@ fn sealed_case(db: &Reader<'_>, case_id: i64, reason: &str, with_contact: bool) 
         from_district: profile.district_code,
         from_name: profile.name,
         from_organisation: profile.organisation_name,
+        to_district: to.to_string(),
         reason: reason.to_string(),
         report: IntakeReport {
             received_at: rfc3339(s.received_at),
@@ -271,7 +277,7 @@ pub fn send(
                 ),
             ));
         }
-        let content = sealed_case(op, id, &reason, with_contact)?;
+        let content = sealed_case(op, id, target.code, &reason, with_contact)?;
         let json = zeroize::Zeroizing::new(
             serde_json::to_vec(&content).map_err(|_| Error::Internal("a sealed case as JSON"))?,
         );
@@ -324,7 +330,13 @@ fn open_case(db: &Reader<'_>, bytes: &[u8]) -> Result<(bundle::Opened, SealedCas
     let opened = bundle::open(bytes, SealedKind::Case, &own, &list)?;
     let case: SealedCase = serde_json::from_slice(&opened.content).map_err(|_| Refusal::InvalidContent)?;
     check_case(&case, &opened.manifest)?;
-    let valid = case.report.clone().validate(db.now()).map_err(|_| Refusal::InvalidContent)?;
+    let mut valid = case.report.clone().validate(db.now()).map_err(|_| Refusal::InvalidContent)?;
+    // Sent to this infohus: the case is this infohus's, also when the person's municipality
+    // belongs to another district (a person who moved).
+    let home = crate::profile::read(db)?.district_code;
+    if case.to_district == home {
+        valid.route.police_district = district::by_code(&home).ok_or(Error::Internal("the home district"))?.clone();
+    }
     Ok((opened, case, valid))
 }
 
@@ -337,6 +349,7 @@ fn check_case(case: &SealedCase, manifest: &bundle::Manifest) -> Result<(), Refu
     }
     clean_text("origin_reference", &case.origin_reference, 40, false).map_err(bad)?;
     district::by_code(&case.from_district).ok_or(Refusal::InvalidContent)?;
+    district::by_code(&case.to_district).ok_or(Refusal::InvalidContent)?;
     clean_text("from_name", &case.from_name, crate::profile::NAME_MAX, false).map_err(bad)?;
     clean_text("from_organisation", &case.from_organisation, crate::profile::ORGANISATION_MAX, false).map_err(bad)?;
     clean_text("reason", &case.reason, cases::REASON_MAX, true).map_err(bad)?;
@@ -562,4 +575,21 @@ pub fn check_receipt_path(path: &Path) -> Result<()> {
 /// Writes a file where the save dialog chose (a receipt made again, a sealed case).
 pub fn save_chosen(path: &Path, file: &SealedFile) -> Result<()> {
     crate::export::write_export_replacing(path, &file.bytes, crate::export::CHOSEN_FILE)
+}
+
+/// Saves a small text file (»Min nøgle«) where the save dialog chose.
+pub fn save_text(path: &Path, text: &str) -> Result<()> {
+    crate::export::write_export_replacing(path, text.as_bytes(), crate::export::CHOSEN_FILE)
+}
+
+/// Reads a small text file (a key file from another installation), at most `max` bytes.
+pub fn read_text(path: &Path, max: u64) -> Result<String> {
+    let file =
+        std::fs::File::open(path).map_err(|_| Error::invalid("file", "filen findes ikke eller kan ikke læses"))?;
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes).map_err(|_| Error::invalid("file", "filen kan ikke læses"))?;
+    if bytes.len() as u64 > max {
+        return Err(Error::invalid("file", "filen er for stor til at være en nøgle"));
+    }
+    String::from_utf8(bytes).map_err(|_| Error::invalid("file", "filen er ikke en nøgle fra Tovholder"))
 }
