@@ -41,8 +41,18 @@ fn a_case_goes_sealed_from_one_installation_to_another_and_comes_back_confirmed(
             "ØJP",
             "--verified",
         ]);
+        // A call to the hotline in Aarhus about a boy in Odense: Fyn's case, to be sent there.
         let received_at = (chrono::Utc::now() - chrono::TimeDelta::hours(2)).to_rfc3339();
-        let reference = aarhus.intake_with("K.M.", &received_at, DESCRIPTION, None);
+        let report = serde_json::json!({
+            "received_at": received_at, "channel": "hotline", "caller": {"type": "parent"},
+            "subject": {"pseudonym": "K.M.", "birth_year": 2010, "municipality": "Odense"},
+            "category": "right_wing", "urgency": "high", "description": DESCRIPTION,
+        });
+        let intake_file = aarhus.path().join("intake.json");
+        std::fs::write(&intake_file, report.to_string()).expect("the intake file");
+        let reference =
+            json(&aarhus.cli(&["intake", intake_file.to_str().unwrap()]))["reference"].as_str().unwrap().to_string();
+        std::fs::remove_file(&intake_file).expect("remove the intake file");
 
         // Aarhus: Overdragelse (Alt+7), Fyn's key pasted broken over two lines.
         let app = App::launch("handover/1", aarhus.path()).await;
@@ -76,14 +86,13 @@ fn a_case_goes_sealed_from_one_installation_to_another_and_comes_back_confirmed(
         app.click("#safety-confirm").await;
         app.wait_text("#peers", "Bekræftet").await;
 
-        // The case panel: »Send forseglet …«, Fyn chosen (the only verified infohus), saved.
-        app.js("window.location.hash = '#/sager';", vec![]).await;
-        let row = format!("#case-list tr[data-reference=\"{reference}\"]");
-        app.find(&row).await;
-        app.js(&format!("document.querySelector('{}').focus();", row.replace('\'', "\\'")), vec![]).await;
-        app.press(&ENTER.to_string()).await;
+        // »Til afsendelse« lists the case with its infohus; »Send …« opens the case panel's
+        // »Send forseglet« form with Fyn (the routed infohus) chosen.
+        let row = format!("#handover-waiting tr[data-reference=\"{reference}\"]");
+        let listed = app.wait_text(&row, "Infohus Fyn").await;
+        app.ensure(listed.contains("Høj"), format!("row: {listed}")).await;
+        app.click(&format!("{row} button.btn")).await;
         app.wait_text("#case-panel h2", &reference).await;
-        app.click("#case-handover").await;
         app.wait_focus("handover-to").await;
         let to = app.js("return document.getElementById('handover-to').value;", vec![]).await;
         app.ensure(to == serde_json::json!("FYP"), format!("preselected {to}")).await;
@@ -94,6 +103,10 @@ fn a_case_goes_sealed_from_one_installation_to_another_and_comes_back_confirmed(
         app.poll("the sealed file", STEP, async |_c| sealed.exists().then_some(())).await;
         app.wait_text(".toast-region", "forseglet til Infohus Fyn").await;
         app.wait_text("#case-panel", "afventer kvittering").await;
+        app.poll("the list without the sent case", STEP, async |c| {
+            c.find(fantoccini::Locator::Css(&row)).await.is_err().then_some(())
+        })
+        .await;
         let bytes = std::fs::read(&sealed).expect("the sealed file");
         app.ensure(
             !bytes.windows(DESCRIPTION.len()).any(|w| w == DESCRIPTION.as_bytes()),

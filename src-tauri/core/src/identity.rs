@@ -303,20 +303,11 @@ mod tests {
     /// The vector in docs/handover.md, computed independently (Python's hashlib).
     #[test]
     fn the_safety_number_and_fingerprint_match_the_documented_vector() {
-        let a = PublicIdentity {
-            installation_id: uuid::Uuid::from_bytes([5; 16]),
-            age_key: [4; 32],
-            verify_key: [3; 32],
-        };
-        let b = PublicIdentity {
-            installation_id: uuid::Uuid::from_bytes([8; 16]),
-            age_key: [7; 32],
-            verify_key: [6; 32],
-        };
-        assert_eq!(
-            safety_number(&a, &b),
-            "47816 08853 61657 67209 69247 91381 49665 73415 06618 45134 86669 00389"
-        );
+        let a =
+            PublicIdentity { installation_id: uuid::Uuid::from_bytes([5; 16]), age_key: [4; 32], verify_key: [3; 32] };
+        let b =
+            PublicIdentity { installation_id: uuid::Uuid::from_bytes([8; 16]), age_key: [7; 32], verify_key: [6; 32] };
+        assert_eq!(safety_number(&a, &b), "47816 08853 61657 67209 69247 91381 49665 73415 06618 45134 86669 00389");
         assert_eq!(a.fingerprint(), "505a9c6ac70bdffa46248e2025483f9fe997a0e31ed25559e448b73b7e02b9bd");
     }
 

@@ -197,6 +197,23 @@ fn a_case_sent_to_an_infohus_belongs_to_it_there_also_for_a_person_who_moved() {
 }
 
 #[test]
+fn cases_for_other_infohuse_wait_to_be_sent_until_they_are() {
+    let (h, f) = paired();
+    let fyn_case = intake(&h);
+    let bornholm_case = intake_in(&h, "Rønne");
+    let home_case = intake_in(&h, "København");
+    let waiting = handover::waiting(&h.store).unwrap();
+    let refs: Vec<(&str, bool)> = waiting.iter().map(|w| (w.case.reference.as_str(), w.can_send)).collect();
+    assert_eq!(refs, [(fyn_case.as_str(), true), (bornholm_case.as_str(), false)], "not {home_case}");
+    assert_eq!(waiting[0].district_name, "Infohus Fyn");
+    send(&h, &fyn_case, "FYP", false);
+    let waiting = handover::waiting(&h.store).unwrap();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].case.reference, bornholm_case);
+    drop(f);
+}
+
+#[test]
 fn the_callers_contact_details_go_only_when_ticked() {
     let (h, f) = paired();
     let reference = intake(&h);

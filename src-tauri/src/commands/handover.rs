@@ -10,7 +10,7 @@ use crate::{CmdResult, on_store};
 use std::sync::Mutex;
 use tauri::AppHandle;
 use tovholder_core::error::Error;
-use tovholder_core::handover::{self, Confirmed, HandoverPreview, Received, SendOptions};
+use tovholder_core::handover::{self, Confirmed, HandoverPreview, Received, SendOptions, Waiting};
 use tovholder_core::identity::{self, IdentityInfo};
 use tovholder_core::peers::{self, Peer, PeerAdded};
 
@@ -90,6 +90,13 @@ pub async fn add_peer(app: AppHandle, line: String, name: String, infohus: Strin
 #[specta::specta]
 pub async fn verify_peer(app: AppHandle, id: i64) -> CmdResult<Peer> {
     on_store(&app, move |s| peers::verify(s, id)).await
+}
+
+/// »Til afsendelse«: the active cases that belong to another infohus, not sent yet.
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_waiting(app: AppHandle) -> CmdResult<Vec<Waiting>> {
+    on_store(&app, handover::waiting).await
 }
 
 /// Where a case can be sent (infohuse with verified keys, the routed one first).

@@ -86,6 +86,8 @@ export const commands = {
 	addPeer: (line: string, name: string, infohus: string) => typedError<PeerSaved, CommandError>(__TAURI_INVOKE("add_peer", { line, name, infohus })),
 	/**  Marks an installation verified: the safety number was read aloud and matched. */
 	verifyPeer: (id: number) => typedError<Peer, CommandError>(__TAURI_INVOKE("verify_peer", { id })),
+	/**  »Til afsendelse«: the active cases that belong to another infohus, not sent yet. */
+	handoverWaiting: () => typedError<Waiting[], CommandError>(__TAURI_INVOKE("handover_waiting")),
 	/**  Where a case can be sent (infohuse with verified keys, the routed one first). */
 	handoverOptions: (reference: string) => typedError<SendOptions, CommandError>(__TAURI_INVOKE("handover_options", { reference })),
 	/**
@@ -592,7 +594,10 @@ export type HandoverPreview = {
 	sender_district: string,
 	sealed_at: string,
 	case: SealedCase,
-	/**  The municipality's infohus (where the case will belong here). */
+	/**
+	 *  The infohus the case will belong to here: this one when it was sent here, else its
+	 *  municipality's.
+	 */
 	district_code: string,
 };
 
@@ -911,6 +916,11 @@ export type SealedCase = {
 	from_district: string,
 	from_name: string,
 	from_organisation: string,
+	/**
+	 *  The infohus it was sent to (police district code): the case belongs to it there, whatever
+	 *  its municipality's district (a person who moved).
+	 */
+	to_district: string,
 	/**  Why it was sent (the forwarding reason). */
 	reason: string,
 	/**
@@ -1016,6 +1026,17 @@ export type Subject = {
 
 /**  `acute` means danger now: the caller is told to ring 112 and the case is flagged for police. */
 export type Urgency = "normal" | "high" | "acute";
+
+/**
+ *  A case taken here that belongs to another infohus, waiting to be sent there (»Til afsendelse«:
+ *  the hotline's list of new concerns with the infohus each routes to).
+ */
+export type Waiting = {
+	/**  The infohus's name, e.g. "Infohus Fyn". */
+	district_name: string,
+	/**  Whether that infohus has a verified key here (else the key must be added first). */
+	can_send: boolean,
+} & CaseSummary;
 
 /* Tauri Specta runtime */
 /** Every command call goes through here: it resolves with the result or throws a CommandError. */

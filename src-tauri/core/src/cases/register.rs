@@ -375,6 +375,20 @@ pub(crate) fn list(db: &Reader<'_>, q: &ListQuery) -> Result<(u64, Vec<CaseSumma
     Ok((total as u64, cases))
 }
 
+/// (id, summary) of the active cases that belong to another infohus than `home` (taken here, to
+/// be passed on), oldest concern first.
+pub(crate) fn others_active(db: &Reader<'_>, home: &str) -> Result<Vec<(i64, CaseSummary)>> {
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS}, c.id FROM cases c
+         WHERE c.district_code <> ?1 AND c.stage NOT IN {}
+         ORDER BY c.received_at, c.id",
+        Stage::archived_sql()
+    ))?;
+    // The id after the summary's 12 columns.
+    let rows = stmt.query_map([home], |r| Ok((r.get(12)?, summary_from_row(r)?)))?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
 /// How many of a district's cases are closed and forwarded.
 pub(crate) fn archive_counts(db: &Reader<'_>, district_code: &str) -> Result<Vec<(Stage, u64)>> {
     let mut stmt = db.conn().prepare_cached(&format!(

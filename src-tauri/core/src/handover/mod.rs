@@ -499,6 +499,40 @@ pub fn confirm(store: &Store, bytes: &[u8]) -> Result<Confirmed> {
     })
 }
 
+/// A case taken here that belongs to another infohus, waiting to be sent there (»Til afsendelse«:
+/// the hotline's list of new concerns with the infohus each routes to).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Waiting {
+    #[serde(flatten)]
+    pub case: cases::CaseSummary,
+    /// The infohus's name, e.g. "Infohus Fyn".
+    pub district_name: String,
+    /// Whether that infohus has a verified key here (else the key must be added first).
+    pub can_send: bool,
+}
+
+/// The active cases that belong to another infohus and were not sent sealed yet, oldest first.
+/// A logged read of the cases shown.
+pub fn waiting(store: &Store) -> Result<Vec<Waiting>> {
+    store.read(|r| {
+        let home = crate::profile::read(r)?.district_code;
+        let mut out = Vec::new();
+        for (id, case) in register::others_active(r, &home)? {
+            if !stored::sent_for_case(r, id)?.is_empty() {
+                continue;
+            }
+            let can_send = !peers::verified_of(r, &case.district_code)?.is_empty();
+            out.push(Waiting {
+                district_name: district::display_name(&case.district_code).to_string(),
+                can_send,
+                case,
+            });
+        }
+        r.audit(AuditEvent::CasesListed { refs: out.iter().map(|w| w.case.reference.clone()).collect() });
+        Ok(out)
+    })
+}
+
 /// The bundles sent for a case (the case panel).
 pub(crate) fn sent_for_case(db: &Reader<'_>, case_id: i64) -> Result<Vec<SentHandover>> {
     stored::sent_for_case(db, case_id)
