@@ -51,12 +51,37 @@ static MUNICIPALITIES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::n
         .collect()
 });
 
+/// Den nationale hotline, run jointly by the Copenhagen and Aarhus infohuse: a home an
+/// installation can have (a hotline site), and an addressee of sealed cases between its two
+/// sites, but no police district: no municipality routes to it, so every concern it takes
+/// belongs to an infohus and waits to be sent there (`handover::waiting`).
+pub const HOTLINE: PoliceDistrict =
+    PoliceDistrict { code: "NH", name: "Den nationale hotline", infohus: "Den nationale hotline" };
+
+static HOMES: LazyLock<Vec<PoliceDistrict>> = LazyLock::new(|| {
+    let mut homes = ALL.clone();
+    homes.push(HOTLINE);
+    homes
+});
+
+/// The 12 police districts (what municipalities route to).
 pub fn all() -> &'static [PoliceDistrict] {
     &ALL
 }
 
+/// Every home an installation can have: the 12 districts' infohuse and Den nationale hotline.
+pub fn homes() -> &'static [PoliceDistrict] {
+    &HOMES
+}
+
+/// A home by its code (a police district's, or the hotline's `NH`).
 pub fn by_code(code: &str) -> Option<&'static PoliceDistrict> {
-    ALL.iter().find(|d| d.code == code)
+    HOMES.iter().find(|d| d.code == code)
+}
+
+/// Whether `code` is the hotline's.
+pub fn is_hotline(code: &str) -> bool {
+    code == HOTLINE.code
 }
 
 /// A district as every screen names it: its infohus, "Infohus Østjylland" (the code itself when
@@ -68,7 +93,10 @@ pub fn display_name(code: &str) -> &str {
 /// A district by its code, its name or its infohus, ignoring case ("øjp", "Østjyllands Politi").
 pub fn find(query: &str) -> Option<&'static PoliceDistrict> {
     let q = query.trim().to_lowercase();
-    ALL.iter().find(|d| [d.code, d.name, d.infohus].iter().any(|s| s.to_lowercase() == q))
+    if q == "hotline" || q == "hotlinen" {
+        return Some(&HOMES[HOMES.len() - 1]);
+    }
+    HOMES.iter().find(|d| [d.code, d.name, d.infohus].iter().any(|s| s.to_lowercase() == q))
 }
 
 /// All municipalities with the code of their police district.
@@ -95,5 +123,11 @@ mod tests {
         assert!(find("Politi").is_none());
         assert_eq!(display_name("NJP"), "Infohus Nordjylland");
         assert_eq!(display_name("XYZ"), "XYZ");
+        // The hotline is a home, not a police district.
+        assert_eq!(homes().len(), 13);
+        assert_eq!(find("hotline").unwrap().code, "NH");
+        assert_eq!(find("nh").unwrap().code, "NH");
+        assert_eq!(display_name("NH"), "Den nationale hotline");
+        assert!(!municipalities().iter().any(|(_, c)| *c == "NH"));
     }
 }

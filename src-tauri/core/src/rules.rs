@@ -131,10 +131,15 @@ pub fn typescript() -> String {
     ts.push_str(
         "/** Each police district as the screens name it (its infohus), by code. */\nexport const DISTRICT_NAMES = {\n",
     );
-    for d in crate::district::all() {
+    for d in crate::district::homes() {
         let _ = writeln!(ts, "  {}: {},", quoted(d.code), quoted(crate::district::display_name(d.code)));
     }
     ts.push_str("} as const;\n\n");
+    let _ = writeln!(
+        ts,
+        "/** Den nationale hotline's code: a home without a police district (src-tauri/core/src/district.rs). */\nexport const HOTLINE = {};\n",
+        quoted(crate::district::HOTLINE.code)
+    );
     ts.push_str("/** What each history entry's field is called in the case panel, by its stored key. */\n");
     ts.push_str("export const HISTORY_FIELD_LABELS: Record<string, string> = {\n");
     for f in crate::cases::history::HistoryField::ALL {

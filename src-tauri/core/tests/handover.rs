@@ -214,6 +214,30 @@ fn cases_for_other_infohuse_wait_to_be_sent_until_they_are() {
 }
 
 #[test]
+fn the_hotline_sends_every_concern_on_and_its_two_sites_pass_cases_to_each_other() {
+    let copenhagen = site("Sara Nielsen", "Københavns Politi", "NH");
+    let aarhus = site("Peter Lund", "Østjyllands Politi", "NH");
+    know(&copenhagen, &aarhus, "Peter Lund, hotline Aarhus", "hotline", true);
+    know(&aarhus, &copenhagen, "Sara Nielsen, hotline København", "NH", true);
+    // Every concern the hotline takes belongs to an infohus, also one about Copenhagen.
+    let odense = intake(&copenhagen);
+    let city = intake_in(&copenhagen, "København");
+    let waiting: Vec<String> =
+        handover::waiting(&copenhagen.store).unwrap().into_iter().map(|w| w.case.reference).collect();
+    assert_eq!(waiting, [odense.clone(), city.clone()]);
+    assert!(city.starts_with("KBHP-"));
+    // The Copenhagen site hands a concern to the Aarhus site: it stays Fyn's, to be sent on.
+    let options = handover::send_options(&copenhagen.store, &odense).unwrap();
+    assert_eq!(options.infohuse.iter().map(|t| t.district_code.as_str()).collect::<Vec<_>>(), ["NH"]);
+    let sealed = send(&copenhagen, &odense, "NH", false);
+    let received = handover::import(&aarhus.store, &sealed.bytes).unwrap();
+    assert!(received.reference.starts_with("FYP-"), "{}", received.reference);
+    let waiting = handover::waiting(&aarhus.store).unwrap();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].district_name, "Infohus Fyn");
+}
+
+#[test]
 fn the_callers_contact_details_go_only_when_ticked() {
     let (h, f) = paired();
     let reference = intake(&h);

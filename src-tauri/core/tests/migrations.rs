@@ -672,11 +672,11 @@ fn rebuild_cases_step(conn: &Connection) -> String {
     let table: String = conn
         .query_row("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'cases'", [], |r| r.get(0))
         .unwrap();
-    let new_table = table.replacen("CREATE TABLE cases", "CREATE TABLE cases_new", 1).replacen(
-        "'closed','forwarded')",
-        "'closed','forwarded','archived')",
-        1,
-    );
+    // A table renamed into place (migration 15 rebuilt `cases`) is stored with its name quoted.
+    let new_table = table
+        .replacen("CREATE TABLE \"cases\"", "CREATE TABLE cases", 1)
+        .replacen("CREATE TABLE cases", "CREATE TABLE cases_new", 1)
+        .replacen("'closed','forwarded')", "'closed','forwarded','archived')", 1);
     assert!(new_table.contains("'archived'"), "the stage CHECK list was not found");
     let mut recreate: Vec<String> = conn
         .prepare(

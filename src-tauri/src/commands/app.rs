@@ -38,11 +38,12 @@ pub async fn app_state(app: AppHandle) -> CmdResult<AppState> {
     .await
 }
 
-/// The twelve police districts and their infohuse.
+/// The twelve police districts' infohuse and Den nationale hotline (`NH`): every home an
+/// installation can have and every addressee of a sealed case.
 #[tauri::command]
 #[specta::specta]
 pub async fn police_districts() -> CmdResult<Vec<PoliceDistrict>> {
-    Ok(district::all().to_vec())
+    Ok(district::homes().to_vec())
 }
 
 /// First run: creates the store and the profile; the recovery code is shown once.

@@ -224,8 +224,9 @@ pub fn send_options(store: &Store, reference: &str) -> Result<SendOptions> {
         let row = register::read(db, id)?;
         let home = crate::profile::read(db)?.district_code;
         let mut infohuse: Vec<SendTarget> = Vec::new();
-        for d in district::all() {
-            if d.code == home {
+        for d in district::homes() {
+            // Not to itself; but the hotline's two sites share the hotline as their home.
+            if d.code == home && !district::is_hotline(&home) {
                 continue;
             }
             let keys = peers::verified_of(db, d.code)?;
@@ -332,9 +333,10 @@ fn open_case(db: &Reader<'_>, bytes: &[u8]) -> Result<(bundle::Opened, SealedCas
     check_case(&case, &opened.manifest)?;
     let mut valid = case.report.clone().validate(db.now()).map_err(|_| Refusal::InvalidContent)?;
     // Sent to this infohus: the case is this infohus's, also when the person's municipality
-    // belongs to another district (a person who moved).
+    // belongs to another district (a person who moved). The hotline's other site keeps it with
+    // its municipality's infohus, to be sent on.
     let home = crate::profile::read(db)?.district_code;
-    if case.to_district == home {
+    if case.to_district == home && !district::is_hotline(&home) {
         valid.route.police_district = district::by_code(&home).ok_or(Error::Internal("the home district"))?.clone();
     }
     Ok((opened, case, valid))

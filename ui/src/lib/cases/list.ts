@@ -1,3 +1,4 @@
+import { HOTLINE } from '../generated/rules';
 // The case list's filters, sort and paging as pure functions (tested in cases.test.ts).
 
 import type { CaseFilter, CaseSort, Category, ContactChannel, Stage, Urgency } from '../bindings';
@@ -44,7 +45,9 @@ export interface ListState {
 }
 
 export function initialListState(homeDistrict: string): ListState {
-  return { stage: '', district: homeDistrict, category: '', urgency: '', channel: '', age: '', sort: 'received_desc', offset: 0 };
+  // The hotline has no district of its own: it sees every case.
+  const district = homeDistrict === HOTLINE ? '' : homeDistrict;
+  return { stage: '', district, category: '', urgency: '', channel: '', age: '', sort: 'received_desc', offset: 0 };
 }
 
 /** The filter bar's state as the list_cases argument (empty filters are left out). */

@@ -213,7 +213,11 @@ export const DISTRICT_NAMES = {
   "KVP": "Infohus Københavns Vestegn",
   "KBHP": "Infohus København",
   "BHP": "Infohus Bornholm",
+  "NH": "Den nationale hotline",
 } as const;
+
+/** Den nationale hotline's code: a home without a police district (src-tauri/core/src/district.rs). */
+export const HOTLINE = "NH";
 
 /** What each history entry's field is called in the case panel, by its stored key. */
 export const HISTORY_FIELD_LABELS: Record<string, string> = {
