@@ -60,7 +60,7 @@ fn danish_and_other_latin_text_round_trips() {
         "Karin Ågård",
         "Mødelokale Æblehaven, Østergade 5, Århus",
         "Referat af infohusmøde 23/2026",
-        "Åbne opgaver fra tidligere møder",
+        "Åbne opgaver",
         "Samlet vurdering af risiko- og beskyttelsesfaktorer",
         "ØJP-2026-0001",
     ] {
