@@ -95,7 +95,7 @@ fn proposed(db: &Reader<'_>, id: i64) -> Result<ProposedAgenda> {
             },
         ));
     }
-    cases.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    cases.sort_by_key(|a| (a.0, a.1, a.2));
     Ok(ProposedAgenda {
         cases: cases.into_iter().map(|(.., item)| item).collect(),
         free: vec!["Orientering fra politiet".into(), "Orientering fra SSP".into(), "Eventuelt".into()],

@@ -236,13 +236,13 @@ fn check_in(
         .into_iter()
         .map(|(path, message)| FinalizeProblem { path, message: message.into() })
         .collect();
-    if problems.is_empty() {
-        if let Err(e) = validate(db, home, &rec, now, Completeness::Complete) {
-            if !matches!(e, Error::Invalid { .. } | Error::Malformed { .. }) {
-                return Err(e);
-            }
-            problems.push(problem(e));
+    if problems.is_empty()
+        && let Err(e) = validate(db, home, &rec, now, Completeness::Complete)
+    {
+        if !matches!(e, Error::Invalid { .. } | Error::Malformed { .. }) {
+            return Err(e);
         }
+        problems.push(problem(e));
     }
     if summary(db, id)?.held_at.instant() > now {
         problems.push(FinalizeProblem { path: "held_at".into(), message: NOT_HELD_YET.into() });

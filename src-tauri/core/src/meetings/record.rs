@@ -209,10 +209,10 @@ pub(super) fn validate(
     now: DateTime<Utc>,
     completeness: Completeness,
 ) -> Result<Valid> {
-    if completeness == Completeness::Complete {
-        if let Some((path, reason)) = incomplete(r).into_iter().next() {
-            return Err(Error::Malformed { path, reason: reason.into() });
-        }
+    if completeness == Completeness::Complete
+        && let Some((path, reason)) = incomplete(r).into_iter().next()
+    {
+        return Err(Error::Malformed { path, reason: reason.into() });
     }
     let district = match &r.district {
         Some(d) => district::find(d).ok_or(Error::invalid("district", "ukendt politikreds"))?,

@@ -185,9 +185,10 @@ describe('the next meeting from the last', () => {
     );
     expect(plan).toEqual({ date: '09.12.2026', time: '14.00', place: 'Politigården', nextDate: '', nextTime: '' });
   });
-  it('offers nothing without a next meeting, or one already past; addenda do not count', () => {
+  it('offers nothing without a next meeting, or one long past; addenda do not count', () => {
     expect(planFromLast([m('1/2026', '2026-11-11T13:00:00Z', null)], now)).toBeNull();
-    expect(planFromLast([m('1/2026', '2026-11-11T13:00:00Z', '2026-11-25T13:00:00Z')], now)).toBeNull();
+    expect(planFromLast([m('1/2026', '2026-11-11T13:00:00Z', '2026-11-25T13:00:00Z')], now)?.date).toBe('25.11.2026');
+    expect(planFromLast([m('1/2026', '2026-09-11T13:00:00Z', '2026-09-25T13:00:00Z')], now)).toBeNull();
     expect(
       planFromLast([m('1/2026', '2026-11-11T13:00:00Z', '2026-12-09T13:00:00Z'), m('Tillæg 1 til 1/2026', '2026-11-30T13:00:00Z', null)], now)
         ?.date,

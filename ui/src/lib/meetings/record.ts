@@ -311,9 +311,12 @@ export function outcomeMissing(item: ItemRecord): boolean {
   return item.kind === 'case' && item.resulting_stage === 'closed' && !item.outcome;
 }
 
+/** How far back a last meeting's »Næste møde« still plans the next one (minutes are often typed after it). */
+const NEXT_MEETING_STALE_MS = 30 * 24 * 3600 * 1000;
+
 /**
- * The next meeting planned from the last one: its »Næste møde« (date and time) and place, when that
- * lies after `now` (ms). Addenda do not count.
+ * The next meeting planned from the last one: its »Næste møde« (date and time) and place, unless
+ * that lies more than 30 days before `now` (ms). Addenda do not count.
  */
 export function planFromLast(
   meetings: readonly { number: string; held_at: string; place: string | null; next_meeting_at: string | null }[],
@@ -322,7 +325,7 @@ export function planFromLast(
   const last = meetings
     .filter((m) => !m.number.startsWith('Tillæg'))
     .reduce<(typeof meetings)[number] | null>((a, m) => (a === null || Date.parse(m.held_at) > Date.parse(a.held_at) ? m : a), null);
-  if (!last?.next_meeting_at || Date.parse(last.next_meeting_at) <= now) return null;
+  if (!last?.next_meeting_at || Date.parse(last.next_meeting_at) < now - NEXT_MEETING_STALE_MS) return null;
   const [date, time] = danishFields(last.next_meeting_at);
   return { date, time, place: last.place ?? '', nextDate: '', nextTime: '' };
 }
