@@ -617,6 +617,29 @@ fn a_meeting_a_secretary_runs() {
         app.snapshot("secretary-recording-960x600").await;
         app.client().set_window_size(1920, 1080).await.expect("resize");
 
+        // A change the core refuses (a CPR number in the place): the banner links to the field,
+        // and »Færdiggør« is blocked, saying it is not saved, with a link to it.
+        app.click("#meeting-tab-plan").await;
+        app.clear("#meeting-place").await;
+        app.type_into("#meeting-place", "Lokale 0102 031234").await;
+        app.find("#meeting-save-error-link").await;
+        app.click("#meeting-tab-minutes").await;
+        app.click("#minutes-finalize").await;
+        app.wait_focus("minutes-blocked-title").await;
+        let blocked = app.text("#minutes-blocked").await;
+        app.ensure(
+            blocked.contains("ikke gemt") && blocked.contains("Planlægning: Sted") && !blocked.contains("0102"),
+            format!("blocked while unsaved: {blocked:?}"),
+        )
+        .await;
+        app.ensure(!app.exists("#minutes-confirm[open]").await, "no confirmation while unsaved").await;
+        app.assert_accessible("secretary-unsaved").await;
+        app.click("#minutes-problem-0").await;
+        app.wait_focus("meeting-place").await;
+        app.clear("#meeting-place").await;
+        app.type_into("#meeting-place", "Politigården").await;
+        wait_saved(&app).await;
+
         // Now it finalizes; the confirmation counts what is saved.
         app.click("#meeting-tab-minutes").await;
         let facts = app.wait_text("#minutes-facts", "1 faseskift").await;

@@ -925,3 +925,37 @@ fn the_minutes_name_the_coordinator_list_open_action_items_and_print_initials_on
     }
     assert!(text.contains("3. Eventuelt\nIntet."), "{text}");
 }
+
+/// An addendum starts from its meeting's agenda and proposes nothing else, nothing ticked.
+#[test]
+fn an_addendum_is_proposed_its_meetings_agenda_only() {
+    let (_t, store, clock) = store();
+    let on = intake(&store, "A.B.", "acute");
+    let off = intake(&store, "C.D.", "acute");
+    let m = meetings::import(
+        &store,
+        &json!({"held_at": "2026-11-19T14:00:00+01:00",
+                "items": [{"kind": "case", "reference": on}, {"kind": "free", "title": "Eventuelt"}]})
+        .to_string(),
+    )
+    .unwrap();
+    meetings::finalize(&store, m.id).unwrap();
+    clock.set(chrono::DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z").unwrap().into());
+    let addendum = meetings::create_addendum(&store, m.id).unwrap();
+    let proposal = meetings::proposed_agenda(&store, addendum.id).unwrap();
+    let cases: Vec<(&str, bool)> = proposal.cases.iter().map(|c| (c.reference.as_str(), c.preselected)).collect();
+    assert_eq!(cases, [(on.as_str(), false)], "not the other acute case {off}");
+    assert_eq!(proposal.free, ["Eventuelt"]);
+}
+
+/// The demo's pseudonyms are initials, as the intake asks for.
+#[test]
+fn demo_pseudonyms_are_initials() {
+    let (_t, store, _) = store();
+    tovholder_core::demo::fill(&store, 60, 2026).unwrap();
+    let page = cases::list(&store, &cases::CaseFilter { limit: 100, ..Default::default() }).unwrap();
+    assert!(page.cases.len() >= 30);
+    for c in &page.cases {
+        assert!(tovholder_core::screen::shows_as_initials(&c.pseudonym), "{:?}", c.pseudonym);
+    }
+}
