@@ -3,7 +3,9 @@
 //! — checked with axe-core, and all of it still there after a restart. And the whole journey:
 //! plan a meeting, accept the board's proposed agenda, record a recommendation and an action item,
 //! finalize, save the minutes (read back with pdftotext), and find the changed card and the new
-//! action item on the board.
+//! action item on the board. And a secretary's meeting on demo cases (`a_meeting_a_secretary_runs`):
+//! planned from the last meeting, the proposal's ticks, finalizing blocked by an incomplete item
+//! with a link to its field, and minutes that need no editing.
 
 use fantoccini::Client;
 use serde_json::json;
@@ -218,7 +220,9 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.set_up().await;
         app.quit().await;
         let flagged = data.intake("K.M.", "2026-11-02T10:00:00+01:00");
-        let other = data.intake("A.B.", "2026-11-03T10:00:00+01:00");
+        // New at this first meeting: received within the last 30 days (the setting's default).
+        let recent = tovholder_e2e::copenhagen_today() - TimeDelta::days(5);
+        let other = data.intake("A.B.", &format!("{recent}T10:00:00+01:00"));
         data.cli(&["flag", &flagged, "--meeting", "on"]);
         // Dates around whatever day the test runs: the meeting was yesterday (a meeting is
         // finalized only once it has begun), the deadline in three weeks.
@@ -273,7 +277,13 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         )
         .await;
         app.assert_accessible("meeting-agenda-proposal").await;
-        app.click(&format!("#agenda-proposal li[data-key=\"case:{other}\"] input")).await;
+        // Only the flagged case is ticked at first (the other is merely new).
+        let ticked = app.js("return [...document.querySelectorAll('#agenda-proposal input:checked')].map((i) => i.closest('li').dataset.key);", vec![]).await;
+        app.ensure(
+            ticked.to_string().contains(&flagged) && !ticked.to_string().contains(&other),
+            format!("ticked: {ticked}"),
+        )
+        .await;
         app.click("#agenda-accept").await;
         let mut want: Vec<String> = vec![
             format!("case:{flagged}"),
@@ -442,6 +452,225 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
         app.wait_text("main", "Samtale med familien").await;
         let cli: serde_json::Value = serde_json::from_str(&data.cli(&["case", &flagged])).expect("case JSON");
         app.ensure(cli.to_string().contains(&format!("Besluttet på møde {number}")), format!("the history: {cli}"))
+            .await;
+        app.quit().await;
+    });
+}
+
+/// The issue's "done when" (#22): on a small store of demo cases with an earlier meeting, by
+/// keyboard — the next meeting planned from the last one's »Næste møde«, the proposal with only
+/// acute and flagged cases ticked (one Tab stop: arrows, Space; »Vælg ingen«/»Vælg alle«), a case
+/// to be closed without its outcome (saved as typed), »Færdiggør« blocked with a link that opens
+/// the item with focus on »Udfald«, fixed, finalized; the minutes name the coordinator, list the
+/// earlier open action item, never say »Ikke angivet«, and print initials only. Screenshots at
+/// 960×600 and 1920×1080, axe on each state.
+#[test]
+fn a_meeting_a_secretary_runs() {
+    run(async {
+        use chrono::TimeDelta;
+        let data = DataDir::new();
+        let app = App::launch("meeting_secretary/1", data.path()).await;
+        app.set_up().await;
+        app.quit().await;
+        data.cli(&["demo", "--cases", "12"]);
+        let today = tovholder_e2e::copenhagen_today();
+        let earlier = today - TimeDelta::days(14);
+        let yesterday = today - TimeDelta::days(1);
+        // A full name where initials belong: the minutes print »L.O.«.
+        let named = data.intake("Lars Ole", &format!("{}T10:00:00+01:00", today - TimeDelta::days(20)));
+        data.cli(&["flag", &named, "--meeting", "on"]);
+        // New since the last meeting, so offered but not ticked.
+        data.intake("Ida", &format!("{}T10:00:00+01:00", today - TimeDelta::days(3)));
+        let record = json!({
+            "held_at": format!("{earlier}T12:00:00Z"),
+            "place": "Politigården",
+            "next_meeting_at": format!("{yesterday}T12:00:00Z"),
+            "items": [{"kind": "case", "reference": named, "recommendation": "Skolen kontaktes.",
+                       "actions": [{"what": "Kontakt til skolens AKT-vejleder", "agency": "school",
+                                    "due": (today + TimeDelta::days(7)).to_string()}]}]
+        });
+        let file = data.path().join("earlier-meeting.json");
+        std::fs::write(&file, record.to_string()).expect("the record");
+        let made: serde_json::Value =
+            serde_json::from_str(&data.cli(&["meeting", "import", file.to_str().unwrap()])).expect("JSON");
+        let first_id = made["id"].as_i64().expect("an id").to_string();
+        data.cli(&["meeting", "finalize", &first_id]);
+        // Flagged again after the meeting (finalizing cleared it).
+        data.cli(&["flag", &named, "--meeting", "on"]);
+
+        let app = App::launch("meeting_secretary/2", data.path()).await;
+        app.client().set_window_size(1920, 1080).await.expect("resize");
+        app.wait_board().await;
+        go_to_meetings(&app).await;
+
+        // Planned from the last meeting: its »Næste møde« and place.
+        app.click("#meetings-new").await;
+        app.wait_focus("meeting-date").await;
+        let date = app.find("#meeting-date").await.prop("value").await.ok().flatten().unwrap_or_default();
+        let place = app.find("#meeting-place").await.prop("value").await.ok().flatten().unwrap_or_default();
+        app.ensure(date == typed_date(yesterday) && place == "Politigården", format!("prefilled: {date:?} {place:?}"))
+            .await;
+        app.press(&format!("{ENTER}")).await;
+        app.wait_text("#meeting-title", "Møde ").await;
+
+        // The proposal: only acute and flagged cases ticked; one Tab stop with arrows and Space.
+        app.click("#meeting-tab-agenda").await;
+        app.wait_text("#agenda-proposal", &named).await;
+        let v = app
+            .js(
+                "return [...document.querySelectorAll('#agenda-proposal li[data-key^=\"case:\"]')].map((li) =>
+                   [li.querySelector('input').checked, li.querySelector('.why').textContent,
+                    li.querySelector('input').tabIndex]);",
+                vec![],
+            )
+            .await;
+        let rows: Vec<(bool, String, i64)> = serde_json::from_value(v.clone()).expect("rows");
+        app.ensure(
+            !rows.is_empty()
+                && rows.iter().all(|(on, why, _)| *on == (why.contains("Akut") || why.contains("Markeret til møde")))
+                && rows.iter().filter(|r| r.2 == 0).count() == 1,
+            format!("ticked exactly the acute and flagged ones, one Tab stop: {v}"),
+        )
+        .await;
+        let first_group = |why: &str| {
+            if why.contains("Akut") {
+                0
+            } else if why.contains("Markeret") {
+                1
+            } else if why.contains("Ny sag") {
+                2
+            } else {
+                3
+            }
+        };
+        let groups: Vec<i32> = rows.iter().map(|r| first_group(&r.1)).collect();
+        app.ensure(groups.windows(2).all(|w| w[0] <= w[1]), format!("acute, flagged, new, due: {groups:?}")).await;
+        app.js("document.getElementById('agenda-choice-0').focus(); return true;", vec![]).await;
+        app.press(&ARROW_DOWN.to_string()).await;
+        app.wait_focus("agenda-choice-1").await;
+        let before = app.find("#agenda-choice-1").await.prop("checked").await.ok().flatten();
+        app.press(" ").await;
+        let after = app.find("#agenda-choice-1").await.prop("checked").await.ok().flatten();
+        app.ensure(before != after, format!("Space ticks: {before:?} → {after:?}")).await;
+        app.press(" ").await;
+        app.click("#agenda-none").await;
+        app.ensure(
+            app.js("return document.querySelectorAll('#agenda-proposal input:checked').length;", vec![]).await
+                == json!(0),
+            "Vælg ingen",
+        )
+        .await;
+        app.click("#agenda-all").await;
+        app.click("#agenda-none").await;
+        // Back to the proposal's own choice: the acute and flagged cases and the standing items.
+        for (i, (on, _, _)) in rows.iter().enumerate() {
+            if *on {
+                app.click(&format!("#agenda-choice-{i}")).await;
+            }
+        }
+        // And one case offered but not ticked, to be left undiscussed.
+        let extra = rows.iter().position(|r| !r.0);
+        if let Some(i) = extra {
+            app.click(&format!("#agenda-choice-{i}")).await;
+        }
+        app.ensure(extra.is_some(), format!("a case offered but not ticked: {v}")).await;
+        for t in ["Orientering fra politiet", "Orientering fra SSP", "Eventuelt"] {
+            app.click(&format!("#agenda-proposal li[data-key=\"free:{t}\"] input")).await;
+        }
+        app.assert_accessible("secretary-agenda").await;
+        app.snapshot("secretary-agenda-1920x1080").await;
+        app.click("#agenda-accept").await;
+        wait_saved(&app).await;
+        let items = agenda(&app).await;
+        let pos = items.iter().position(|k| *k == format!("case:{named}")).expect("the flagged case on the agenda");
+
+        // Recording: the named case is closed — but its outcome is not chosen yet.
+        app.click("#meeting-tab-recording").await;
+        app.click(&format!("nav[aria-label=\"Dagsordenens punkter\"] li:nth-child({}) button", pos + 1)).await;
+        app.wait_text("#recording-item-title", &named).await;
+        let earlier_items = app.wait_text("#recording-earlier", "Kontakt til skolens AKT-vejleder").await;
+        app.ensure(!earlier_items.is_empty(), "the earlier open item shows").await;
+        app.type_into("#recording-recommendation", "Sagen afsluttes; skolen følger op.").await;
+        app.select("#recording-stage", "closed").await;
+        app.wait_text("#recording-outcome-msg", "Vælg udfaldet").await;
+        wait_saved(&app).await;
+        app.assert_accessible("secretary-outcome-missing").await;
+
+        // »Færdiggør« is blocked: what and where, a link to the field.
+        app.click("#meeting-tab-minutes").await;
+        app.click("#minutes-finalize").await;
+        app.wait_focus("minutes-blocked-title").await;
+        let blocked = app.text("#minutes-blocked").await;
+        app.ensure(blocked.contains(&format!("Punkt {}: Udfald", pos + 1)), format!("blocked: {blocked:?}")).await;
+        app.ensure(!app.exists("#minutes-confirm[open]").await, "no confirmation while blocked").await;
+        app.assert_accessible("secretary-blocked").await;
+        app.snapshot("secretary-blocked-1920x1080").await;
+        app.client().set_window_size(960, 600).await.expect("resize");
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        app.snapshot("secretary-blocked-960x600").await;
+        no_sideways_scrolling(&app, "the blocked finalize at 960×600").await;
+        app.js("document.getElementById('minutes-problem-0').focus(); return true;", vec![]).await;
+        app.press(&ENTER.to_string()).await;
+        app.wait_focus("recording-outcome").await;
+        app.select("#recording-outcome", "completed").await;
+        wait_saved(&app).await;
+        app.snapshot("secretary-recording-960x600").await;
+        app.client().set_window_size(1920, 1080).await.expect("resize");
+
+        // A change the core refuses (a CPR number in the place): the banner links to the field,
+        // and »Færdiggør« is blocked, saying it is not saved, with a link to it.
+        app.click("#meeting-tab-plan").await;
+        app.clear("#meeting-place").await;
+        app.type_into("#meeting-place", "Lokale 0102 031234").await;
+        app.find("#meeting-save-error-link").await;
+        app.click("#meeting-tab-minutes").await;
+        app.click("#minutes-finalize").await;
+        app.wait_focus("minutes-blocked-title").await;
+        let blocked = app.text("#minutes-blocked").await;
+        app.ensure(
+            blocked.contains("ikke gemt") && blocked.contains("Planlægning: Sted") && !blocked.contains("0102"),
+            format!("blocked while unsaved: {blocked:?}"),
+        )
+        .await;
+        app.ensure(!app.exists("#minutes-confirm[open]").await, "no confirmation while unsaved").await;
+        app.assert_accessible("secretary-unsaved").await;
+        app.click("#minutes-problem-0").await;
+        app.wait_focus("meeting-place").await;
+        app.clear("#meeting-place").await;
+        app.type_into("#meeting-place", "Politigården").await;
+        wait_saved(&app).await;
+
+        // Now it finalizes; the confirmation counts what is saved.
+        app.click("#meeting-tab-minutes").await;
+        let facts = app.wait_text("#minutes-facts", "1 faseskift").await;
+        app.ensure(facts.contains("0 nye opgaver"), format!("the facts: {facts:?}")).await;
+        app.click("#minutes-finalize").await;
+        app.wait_focus("minutes-confirm-cancel").await;
+        let confirm = app.text("#minutes-confirm").await;
+        app.ensure(confirm.contains("1 faseskift"), format!("the confirmation: {confirm:?}")).await;
+        app.click("#minutes-confirm-confirm").await;
+        app.find("#minutes-sha").await;
+        app.assert_accessible("secretary-final").await;
+        std::fs::create_dir_all(saved_dir(data.path())).expect("the save folder");
+        app.click("#minutes-save").await;
+        let pdf = wait_file(&app, &saved_dir(data.path()), ".pdf").await;
+        let text = pdf_text(&pdf);
+        let flat = text.replace('\n', " ");
+        app.ensure(
+            flat.contains("Mette Sørensen Østjyllands Politi Tovholder/referent"),
+            format!("the coordinator:\n{text}"),
+        )
+        .await;
+        app.ensure(text.contains("Kontakt til skolens AKT-vejleder"), format!("the earlier open action item:\n{text}"))
+            .await;
+        app.ensure(!text.contains("Ikke angivet"), format!("no »Ikke angivet«:\n{text}")).await;
+        app.ensure(text.contains("L.O.") && !text.contains("Lars"), format!("initials only:\n{text}")).await;
+        app.ensure(text.contains("Ikke behandlet på mødet."), format!("the cases not discussed:\n{text}")).await;
+        let page = tovholder_e2e::artifacts_dir("meeting_secretary/pdf", true).join("minutes");
+        let _ = std::process::Command::new("pdftoppm").args(["-png", "-r", "60"]).arg(&pdf).arg(&page).status();
+        // The case is closed on the board.
+        let cli: serde_json::Value = serde_json::from_str(&data.cli(&["case", &named])).expect("case JSON");
+        app.ensure(cli["stage"] == json!("closed") || cli.to_string().contains("\"closed\""), format!("closed: {cli}"))
             .await;
         app.quit().await;
     });

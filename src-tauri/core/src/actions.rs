@@ -338,18 +338,23 @@ pub(crate) fn cases_due_before(db: &Reader<'_>, district_code: &str, day: Day) -
         .collect())
 }
 
-/// Open items that earlier meetings of a district created (the minutes list them).
-pub(crate) fn open_from_meetings(
+/// The action items still open that a meeting's minutes list: those agreed at earlier meetings
+/// (of the district's cases), and any other open item of a case on its agenda (one put on the case
+/// between meetings) — never those this meeting agreed. Most urgent first.
+pub(crate) fn open_earlier(
     db: &Reader<'_>,
     district_code: &str,
-    before_meeting: i64,
+    meeting_id: i64,
+    agenda_cases: &[i64],
     today: Day,
 ) -> Result<Vec<ActionItem>> {
     let mut stmt = db.conn().prepare_cached(&format!(
         "SELECT {COLUMNS} FROM action_items a
-         WHERE a.status = 'open' AND a.meeting_id IS NOT NULL AND a.meeting_id <> ?1"
+         WHERE a.status = 'open' AND (a.meeting_id IS NULL OR a.meeting_id <> ?1)
+           AND (a.meeting_id IS NOT NULL OR a.case_id IN (SELECT value FROM json_each(?2)))"
     ))?;
-    let stored = stmt.query_map(params![before_meeting], |r| from_row(r, today))?.collect::<Result<_, _>>()?;
+    let cases = serde_json::to_string(agenda_cases).map_err(|_| Error::Internal("case ids as JSON"))?;
+    let stored = stmt.query_map(params![meeting_id, cases], |r| from_row(r, today))?.collect::<Result<_, _>>()?;
     let mut items = with_references(db, stored, |k| k.district_code == district_code)?;
     by_due(&mut items);
     Ok(items)

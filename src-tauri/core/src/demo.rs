@@ -1,5 +1,5 @@
 //! Synthetic demo data for trying the app and for benchmarks. No real people: pseudonyms are
-//! common first names or initials, descriptions are stitched from generic phrases.
+//! initials (two letters, or a common first name's), descriptions are stitched from generic phrases.
 
 use crate::actions::{self, ActionStatus, Agency, NewActionItem};
 use crate::audit::AuditEvent;
@@ -264,7 +264,8 @@ pub fn fill_with_options(
                     LETTERS.choose(&mut rng).expect("letters")
                 )
             } else {
-                (*FIRST_NAMES.choose(&mut rng).expect("names")).to_string()
+                // Initials, as the intake asks for (the name drawn keeps the demo's sequence).
+                crate::screen::initials(FIRST_NAMES.choose(&mut rng).expect("names"))
             };
             let municipality = municipalities.choose_weighted(&mut rng, |m| m.1).expect("weights").0;
             let how_many = rng.random_range(1..=4);

@@ -103,9 +103,47 @@ pub fn save_settings(store: &Store, s: ScreenSettings) -> Result<ScreenSettings>
     })
 }
 
+/// The initials the minutes, the agenda proposal and the meeting's views print for a pseudonym:
+/// the pseudonym itself when it already is initials ([`shows_as_initials`]: "A.H.", "MK"), else
+/// the first letter of each word, capitalised, each followed by a full stop ("Ida" → "I.",
+/// "Lars Ole" → "L.O.", "Anne-Marie K" → "A.M.K."), at most [`INITIALS_LETTERS_MAX`] letters.
+/// A pseudonym without letters gives "?". One rule: every printed pseudonym goes through it.
+pub fn initials(pseudonym: &str) -> String {
+    let s = pseudonym.trim();
+    if shows_as_initials(s) {
+        return s.to_string();
+    }
+    let out: String = s
+        .split(|c: char| c.is_whitespace() || INITIALS_SEPARATORS.contains(&c))
+        .filter_map(|word| word.chars().find(|c| c.is_alphabetic()))
+        .take(INITIALS_LETTERS_MAX)
+        .flat_map(|c| c.to_uppercase().chain(std::iter::once('.')))
+        .collect();
+    if out.is_empty() { "?".into() } else { out }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initials_are_derived_from_a_pseudonym_and_kept_when_they_are_initials() {
+        for (pseudonym, want) in [
+            ("Ida", "I."),
+            ("Lars Ole", "L.O."),
+            ("A.H.", "A.H."),
+            ("MK", "MK"),
+            (" ida ", "I."),
+            ("Anne-Marie K", "A.M.K."),
+            ("Ukendt dreng", "U.D."),
+            ("Ælle Østergård", "Æ.Ø."),
+            ("a b c d e f", "A.B.C.D."),
+            ("123", "?"),
+        ] {
+            assert_eq!(initials(pseudonym), want, "{pseudonym:?}");
+            assert!(want == "?" || shows_as_initials(&initials(pseudonym)), "{pseudonym:?}");
+        }
+    }
 
     #[test]
     fn initials_are_shown_and_names_are_not() {

@@ -160,9 +160,23 @@ fn the_agenda_is_proposed_from_the_board_with_reasons() {
     assert_eq!(why(&newer), Some(vec!["Ny sag siden sidste møde".to_string()]));
     assert_eq!(why(&closed), None, "closed cases are not proposed");
     assert_eq!(agenda.free, vec!["Orientering fra politiet", "Orientering fra SSP", "Eventuelt"]);
-    // The first meeting had no earlier one: every active case there was new.
+    // Acute first, then flagged, then new, then due; only acute and flagged ticked.
+    let order: Vec<(&str, bool)> = agenda.cases.iter().map(|c| (c.reference.as_str(), c.preselected)).collect();
+    assert_eq!(order, [(&acute as &str, true), (&flagged, true), (&newer, false), (&due, false)]);
+    assert!(agenda.cases.iter().all(|c| c.pseudonym.ends_with('.')), "initials only");
+    // The first meeting had no earlier one: cases received in the last 30 days (the setting) are
+    // new, oldest first within the group.
     let first_agenda = meetings::proposed_agenda(&store, first.id).unwrap();
-    assert!(first_agenda.cases.iter().any(|c| c.reasons.contains(&"Ny sag".to_string())));
+    assert!(first_agenda.cases.iter().any(|c| c.reasons.contains(&"Ny sag (modtaget inden for 30 dage)".to_string())));
+    let s = meetings::settings(&store).unwrap();
+    meetings::save_settings(&store, meetings::MeetingSettings { new_case_days: 5, ..s }).unwrap();
+    let narrow = meetings::proposed_agenda(&store, first.id).unwrap();
+    assert!(narrow.cases.iter().all(|c| c.reasons.iter().all(|r| !r.starts_with("Ny sag"))), "received 19 days before");
+    // A deadline that has passed is overdue, not "before the next meeting".
+    clock.set(chrono::DateTime::parse_from_rfc3339("2026-12-03T09:00:00Z").unwrap().into());
+    let later = meetings::proposed_agenda(&store, m.id).unwrap();
+    let due_why = later.cases.iter().find(|c| c.reference == due).map(|c| c.reasons.clone());
+    assert_eq!(due_why, Some(vec!["Opgave med frist 1. dec. 2026 (overskredet)".to_string()]));
 }
 
 #[test]
@@ -394,7 +408,7 @@ fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
     let text = pdftotext(&pdf);
     for expected in [
         &r as &str,
-        "Nguyễn",
+        "· N. ·",
         "Aarhus",
         "Eleven kommer i skole igen.",
         "Infohuset anbefaler et mentorforløb.",
@@ -410,6 +424,7 @@ fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
     assert!(!text.chars().filter(|c| !c.is_whitespace()).collect::<String>().contains("UDKAST"));
     assert!(!text.contains("Ikke på mødet") && !text.contains(&other), "nothing the meeting did not record");
     assert!(!text.contains("Bekymring fra skolen"), "the case's description is not in the minutes");
+    assert!(!text.contains("Nguyễn"), "the pseudonym is printed as initials only");
 
     assert!(matches!(meetings::finalize(&store, m.id), Err(Error::Refused(_))));
     assert!(matches!(
@@ -422,7 +437,10 @@ fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
     let addendum = meetings::create_addendum(&store, m.id).unwrap();
     assert_eq!(addendum.number, "Tillæg 1 til 1/2026");
     let a_text = pdftotext(&meetings::minutes_pdf(&store, addendum.id).unwrap());
-    assert!(a_text.contains(&done.minutes_sha256[..16]), "the addendum references the original's hash:\n{a_text}");
+    // In groups of 8, so a line never breaks off a single character.
+    let sha = &done.minutes_sha256;
+    let grouped = format!("{} {} {}", &sha[..8], &sha[8..16], &sha[16..24]);
+    assert!(a_text.contains(&grouped), "the addendum references the original's hash:\n{a_text}");
 }
 
 /// What a finalized meeting decided is not undone: the board's undo is refused for a stage a
@@ -665,7 +683,14 @@ fn the_email_draft_is_unsent_addressed_to_the_participants_with_the_stored_pdf_a
     {
         assert!(!headers.contains(private) && !decoded.contains(private), "{private} in the headers:\n{headers}");
     }
-    assert!(!body.contains("Nguyễn") && !body.contains(&reference) && !body.contains("Holm"));
+    assert!(!body.contains("Nguyễn") && !body.contains(&reference));
+    // Signed as a secretary would: the coordinator's name, organisation and infohus.
+    assert!(
+        body.replace("\r\n", "\n")
+            .trim_end()
+            .ends_with("Med venlig hilsen\n\nMette Holm\nØstjyllands Politi\nInfohus Østjylland"),
+        "{body}"
+    );
 
     let audited: i64 = store
         .conn_for_tests()
@@ -753,17 +778,184 @@ fn how_long_minutes_are_kept_is_a_setting_for_meetings_planned_from_then_on() {
     assert!(squashed(before.id).contains("Slettes senest 25. nov. 2031"), "five years by default");
 
     for bad in [0, 11, -1] {
-        match meetings::save_settings(&store, meetings::MeetingSettings { keep_years: bad }) {
+        match meetings::save_settings(&store, meetings::MeetingSettings { keep_years: bad, new_case_days: 30 }) {
             Err(Error::Invalid { field, .. }) => assert_eq!(field, "keep_years"),
             other => panic!("{bad} years: {other:?}"),
         }
     }
     assert_eq!(meetings::settings(&store).unwrap().keep_years, 5, "a refused value changes nothing");
 
-    meetings::save_settings(&store, meetings::MeetingSettings { keep_years: 3 }).unwrap();
+    meetings::save_settings(&store, meetings::MeetingSettings { keep_years: 3, new_case_days: 30 }).unwrap();
     assert_eq!(meetings::settings(&store).unwrap().keep_years, 3);
     // A leap day kept for three years: 1 March (there is no 29 February 2031).
     let leap = meetings::create(&store, &record("2028-02-29T10:00:00+01:00")).unwrap();
     assert!(squashed(leap.id).contains("Slettes senest 1. mar. 2031"), "{}", squashed(leap.id));
     assert!(squashed(before.id).contains("Slettes senest 25. nov. 2031"), "a planned meeting keeps its date");
+}
+
+/// Finalizing never locks in what was not saved or is not valid: a draft may be saved with a case
+/// to be closed but no outcome yet (the autosave keeps what was typed), the check before finalizing
+/// names the item's field, and finalize refuses it at that path with nothing applied; the check's
+/// counts come from what is saved. A saved item that became invalid (here: edited in the database
+/// to a stage a meeting cannot set) is refused the same way.
+#[test]
+fn finalizing_refuses_an_incomplete_or_invalid_saved_item_and_says_where() {
+    let (_t, store, clock) = store();
+    let keep = intake(&store, "A.B.", "normal");
+    let close = intake(&store, "C.D.", "normal");
+    let m = meetings::create(&store, &record("2026-11-20T10:00:00+01:00")).unwrap();
+    let mut draft: MeetingRecord = serde_json::from_value(json!({
+        "held_at": "2026-11-20T10:00:00+01:00",
+        "participants": [{"name": "Aylin Çelik", "organisation": "SSP", "present": true}],
+        "items": [
+            {"kind": "case", "reference": keep, "recommendation": "Fortsæt.", "resulting_stage": "intervention",
+             "actions": [{"what": "Samtale", "agency": "ssp", "due": "2026-12-01"}]},
+            {"kind": "case", "reference": close, "resulting_stage": "closed"}
+        ]
+    }))
+    .unwrap();
+    meetings::save(&store, m.id, &draft).expect("a draft keeps an undecided outcome");
+    let check = meetings::finalize_check(&store, m.id).unwrap();
+    let problems: Vec<(&str, &str)> = check.problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
+    assert_eq!(problems, [("items[1].outcome", meetings::OUTCOME_MISSING)]);
+    assert_eq!(
+        (check.present, check.cases, check.with_recommendation, check.new_actions, check.stage_changes),
+        (1, 2, 1, 1, 2),
+        "from what is saved"
+    );
+    match meetings::finalize(&store, m.id) {
+        Err(Error::Malformed { path, .. }) => assert_eq!(path, "items[1].outcome"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(meetings::get(&store, m.id).unwrap().status, "draft");
+    for r in [&keep, &close] {
+        let d = cases::get(&store, r).unwrap();
+        assert_eq!((d.summary.stage, d.action_items.len()), (Stage::NewConcern, 0), "nothing applied to {r}");
+    }
+    // An import is read strictly: the same record is refused there.
+    let refused = meetings::import(&store, &serde_json::to_string(&draft).unwrap().replace("10:00:00", "11:00:00"));
+    assert!(matches!(refused, Err(Error::Malformed { ref path, .. }) if path == "items[1].outcome"), "{refused:?}");
+
+    // A saved item edited into something invalid (an outcome for a case not closed) is refused at
+    // its path too.
+    store
+        .conn_for_tests()
+        .execute("UPDATE meeting_items SET outcome = 'completed' WHERE meeting_id = ?1 AND position = 0", [m.id])
+        .unwrap();
+    match meetings::finalize(&store, m.id) {
+        Err(Error::Malformed { path, .. }) => assert_eq!(path, "items[1].outcome", "incomplete items first"),
+        other => panic!("{other:?}"),
+    }
+    if let meetings::ItemRecord::Case { outcome, .. } = &mut draft.items[1] {
+        *outcome = Some(cases::Outcome::Unfounded);
+    }
+    meetings::save(&store, m.id, &draft).unwrap();
+    store
+        .conn_for_tests()
+        .execute("UPDATE meeting_items SET outcome = 'completed' WHERE meeting_id = ?1 AND position = 0", [m.id])
+        .unwrap();
+    let check = meetings::finalize_check(&store, m.id).unwrap();
+    assert_eq!(check.problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["items[0].outcome"]);
+    assert!(
+        matches!(meetings::finalize(&store, m.id), Err(Error::Malformed { ref path, .. }) if path == "items[0].outcome")
+    );
+
+    // Complete and valid: finalized as saved.
+    meetings::save(&store, m.id, &draft).unwrap();
+    clock.set(chrono::DateTime::parse_from_rfc3339("2026-11-20T12:00:00Z").unwrap().into());
+    assert!(meetings::finalize_check(&store, m.id).unwrap().problems.is_empty());
+    meetings::finalize(&store, m.id).unwrap();
+    let closed = cases::get(&store, &close).unwrap();
+    assert_eq!((closed.summary.stage, closed.outcome), (Stage::Closed, Some(cases::Outcome::Unfounded)));
+}
+
+/// Minutes a secretary sends unedited: the coordinator among the participants without being added,
+/// the action items still open listed per case and in the closing table (also one put on the case
+/// between meetings), a case with nothing recorded in one line without empty headings, initials
+/// only.
+#[test]
+fn the_minutes_name_the_coordinator_list_open_action_items_and_print_initials_only() {
+    let (_t, store, clock) = store();
+    let discussed = intake(&store, "Lars Ole", "normal");
+    let idle = intake(&store, "Ida", "normal");
+    actions::add(
+        &store,
+        &idle,
+        &NewActionItem {
+            what: "Ringe til skolen".into(),
+            agency: Agency::Police,
+            person: None,
+            due: "2026-11-24".into(),
+        },
+    )
+    .unwrap();
+    let m = meetings::import(
+        &store,
+        &json!({
+            "held_at": "2026-11-25T14:00:00+01:00",
+            "participants": [{"name": "Aylin Çelik", "organisation": "Aarhus Kommune, SSP", "role": "Deltager"}],
+            "items": [
+                {"kind": "case", "reference": discussed, "recommendation": "Mentorforløb.",
+                 "actions": [{"what": "Finde en mentor", "agency": "ssp", "due": "2026-12-08"}]},
+                {"kind": "case", "reference": idle},
+                {"kind": "free", "title": "Eventuelt"}
+            ]
+        })
+        .to_string(),
+    )
+    .unwrap();
+    clock.set(chrono::DateTime::parse_from_rfc3339("2026-11-25T15:00:00Z").unwrap().into());
+    meetings::finalize(&store, m.id).unwrap();
+    let text = pdftotext(&meetings::minutes_pdf(&store, m.id).unwrap());
+    let flat = text.replace('\n', " ");
+    assert!(flat.contains("Mette Holm Østjyllands Politi Tovholder/referent"), "{text}");
+    assert!(flat.contains("Aylin Çelik"), "{text}");
+    assert!(!text.contains("Ikke angivet"), "{text}");
+    assert_eq!(text.matches("Ikke behandlet på mødet.").count(), 1, "{text}");
+    assert!(text.contains("L.O.") && text.contains("· I. ·"), "{text}");
+    assert!(!text.contains("Lars") && !text.contains("Ida "), "{text}");
+    // The earlier open item: under its case and in the closing table; the new one in neither.
+    assert_eq!(text.matches("Ringe til skolen").count(), 2, "{text}");
+    assert!(flat.contains("Ringe til skolen Politi 24. nov. 2026 Overskredet"), "{text}");
+    assert_eq!(text.matches("Finde en mentor").count(), 1, "{text}");
+    // The undiscussed case has no empty headings.
+    let idle_part = &text[text.find("2. Sag").unwrap()..text.find("3. Eventuelt").unwrap()];
+    for empty in ["Samlet vurdering", "Anbefaling", "Nye opgaver", "Nye oplysninger"] {
+        assert!(!idle_part.contains(empty), "{empty} in {idle_part}");
+    }
+    assert!(text.contains("3. Eventuelt\nIntet."), "{text}");
+}
+
+/// An addendum starts from its meeting's agenda and proposes nothing else, nothing ticked.
+#[test]
+fn an_addendum_is_proposed_its_meetings_agenda_only() {
+    let (_t, store, clock) = store();
+    let on = intake(&store, "A.B.", "acute");
+    let off = intake(&store, "C.D.", "acute");
+    let m = meetings::import(
+        &store,
+        &json!({"held_at": "2026-11-19T14:00:00+01:00",
+                "items": [{"kind": "case", "reference": on}, {"kind": "free", "title": "Eventuelt"}]})
+        .to_string(),
+    )
+    .unwrap();
+    meetings::finalize(&store, m.id).unwrap();
+    clock.set(chrono::DateTime::parse_from_rfc3339("2026-11-21T09:00:00Z").unwrap().into());
+    let addendum = meetings::create_addendum(&store, m.id).unwrap();
+    let proposal = meetings::proposed_agenda(&store, addendum.id).unwrap();
+    let cases: Vec<(&str, bool)> = proposal.cases.iter().map(|c| (c.reference.as_str(), c.preselected)).collect();
+    assert_eq!(cases, [(on.as_str(), false)], "not the other acute case {off}");
+    assert_eq!(proposal.free, ["Eventuelt"]);
+}
+
+/// The demo's pseudonyms are initials, as the intake asks for.
+#[test]
+fn demo_pseudonyms_are_initials() {
+    let (_t, store, _) = store();
+    tovholder_core::demo::fill(&store, 60, 2026).unwrap();
+    let page = cases::list(&store, &cases::CaseFilter { limit: 100, ..Default::default() }).unwrap();
+    assert!(page.cases.len() >= 30);
+    for c in &page.cases {
+        assert!(tovholder_core::screen::shows_as_initials(&c.pseudonym), "{:?}", c.pseudonym);
+    }
 }

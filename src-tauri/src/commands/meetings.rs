@@ -4,7 +4,8 @@
 use crate::CmdResult;
 use tauri::AppHandle;
 use tovholder_core::meetings::{
-    self, DirectoryEntry, DirectoryPerson, Finalized, MeetingRecord, MeetingSettings, MeetingSummary, ProposedAgenda,
+    self, DirectoryEntry, DirectoryPerson, FinalizeCheck, Finalized, MeetingRecord, MeetingSettings, MeetingSummary,
+    ProposedAgenda,
 };
 
 /// The meetings, newest first.
@@ -40,6 +41,13 @@ pub async fn save_meeting(app: AppHandle, id: i64, record: MeetingRecord) -> Cmd
 #[specta::specta]
 pub async fn proposed_agenda(app: AppHandle, id: i64) -> CmdResult<ProposedAgenda> {
     crate::on_store(&app, move |s| meetings::proposed_agenda(s, id)).await
+}
+
+/// What finalizing a meeting would do, from what is saved, and what stops it (each at its path).
+#[tauri::command]
+#[specta::specta]
+pub async fn finalize_check(app: AppHandle, id: i64) -> CmdResult<FinalizeCheck> {
+    crate::on_store(&app, move |s| meetings::finalize_check(s, id)).await
 }
 
 /// Finalizes a meeting: applies it to the cases and stores its minutes (immutable).

@@ -15,7 +15,10 @@ export const commands = {
 	listActionItems: (filter: ActionFilter) => typedError<ActionItem[], CommandError>(__TAURI_INVOKE("list_action_items", { filter })),
 	/**  Where the app stands: setup, recovery, or ready (opening the store if its key is in the keychain). */
 	appState: () => typedError<AppState, CommandError>(__TAURI_INVOKE("app_state")),
-	/**  The twelve police districts and their infohuse. */
+	/**
+	 *  The twelve police districts' infohuse and Den nationale hotline (`NH`): every home an
+	 *  installation can have and every addressee of a sealed case.
+	 */
 	policeDistricts: () => typedError<PoliceDistrict[], CommandError>(__TAURI_INVOKE("police_districts")),
 	/**  First run: creates the store and the profile; the recovery code is shown once. */
 	setupStore: (profile: Profile) => typedError<SetupResult, CommandError>(__TAURI_INVOKE("setup_store", { profile })),
@@ -155,6 +158,8 @@ export const commands = {
 	saveMeeting: (id: number, record: MeetingRecord) => typedError<MeetingSummary, CommandError>(__TAURI_INVOKE("save_meeting", { id, record })),
 	/**  The agenda proposed from the board for a meeting, each case with why. */
 	proposedAgenda: (id: number) => typedError<ProposedAgenda, CommandError>(__TAURI_INVOKE("proposed_agenda", { id })),
+	/**  What finalizing a meeting would do, from what is saved, and what stops it (each at its path). */
+	finalizeCheck: (id: number) => typedError<FinalizeCheck, CommandError>(__TAURI_INVOKE("finalize_check", { id })),
 	/**  Finalizes a meeting: applies it to the cases and stores its minutes (immutable). */
 	finalizeMeeting: (id: number) => typedError<Finalized, CommandError>(__TAURI_INVOKE("finalize_meeting", { id })),
 	/**  The participants directory; retired people only when asked for. */
@@ -579,6 +584,33 @@ export type Extension = {
 	by: string,
 };
 
+/**
+ *  What finalizing would do, computed from what is saved (never from a screen): the counts the
+ *  confirmation shows, and what stops it.
+ */
+export type FinalizeCheck = {
+	present: number,
+	absent: number,
+	items: number,
+	cases: number,
+	with_recommendation: number,
+	/**  New action items put on the cases. */
+	new_actions: number,
+	/**  Cases whose stage changes (the resulting stage differs from the case's stage now). */
+	stage_changes: number,
+	/**  Empty when the meeting can be finalized. */
+	problems: FinalizeProblem[],
+};
+
+/**
+ *  One thing that stops a meeting from being finalized, at its place in the saved record
+ *  ("items[2].outcome", "held_at"), with what to do in Danish (never repeating a value).
+ */
+export type FinalizeProblem = {
+	path: string,
+	message: string,
+};
+
 /**  The result of finalizing. */
 export type Finalized = {
 	meeting: MeetingSummary,
@@ -759,6 +791,11 @@ export type MeetingRecord = {
 export type MeetingSettings = {
 	/**  Years after the meeting its minutes are kept: their deletion date, printed in the minutes. */
 	keep_years: number,
+	/**
+	 *  At the first meeting (no earlier one), a case received in the last this many days is
+	 *  proposed as new.
+	 */
+	new_case_days?: number,
 };
 
 export type MeetingSummary = {
@@ -770,6 +807,8 @@ export type MeetingSummary = {
 	place: string | null,
 	status: string,
 	minutes_sha256: string | null,
+	/**  When the meeting planned the next one ("Næste møde"): the next meeting is planned from it. */
+	next_meeting_at: Stamp | null,
 };
 
 /**  A new action item, as typed. */
@@ -871,9 +910,12 @@ export type ProposedAgenda = {
 /**  A case proposed for the agenda, with why. */
 export type ProposedItem = {
 	reference: string,
+	/**  Initials only (`screen::initials`). */
 	pseudonym: string,
 	municipality: string,
 	reasons: string[],
+	/**  Ticked at first: acute and flagged cases (new and due ones are offered, not chosen). */
+	preselected: boolean,
 };
 
 /**  What [`import`] did. */

@@ -407,6 +407,7 @@ pub(crate) fn agenda_candidates(db: &Reader<'_>, district_code: &str, rule: Agen
         AgendaRule::Flagged => ("c.meeting_flag = 1", None),
         AgendaRule::Acute => ("c.urgency = 'acute'", None),
         AgendaRule::CreatedSince(t) => ("c.created_at > ?2", Some(t.as_text())),
+        AgendaRule::ReceivedSince(t) => ("c.received_at >= ?2", Some(t.as_text())),
     };
     let mut stmt = db.conn().prepare_cached(&format!(
         "SELECT c.id, c.reference FROM cases c
@@ -429,6 +430,8 @@ pub(crate) enum AgendaRule {
     Flagged,
     Acute,
     CreatedSince(Stamp),
+    /// Received (the concern's own time) at or after this instant.
+    ReceivedSince(Stamp),
 }
 
 /// What other modules need to know of a case they refer to by id.

@@ -84,7 +84,8 @@ pub fn minutes_file(store: &Store, id: i64, format: MinutesFormat) -> Result<Min
                 }
                 let pdf = stored_pdf(r, id)?;
                 let to = distribution_addresses(r, id)?;
-                let bytes = email_draft(&meeting, &to, pdf, r.now())?;
+                let me = crate::profile::read(r)?;
+                let bytes = email_draft(&meeting, &to, pdf, &me, r.now())?;
                 let refs = case_references(r, id)?;
                 r.audit(AuditEvent::MinutesEmailDrafted { number: meeting.number.clone(), refs });
                 MinutesFile { name: minutes_file_name(&meeting, "eml"), bytes }
@@ -151,8 +152,15 @@ pub(super) fn plain_address(e: &str) -> bool {
     e.matches('@').count() == 1 && crate::text::is_email_address(e) && !e.chars().any(special)
 }
 
-/// The e-mail draft's bytes (MIME by `mail-builder`).
-fn email_draft(meeting: &MeetingSummary, to: &[String], pdf: Vec<u8>, now: DateTime<Utc>) -> Result<Vec<u8>> {
+/// The e-mail draft's bytes (MIME by `mail-builder`), signed with the coordinator's name,
+/// organisation and infohus.
+fn email_draft(
+    meeting: &MeetingSummary,
+    to: &[String],
+    pdf: Vec<u8>,
+    me: &crate::profile::Profile,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>> {
     use mail_builder::MessageBuilder;
     use mail_builder::headers::{date::Date, raw::Raw};
     let infohus = district::display_name(&meeting.district_code);
@@ -171,7 +179,8 @@ fn email_draft(meeting: &MeetingSummary, to: &[String], pdf: Vec<u8>, now: DateT
          Hermed {document}. Referatet er vedhæftet som PDF.\n\n\
          Referatet er fortroligt. Send det kun gennem myndighedens egen sikre e-mail. Oplysningerne \
          er udvekslet efter retsplejelovens § 115 og må ikke anvendes til efterforskning.\n\n\
-         Med venlig hilsen\n"
+         Med venlig hilsen\n\n{}\n{}\n{infohus}\n",
+        me.name, me.organisation_name
     );
     let mut message = MessageBuilder::new()
         .header("X-Unsent", Raw::new("1"))

@@ -35,10 +35,13 @@ pub use files::{
     minutes_pdf, save_minutes, write_private_copy,
 };
 pub use record::{
-    ACTIONS_PER_ITEM_MAX, AuthorityNote, ITEMS_MAX, ItemRecord, MeetingRecord, NOTES_PER_ITEM_MAX, PARTICIPANTS_MAX,
-    PLACE_MAX, ParticipantRecord, RECORD_BYTES_MAX, TEXT_MAX, TITLE_MAX,
+    ACTIONS_PER_ITEM_MAX, AuthorityNote, ITEMS_MAX, ItemRecord, MeetingRecord, NOTES_PER_ITEM_MAX, OUTCOME_MISSING,
+    PARTICIPANTS_MAX, PLACE_MAX, ParticipantRecord, RECORD_BYTES_MAX, TEXT_MAX, TITLE_MAX,
 };
-pub use settings::{KEEP_YEARS, KEEP_YEARS_MAX, KEEP_YEARS_MIN, MeetingSettings, save_settings, settings};
+pub use settings::{
+    KEEP_YEARS, KEEP_YEARS_MAX, KEEP_YEARS_MIN, MeetingSettings, NEW_CASE_DAYS, NEW_CASE_DAYS_MAX, NEW_CASE_DAYS_MIN,
+    save_settings, settings,
+};
 pub use stored::MeetingSummary;
 
 use crate::actions;
@@ -51,7 +54,7 @@ use crate::op::Op;
 use crate::store::Store;
 use chrono::{Datelike, TimeDelta};
 use minutes_doc::minutes_doc;
-use record::validate;
+use record::{Completeness, validate};
 use serde::Serialize;
 use settings::settings_in;
 use stored::{next_number, record_in, stored_items, summary, write_record};
@@ -78,7 +81,7 @@ pub const SAME_TIME: &str =
 pub fn create(store: &Store, record: &MeetingRecord) -> Result<MeetingSummary> {
     let home = store.profile()?.district_code;
     store.write(|op| {
-        let v = validate(op, &home, record, op.now())?;
+        let v = validate(op, &home, record, op.now(), Completeness::Complete)?;
         if stored::held_at_taken(op, v.district.code, Stamp::new(v.held_at), None)? {
             return Err(Error::invalid("held_at", SAME_TIME));
         }
@@ -98,7 +101,9 @@ pub fn create(store: &Store, record: &MeetingRecord) -> Result<MeetingSummary> {
     })
 }
 
-/// Replaces a draft meeting's participants and items (the UI's autosave; import of a draft).
+/// Replaces a draft meeting's participants and items (the UI's autosave). A draft may be
+/// incomplete (a case to be closed whose outcome is not chosen yet): it is kept as typed, and
+/// [`finalize`] refuses it until it is complete ([`finalize_check`] says where).
 pub fn save(store: &Store, id: i64, record: &MeetingRecord) -> Result<MeetingSummary> {
     let home = store.profile()?.district_code;
     store.write(|op| {
@@ -106,7 +111,7 @@ pub fn save(store: &Store, id: i64, record: &MeetingRecord) -> Result<MeetingSum
         if before.status == "final" {
             return Err(Error::Refused("a finalized meeting is immutable; make an addendum".into()));
         }
-        let v = validate(op, &home, record, op.now())?;
+        let v = validate(op, &home, record, op.now(), Completeness::Draft)?;
         let addendum = stored::plan(op, id)?.addendum_of.is_some();
         if !addendum && stored::held_at_taken(op, v.district.code, Stamp::new(v.held_at), Some(id))? {
             return Err(Error::invalid("held_at", SAME_TIME));
@@ -184,12 +189,111 @@ pub struct Finalized {
 pub const NOT_HELD_YET: &str =
     "mødet kan først færdiggøres, når det er begyndt; vent til mødets starttidspunkt, eller ret tidspunktet";
 
+/// One thing that stops a meeting from being finalized, at its place in the saved record
+/// ("items[2].outcome", "held_at"), with what to do in Danish (never repeating a value).
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct FinalizeProblem {
+    pub path: String,
+    pub message: String,
+}
+
+/// What finalizing would do, computed from what is saved (never from a screen): the counts the
+/// confirmation shows, and what stops it.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+pub struct FinalizeCheck {
+    pub present: u32,
+    pub absent: u32,
+    pub items: u32,
+    pub cases: u32,
+    pub with_recommendation: u32,
+    /// New action items put on the cases.
+    pub new_actions: u32,
+    /// Cases whose stage changes (the resulting stage differs from the case's stage now).
+    pub stage_changes: u32,
+    /// Empty when the meeting can be finalized.
+    pub problems: Vec<FinalizeProblem>,
+}
+
+fn problem(e: Error) -> FinalizeProblem {
+    match e {
+        Error::Invalid { field, reason } => FinalizeProblem { path: field.into(), message: reason },
+        Error::Malformed { path, reason } => FinalizeProblem { path, message: reason },
+        other => FinalizeProblem { path: String::new(), message: other.message_da() },
+    }
+}
+
+/// The check before finalizing, on the saved record: every incomplete item, else the first fault
+/// the full validation finds (a case forwarded away since, a deadline gone too far), and a
+/// meeting that has not begun.
+fn check_in(
+    db: &crate::op::Reader<'_>,
+    home: &str,
+    id: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<FinalizeCheck> {
+    let rec = stored::record_in(db, id)?;
+    let mut problems: Vec<FinalizeProblem> = record::incomplete(&rec)
+        .into_iter()
+        .map(|(path, message)| FinalizeProblem { path, message: message.into() })
+        .collect();
+    if problems.is_empty()
+        && let Err(e) = validate(db, home, &rec, now, Completeness::Complete)
+    {
+        if !matches!(e, Error::Invalid { .. } | Error::Malformed { .. }) {
+            return Err(e);
+        }
+        problems.push(problem(e));
+    }
+    if summary(db, id)?.held_at.instant() > now {
+        problems.push(FinalizeProblem { path: "held_at".into(), message: NOT_HELD_YET.into() });
+    }
+    let mut cases = 0;
+    let mut with_recommendation = 0;
+    let mut new_actions = 0;
+    let mut stage_changes = 0;
+    for item in &rec.items {
+        let ItemRecord::Case { reference, recommendation, actions, resulting_stage, .. } = item else { continue };
+        cases += 1;
+        with_recommendation += u32::from(recommendation.as_deref().is_some_and(|r| !r.trim().is_empty()));
+        new_actions += actions.len() as u32;
+        if let Some(stage) = resulting_stage {
+            let now_stage = register::summary(db, register::id_of(db, reference)?)?.stage;
+            stage_changes += u32::from(*stage != now_stage);
+        }
+    }
+    let present = rec.participants.iter().filter(|p| p.present).count() as u32;
+    Ok(FinalizeCheck {
+        present,
+        absent: rec.participants.len() as u32 - present,
+        items: rec.items.len() as u32,
+        cases,
+        with_recommendation,
+        new_actions,
+        stage_changes,
+        problems,
+    })
+}
+
+/// What finalizing the meeting would do, from what is saved, and what stops it (the Referat tab
+/// shows it before its confirmation; [`finalize`] refuses on the same check).
+pub fn finalize_check(store: &Store, id: i64) -> Result<FinalizeCheck> {
+    let home = store.profile()?.district_code;
+    store.read(|r| {
+        let check = check_in(r, &home, id, r.now())?;
+        let refs = stored::case_references(r, id)?;
+        r.audit(AuditEvent::MeetingRead { id, refs });
+        Ok(check)
+    })
+}
+
 /// Finalizes a draft meeting in one transaction: applies the stage changes and action items to
 /// the cases (history entries name the meeting), renders the minutes and stores their PDF and
 /// SHA-256. Afterwards the meeting is immutable. A meeting whose start time has not come yet is
-/// refused (`invalid_input` on `held_at`): its minutes would be dated before it, and its
+/// refused (`invalid_input` on `held_at`), and so is a saved record that is incomplete or no longer
+/// valid ([`finalize_check`]: `Malformed` at the item's path, e.g. "items[1].outcome"): its minutes would be dated before it, and its
 /// decisions applied before they were made.
 pub fn finalize(store: &Store, id: i64) -> Result<Finalized> {
+    let home = store.profile()?.district_code;
     store.write(|op| {
         let before = summary(op, id)?;
         if before.status == "final" {
@@ -197,6 +301,11 @@ pub fn finalize(store: &Store, id: i64) -> Result<Finalized> {
         }
         if before.held_at.instant() > op.now() {
             return Err(Error::invalid("held_at", NOT_HELD_YET));
+        }
+        // What is saved is what is finalized: an incomplete or invalid saved item is refused at
+        // its path, nothing applied.
+        if let Some(p) = check_in(op, &home, id, op.now())?.problems.into_iter().next() {
+            return Err(Error::Malformed { path: p.path, reason: p.message });
         }
         apply_to_cases(op, id, &before.number)?;
         // The chain's head before this operation's own entries, printed on the last page: the

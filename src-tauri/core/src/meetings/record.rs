@@ -174,7 +174,46 @@ pub(super) fn at(prefix: &str, e: Error) -> Error {
 /// Why a meeting of another infohus is refused.
 pub const NOT_HOME_INFOHUS: &str = "møder holdes af dit eget infohus; et andet infohus' møde registreres dér";
 
-pub(super) fn validate(db: &Reader<'_>, home: &str, r: &MeetingRecord, now: DateTime<Utc>) -> Result<Valid> {
+/// How complete a record must be: a draft the UI saves may hold what is still being decided (a case
+/// to be closed whose outcome is not chosen yet), so that saving never loses what was typed; an
+/// import and a meeting being finalized must be complete ([`incomplete`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completeness {
+    Draft,
+    Complete,
+}
+
+/// Why a case to be closed cannot be finalized yet.
+pub const OUTCOME_MISSING: &str = "vælg sagens udfald, når den afsluttes";
+
+/// What a draft still lacks before it can be finalized, each at its path in the record
+/// ("items[2].outcome"), in order. The one rule for both the save of an import (which refuses the
+/// first) and the check before finalizing (which lists them all).
+pub fn incomplete(r: &MeetingRecord) -> Vec<(String, &'static str)> {
+    r.items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| match item {
+            ItemRecord::Case { resulting_stage: Some(Stage::Closed), outcome: None, .. } => {
+                Some((format!("items[{i}].outcome"), OUTCOME_MISSING))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+pub(super) fn validate(
+    db: &Reader<'_>,
+    home: &str,
+    r: &MeetingRecord,
+    now: DateTime<Utc>,
+    completeness: Completeness,
+) -> Result<Valid> {
+    if completeness == Completeness::Complete
+        && let Some((path, reason)) = incomplete(r).into_iter().next()
+    {
+        return Err(Error::Malformed { path, reason: reason.into() });
+    }
     let district = match &r.district {
         Some(d) => district::find(d).ok_or(Error::invalid("district", "ukendt politikreds"))?,
         None => district::by_code(home).ok_or(Error::Internal("the home district is known"))?,
@@ -279,7 +318,8 @@ pub(super) fn validate(db: &Reader<'_>, home: &str, r: &MeetingRecord, now: Date
                             "videresendelse sker fra sagen, ikke fra mødet",
                         )));
                     }
-                    if (*stage == Stage::Closed) != outcome.is_some() {
+                    // A case to be closed without its outcome yet is incomplete (see `incomplete`).
+                    if *stage != Stage::Closed && outcome.is_some() {
                         return Err(here(Error::invalid("outcome", "udfald angives netop når sagen afsluttes")));
                     }
                 } else if outcome.is_some() {

@@ -23,6 +23,8 @@ pub struct MeetingSummary {
     pub place: Option<String>,
     pub status: String,
     pub minutes_sha256: Option<String>,
+    /// When the meeting planned the next one ("Næste møde"): the next meeting is planned from it.
+    pub next_meeting_at: Option<Stamp>,
 }
 
 pub(super) fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MeetingSummary> {
@@ -40,11 +42,12 @@ pub(super) fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MeetingSumm
         place: r.get(6)?,
         status: r.get(7)?,
         minutes_sha256: r.get(8)?,
+        next_meeting_at: r.get(9)?,
     })
 }
 
-pub(super) const SUMMARY: &str =
-    "id, district_code, number, year, addendum_number, held_at, place, status, minutes_sha256 FROM meetings";
+pub(super) const SUMMARY: &str = "id, district_code, number, year, addendum_number, held_at, place, status, minutes_sha256, \
+     next_meeting_at FROM meetings";
 
 pub(super) fn summary(db: &Reader<'_>, id: i64) -> Result<MeetingSummary> {
     db.conn()

@@ -18,6 +18,12 @@ impl Builder<'_> {
     }
 }
 
+/// A checksum in groups of 8 characters ("3f2a9c01 77be…"), so a line breaks between groups and
+/// never leaves a character alone.
+pub(crate) fn grouped(hex: &str) -> String {
+    hex.chars().collect::<Vec<_>>().chunks(8).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join(" ")
+}
+
 /// The whole document as blocks, in reading order.
 pub(crate) fn build(fonts: &Fonts, doc: &MinutesDoc) -> Vec<Block> {
     let mut b = Builder { fonts, blocks: Vec::new() };
@@ -30,12 +36,16 @@ pub(crate) fn build(fonts: &Fonts, doc: &MinutesDoc) -> Vec<Block> {
     b.blocks.push(Block::Heading { lines, style: TITLE, before: 0.0, after: 8.0, rule: false });
 
     let mut meta: Vec<(&str, &str)> =
-        vec![("Infohus", &doc.infohus), ("Møde", &doc.meeting_number), ("Dato", &doc.date_time), ("Sted", &doc.place)];
+        vec![("Infohus", &doc.infohus), ("Møde", &doc.meeting_number), ("Dato", &doc.date_time)];
+    if !doc.place.trim().is_empty() {
+        meta.push(("Sted", &doc.place));
+    }
     if let Some(next) = &doc.next_meeting {
         meta.push(("Næste møde", next));
     }
-    if let Some(a) = &doc.addendum {
-        meta.push(("Tillæg til referat med SHA-256", &a.original_sha256));
+    let sha = doc.addendum.as_ref().map(|a| grouped(&a.original_sha256));
+    if let Some(sha) = &sha {
+        meta.push(("Tillæg til referat med SHA-256", sha));
     }
     b.labelled(&meta, 6.0);
     b.para(
@@ -100,35 +110,54 @@ pub(crate) fn build(fonts: &Fonts, doc: &MinutesDoc) -> Vec<Block> {
             AgendaItem::Case(c) => {
                 b.h2(&format!("{n}. Sag {} · {} · {}", c.reference, c.pseudonym, c.municipality));
                 b.labelled(&[("Kilde", &c.source)], 2.0);
-                b.h3("Nye oplysninger");
-                if c.new_information.is_empty() {
-                    b.para(BODY, "Ingen nye oplysninger.", 2.0);
+                if !c.discussed {
+                    // One line, no empty headings.
+                    b.para(BODY, "Ikke behandlet på mødet.", 2.0);
                 } else {
-                    let rows: Vec<(&str, &str)> =
-                        c.new_information.iter().map(|n| (n.authority.as_str(), n.text.as_str())).collect();
-                    b.labelled(&rows, 2.0);
+                    if !c.new_information.is_empty() {
+                        b.h3("Nye oplysninger");
+                        let rows: Vec<(&str, &str)> =
+                            c.new_information.iter().map(|n| (n.authority.as_str(), n.text.as_str())).collect();
+                        b.labelled(&rows, 2.0);
+                    }
+                    if !c.assessment.trim().is_empty() {
+                        b.h3("Samlet vurdering af risiko- og beskyttelsesfaktorer");
+                        b.para(BODY, &c.assessment, 2.0);
+                    }
+                    if !c.recommendation.trim().is_empty() {
+                        b.h3("Anbefaling");
+                        b.para(BODY, &c.recommendation, 2.0);
+                    }
+                    if !c.actions.is_empty() {
+                        b.h3("Nye opgaver");
+                        let rows =
+                            c.actions.iter().map(|a| vec![a.what.clone(), a.who.label(), a.due.clone()]).collect();
+                        b.ruled(&["Hvad", "Hvem", "Frist"], &[Width::Fill, Width::Fixed(160.0), Width::Fit], rows);
+                    }
                 }
-                b.h3("Samlet vurdering af risiko- og beskyttelsesfaktorer");
-                b.para(BODY, &c.assessment, 2.0);
-                b.h3("Anbefaling");
-                b.para(BODY, &c.recommendation, 2.0);
-                b.h3("Opgaver");
-                if c.actions.is_empty() {
-                    b.para(BODY, "Ingen nye opgaver.", 2.0);
-                } else {
-                    let rows = c.actions.iter().map(|a| vec![a.what.clone(), a.who.label(), a.due.clone()]).collect();
-                    b.ruled(&["Hvad", "Hvem", "Frist"], &[Width::Fill, Width::Fixed(160.0), Width::Fit], rows);
+                if !c.open_actions.is_empty() {
+                    b.h3("Åbne opgaver fra tidligere");
+                    let rows = c
+                        .open_actions
+                        .iter()
+                        .map(|a| vec![a.what.clone(), a.who.label(), a.due.clone(), a.status.clone()])
+                        .collect();
+                    b.ruled(
+                        &["Hvad", "Hvem", "Frist", "Status"],
+                        &[Width::Fill, Width::Fixed(140.0), Width::Fit, Width::Fit],
+                        rows,
+                    );
                 }
                 b.labelled(&[("Fase efter mødet", &c.stage)], 0.0);
             }
             AgendaItem::Free(f) => {
                 b.h2(&format!("{n}. {}", f.title));
-                b.para(BODY, &f.text, 0.0);
+                b.para(BODY, if f.text.trim().is_empty() { "Intet." } else { &f.text }, 0.0);
             }
         }
     }
 
-    b.h1("Åbne opgaver fra tidligere møder");
+    b.h1("Åbne opgaver");
     if doc.open_actions.is_empty() {
         b.para(BODY, "Ingen åbne opgaver.", 0.0);
     } else {
@@ -144,6 +173,7 @@ pub(crate) fn build(fonts: &Fonts, doc: &MinutesDoc) -> Vec<Block> {
         );
     }
 
+    b.blocks.push(Block::Tail);
     b.h1("Udsendelsesliste");
     if doc.distribution.is_empty() {
         b.para(BODY, "Ingen.", 0.0);
@@ -197,5 +227,38 @@ mod tests {
                 assert!(![H1, H2, H3, CELL_HEAD, TITLE].contains(style), "page {} ends with {text:?}", n + 1);
             }
         }
+    }
+
+    /// The closing part (distribution list, deletion date, checkpoint) never stands alone on the
+    /// last page: at whatever length the agenda breaks, the page it lands on holds the section
+    /// before it too.
+    #[test]
+    fn the_distribution_list_is_never_alone_on_a_page() {
+        let f = fonts();
+        let mut moved = 0;
+        for cases in 0..40 {
+            let mut doc = sample(cases);
+            doc.audit_checkpoint = Some("TVH1-1042-K7QD-M2XA-PLZ4-TT3B".into());
+            let pages = crate::minutes::pdf::layout_pages(f, &doc);
+            let first_body = |page: &Vec<Item>| {
+                page.iter().find_map(|i| match i {
+                    Item::Text { style, text, .. } if *style != RUNNING && *style != RUNNING_BOLD => Some(text.clone()),
+                    _ => None,
+                })
+            };
+            let last = pages.last().and_then(first_body).unwrap_or_default();
+            assert_ne!(last, "Udsendelsesliste", "{cases} cases: the last page holds only the closing part");
+            if last == "Åbne opgaver" {
+                moved += 1;
+            }
+        }
+        assert!(moved > 0, "some lengths needed the section before moved along");
+    }
+
+    /// A checksum wraps between groups of 8, never leaving one character alone.
+    #[test]
+    fn checksums_break_in_groups() {
+        let sha = "0123456789abcdef".repeat(4);
+        assert_eq!(super::grouped(&sha).split(' ').map(str::len).collect::<Vec<_>>(), [8; 8]);
     }
 }

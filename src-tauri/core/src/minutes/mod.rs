@@ -44,7 +44,8 @@ pub struct MinutesDoc {
     pub participants: Vec<Participant>,
     /// The agenda, in order; each item gets its own numbered section.
     pub items: Vec<AgendaItem>,
-    /// Action items from earlier meetings that are still open.
+    /// Action items agreed earlier that are still open: from earlier meetings, and the other open
+    /// items of the cases on the agenda.
     pub open_actions: Vec<OpenAction>,
     /// Names of the recipients (named participants only).
     pub distribution: Vec<String>,
@@ -104,6 +105,17 @@ pub struct CaseItem {
     pub actions: Vec<ActionRow>,
     /// The case's stage after the meeting, "Indsats".
     pub stage: String,
+    /// Anything recorded for the case (new information, assessment, recommendation, action items,
+    /// a new stage); a case that was on the agenda but not discussed prints one line.
+    #[serde(default = "yes")]
+    pub discussed: bool,
+    /// The case's action items agreed earlier that are still open (also in the closing table).
+    #[serde(default)]
+    pub open_actions: Vec<OpenAction>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,7 +150,8 @@ pub struct FreeItem {
     pub text: String,
 }
 
-/// An action item from an earlier meeting that is still open.
+/// An action item agreed earlier (at an earlier meeting, or on the case between meetings) that is
+/// still open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenAction {
     /// The case reference.

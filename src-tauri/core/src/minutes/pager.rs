@@ -250,6 +250,10 @@ pub(crate) enum Block {
     Table(Table),
     /// Vertical space (dropped at the top of a page).
     Gap(f32),
+    /// What follows is a short closing part (the distribution list, the deletion date) kept
+    /// together and never alone on a page: when it does not fit below the section before it, that
+    /// section moves to the next page with it (if both fit on one page).
+    Tail,
 }
 
 pub(crate) struct Table {
@@ -305,6 +309,15 @@ impl Block {
             Block::Para { lines, style, after, .. } => lines.len() as f32 * style.leading + after,
             Block::Table(t) => t.first_chunk(),
             Block::Gap(g) => *g,
+            Block::Tail => 0.0,
+        }
+    }
+
+    /// The whole block's height when it is not broken.
+    fn full_height(&self) -> f32 {
+        match self {
+            Block::Table(t) => t.header_h() + t.rows.iter().map(|r| t.row_h(r)).sum::<f32>() + t.after,
+            other => other.height(),
         }
     }
 }
@@ -320,6 +333,7 @@ fn first_chunk(blocks: &[Block], i: usize) -> f32 {
                 return h + lines.len().min(2) as f32 * style.leading;
             }
             Block::Table(t) => return h + t.first_chunk(),
+            Block::Tail => {}
         }
     }
     h
@@ -462,10 +476,35 @@ impl<'f> Pager<'f> {
     }
 }
 
-/// Places the blocks on pages. One pass; each line is placed once.
+/// Places the blocks on pages, each line once. When the closing part after [`Block::Tail`] would
+/// stand alone on its page, the section before it (from its last level-1 heading) is moved to
+/// that page too, if both fit there: a second pass with a page break before that heading.
 pub(crate) fn paginate(fonts: &Fonts, blocks: &[Block]) -> Vec<Vec<Item>> {
+    let (pages, tail_alone) = paginate_with(fonts, blocks, None);
+    let Some(tail) = blocks.iter().position(|b| matches!(b, Block::Tail)) else { return pages };
+    if !tail_alone {
+        return pages;
+    }
+    let Some(section) = blocks[..tail].iter().rposition(|b| matches!(b, Block::Heading { style, .. } if *style == H1))
+    else {
+        return pages;
+    };
+    let together: f32 = blocks[section..].iter().map(Block::full_height).sum();
+    if together > FRAME_BOTTOM - FRAME_TOP {
+        return pages;
+    }
+    paginate_with(fonts, blocks, Some(section)).0
+}
+
+/// One pass; `break_before` starts a new page before that block. Also tells whether the tail
+/// started a page of its own.
+fn paginate_with(fonts: &Fonts, blocks: &[Block], break_before: Option<usize>) -> (Vec<Vec<Item>>, bool) {
     let mut p = Pager::new(fonts);
+    let mut tail_alone = false;
     for (i, b) in blocks.iter().enumerate() {
+        if break_before == Some(i) && !p.at_top() {
+            p.new_page();
+        }
         match b {
             Block::Heading { lines, style, before, after, rule } => {
                 let before_here = if p.at_top() { 0.0 } else { *before };
@@ -479,9 +518,16 @@ pub(crate) fn paginate(fonts: &Fonts, blocks: &[Block]) -> Vec<Vec<Item>> {
             }
             Block::Table(t) => p.table(t),
             Block::Gap(g) => p.space(*g),
+            Block::Tail => {
+                let rest: f32 = blocks[i + 1..].iter().map(Block::full_height).sum();
+                if p.y + rest > FRAME_BOTTOM + 0.01 && !p.at_top() && rest <= FRAME_BOTTOM - FRAME_TOP {
+                    p.new_page();
+                    tail_alone = true;
+                }
+            }
         }
     }
-    p.pages
+    (p.pages, tail_alone)
 }
 
 /// Shortens `s` with an ellipsis to fit `width` (for a running header).

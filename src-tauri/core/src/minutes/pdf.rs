@@ -4,8 +4,13 @@
 //! names the fonts itself (their six-letter subset tags from a hash of the input), replaces the
 //! `/ID` with a hash of the input and writes a minimal Info dictionary without dates: the same
 //! `MinutesDoc` always gives the same bytes.
+//!
+//! The documents are written as PDF/A-2b (ISO 19005-2, level B): fonts embedded (subset), an XMP
+//! metadata stream that declares the part and level and repeats the Info dictionary (title,
+//! subject, keywords, the program — no personal data, no dates), and an sRGB output intent with
+//! the embedded profile `color/sRGB.icc` (zlib licence, `color/LICENSE-sRGB.txt`).
 
-use lopdf::{Dictionary, Object, StringFormat};
+use lopdf::{Dictionary, Object, Stream, StringFormat};
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
     Point, Pt, Rect, Rgb, TextItem, TextMatrix,
@@ -59,6 +64,54 @@ fn tag(digest: &[u8], salt: u8) -> String {
     digest.iter().skip(salt as usize * 6).take(6).map(|b| char::from(b'A' + b % 26)).collect()
 }
 
+/// The sRGB profile of the PDF/A output intent.
+const SRGB_ICC: &[u8] = include_bytes!("../../color/sRGB.icc");
+
+/// The program named in the Info dictionary and the XMP metadata.
+const PROGRAM: &str = "Tovholder";
+const PRODUCER: &str = "Tovholder (printpdf)";
+
+/// Text for XML character data.
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The XMP packet of a PDF/A-2b document: the part and level, and the Info dictionary's entries
+/// (which PDF/A requires to match).
+pub(crate) fn xmp(meta: &Meta) -> String {
+    format!(
+        r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+<pdfaid:part>2</pdfaid:part>
+<pdfaid:conformance>B</pdfaid:conformance>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>{program}</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+<pdf:Keywords>{keywords}</pdf:Keywords>
+<pdf:Producer>{producer}</pdf:Producer>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<xmp:CreatorTool>{program}</xmp:CreatorTool>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"#,
+        bom = '\u{FEFF}',
+        title = xml(&meta.title),
+        subject = xml(meta.subject),
+        keywords = xml(meta.keywords),
+        program = PROGRAM,
+        producer = PRODUCER,
+    )
+}
+
 /// A PDF text string: UTF-16BE with a byte-order mark.
 fn pdf_text(s: &str) -> Object {
     let mut bytes = vec![0xFE, 0xFF];
@@ -101,11 +154,11 @@ pub(crate) fn write_pdf(fonts: &Fonts, meta: &Meta, input: &[u8], pages: &[Vec<I
     // A minimal Info dictionary: no dates, no personal data.
     let info = Dictionary::from_iter(vec![
         ("Title", pdf_text(&meta.title)),
-        ("Author", pdf_text("Tovholder")),
+        ("Author", pdf_text(PROGRAM)),
         ("Subject", pdf_text(meta.subject)),
         ("Keywords", pdf_text(meta.keywords)),
-        ("Creator", pdf_text("Tovholder")),
-        ("Producer", pdf_text("Tovholder (printpdf)")),
+        ("Creator", pdf_text(PROGRAM)),
+        ("Producer", pdf_text(PRODUCER)),
     ]);
     match lo.trailer.get(b"Info").and_then(Object::as_reference) {
         Ok(info_id) => {
@@ -116,6 +169,25 @@ pub(crate) fn write_pdf(fonts: &Fonts, meta: &Meta, input: &[u8], pages: &[Vec<I
             lo.trailer.set("Info", Object::Reference(info_id));
         }
     }
+    // PDF/A-2b: the sRGB output intent and the XMP metadata (left uncompressed, readable as is).
+    let profile = Stream::new(Dictionary::from_iter(vec![("N", Object::Integer(3))]), SRGB_ICC.to_vec());
+    let profile = lo.add_object(profile);
+    let intent = Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"OutputIntent".to_vec())),
+        ("S", Object::Name(b"GTS_PDFA1".to_vec())),
+        ("OutputConditionIdentifier", Object::string_literal("sRGB IEC61966-2.1")),
+        ("RegistryName", Object::string_literal("http://www.color.org")),
+        ("Info", Object::string_literal("sRGB IEC61966-2.1")),
+        ("DestOutputProfile", Object::Reference(profile)),
+    ]);
+    let metadata = Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"Metadata".to_vec())),
+        ("Subtype", Object::Name(b"XML".to_vec())),
+    ]);
+    let metadata = lo.add_object(Stream::new(metadata, xmp(meta).into_bytes()).with_compression(false));
+    let catalog = lo.catalog_mut().map_err(|_| Error::Internal("a PDF has a catalog"))?;
+    catalog.set("OutputIntents", Object::Array(vec![Object::Dictionary(intent)]));
+    catalog.set("Metadata", Object::Reference(metadata));
     lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|_| Error::Internal("a PDF could not be written"))?;

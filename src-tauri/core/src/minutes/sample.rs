@@ -130,5 +130,7 @@ fn case(i: usize) -> CaseItem {
             })
             .collect(),
         stage: STAGES[i % STAGES.len()].into(),
+        discussed: true,
+        open_actions: Vec::new(),
     }
 }

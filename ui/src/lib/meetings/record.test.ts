@@ -10,6 +10,10 @@ import {
   instantOf,
   meetingTitle,
   moveItem,
+  outcomeMissing,
+  placeLabel,
+  placeOf,
+  planFromLast,
   participantRows,
   planErrors,
   planFromRecord,
@@ -102,8 +106,8 @@ describe('participants', () => {
 describe('agenda', () => {
   const proposal: ProposedAgenda = {
     cases: [
-      { reference: 'ØJP-2026-0001', pseudonym: 'K.M.', municipality: 'Aarhus', reasons: ['Markeret til møde', 'Akut'] },
-      { reference: 'ØJP-2026-0002', pseudonym: 'A.B.', municipality: 'Favrskov', reasons: ['Ny sag'] },
+      { reference: 'ØJP-2026-0001', pseudonym: 'K.M.', municipality: 'Aarhus', reasons: ['Markeret til møde', 'Akut'], preselected: true },
+      { reference: 'ØJP-2026-0002', pseudonym: 'A.B.', municipality: 'Favrskov', reasons: ['Ny sag'], preselected: false },
     ],
     free: ['Orientering fra SSP', 'Eventuelt'],
   };
@@ -143,4 +147,51 @@ describe('action items', () => {
 it('titles a meeting and an addendum', () => {
   expect(meetingTitle('23/2026')).toBe('Møde 23/2026');
   expect(meetingTitle('Tillæg 1 til 23/2026')).toBe('Tillæg 1 til møde 23/2026');
+});
+
+describe('where a problem sits', () => {
+  it('points a path of the record at its tab, item and field', () => {
+    expect(placeOf('items[2].outcome')).toEqual({ tab: 'recording', item: 2, focus: 'recording-outcome', label: 'Udfald' });
+    expect(placeOf('items[0].new_information[1].text')?.focus).toBe('recording-note-1');
+    expect(placeOf('items[4].actions[0].due')?.focus).toBe('recording-action-what');
+    expect(placeOf('items[1].reference')?.focus).toBe('recording-item-title');
+    expect(placeOf('held_at')).toEqual({ tab: 'plan', item: null, focus: 'meeting-date', label: 'Mødets tidspunkt' });
+    expect(placeOf('participants[3].email')?.focus).toBe('meeting-participants-title');
+    expect(placeOf('(dokument)')).toBeNull();
+    const p = placeOf('items[2].outcome');
+    expect(p && placeLabel(p)).toBe('Punkt 3: Udfald');
+  });
+
+  it('knows a case to be closed without its outcome', () => {
+    const item = blankCaseItem('ØJP-2026-0001', null);
+    expect(outcomeMissing({ ...item, resulting_stage: 'closed' })).toBe(true);
+    expect(outcomeMissing({ ...item, resulting_stage: 'closed', outcome: 'completed' })).toBe(false);
+    expect(outcomeMissing({ ...item, resulting_stage: 'intervention' })).toBe(false);
+  });
+});
+
+describe('the next meeting from the last', () => {
+  const m = (number: string, held_at: string, next: string | null, place: string | null = 'Politigården') => ({
+    number,
+    held_at,
+    place,
+    next_meeting_at: next,
+  });
+  const now = Date.parse('2026-11-26T09:00:00Z');
+  it('takes the last meeting’s next meeting and place', () => {
+    const plan = planFromLast(
+      [m('1/2026', '2026-11-11T13:00:00Z', '2026-11-25T13:00:00Z'), m('2/2026', '2026-11-25T13:00:00Z', '2026-12-09T13:00:00Z')],
+      now,
+    );
+    expect(plan).toEqual({ date: '09.12.2026', time: '14.00', place: 'Politigården', nextDate: '', nextTime: '' });
+  });
+  it('offers nothing without a next meeting, or one long past; addenda do not count', () => {
+    expect(planFromLast([m('1/2026', '2026-11-11T13:00:00Z', null)], now)).toBeNull();
+    expect(planFromLast([m('1/2026', '2026-11-11T13:00:00Z', '2026-11-25T13:00:00Z')], now)?.date).toBe('25.11.2026');
+    expect(planFromLast([m('1/2026', '2026-09-11T13:00:00Z', '2026-09-25T13:00:00Z')], now)).toBeNull();
+    expect(
+      planFromLast([m('1/2026', '2026-11-11T13:00:00Z', '2026-12-09T13:00:00Z'), m('Tillæg 1 til 1/2026', '2026-11-30T13:00:00Z', null)], now)
+        ?.date,
+    ).toBe('09.12.2026');
+  });
 });

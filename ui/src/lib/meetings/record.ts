@@ -249,3 +249,83 @@ export function meetingTitle(number: string): string {
 export function counted(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+// ---- Where a problem sits (a path in the record, as the core names it) ----
+
+/** The place in the editor a path of the record points to: its tab, item, field and label. */
+export interface Place {
+  tab: 'plan' | 'recording';
+  /** The agenda item (recording tab). */
+  item: number | null;
+  /** The id of the element to focus. */
+  focus: string;
+  /** What the field is called on screen. */
+  label: string;
+}
+
+const ITEM_FIELDS: Record<string, [string, string]> = {
+  outcome: ['recording-outcome', 'Udfald'],
+  resulting_stage: ['recording-stage', 'Fase efter mødet'],
+  assessment: ['recording-assessment', 'Samlet vurdering'],
+  recommendation: ['recording-recommendation', 'Infohusets anbefaling'],
+  new_information: ['recording-note-agency', 'Ny viden fra myndighederne'],
+  actions: ['recording-action-what', 'Nye opgaver'],
+  body: ['recording-body', 'Referat af punktet'],
+};
+
+const PLAN_FIELDS: Record<string, [string, string]> = {
+  held_at: ['meeting-date', 'Mødets tidspunkt'],
+  place: ['meeting-place', 'Sted'],
+  next_meeting_at: ['meeting-next-date', 'Næste møde'],
+  participants: ['meeting-participants-title', 'Deltagere'],
+};
+
+/**
+ * "items[2].outcome" → the recording tab, item 2, the »Udfald« field; "items[0].new_information[1].text"
+ * → that piece of new information; "held_at" → the planning tab's date. Null for a path the editor
+ * has no field for.
+ */
+export function placeOf(path: string): Place | null {
+  const item = /^items\[(\d+)\](?:\.([a-z_]+)(?:\[(\d+)\])?)?/.exec(path);
+  if (item) {
+    const index = Number(item[1]);
+    const field = item[2] ?? '';
+    if (field === 'new_information' && item[3] !== undefined) {
+      return { tab: 'recording', item: index, focus: `recording-note-${item[3]}`, label: 'Ny viden fra myndighederne' };
+    }
+    const [focus, label] = ITEM_FIELDS[field] ?? ['recording-item-title', 'Punktet'];
+    return { tab: 'recording', item: index, focus, label };
+  }
+  const top = /^([a-z_]+)/.exec(path)?.[1] ?? '';
+  const plan = PLAN_FIELDS[top];
+  return plan ? { tab: 'plan', item: null, focus: plan[0], label: plan[1] } : null;
+}
+
+/** A problem's link text: "Punkt 2: Udfald", "Planlægning: Næste møde". */
+export function placeLabel(place: Place): string {
+  return place.item !== null ? `Punkt ${place.item + 1}: ${place.label}` : `Planlægning: ${place.label}`;
+}
+
+/** Whether a case item is to be closed without its outcome (the core's `incomplete`). */
+export function outcomeMissing(item: ItemRecord): boolean {
+  return item.kind === 'case' && item.resulting_stage === 'closed' && !item.outcome;
+}
+
+/** How far back a last meeting's »Næste møde« still plans the next one (minutes are often typed after it). */
+const NEXT_MEETING_STALE_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * The next meeting planned from the last one: its »Næste møde« (date and time) and place, unless
+ * that lies more than 30 days before `now` (ms). Addenda do not count.
+ */
+export function planFromLast(
+  meetings: readonly { number: string; held_at: string; place: string | null; next_meeting_at: string | null }[],
+  now: number,
+): PlanFields | null {
+  const last = meetings
+    .filter((m) => !m.number.startsWith('Tillæg'))
+    .reduce<(typeof meetings)[number] | null>((a, m) => (a === null || Date.parse(m.held_at) > Date.parse(a.held_at) ? m : a), null);
+  if (!last?.next_meeting_at || Date.parse(last.next_meeting_at) < now - NEXT_MEETING_STALE_MS) return null;
+  const [date, time] = danishFields(last.next_meeting_at);
+  return { date, time, place: last.place ?? '', nextDate: '', nextTime: '' };
+}
