@@ -553,14 +553,26 @@ impl App {
     }
 
     /// Polls `check` until it yields `Some`, or fails after `timeout` describing `what`.
-    pub async fn poll<T>(&self, what: &str, timeout: Duration, mut check: impl AsyncFnMut(&Client) -> Option<T>) -> T {
+    pub async fn poll<T>(&self, what: &str, timeout: Duration, check: impl AsyncFnMut(&Client) -> Option<T>) -> T {
+        match self.poll_quietly(timeout, check).await {
+            Some(v) => v,
+            None => panic!("{}", self.report(format!("timed out after {timeout:?} waiting for {what}")).await),
+        }
+    }
+
+    /// Polls `check` until it yields `Some`, or gives `None` after `timeout` (the caller reports).
+    pub async fn poll_quietly<T>(
+        &self,
+        timeout: Duration,
+        mut check: impl AsyncFnMut(&Client) -> Option<T>,
+    ) -> Option<T> {
         let deadline = Instant::now() + timeout;
         loop {
             if let Some(v) = check(self.client()).await {
-                return v;
+                return Some(v);
             }
             if Instant::now() >= deadline {
-                panic!("{}", self.report(format!("timed out after {timeout:?} waiting for {what}")).await);
+                return None;
             }
             tokio::time::sleep(POLL).await;
         }
@@ -735,11 +747,21 @@ impl App {
             (title.text().await.ok()?.trim() == "Tavle").then_some(())
         })
         .await;
-        let mut stages = Vec::new();
-        for column in self.find_all("section[data-stage]").await {
-            stages.push(column.attr("data-stage").await.ok().flatten().unwrap_or_default());
-        }
-        if stages != STAGES {
+        // The title comes first; the columns once the board has loaded (on a busy machine, later).
+        let loaded = self
+            .poll_quietly(STEP_TIMEOUT, async |c: &Client| {
+                let mut stages = Vec::new();
+                for column in c.find_all(Locator::Css("section[data-stage]")).await.ok()? {
+                    stages.push(column.attr("data-stage").await.ok().flatten().unwrap_or_default());
+                }
+                (stages == STAGES).then_some(())
+            })
+            .await;
+        if loaded.is_none() {
+            let mut stages = Vec::new();
+            for column in self.find_all("section[data-stage]").await {
+                stages.push(column.attr("data-stage").await.ok().flatten().unwrap_or_default());
+            }
             panic!("{}", self.report(format!("board columns are {stages:?}, expected {STAGES:?}")).await);
         }
     }

@@ -37,8 +37,8 @@ fn an_access_report_is_saved_from_the_case_panel_by_keyboard() {
         let title = app.text("#case-panel h2").await;
         app.ensure(title == reference, format!("panel {title:?}, expected {reference}")).await;
 
-        // By keyboard: Tab from »Videresend« reaches the button; Enter makes the report.
-        app.js("document.getElementById('case-forward').focus();", vec![]).await;
+        // By keyboard: Tab from »Send forseglet …« reaches the button; Enter makes the report.
+        app.js("document.getElementById('case-handover').focus();", vec![]).await;
         app.press(&TAB.to_string()).await;
         app.wait_focus("case-access-report").await;
         std::fs::create_dir_all(saved_dir(data.path())).expect("the save folder");

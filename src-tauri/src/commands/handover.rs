@@ -22,6 +22,18 @@ const KEY_FILE: (&str, &[&str]) = ("Nøgle fra Tovholder", &["txt"]);
 /// A key file is one line; anything much larger is not one.
 const KEY_FILE_MAX: u64 = 64 * 1024;
 
+/// A sealed file chosen in the open dialog (titled `title`), read off the async runtime; nothing
+/// when the dialog was cancelled.
+async fn read_chosen(window: &tauri::WebviewWindow, title: &str) -> CmdResult<Option<Vec<u8>>> {
+    let Some(path) = choose_open_path(window, title, SEALED).await? else {
+        return Ok(None);
+    };
+    let bytes = tauri::async_runtime::spawn_blocking(move || handover::read_file(&path))
+        .await
+        .map_err(|_| Error::Internal("reading a sealed file"))??;
+    Ok(Some(bytes))
+}
+
 fn pending() -> CmdResult<std::sync::MutexGuard<'static, Option<Vec<u8>>>> {
     Ok(PENDING.lock().map_err(|_| Error::Internal("the pending hand-over's lock"))?)
 }
@@ -135,13 +147,10 @@ pub async fn send_handover(
 #[tauri::command]
 #[specta::specta]
 pub async fn open_handover(window: tauri::WebviewWindow, app: AppHandle) -> CmdResult<Option<HandoverPreview>> {
-    let Some(path) = choose_open_path(&window, "Modtag sag", SEALED).await? else {
+    *pending()? = None;
+    let Some(bytes) = read_chosen(&window, "Modtag sag").await? else {
         return Ok(None);
     };
-    *pending()? = None;
-    let bytes = tauri::async_runtime::spawn_blocking(move || handover::read_file(&path))
-        .await
-        .map_err(|_| Error::Internal("reading a sealed file"))??;
     let copy = bytes.clone();
     let preview = on_store(&app, move |s| handover::preview(s, &copy)).await?;
     *pending()? = Some(bytes);
@@ -188,11 +197,8 @@ pub async fn save_receipt(
 #[tauri::command]
 #[specta::specta]
 pub async fn import_receipt(window: tauri::WebviewWindow, app: AppHandle) -> CmdResult<Option<Confirmed>> {
-    let Some(path) = choose_open_path(&window, "Indlæs kvittering", SEALED).await? else {
+    let Some(bytes) = read_chosen(&window, "Indlæs kvittering").await? else {
         return Ok(None);
     };
-    let bytes = tauri::async_runtime::spawn_blocking(move || handover::read_file(&path))
-        .await
-        .map_err(|_| Error::Internal("reading a receipt"))??;
     Ok(Some(on_store(&app, move |s| handover::confirm(s, &bytes)).await?))
 }
