@@ -261,7 +261,7 @@ fn published_figures_hide_small_counts_and_carry_no_value_for_them() {
 fn bad_periods_and_thresholds_are_refused_naming_the_field() {
     let (_t, store, _clock) = store("2026-02-01T09:00:00Z");
     match Period::new(day("2026-03-02"), day("2026-03-01")) {
-        Err(Error::Invalid { field, .. }) => assert_eq!(field, "to"),
+        Err(Error::Invalid { field, .. }) => assert_eq!(field, "from"),
         other => panic!("{other:?}"),
     }
     assert!(Period::new(day("2016-01-01"), day("2026-12-31")).is_err());

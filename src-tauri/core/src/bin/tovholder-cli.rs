@@ -18,7 +18,7 @@ use tovholder_core::secrets::RecoveryCode;
 use tovholder_core::store::resolve_data_dir;
 use tovholder_core::{
     Error, Keychain, Store, access_report, actions, audit, board, demo, district, lock, meetings, retention, routing,
-    screen,
+    screen, stats,
 };
 
 #[derive(Parser)]
@@ -174,6 +174,19 @@ enum Command {
         /// the default); saved as the access report's setting.
         #[arg(long, value_name = "on|off")]
         staff_names: Option<String>,
+    },
+    /// Statistik: the figures of a period (whole days in Copenhagen, both ends included) as JSON,
+    /// with small counts hidden as in the report (docs/statistics.md).
+    Stats {
+        /// The first day: 25.11.2026 or 2026-11-25.
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        from: String,
+        /// The last day: 25.11.2026 or 2026-11-25.
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        to: String,
+        /// Counts under N are hidden (3–10, default 5).
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
+        suppress: Option<String>,
     },
     /// The audit log as JSON (position, at, actor, action, subject), oldest first; `audit verify`
     /// checks its chain, `audit checkpoint` records and prints the chain's head.
@@ -614,6 +627,20 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
             }))?;
         }
         Command::Audit(args) => return audit_command(&dir, &keychain, args),
+        Command::Stats { from, to, suppress } => {
+            let date = |field: &'static str, s: &str| {
+                Day::parse(s).ok_or(Error::invalid(field, "brug en dato som 25.11.2026 eller 2026-11-25"))
+            };
+            let period = stats::Period::new(date("from", &from)?, date("to", &to)?)?;
+            let threshold = match suppress {
+                None => stats::THRESHOLD_DEFAULT,
+                // Not a number is refused like one out of range (0 is never allowed).
+                Some(n) => stats::check_threshold(n.trim().parse::<u64>().unwrap_or(0))?,
+            };
+            let store = open_store(&dir, &keychain)?;
+            let figures = stats::published(&store, period, threshold)?;
+            print_json(&serde_json::to_value(&figures).expect("JSON"))?;
+        }
         Command::LockSettings { idle_minutes, pin, no_pin } => {
             let new_pin = if pin {
                 let mut line = String::new();

@@ -39,11 +39,11 @@ pub struct Period {
 }
 
 impl Period {
-    /// Checks the period: `from` not after `to`, at most [`PERIOD_DAYS_MAX`] days. `invalid_input`
-    /// on `to`.
+    /// Checks the period: `from` not after `to` (`invalid_input` on `from`), at most
+    /// [`PERIOD_DAYS_MAX`] days (on `to`).
     pub fn new(from: Day, to: Day) -> Result<Period> {
         if from > to {
-            return Err(Error::invalid("to", "slutdatoen ligger før startdatoen"));
+            return Err(Error::invalid("from", "startdatoen ligger efter slutdatoen"));
         }
         if from.days_until(to) >= PERIOD_DAYS_MAX {
             return Err(Error::invalid("to", "perioden må højst være 10 år"));
