@@ -213,6 +213,11 @@ pub enum AuditEvent {
     /// A retention pass found nothing left to delete after planning.
     RetentionRun,
     RetentionSettingsChanged,
+    /// Statistik was saved (the report's PDF and CSV files): the period and the threshold, no
+    /// figures.
+    StatsExported {
+        period: String,
+    },
 }
 
 crate::keys::key_enum!(
@@ -269,6 +274,7 @@ crate::keys::key_enum!(
         RetentionListed = "retention.listed": "Sletteliste vist",
         RetentionRun = "retention.run": "Sletning kørt",
         RetentionSettingsChanged = "retention.settings_changed": "Slettefrister ændret",
+        StatsExported = "stats.exported": "Statistik gemt",
     }
 );
 
@@ -353,6 +359,7 @@ impl AuditEvent {
             AuditEvent::RetentionListed => AuditAction::RetentionListed,
             AuditEvent::RetentionRun => AuditAction::RetentionRun,
             AuditEvent::RetentionSettingsChanged => AuditAction::RetentionSettingsChanged,
+            AuditEvent::StatsExported { .. } => AuditAction::StatsExported,
         }
     }
 
@@ -411,7 +418,8 @@ impl AuditEvent {
             | AuditEvent::AccessReportExported { .. }
             | AuditEvent::AccessReportSettingsChanged
             | AuditEvent::RetentionListed
-            | AuditEvent::RetentionRun => &[],
+            | AuditEvent::RetentionRun
+            | AuditEvent::StatsExported { .. } => &[],
         }
     }
 
@@ -455,6 +463,7 @@ impl AuditEvent {
                 Some(format!("{reference} until {}", until.as_text()))
             }
             AuditEvent::MeetingDeleted { number, due } => Some(format!("møde {number} {}", due.as_text())),
+            AuditEvent::StatsExported { period } => Some(period.clone()),
             _ => None,
         }
     }

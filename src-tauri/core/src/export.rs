@@ -202,6 +202,10 @@ pub const MINUTES_PDF: Target = Target { field: "out", folder: "mappen til refer
 pub const MINUTES_EML: Target = Target { field: "eml", folder: "mappen til e-mailen" };
 /// The access report's files written by `tovholder-cli access-report --out`.
 pub const ACCESS_REPORT: Target = Target { field: "out", folder: "mappen til indsigtsrapporten" };
+/// Statistik's PDF written by `tovholder-cli stats --pdf`.
+pub const STATS_PDF: Target = Target { field: "pdf", folder: "mappen til rapporten" };
+/// Statistik's CSV files written by `tovholder-cli stats --csv`.
+pub const STATS_CSV: Target = Target { field: "csv", folder: "mappen til CSV-filerne" };
 /// A file chosen in the save dialog.
 pub const CHOSEN_FILE: Target = Target { field: "path", folder: "den valgte mappe" };
 

@@ -93,3 +93,36 @@ fn bad_arguments_exit_2_naming_the_argument_without_echoing_it() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn stats_writes_the_report_and_the_csv_files_as_new_files_only() {
+    let store = new_store();
+    let dir = store.path();
+    for d in 1..=6 {
+        intake(dir, &format!("2026-11-{:02}T10:00:00+01:00", d + 10), "Aarhus");
+    }
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("rapport.pdf");
+    let csv = out.path().join("tabeller");
+    std::fs::create_dir(&csv).unwrap();
+    let args = ["stats", "--from", "2026-11-01", "--to", "2026-11-30", "--pdf"];
+    let v = ok(cli(dir, &[&args[..], &[pdf.to_str().unwrap(), "--csv", csv.to_str().unwrap()]].concat()));
+    assert_eq!(v["files"]["pdf"], "rapport.pdf");
+    assert!(v["files"]["csv"].as_array().unwrap().iter().any(|n| n == "by_month.csv"));
+    assert_eq!(table(&v, "by_month")["total"]["value"], 6);
+    let month = std::fs::read(csv.join("by_month.csv")).unwrap();
+    assert_eq!(month, "\u{feff}Måned;Antal\r\nnov. 2026;6\r\nI alt;6\r\n".as_bytes());
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let audit = ok(cli(dir, &["audit"]));
+    assert!(audit.as_array().unwrap().iter().any(|e| e["action"] == "stats.exported"));
+
+    // Again: the PDF is there, nothing is replaced (exit 2, no path in the message).
+    let again = cli(dir, &[&args[..], &[pdf.to_str().unwrap()]].concat());
+    assert_eq!(again.status.code(), Some(2), "{}", stderr(&again));
+    assert!(!stderr(&again).contains(out.path().to_str().unwrap()));
+    // A folder that is not there: exit 2 naming --csv, not the path.
+    let missing = out.path().join("findes-ikke");
+    let bad = cli(dir, &["stats", "--from", "2026-11-01", "--to", "2026-11-30", "--csv", missing.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("`csv`") && !stderr(&bad).contains("findes-ikke"), "{}", stderr(&bad));
+}

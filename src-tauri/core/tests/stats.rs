@@ -276,6 +276,77 @@ fn bad_periods_and_thresholds_are_refused_naming_the_field() {
     assert_eq!(total(&empty, "by_month"), 0);
 }
 
+fn pdftotext(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_report_and_the_csv_hold_no_reference_pseudonym_or_text_of_the_store_and_saving_is_audited() {
+    let (_t, store, clock) = march_store();
+    let refs: Vec<String> =
+        cases::list(&store, &Default::default()).unwrap().cases.into_iter().map(|c| c.reference).collect();
+    assert_eq!(refs.len(), 8);
+    clock.set(at("2026-04-10T10:00:00+02:00"));
+    cases::add_note(&store, &refs[0], "Notat-Hemmelig om familien").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("statistik.pdf");
+    let csv = out.path().join("csv");
+    std::fs::create_dir(&csv).unwrap();
+    let period = Period::new(day("2026-03-01"), day("2026-03-31")).unwrap();
+    let before = tovholder_core::audit::entries(&store, &Default::default()).unwrap().len();
+    let saved = stats::export(&store, period, 3, Some(&pdf), Some(&csv)).unwrap();
+    assert_eq!(saved.csv.len(), saved.statistics.tables.len() + 1);
+
+    let text = pdftotext(&pdf);
+    assert!(text.contains("Statistik for Infohus Østjylland"), "{text}");
+    assert!(text.contains("1. mar. 2026 – 31. mar. 2026"));
+    assert!(text.contains("Tal under 3 vises som »< 3«"), "the rule is printed");
+    assert!(text.contains("Henvendelser pr. måned") && text.contains("Fra modtaget til første møde"));
+    let mut files: Vec<(String, String)> = vec![("pdf".into(), text)];
+    for p in &saved.csv {
+        let bytes = std::fs::read(p).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 with BOM: {p:?}");
+        let body = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(body.lines().next().unwrap().contains(';'), "semicolons: {body}");
+        files.push((p.file_name().unwrap().to_string_lossy().into_owned(), body));
+    }
+    let month = files.iter().find(|(n, _)| n == "by_month.csv").unwrap();
+    assert_eq!(month.1, "Måned;Antal\r\nmar. 2026;5\r\nI alt;5\r\n");
+    let municipalities = &files.iter().find(|(n, _)| n == "by_municipality.csv").unwrap().1;
+    // København's 2 is under 3, and Aarhus' 3 goes with it (or 5 − 3 gives it away).
+    assert_eq!(municipalities, "Kommune;Antal\r\nAarhus;x\r\nKøbenhavn;< 3\r\nI alt;5\r\n");
+    for (name, body) in &files {
+        for r in &refs {
+            assert!(!body.contains(r.as_str()), "{name} holds {r}");
+        }
+        for secret in ["Hemmelig", "Pseudonym", "Notat", "Bor i København", "fortrudt", "ØJP-", "KBHP-"] {
+            assert!(!body.contains(secret), "{name} holds {secret}");
+        }
+    }
+    // The bars are vector shapes: no image in the PDF.
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    for (_, object) in doc.objects.iter() {
+        if let Ok(stream) = object.as_stream() {
+            assert!(stream.dict.get(b"Subtype").and_then(|s| s.as_name()).ok() != Some(b"Image".as_slice()));
+        }
+    }
+    let entries = tovholder_core::audit::entries(&store, &Default::default()).unwrap();
+    let exported: Vec<_> = entries[before..].iter().filter(|e| e.action == "stats.exported").collect();
+    assert_eq!(exported.len(), 1);
+    assert_eq!(exported[0].subject.as_deref(), Some("2026-03-01–2026-03-31 < 3"));
+
+    // Never replacing: a second export into the same places is refused and writes nothing.
+    let again = stats::export(&store, period, 3, Some(&pdf), None);
+    assert!(matches!(again, Err(Error::Refused(_))), "{again:?}");
+}
+
 // ---- The attacker: solves hidden cells from the published cells and the sums. ----
 
 /// Tightens each hidden position's range from the sums until nothing changes (what a reader does

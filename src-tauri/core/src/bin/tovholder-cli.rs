@@ -187,6 +187,12 @@ enum Command {
         /// Counts under N are hidden (3–10, default 5).
         #[arg(long, value_name = "N", allow_hyphen_values = true)]
         suppress: Option<String>,
+        /// Also write the report as a PDF (a new file; never replaces one).
+        #[arg(long, value_name = "FILE.pdf")]
+        pdf: Option<PathBuf>,
+        /// Also write one CSV per table into DIR (UTF-8 with BOM, semicolons; never replaces one).
+        #[arg(long, value_name = "DIR")]
+        csv: Option<PathBuf>,
     },
     /// The audit log as JSON (position, at, actor, action, subject), oldest first; `audit verify`
     /// checks its chain, `audit checkpoint` records and prints the chain's head.
@@ -627,7 +633,7 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
             }))?;
         }
         Command::Audit(args) => return audit_command(&dir, &keychain, args),
-        Command::Stats { from, to, suppress } => {
+        Command::Stats { from, to, suppress, pdf, csv } => {
             let date = |field: &'static str, s: &str| {
                 Day::parse(s).ok_or(Error::invalid(field, "brug en dato som 25.11.2026 eller 2026-11-25"))
             };
@@ -638,8 +644,20 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
                 Some(n) => stats::check_threshold(n.trim().parse::<u64>().unwrap_or(0))?,
             };
             let store = open_store(&dir, &keychain)?;
-            let figures = stats::published(&store, period, threshold)?;
-            print_json(&serde_json::to_value(&figures).expect("JSON"))?;
+            if pdf.is_none() && csv.is_none() {
+                let figures = stats::published(&store, period, threshold)?;
+                print_json(&serde_json::to_value(&figures).expect("JSON"))?;
+            } else {
+                // The figures, and the files' names (never their folders).
+                let saved = stats::export(&store, period, threshold, pdf.as_deref(), csv.as_deref())?;
+                let name = |p: &std::path::Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+                let mut v = serde_json::to_value(&saved.statistics).expect("JSON");
+                v["files"] = json!({
+                    "pdf": saved.pdf.as_deref().map(name),
+                    "csv": saved.csv.iter().map(|p| name(p)).collect::<Vec<_>>(),
+                });
+                print_json(&v)?;
+            }
         }
         Command::LockSettings { idle_minutes, pin, no_pin } => {
             let new_pin = if pin {

@@ -8,6 +8,7 @@
 //! The module owns no table; it reads the register, the history, the meetings and the action
 //! items through their modules' functions.
 
+mod report;
 pub mod suppress;
 
 use crate::cases::history::{self, StageChange};
@@ -16,9 +17,11 @@ use crate::cases::{Outcome, Stage};
 use crate::dates::{Day, Stamp, start_of_day};
 use crate::error::{Error, Result};
 use crate::intake::{CallerType, Category, Channel, Urgency};
+use crate::op::Reader;
 use crate::store::Store;
 use crate::{actions, district, meetings};
 use chrono::Datelike;
+pub use report::{ReportFiles, SavedReport, export, file_stem, report_files, save};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub use suppress::Hidden;
@@ -146,6 +149,22 @@ pub struct Statistics {
     pub exact: bool,
     pub tables: Vec<Table>,
     pub durations: Vec<DurationFigure>,
+}
+
+/// "1. mar. 2026 – 31. mar. 2026" (one day: "1. mar. 2026").
+pub fn period_da(p: Period) -> String {
+    if p.from == p.to { p.from.format_da() } else { format!("{} – {}", p.from.format_da(), p.to.format_da()) }
+}
+
+/// A duration in minutes as people read it: "45 min", "3 t 20 min", "19 dage 13 t".
+pub fn duration_da(minutes: i64) -> String {
+    let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    match (d, h) {
+        (0, 0) => format!("{m} min"),
+        (0, _) => format!("{h} t {m} min"),
+        (1, _) => format!("1 dag {h} t"),
+        _ => format!("{d} dage {h} t"),
+    }
 }
 
 /// The rule printed in the report and shown on screen.
@@ -294,16 +313,18 @@ fn position<T: PartialEq>(all: &[T], v: T) -> usize {
 /// Read without an audit entry: the figures hold counts only.
 pub fn figures(store: &Store, period: Period, threshold: u64) -> Result<Statistics> {
     let threshold = check_threshold(threshold)?;
+    store.read_unlogged(|r| figures_in(r, period, threshold))
+}
+
+/// [`figures`] on a read handle (one snapshot: inside a read, or the write that saves a report).
+pub(crate) fn figures_in(r: &Reader<'_>, period: Period, threshold: u64) -> Result<Statistics> {
+    let threshold = check_threshold(threshold)?;
     let (start, end) = (period.start(), period.end());
-    let (home, cases, changes, meetings_held, items) = store.read_unlogged(|r| {
-        Ok((
-            crate::profile::read(r)?.district_code,
-            register::stats_rows(r, end)?,
-            history::stage_changes(r, end)?,
-            meetings::stored::held_with_cases(r, end)?,
-            actions::created_between(r, start, end)?,
-        ))
-    })?;
+    let home = crate::profile::read(r)?.district_code;
+    let cases = register::stats_rows(r, end)?;
+    let changes = history::stage_changes(r, end)?;
+    let meetings_held = meetings::stored::held_with_cases(r, end)?;
+    let items = actions::created_between(r, start, end)?;
     let mut by_case: HashMap<i64, Vec<&StageChange>> = HashMap::with_capacity(cases.len());
     for c in &changes {
         by_case.entry(c.case_id).or_default().push(c);
@@ -494,7 +515,7 @@ pub fn figures(store: &Store, period: Period, threshold: u64) -> Result<Statisti
         Counts {
             key: "moves",
             title: "Flytninger mellem faser",
-            definition: "Fasskift i perioden: fra fasen i rækken til fasen i kolonnen (også tilbage, \
+            definition: "Faseskift i perioden: fra fasen i rækken til fasen i kolonnen (også tilbage, \
                          videresendelser og sager taget tilbage).",
             row_heading: "Fra \\ til",
             rows: stages.iter().map(|s| s.label_da().to_string()).collect(),

@@ -267,6 +267,7 @@ export const AUDIT_ACTION_LABELS = {
   "retention.listed": "Sletteliste vist",
   "retention.run": "Sletning kørt",
   "retention.settings_changed": "Slettefrister ændret",
+  "stats.exported": "Statistik gemt",
 } as const;
 
 /** Character classes of the text rules, as inclusive code point ranges (src-tauri/core/src/text.rs). */
