@@ -76,11 +76,12 @@ pub(crate) struct StageChange {
     pub new_value: Option<String>,
 }
 
-/// Every stage and outcome change before `before`, by case and in the order made.
+/// Every stage and outcome change before `before`, in the order made (one pass over the table in
+/// its own order; callers group them by case).
 pub(crate) fn stage_changes(db: &Reader<'_>, before: Stamp) -> Result<Vec<StageChange>> {
     let mut stmt = db.conn().prepare_cached(
         "SELECT case_id, at, field, old_value, new_value FROM case_history
-         WHERE field IN ('stage', 'outcome') AND at < ?1 ORDER BY case_id, id",
+         WHERE field IN ('stage', 'outcome') AND at < ?1 ORDER BY id",
     )?;
     let rows = stmt
         .query_map([before], |r| {

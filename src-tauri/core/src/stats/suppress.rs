@@ -69,6 +69,9 @@ pub fn known(value: u64, hidden: Option<Hidden>, threshold: u64) -> Known {
 /// The smallest and largest value position `target` can take given what is known of every
 /// position and the sums (`None` for the largest: unbounded). `target` must be hidden.
 pub fn range_of(known: &[Known], sums: &[Sum], target: usize) -> (f64, Option<f64>) {
+    if let [sum] = sums {
+        return range_in_one_sum(known, sum, target);
+    }
     let solve = |direction| {
         let mut p = Problem::new(direction);
         let vars: Vec<Option<microlp::Variable>> = known
@@ -108,6 +111,38 @@ pub fn range_of(known: &[Known], sums: &[Sum], target: usize) -> (f64, Option<f6
         Known::Value(v) => v as f64,
     };
     (lo.unwrap_or(floor), hi)
+}
+
+/// [`range_of`] for a table with one sum (a column and its total), in closed form: the target is
+/// the sum's constant less the other terms, each in its own range — exact for one equation.
+fn range_in_one_sum(known: &[Known], sum: &Sum, target: usize) -> (f64, Option<f64>) {
+    let bounds = |i: usize| match known[i] {
+        Known::Value(v) => (v as f64, v as f64),
+        Known::Range { lo, hi } => (lo as f64, hi.map_or(f64::INFINITY, |h| h as f64)),
+    };
+    // Σ parts − total = 0, as Σ a_i x_i = 0 with a_i = 1 for the parts and −1 for the total.
+    let terms = sum.parts.iter().map(|&p| (p, 1.0)).chain(std::iter::once((sum.total, -1.0)));
+    let (mut lo, mut hi) = (0.0f64, 0.0f64); // the range of Σ over the other terms
+    let mut a_t = 0.0;
+    for (i, a) in terms {
+        if i == target {
+            a_t = a;
+            continue;
+        }
+        let (l, h) = bounds(i);
+        if a > 0.0 {
+            lo += l;
+            hi += h;
+        } else {
+            lo -= h;
+            hi -= l;
+        }
+    }
+    // a_t x_t = −Σ others: x_t ∈ [−hi, −lo] for a part, [lo, hi] for the total.
+    let (from, to) = if a_t > 0.0 { (-hi, -lo) } else { (lo, hi) };
+    let (own_lo, own_hi) = bounds(target);
+    let (lo, hi) = (from.max(own_lo), to.min(own_hi));
+    (lo, hi.is_finite().then_some(hi))
 }
 
 /// True when a hidden position's value follows from the rest (its range is one value).
