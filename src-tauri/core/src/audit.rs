@@ -218,6 +218,10 @@ pub enum AuditEvent {
     StatsExported {
         period: String,
     },
+    /// Statistik's threshold was changed (what it is now).
+    StatsSettingsChanged {
+        threshold: u64,
+    },
 }
 
 crate::keys::key_enum!(
@@ -275,6 +279,7 @@ crate::keys::key_enum!(
         RetentionRun = "retention.run": "Sletning kørt",
         RetentionSettingsChanged = "retention.settings_changed": "Slettefrister ændret",
         StatsExported = "stats.exported": "Statistik gemt",
+        StatsSettingsChanged = "stats.settings_changed": "Statistikkens indstillinger ændret",
     }
 );
 
@@ -360,6 +365,7 @@ impl AuditEvent {
             AuditEvent::RetentionRun => AuditAction::RetentionRun,
             AuditEvent::RetentionSettingsChanged => AuditAction::RetentionSettingsChanged,
             AuditEvent::StatsExported { .. } => AuditAction::StatsExported,
+            AuditEvent::StatsSettingsChanged { .. } => AuditAction::StatsSettingsChanged,
         }
     }
 
@@ -419,7 +425,8 @@ impl AuditEvent {
             | AuditEvent::AccessReportSettingsChanged
             | AuditEvent::RetentionListed
             | AuditEvent::RetentionRun
-            | AuditEvent::StatsExported { .. } => &[],
+            | AuditEvent::StatsExported { .. }
+            | AuditEvent::StatsSettingsChanged { .. } => &[],
         }
     }
 
@@ -464,6 +471,7 @@ impl AuditEvent {
             }
             AuditEvent::MeetingDeleted { number, due } => Some(format!("møde {number} {}", due.as_text())),
             AuditEvent::StatsExported { period } => Some(period.clone()),
+            AuditEvent::StatsSettingsChanged { threshold } => Some(format!("< {threshold}")),
             _ => None,
         }
     }

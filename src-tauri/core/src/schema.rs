@@ -6,7 +6,7 @@ use rusqlite_migration::{HookError, HookResult, M, Migrations};
 use std::sync::LazyLock;
 
 /// The schema version this build writes: one per step in `STEPS`. Bump it with every new step.
-pub const LATEST_VERSION: u32 = 14;
+pub const LATEST_VERSION: u32 = 15;
 
 const STEPS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
@@ -23,6 +23,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0012_access_report.sql"),
     include_str!("../migrations/0013_retention.sql"),
     include_str!("../migrations/0014_screen_settings.sql"),
+    include_str!("../migrations/0016_stats_settings.sql"),
 ];
 
 /// The step whose hook chains the audit entries written before the chain existed.

@@ -515,3 +515,18 @@ proptest! {
         assert_protected(&layout, &hidden, n);
     }
 }
+
+#[test]
+fn the_threshold_is_a_setting_of_3_to_10_saved_with_an_audit_entry() {
+    let (_t, store, _clock) = store("2026-02-01T09:00:00Z");
+    assert_eq!(stats::settings(&store).unwrap().threshold, 5);
+    match stats::save_settings(&store, stats::StatsSettings { threshold: 11 }) {
+        Err(Error::Invalid { field, .. }) => assert_eq!(field, "suppress"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(stats::save_settings(&store, stats::StatsSettings { threshold: 7 }).unwrap().threshold, 7);
+    assert_eq!(stats::settings(&store).unwrap().threshold, 7);
+    let entries = tovholder_core::audit::entries(&store, &Default::default()).unwrap();
+    let e = entries.iter().find(|e| e.action == "stats.settings_changed").expect("audited");
+    assert_eq!(e.subject.as_deref(), Some("< 7"));
+}

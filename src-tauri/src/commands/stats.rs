@@ -43,3 +43,17 @@ pub async fn save_statistics(
     crate::on_store(&app, move |s| stats::save(s, period, u64::from(threshold), &path).map(|_| ())).await?;
     Ok(Some(saved))
 }
+
+/// Statistik's setting: the threshold of small-cell protection (5 until saved).
+#[tauri::command]
+#[specta::specta]
+pub async fn stats_settings(app: AppHandle) -> CmdResult<stats::StatsSettings> {
+    crate::on_store(&app, stats::settings).await
+}
+
+/// Saves the threshold (3–10); it applies to the screen, the report and the CLI from now on.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_stats_settings(app: AppHandle, settings: stats::StatsSettings) -> CmdResult<stats::StatsSettings> {
+    crate::on_store(&app, move |s| stats::save_settings(s, settings)).await
+}

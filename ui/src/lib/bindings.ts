@@ -169,6 +169,10 @@ export const commands = {
 	 *  audit. Returns the PDF's name, or nothing when the dialog was cancelled.
 	 */
 	saveStatistics: (from: string, to: string, threshold: number) => typedError<string | null, CommandError>(__TAURI_INVOKE("save_statistics", { from, to, threshold })),
+	/**  Statistik's setting: the threshold of small-cell protection (5 until saved). */
+	statsSettings: () => typedError<StatsSettings, CommandError>(__TAURI_INVOKE("stats_settings")),
+	/**  Saves the threshold (3–10); it applies to the screen, the report and the CLI from now on. */
+	saveStatsSettings: (settings: StatsSettings) => typedError<StatsSettings, CommandError>(__TAURI_INVOKE("save_stats_settings", { settings })),
 };
 
 /** Events */
@@ -893,6 +897,11 @@ export type Statistics = {
 	exact: boolean,
 	tables: Table[],
 	durations: DurationFigure[],
+};
+
+export type StatsSettings = {
+	/**  Counts under this are hidden (3–10). */
+	threshold: number,
 };
 
 export type Subject = {

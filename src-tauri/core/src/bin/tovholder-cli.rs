@@ -184,7 +184,7 @@ enum Command {
         /// The last day: 25.11.2026 or 2026-11-25.
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         to: String,
-        /// Counts under N are hidden (3–10, default 5).
+        /// Counts under N are hidden (3–10; default: the saved setting, 5 until changed).
         #[arg(long, value_name = "N", allow_hyphen_values = true)]
         suppress: Option<String>,
         /// Also write the report as a PDF (a new file; never replaces one).
@@ -638,12 +638,15 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
                 Day::parse(s).ok_or(Error::invalid(field, "brug en dato som 25.11.2026 eller 2026-11-25"))
             };
             let period = stats::Period::new(date("from", &from)?, date("to", &to)?)?;
-            let threshold = match suppress {
-                None => stats::THRESHOLD_DEFAULT,
-                // Not a number is refused like one out of range (0 is never allowed).
-                Some(n) => stats::check_threshold(n.trim().parse::<u64>().unwrap_or(0))?,
-            };
+            // Not a number is refused like one out of range (0 is never allowed).
+            let threshold =
+                suppress.map(|n| stats::check_threshold(n.trim().parse::<u64>().unwrap_or(0))).transpose()?;
             let store = open_store(&dir, &keychain)?;
+            // Without --suppress: the saved setting (the app's »Skjul tal under«), 5 by default.
+            let threshold = match threshold {
+                Some(n) => n,
+                None => stats::settings(&store)?.threshold,
+            };
             if pdf.is_none() && csv.is_none() {
                 let figures = stats::published(&store, period, threshold)?;
                 print_json(&serde_json::to_value(&figures).expect("JSON"))?;

@@ -9,6 +9,7 @@
 //! items through their modules' functions.
 
 mod report;
+pub mod settings;
 pub mod suppress;
 
 use crate::cases::history::{self, StageChange};
@@ -23,6 +24,7 @@ use crate::{actions, district, meetings};
 use chrono::Datelike;
 pub use report::{ReportFiles, SavedReport, export, file_stem, report_files, save};
 use serde::{Deserialize, Serialize};
+pub use settings::{StatsSettings, save_settings, settings};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub use suppress::Hidden;
 

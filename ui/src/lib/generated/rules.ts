@@ -268,6 +268,7 @@ export const AUDIT_ACTION_LABELS = {
   "retention.run": "Sletning kørt",
   "retention.settings_changed": "Slettefrister ændret",
   "stats.exported": "Statistik gemt",
+  "stats.settings_changed": "Statistikkens indstillinger ændret",
 } as const;
 
 /** Character classes of the text rules, as inclusive code point ranges (src-tauri/core/src/text.rs). */
