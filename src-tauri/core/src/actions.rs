@@ -378,3 +378,28 @@ pub fn detach_meeting(op: &Op<'_>, meeting_id: i64) -> Result<()> {
     op.conn().execute("UPDATE action_items SET meeting_id = NULL WHERE meeting_id = ?1", [meeting_id])?;
     Ok(())
 }
+
+/// An action item as the statistics count it: its due date and status (no text, no person).
+#[derive(Debug, Clone)]
+pub(crate) struct ItemFigures {
+    pub due: Day,
+    pub status: ActionStatus,
+    pub status_at: Option<Stamp>,
+}
+
+/// The action items created in `[from, to)`.
+pub(crate) fn created_between(db: &Reader<'_>, from: Stamp, to: Stamp) -> Result<Vec<ItemFigures>> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT due, status, status_at FROM action_items WHERE created_at >= ?1 AND created_at < ?2 ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map(params![from, to], |r| {
+            Ok(ItemFigures {
+                due: r.get(0)?,
+                status: register::parse_enum(&r.get::<_, String>(1)?)?,
+                status_at: r.get(2)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}

@@ -239,6 +239,15 @@ pub enum AuditEvent {
     HandoverConfirmed {
         reference: String,
     },
+    /// Statistik was saved (the report's PDF and CSV files): the period and the threshold, no
+    /// figures.
+    StatsExported {
+        period: String,
+    },
+    /// Statistik's threshold was changed (what it is now).
+    StatsSettingsChanged {
+        threshold: u64,
+    },
 }
 
 crate::keys::key_enum!(
@@ -302,6 +311,8 @@ crate::keys::key_enum!(
         HandoverOpened = "handover.opened": "Modtaget sag vist før modtagelse",
         HandoverReceived = "handover.received": "Sagen modtaget forseglet",
         HandoverConfirmed = "handover.confirmed": "Modtagelse bekræftet",
+        StatsExported = "stats.exported": "Statistik gemt",
+        StatsSettingsChanged = "stats.settings_changed": "Statistikkens indstillinger ændret",
     }
 );
 
@@ -397,6 +408,8 @@ impl AuditEvent {
             AuditEvent::HandoverOpened { .. } => AuditAction::HandoverOpened,
             AuditEvent::HandoverReceived { .. } => AuditAction::HandoverReceived,
             AuditEvent::HandoverConfirmed { .. } => AuditAction::HandoverConfirmed,
+            AuditEvent::StatsExported { .. } => AuditAction::StatsExported,
+            AuditEvent::StatsSettingsChanged { .. } => AuditAction::StatsSettingsChanged,
         }
     }
 
@@ -460,7 +473,9 @@ impl AuditEvent {
             | AuditEvent::AccessReportSettingsChanged
             | AuditEvent::RetentionListed
             | AuditEvent::RetentionRun
-            | AuditEvent::HandoverOpened { .. } => &[],
+            | AuditEvent::HandoverOpened { .. }
+            | AuditEvent::StatsExported { .. }
+            | AuditEvent::StatsSettingsChanged { .. } => &[],
         }
     }
 
@@ -509,6 +524,8 @@ impl AuditEvent {
                 Some(format!("{reference} until {}", until.as_text()))
             }
             AuditEvent::MeetingDeleted { number, due } => Some(format!("møde {number} {}", due.as_text())),
+            AuditEvent::StatsExported { period } => Some(period.clone()),
+            AuditEvent::StatsSettingsChanged { threshold } => Some(format!("< {threshold}")),
             _ => None,
         }
     }

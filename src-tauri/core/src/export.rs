@@ -206,6 +206,10 @@ pub const ACCESS_REPORT: Target = Target { field: "out", folder: "mappen til ind
 pub const SEALED_CASE: Target = Target { field: "out", folder: "mappen til den forseglede sag" };
 /// A receipt written by `tovholder-cli handover import` (beside the case, or `--receipt`).
 pub const RECEIPT: Target = Target { field: "receipt", folder: "mappen til kvitteringen" };
+/// Statistik's PDF written by `tovholder-cli stats --pdf`.
+pub const STATS_PDF: Target = Target { field: "pdf", folder: "mappen til rapporten" };
+/// Statistik's CSV files written by `tovholder-cli stats --csv`.
+pub const STATS_CSV: Target = Target { field: "csv", folder: "mappen til CSV-filerne" };
 /// A file chosen in the save dialog.
 pub const CHOSEN_FILE: Target = Target { field: "path", folder: "den valgte mappe" };
 

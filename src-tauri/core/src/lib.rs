@@ -38,6 +38,7 @@ pub mod rules;
 pub mod schema;
 pub mod screen;
 pub mod secrets;
+pub mod stats;
 pub mod store;
 pub mod text;
 #[cfg(feature = "test-support")]

@@ -30,6 +30,7 @@ const OWNERS: &[(&str, &[&str])] = &[
     ("meetings/settings.rs", &["meeting_settings"]),
     ("lock.rs", &["lock_settings"]),
     ("screen.rs", &["screen_settings"]),
+    ("stats/settings.rs", &["stats_settings"]),
     ("drafts.rs", &["drafts"]),
     ("retention.rs", &["retention_settings", "retention_extensions"]),
     ("identity.rs", &["identity"]),

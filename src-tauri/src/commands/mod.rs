@@ -19,3 +19,4 @@ pub mod meetings;
 pub mod minutes;
 pub mod retention;
 pub mod screen;
+pub mod stats;

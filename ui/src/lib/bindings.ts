@@ -210,6 +210,21 @@ export const commands = {
 	screenSettings: () => typedError<ScreenSettings, CommandError>(__TAURI_INVOKE("screen_settings")),
 	/**  Saves the safe screen settings (audited) and applies the content protection to the window. */
 	saveScreenSettings: (settings: ScreenSettings) => typedError<ScreenSettings, CommandError>(__TAURI_INVOKE("save_screen_settings", { settings })),
+	/**
+	 *  The figures of a period for the screen: every count, also the hidden ones, each with its
+	 *  protection at `threshold` (3–10) — internal use only, the view marks them so.
+	 */
+	statistics: (from: string, to: string, threshold: number) => typedError<Statistics, CommandError>(__TAURI_INVOKE("statistics", { from, to, threshold })),
+	/**
+	 *  »Gem rapport«: the report's PDF where the coordinator chooses in the native save dialog
+	 *  ("Statistik 2026-01-01–2026-12-31.pdf"), its CSV files in a folder beside it; recorded in the
+	 *  audit. Returns the PDF's name, or nothing when the dialog was cancelled.
+	 */
+	saveStatistics: (from: string, to: string, threshold: number) => typedError<string | null, CommandError>(__TAURI_INVOKE("save_statistics", { from, to, threshold })),
+	/**  Statistik's setting: the threshold of small-cell protection (5 until saved). */
+	statsSettings: () => typedError<StatsSettings, CommandError>(__TAURI_INVOKE("stats_settings")),
+	/**  Saves the threshold (3–10); it applies to the screen, the report and the CLI from now on. */
+	saveStatsSettings: (settings: StatsSettings) => typedError<StatsSettings, CommandError>(__TAURI_INVOKE("save_stats_settings", { settings })),
 };
 
 /** Events */
@@ -465,6 +480,15 @@ export type CaseSummary = {
 
 export type Category = "right_wing" | "left_wing" | "militant_islamism" | "other";
 
+/**
+ *  One count of a table: its value (`None` when it is hidden and the figures are published) and
+ *  why it is hidden.
+ */
+export type Cell = {
+	value: number | null,
+	hidden: Hidden | null,
+};
+
 /**  What a Tauri command returns on failure: a stable code and a Danish message for the UI. */
 export type CommandError = {
 	code: string,
@@ -555,6 +579,21 @@ export type DueCase = {
 	extension: Extension | null,
 };
 
+/**  A duration from one event to another, over the cases where the second happened in the period. */
+export type DurationFigure = {
+	key: string,
+	title: string,
+	definition: string,
+	/**  How many cases it is measured over. */
+	count: Cell,
+	/**
+	 *  The median, in minutes (`None` when there is none, or when published over fewer cases
+	 *  than the threshold).
+	 */
+	median_minutes: number | null,
+	longest_minutes: number | null,
+};
+
 /**  One entry of the log, as the CLI and the Log views show it. */
 export type Entry = {
 	position: number,
@@ -632,6 +671,16 @@ export type HandoverPreview = {
 	 */
 	district_code: string,
 };
+
+/**  Why a count is not published. */
+export type Hidden = 
+/**  Under the threshold (primary suppression): shown »< N«. */
+"small" | 
+/**
+ *  At or over the threshold, hidden so that a small count cannot be worked out from the sums
+ *  (secondary suppression): shown »x«.
+ */
+"secondary";
 
 export type HistoryEntry = {
 	at: Stamp,
@@ -882,6 +931,12 @@ export type PeerSaved = {
 	added: PeerAdded,
 };
 
+/**  A period of whole days in Copenhagen, both ends included. */
+export type Period = {
+	from: Day,
+	to: Day,
+};
+
 export type PoliceDistrict = {
 	/**  Short code used in case references, e.g. "ØJP". */
 	code: string,
@@ -1057,6 +1112,27 @@ export type Stage = "new_concern" | "screening" | "assessment" | "intervention" 
  */
 export type Stamp = string;
 
+/**  The figures of a period. */
+export type Statistics = {
+	period: Period,
+	/**  The home infohus, "Infohus Østjylland". */
+	infohus: string,
+	/**  Counts under this are hidden (»< N«). */
+	threshold: number,
+	/**
+	 *  True: every count is here, also the hidden ones (the screen, internal use only). False:
+	 *  hidden counts carry no value (the report, the CSV, the CLI's JSON).
+	 */
+	exact: boolean,
+	tables: Table[],
+	durations: DurationFigure[],
+};
+
+export type StatsSettings = {
+	/**  Counts under this are hidden (3–10). */
+	threshold: number,
+};
+
 export type Subject = {
 	/**  Initials or a pseudonym, never the full name. */
 	pseudonym: string,
@@ -1064,6 +1140,29 @@ export type Subject = {
 	gender?: Gender | null,
 	/**  Municipality of residence, as typed; routed to its police district. */
 	municipality: string,
+};
+
+/**  A table of counts: rows × columns, with totals when its rows add up to something. */
+export type Table = {
+	/**  A stable key ("by_month"), also the CSV file's name. */
+	key: string,
+	title: string,
+	/**  What is counted (the report prints it under the table). */
+	definition: string,
+	/**  The heading of the row labels' column. */
+	row_heading: string,
+	rows: string[],
+	/**  One column ("Antal") or several (the moves: to which stage). */
+	columns: string[],
+	cells: Cell[][],
+	/**  Each row's total (tables with several columns only). */
+	row_totals: Cell[],
+	/**  Each column's total (tables with several columns only). */
+	column_totals: Cell[],
+	/**  The grand total ("I alt"), when the rows add up to one. */
+	total: Cell | null,
+	/**  Shown as a bar chart beside the table (on screen and in the report). */
+	chart: boolean,
 };
 
 /**  `acute` means danger now: the caller is told to ring 112 and the case is flagged for police. */

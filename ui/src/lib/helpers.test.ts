@@ -151,6 +151,8 @@ describe('shortcuts', () => {
       view: 'sletning',
     });
     expect(matchShortcut(key('6', { altKey: true, code: 'Digit6' }), false)).toEqual({ kind: 'navigate', view: 'log' });
+    expect(matchShortcut(key('7', { altKey: true, code: 'Digit7' }), false)).toEqual({ kind: 'navigate', view: 'overdragelse' });
+    expect(matchShortcut(key('8', { altKey: true, code: 'Digit8' }), false)).toEqual({ kind: 'navigate', view: 'statistik' });
     expect(matchShortcut(key('9', { altKey: true, code: 'Digit9' }), false)).toBeNull();
   });
 

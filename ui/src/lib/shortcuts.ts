@@ -1,7 +1,7 @@
 // The app's keyboard shortcuts, as pure functions of a key event (tested in helpers.test.ts).
 
-/** The rail's views (Alt+1…6) and the intake form ("ny", Ctrl+N). */
-export type View = 'tavle' | 'sager' | 'opgaver' | 'moeder' | 'sletning' | 'log' | 'overdragelse' | 'ny';
+/** The rail's views (Alt+1…8) and the intake form ("ny", Ctrl+N). */
+export type View = 'tavle' | 'sager' | 'opgaver' | 'moeder' | 'sletning' | 'log' | 'overdragelse' | 'statistik' | 'ny';
 
 export type ShortcutAction =
   | { kind: 'search' }
@@ -21,7 +21,16 @@ export interface KeyLike {
 }
 
 /** The rail's order, which Alt+1…7 follow. */
-export const VIEW_ORDER: readonly View[] = ['tavle', 'sager', 'opgaver', 'moeder', 'sletning', 'log', 'overdragelse'];
+export const VIEW_ORDER: readonly View[] = [
+  'tavle',
+  'sager',
+  'opgaver',
+  'moeder',
+  'sletning',
+  'log',
+  'overdragelse',
+  'statistik',
+];
 
 /** Every view reachable by a hash route ("#/ny" is the intake form). */
 export const ROUTES: readonly View[] = [...VIEW_ORDER, 'ny'];

@@ -18,7 +18,7 @@ use tovholder_core::secrets::RecoveryCode;
 use tovholder_core::store::resolve_data_dir;
 use tovholder_core::{
     Error, Keychain, Store, access_report, actions, audit, board, demo, district, handover, identity, lock, meetings,
-    peers, retention, routing, screen,
+    peers, retention, routing, screen, stats,
 };
 
 #[derive(Parser)]
@@ -174,6 +174,25 @@ enum Command {
         /// the default); saved as the access report's setting.
         #[arg(long, value_name = "on|off")]
         staff_names: Option<String>,
+    },
+    /// Statistik: the figures of a period (whole days in Copenhagen, both ends included) as JSON,
+    /// with small counts hidden as in the report (docs/statistics.md).
+    Stats {
+        /// The first day: 25.11.2026 or 2026-11-25.
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        from: String,
+        /// The last day: 25.11.2026 or 2026-11-25.
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        to: String,
+        /// Counts under N are hidden (3–10; default: the saved setting, 5 until changed).
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
+        suppress: Option<String>,
+        /// Also write the report as a PDF (a new file; never replaces one).
+        #[arg(long, value_name = "FILE.pdf")]
+        pdf: Option<PathBuf>,
+        /// Also write one CSV per table into DIR (UTF-8 with BOM, semicolons; never replaces one).
+        #[arg(long, value_name = "DIR")]
+        csv: Option<PathBuf>,
     },
     /// The audit log as JSON (position, at, actor, action, subject), oldest first; `audit verify`
     /// checks its chain, `audit checkpoint` records and prints the chain's head.
@@ -686,6 +705,35 @@ fn run(cli: Cli) -> tovholder_core::Result<ExitCode> {
         Command::Audit(args) => return audit_command(&dir, &keychain, args),
         c @ (Command::Identity | Command::Peers { .. } | Command::Handover { .. }) => {
             handover_command(&dir, &keychain, c)?
+        }
+        Command::Stats { from, to, suppress, pdf, csv } => {
+            let date = |field: &'static str, s: &str| {
+                Day::parse(s).ok_or(Error::invalid(field, "brug en dato som 25.11.2026 eller 2026-11-25"))
+            };
+            let period = stats::Period::new(date("from", &from)?, date("to", &to)?)?;
+            // Not a number is refused like one out of range (0 is never allowed).
+            let threshold =
+                suppress.map(|n| stats::check_threshold(n.trim().parse::<u64>().unwrap_or(0))).transpose()?;
+            let store = open_store(&dir, &keychain)?;
+            // Without --suppress: the saved setting (the app's »Skjul tal under«), 5 by default.
+            let threshold = match threshold {
+                Some(n) => n,
+                None => stats::settings(&store)?.threshold,
+            };
+            if pdf.is_none() && csv.is_none() {
+                let figures = stats::published(&store, period, threshold)?;
+                print_json(&serde_json::to_value(&figures).expect("JSON"))?;
+            } else {
+                // The figures, and the files' names (never their folders).
+                let saved = stats::export(&store, period, threshold, pdf.as_deref(), csv.as_deref())?;
+                let name = |p: &std::path::Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+                let mut v = serde_json::to_value(&saved.statistics).expect("JSON");
+                v["files"] = json!({
+                    "pdf": saved.pdf.as_deref().map(name),
+                    "csv": saved.csv.iter().map(|p| name(p)).collect::<Vec<_>>(),
+                });
+                print_json(&v)?;
+            }
         }
         Command::LockSettings { idle_minutes, pin, no_pin } => {
             let new_pin = if pin {

@@ -91,3 +91,35 @@ pub fn purge(op: &Op<'_>, case_id: i64) -> Result<()> {
     op.conn().execute("DELETE FROM case_history WHERE case_id = ?1", [case_id])?;
     Ok(())
 }
+
+/// A change of a case's stage or outcome, as the statistics read it (no actor, no reason text).
+#[derive(Debug, Clone)]
+pub(crate) struct StageChange {
+    pub case_id: i64,
+    pub at: Stamp,
+    /// True for a stage change, false for an outcome change.
+    pub stage: bool,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+}
+
+/// Every stage and outcome change before `before`, in the order made (one pass over the table in
+/// its own order; callers group them by case).
+pub(crate) fn stage_changes(db: &Reader<'_>, before: Stamp) -> Result<Vec<StageChange>> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT case_id, at, field, old_value, new_value FROM case_history
+         WHERE field IN ('stage', 'outcome') AND at < ?1 ORDER BY id",
+    )?;
+    let rows = stmt
+        .query_map([before], |r| {
+            Ok(StageChange {
+                case_id: r.get(0)?,
+                at: r.get(1)?,
+                stage: r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)? == "stage",
+                old_value: r.get(3)?,
+                new_value: r.get(4)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}

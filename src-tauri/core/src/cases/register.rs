@@ -519,3 +519,41 @@ pub(crate) fn archived(db: &Reader<'_>) -> Result<Vec<ArchivedCase>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// What the statistics count of a case (no reference, pseudonym or free text).
+#[derive(Debug, Clone)]
+pub(crate) struct StatsRow {
+    pub id: i64,
+    pub received_at: Stamp,
+    pub channel: Channel,
+    pub caller_type: crate::intake::CallerType,
+    pub category: Category,
+    pub urgency: Urgency,
+    pub birth_year: Option<i32>,
+    pub municipality: String,
+    pub district_code: String,
+}
+
+/// Every case received before `before`, by id (the statistics' input).
+pub(crate) fn stats_rows(db: &Reader<'_>, before: Stamp) -> Result<Vec<StatsRow>> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT id, received_at, channel, caller_type, category, urgency, birth_year, municipality, district_code
+         FROM cases WHERE received_at < ?1 ORDER BY id",
+    )?;
+    let mut rows = stmt.query([before])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(StatsRow {
+            id: r.get(0)?,
+            received_at: r.get(1)?,
+            channel: parse_enum(text(r, 2)?)?,
+            caller_type: parse_enum(text(r, 3)?)?,
+            category: parse_enum(text(r, 4)?)?,
+            urgency: parse_enum(text(r, 5)?)?,
+            birth_year: r.get(6)?,
+            municipality: r.get(7)?,
+            district_code: r.get(8)?,
+        });
+    }
+    Ok(out)
+}

@@ -550,3 +550,17 @@ pub fn purge_case(op: &Op<'_>, case_id: i64) -> Result<()> {
 pub(crate) fn exists(db: &Reader<'_>, id: i64) -> Result<bool> {
     Ok(db.conn().query_row("SELECT EXISTS (SELECT 1 FROM meetings WHERE id = ?1)", [id], |r| r.get(0))?)
 }
+
+/// The finalized meetings (not addenda) held before `before`, as the statistics read them: (the
+/// meeting's id, when it was held, the id of a case on its agenda — `None` for a meeting without
+/// case items or an item whose case is deleted), in the order held.
+pub(crate) fn held_with_cases(db: &Reader<'_>, before: Stamp) -> Result<Vec<(i64, Stamp, Option<i64>)>> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT m.id, m.held_at, i.case_id FROM meetings m
+         LEFT JOIN meeting_items i ON i.meeting_id = m.id AND i.kind = 'case'
+         WHERE m.status = 'final' AND m.addendum_of IS NULL AND m.held_at < ?1
+         ORDER BY m.held_at, m.id, i.position",
+    )?;
+    let rows = stmt.query_map([before], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}

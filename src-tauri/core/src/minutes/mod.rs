@@ -14,17 +14,20 @@
 //! - `pdf`: drawing the laid-out pages with printpdf and writing deterministic bytes.
 //! - `access`: the access report (indsigt, `crate::access_report`) laid out with the same pager
 //!   and drawn by the same `pdf`: no second renderer.
+//! - `statistics`: the Statistik report (`crate::stats`), its charts as filled rectangles.
 
 mod access;
 mod layout;
 mod pager;
 mod pdf;
 pub mod sample;
+mod statistics;
 
 use serde::{Deserialize, Serialize};
 
 pub use access::render_access_report;
 pub use pdf::render;
+pub use statistics::render_statistics;
 
 /// Everything one meeting's minutes show. Texts are Danish and already formatted (dates too).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

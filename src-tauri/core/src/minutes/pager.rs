@@ -248,6 +248,11 @@ pub(crate) enum Block {
         after: f32,
     },
     Table(Table),
+    /// A horizontal bar chart, one row per label: drawn as filled rectangles (vector shapes).
+    Bars {
+        rows: Vec<BarRow>,
+        after: f32,
+    },
     /// Vertical space (dropped at the top of a page).
     Gap(f32),
     /// What follows is a short closing part (the distribution list, the deletion date) kept
@@ -302,9 +307,25 @@ impl Table {
     }
 }
 
+/// One bar of a chart: its label, its length as a share of the longest (`None`: no bar, e.g. a
+/// hidden count) and the text after it.
+pub(crate) struct BarRow {
+    pub label: String,
+    pub fraction: Option<f32>,
+    pub text: String,
+}
+
+/// A bar chart's row height, label column and bar thickness.
+const BAR_ROW: f32 = 14.0;
+const BAR_LABEL_W: f32 = 150.0;
+const BAR_H: f32 = 9.0;
+/// Room kept right of the longest bar for its value.
+const BAR_TEXT_W: f32 = 44.0;
+
 impl Block {
     fn height(&self) -> f32 {
         match self {
+            Block::Bars { rows, .. } => rows.len().min(2) as f32 * BAR_ROW,
             Block::Heading { lines, style, before, after, .. } => before + lines.len() as f32 * style.leading + after,
             Block::Para { lines, style, after, .. } => lines.len() as f32 * style.leading + after,
             Block::Table(t) => t.first_chunk(),
@@ -334,6 +355,7 @@ fn first_chunk(blocks: &[Block], i: usize) -> f32 {
             }
             Block::Table(t) => return h + t.first_chunk(),
             Block::Tail => {}
+            Block::Bars { rows, .. } => return h + rows.len().min(2) as f32 * BAR_ROW,
         }
     }
     h
@@ -442,6 +464,24 @@ impl<'f> Pager<'f> {
         }
     }
 
+    fn bars(&mut self, rows: &[BarRow], after: f32) {
+        let bar_x = MARGIN + BAR_LABEL_W;
+        let full = CONTENT_W - BAR_LABEL_W - BAR_TEXT_W;
+        for row in rows {
+            self.ensure(BAR_ROW);
+            let label = fit(self.fonts, CELL, &row.label, BAR_LABEL_W - 8.0);
+            self.text(MARGIN, self.y + (BAR_ROW - CELL.leading) / 2.0, CELL, &label);
+            let w = row.fraction.map_or(0.0, |f| (f.clamp(0.0, 1.0) * full).max(if f > 0.0 { 1.0 } else { 0.0 }));
+            if w > 0.0 {
+                self.push(Item::Fill { x: bar_x, y: self.y + (BAR_ROW - BAR_H) / 2.0, w, h: BAR_H, gray: 0.45 });
+            }
+            self.text(bar_x + w + 4.0, self.y + (BAR_ROW - CELL.leading) / 2.0, CELL, &row.text);
+            self.y += BAR_ROW;
+        }
+        self.push(Item::Rule { x1: bar_x, x2: bar_x + full, y: self.y, thickness: 0.4, gray: 0.6 });
+        self.space(after);
+    }
+
     fn table(&mut self, t: &Table) {
         self.ensure(t.first_chunk());
         self.table_header(t);
@@ -517,6 +557,7 @@ fn paginate_with(fonts: &Fonts, blocks: &[Block], break_before: Option<usize>) -
                 p.para(lines, *style, *indent, *after);
             }
             Block::Table(t) => p.table(t),
+            Block::Bars { rows, after } => p.bars(rows, *after),
             Block::Gap(g) => p.space(*g),
             Block::Tail => {
                 let rest: f32 = blocks[i + 1..].iter().map(Block::full_height).sum();

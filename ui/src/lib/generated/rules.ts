@@ -305,6 +305,8 @@ export const AUDIT_ACTION_LABELS = {
   "handover.opened": "Modtaget sag vist før modtagelse",
   "handover.received": "Sagen modtaget forseglet",
   "handover.confirmed": "Modtagelse bekræftet",
+  "stats.exported": "Statistik gemt",
+  "stats.settings_changed": "Statistikkens indstillinger ændret",
 } as const;
 
 /** Character classes of the text rules, as inclusive code point ranges (src-tauri/core/src/text.rs). */
