@@ -416,9 +416,12 @@ fn a_deleted_received_case_keeps_only_the_hash_and_its_file_is_not_taken_again()
         .unwrap();
     assert_eq!(row, (None, None));
     assert!(matches!(handover::import(&f.store, &sealed.bytes), Err(Error::AlreadyReceived { reference: None })));
-    // The sender's rows go with its case.
+    // The sender's rows go with its case; then its receipt matches nothing sent from here.
     cases::purge(&h.store, &reference).unwrap();
     assert_eq!(counts(&h)[5], 0);
+    let before = counts(&h);
+    assert_eq!(refused(handover::confirm(&h.store, &received.receipt.bytes)), Refusal::UnknownReceipt);
+    assert_eq!(counts(&h), before);
 }
 
 #[test]
