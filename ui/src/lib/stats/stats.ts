@@ -1,5 +1,7 @@
 // Statistik's pure logic: the period presets, the marks of hidden counts, durations as text.
 
+import { daysInMonth, MONTH_NAMES, toIso } from '../ui/dates';
+
 /** How the period is chosen. */
 export type PeriodKind = 'year' | 'quarter' | 'month' | 'custom';
 
@@ -10,25 +12,15 @@ export const PERIOD_KINDS: readonly { value: PeriodKind; label: string }[] = [
   { value: 'custom', label: 'Fra–til' },
 ];
 
-export const MONTHS = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-] as const;
+/** The month names of the period's choice: the calendar's own. */
+export const MONTHS = MONTH_NAMES;
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** The first and last day (ISO) of `first`…`last` months of `year`. */
+function months(year: number, first: number, last: number): { from: string; to: string } {
+  return {
+    from: toIso({ year, month: first, day: 1 }),
+    to: toIso({ year, month: last, day: daysInMonth(year, last) }),
+  };
 }
 
 /**
@@ -38,14 +30,11 @@ function lastDay(year: number, month: number): number {
 export function presetPeriod(kind: PeriodKind, year: number, part: number): { from: string; to: string } | null {
   switch (kind) {
     case 'year':
-      return { from: `${year}-01-01`, to: `${year}-12-31` };
-    case 'quarter': {
-      const first = (part - 1) * 3 + 1;
-      const last = first + 2;
-      return { from: `${year}-${pad(first)}-01`, to: `${year}-${pad(last)}-${pad(lastDay(year, last))}` };
-    }
+      return months(year, 1, 12);
+    case 'quarter':
+      return months(year, (part - 1) * 3 + 1, (part - 1) * 3 + 3);
     case 'month':
-      return { from: `${year}-${pad(part)}-01`, to: `${year}-${pad(part)}-${pad(lastDay(year, part))}` };
+      return months(year, part, part);
     case 'custom':
       return null;
   }
