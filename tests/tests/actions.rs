@@ -161,6 +161,19 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         let focused = focused_attr(&app, "data-action-id").await;
         app.ensure(focused.as_deref() == Some(ids[0].as_str()), format!("focus after done: {focused:?}")).await;
         app.snapshot("opgaver-after-done").await;
+        // One key closed it: »Fortryd« in the toast opens it again; then it is closed for good.
+        app.click("#toast .toast-action").await;
+        app.wait_text("#toast", "er åben igen").await;
+        app.poll("the item back in the list", Duration::from_secs(10), async |_| {
+            (row_ids(&app).await.len() == 2).then_some(())
+        })
+        .await;
+        app.js(&format!("document.querySelector('[data-action-id=\"{}\"]').focus();", ids[1]), vec![]).await;
+        app.press("d").await;
+        app.poll("the done item to leave the list again", Duration::from_secs(10), async |_| {
+            (row_ids(&app).await.len() == 1).then_some(())
+        })
+        .await;
         app.quit().await;
 
         // After a restart: still done, in the panel and its history.
@@ -196,7 +209,8 @@ fn action_items_are_added_with_danish_dates_done_by_keyboard_and_persist() {
         assert_eq!(open["status"], "open");
         let fields: Vec<&str> =
             case["history"].as_array().unwrap().iter().map(|h| h["field"].as_str().unwrap()).collect();
-        assert_eq!(fields.iter().filter(|f| **f == "action_item").count(), 3, "history: {fields:?}");
+        // Two added, one done, its undo (»Fortryd«) and done again.
+        assert_eq!(fields.iter().filter(|f| **f == "action_item").count(), 5, "history: {fields:?}");
         let open_items: serde_json::Value = serde_json::from_str(&data.cli(&["actions"])).expect("actions JSON");
         let whats: Vec<&str> = open_items.as_array().unwrap().iter().map(|i| i["what"].as_str().unwrap()).collect();
         assert_eq!(whats, ["Hjemmebesøg hos familien"]);

@@ -509,6 +509,7 @@ fn case_panel_keeps_focus_where_the_keyboard_user_is() {
         app.ensure(focused(&app).await == "case-panel-close", format!("Tab 1: {}", focused(&app).await)).await;
         app.press("\u{E004}").await; // Tab: the stage
         app.ensure(focused(&app).await == "case-stage", format!("Tab 2: {}", focused(&app).await)).await;
+        let before = app.js("return document.getElementById('case-stage').value;", vec![]).await;
         app.select("#case-stage", "assessment").await;
         app.press("\u{E004}").await; // Tab: Gem fase
         app.ensure(focused(&app).await == "case-stage-save", format!("Tab 3: {}", focused(&app).await)).await;
@@ -520,6 +521,25 @@ fn case_panel_keeps_focus_where_the_keyboard_user_is() {
             (v.as_str()? == "case-stage").then_some(())
         })
         .await;
+        // »Fortryd« in the toast puts the case back, as after a move on the board; then again.
+        app.click("#toast .toast-action").await;
+        app.wait_text("#toast", "Flytningen er fortrudt").await;
+        app.poll("the stage back as it was", Duration::from_secs(10), async |c: &Client| {
+            let v = c.execute("return document.getElementById('case-stage').value;", vec![]).await.ok()?;
+            (v == before).then_some(())
+        })
+        .await;
+        // (The change event from script: WebKitWebDriver's second option pick here fires none.)
+        app.js(
+            "const s = document.getElementById('case-stage'); s.value = 'assessment'; \
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await;
+        app.wait_enabled("#case-stage-save").await;
+        app.click("#case-stage-save").await;
+        app.wait_text("#toast", "Fasen er nu Vurdering").await;
+        app.js("document.getElementById('case-stage').focus();", vec![]).await;
         app.press("\u{E00C}").await; // Esc
         app.poll("the panel closed and focus on the card", Duration::from_secs(10), async |c: &Client| {
             let v = c

@@ -214,6 +214,49 @@ pub fn set_status(store: &Store, id: i64, status: ActionStatus) -> Result<Action
     })
 }
 
+/// The reason written to the history when closing an item is undone.
+pub const UNDO_STATUS_REASON: &str = "Lukningen er fortrudt";
+
+/// How long after closing an item its closing can be undone (the toast's »Fortryd«).
+pub const UNDO_MINUTES: i64 = 10;
+
+/// Undoes closing an item — the toast's »Fortryd« after »Udført« (D) or »Annullér« (A): the item is
+/// open again, as it was. Only the coordinator who closed it, within [`UNDO_MINUTES`] minutes; an
+/// item closed at a meeting, by someone else or long ago is changed by a new item instead. The
+/// undo is in the case's history.
+pub fn undo_status(store: &Store, id: i64) -> Result<ActionItem> {
+    store.write(|op| {
+        let today = Day::of(op.now());
+        let Stored { case_id, item: before } = read_stored(op, id, today)?;
+        crate::cases::ensure_own(op, case_id)?;
+        let nothing = || Error::invalid("status", "der er ingen lukning at fortryde; opret en ny opgave");
+        let (Some(at), Some(by)) = (before.status_at, before.status_by.as_deref()) else { return Err(nothing()) };
+        if before.status == ActionStatus::Open
+            || by != op.actor()
+            || op.now() - at.instant() > chrono::TimeDelta::minutes(UNDO_MINUTES)
+        {
+            return Err(nothing());
+        }
+        op.conn()
+            .prepare_cached(
+                "UPDATE action_items SET status = 'open', status_at = NULL, status_by = NULL WHERE id = ?1",
+            )?
+            .execute([id])?;
+        let what = format!("{} · {}", before.what, before.agency.label_da());
+        history::record(
+            op,
+            case_id,
+            "action_item",
+            Some(&what),
+            Some(ActionStatus::Open.label_da()),
+            Some(UNDO_STATUS_REASON),
+        )?;
+        register::touch(op, case_id)?;
+        op.audit(AuditEvent::ActionItemChanged { reference: before.reference.clone() });
+        read(op, id, today)
+    })
+}
+
 /// Closes an open item (done or cancelled) in the operation's transaction, by its actor at its
 /// time; the change goes into the case's history.
 pub fn set_status_in(op: &Op<'_>, id: i64, status: ActionStatus) -> Result<ActionItem> {

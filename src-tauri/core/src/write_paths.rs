@@ -67,6 +67,7 @@
 //!     let _ = w::handover_confirm(op, 1, "Jonas Berg", "FYP-2026-0001")?;
 //!     let _ = w::handover_received(op, "sha", 1, "ØJP-2026-0001", 1)?;
 //!     let _ = w::handover_purge(op, 1)?;
+//!     let _ = w::case_restore_entered(op, 1, tovholder_core::dates::Stamp::new(chrono::Utc::now()))?;
 //!     Ok(())
 //! }
 //! ```
@@ -886,6 +887,22 @@
 //!     Ok(())
 //! }
 //! ```
+//! `case_restore_entered` without an operation:
+//! ```compile_fail
+//! # use tovholder_core::actions::{ActionStatus, NewActionItem};
+//! # use tovholder_core::audit::AuditEvent;
+//! # use tovholder_core::board::BoardSettings;
+//! # use tovholder_core::cases::Stage;
+//! # use tovholder_core::intake::ValidIntake;
+//! # use tovholder_core::profile::Profile;
+//! # use tovholder_core::dates::Day;
+//! # use tovholder_core::meetings::ParticipantRecord;
+//! # use tovholder_core::write_paths::{self as w, ValidMeeting};
+//! fn bypass(conn: &rusqlite::Connection, p: &Profile, v: &ValidIntake, item: &NewActionItem, s: &BoardSettings, e: &AuditEvent, m: &ValidMeeting, day: Day, person: &ParticipantRecord) -> tovholder_core::Result<()> {
+//!     let _ = w::case_restore_entered(conn, 1, tovholder_core::dates::Stamp::new(chrono::Utc::now()))?;
+//!     Ok(())
+//! }
+//! ```
 
 pub use crate::access_report::save_settings_in as access_report_settings;
 pub use crate::actions::add_in as action_add;
@@ -910,6 +927,7 @@ pub use crate::cases::purge_in as case_purge;
 pub use crate::cases::reference::next as case_reference;
 pub use crate::cases::register::insert as case_insert;
 pub use crate::cases::register::purge as case_purge_row;
+pub use crate::cases::register::restore_entered as case_restore_entered;
 pub use crate::cases::register::set_fields as case_fields;
 pub use crate::cases::register::set_forwarded as case_forwarded;
 pub use crate::cases::register::set_meeting_flag as case_meeting_flag;

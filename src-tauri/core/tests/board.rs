@@ -187,6 +187,55 @@ fn undo_moves_the_case_back_once_with_its_outcome_and_is_itself_in_the_history()
     assert!(matches!(cases::undo_move(&store, &r), Err(Error::Invalid { field: "stage", .. })));
 }
 
+/// »D« in Opgaver closes an item at once; the toast's »Fortryd« opens it again — the coordinator's
+/// own closing, within minutes — and the undo is in the case's history.
+#[test]
+fn closing_an_action_item_is_undone_by_its_closer_within_minutes() {
+    let clock = FixedClock::at(at("2026-11-25T10:00:00Z"));
+    let (_t, store) = store(&clock);
+    let r = intake(&store, "F.J.", "Aarhus", "normal");
+    let a = actions::add(&store, &r, &item("Samtale med skolen", Agency::School, "2026-12-01")).unwrap();
+    assert!(matches!(actions::undo_status(&store, a.id), Err(Error::Invalid { field: "status", .. })), "open");
+    actions::set_status(&store, a.id, ActionStatus::Done).unwrap();
+    clock.advance(chrono::TimeDelta::minutes(2));
+    let back = actions::undo_status(&store, a.id).unwrap();
+    assert_eq!((back.status, back.status_at, back.status_by), (ActionStatus::Open, None, None));
+    let d = cases::get(&store, &r).unwrap();
+    let last = d.history.last().unwrap();
+    assert_eq!((last.new_value.as_deref(), last.reason.as_deref()), (Some("Åben"), Some(actions::UNDO_STATUS_REASON)));
+    // Too late: closed again, then 11 minutes pass.
+    actions::set_status(&store, a.id, ActionStatus::Cancelled).unwrap();
+    clock.advance(chrono::TimeDelta::minutes(actions::UNDO_MINUTES + 1));
+    assert!(matches!(actions::undo_status(&store, a.id), Err(Error::Invalid { field: "status", .. })));
+}
+
+/// Undo restores the card exactly as it was: a case closed after 146 days in Indsats and the close
+/// undone is back in Indsats for 146 days (and stale as before), not »I fasen fra i dag«.
+#[test]
+fn undo_restores_the_days_in_the_stage() {
+    let clock = FixedClock::at(at("2026-06-01T10:00:00Z"));
+    let (_t, store) = store(&clock);
+    let r = intake(&store, "F.H.", "Aarhus", "normal");
+    cases::transition(&store, &r, Stage::Intervention, None, None).unwrap();
+    let before = card(&store, &r);
+    clock.advance(chrono::TimeDelta::days(146));
+    let idle = card(&store, &r);
+    assert_eq!(idle.days_in_stage, 146);
+    assert!(idle.stale);
+    cases::transition(&store, &r, Stage::Closed, None, Some(Outcome::Completed)).unwrap();
+    clock.advance(chrono::TimeDelta::minutes(1));
+    cases::undo_move(&store, &r).unwrap();
+    let back = card(&store, &r);
+    assert_eq!((back.stage_entered_at, back.days_in_stage, back.stale), (before.stage_entered_at, 146, true));
+    // Undoing a move out of Ny henvendelse restores the time of the intake.
+    let n = intake(&store, "F.I.", "Aarhus", "normal");
+    let fresh = card(&store, &n);
+    clock.advance(chrono::TimeDelta::days(3));
+    cases::transition(&store, &n, Stage::Screening, None, None).unwrap();
+    cases::undo_move(&store, &n).unwrap();
+    assert_eq!(card(&store, &n).stage_entered_at, fresh.stage_entered_at);
+}
+
 /// Undo is the coordinator's own: a move recorded by someone else (here the demo's author) is
 /// changed by a new move, not undone.
 #[test]

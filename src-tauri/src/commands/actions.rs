@@ -18,6 +18,13 @@ pub async fn set_action_item_status(app: AppHandle, id: i64, status: ActionStatu
     crate::on_store(&app, move |s| actions::set_status(s, id, status)).await
 }
 
+/// »Fortryd« after closing an item: open again (the coordinator's own closing, minutes ago).
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_action_item_status(app: AppHandle, id: i64) -> CmdResult<ActionItem> {
+    crate::on_store(&app, move |s| actions::undo_status(s, id)).await
+}
+
 /// Action items, most urgent first.
 #[tauri::command]
 #[specta::specta]

@@ -11,6 +11,8 @@ export const commands = {
 	addActionItem: (reference: string, item: NewActionItem) => typedError<ActionItem, CommandError>(__TAURI_INVOKE("add_action_item", { reference, item })),
 	/**  Marks an open action item done or cancelled. */
 	setActionItemStatus: (id: number, status: ActionStatus) => typedError<ActionItem, CommandError>(__TAURI_INVOKE("set_action_item_status", { id, status })),
+	/**  »Fortryd« after closing an item: open again (the coordinator's own closing, minutes ago). */
+	undoActionItemStatus: (id: number) => typedError<ActionItem, CommandError>(__TAURI_INVOKE("undo_action_item_status", { id })),
 	/**  Action items, most urgent first. */
 	listActionItems: (filter: ActionFilter) => typedError<ActionItem[], CommandError>(__TAURI_INVOKE("list_action_items", { filter })),
 	/**  Where the app stands: setup, recovery, or ready (opening the store if its key is in the keychain). */

@@ -436,7 +436,18 @@ pub fn undo_move(store: &Store, reference: &str) -> Result<CaseDetail> {
         if back == Stage::Closed && outcome.is_none() {
             return Err(Error::invalid("outcome", "udfaldet kan ikke findes; afslut sagen igen med et udfald"));
         }
+        // When the case entered the stage it goes back to: the move into it before, else its creation.
+        let entered = entries[..i]
+            .iter()
+            .rev()
+            .find(|h| h.field == "stage" && h.new_value.as_deref() == Some(back.as_str()))
+            .or_else(|| entries.iter().find(|h| h.field == "created"))
+            .map(|h| h.at);
         transition_in(op, id, back, Some(UNDO_REASON), outcome)?;
+        // The card comes back exactly as it was: its days in the stage too.
+        if let Some(at) = entered {
+            register::restore_entered(op, id, at)?;
+        }
         detail(op, id, op.now())
     })
 }

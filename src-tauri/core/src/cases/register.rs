@@ -189,6 +189,16 @@ pub fn set_stage(op: &Op<'_>, id: i64, stage: Stage, outcome: Option<Outcome>) -
     Ok(())
 }
 
+/// After an undone move: the case entered its (restored) stage at `at`, as it had before the move
+/// (and was closed then, when that stage is Afsluttet), so its days in the stage are what they were.
+pub fn restore_entered(op: &Op<'_>, id: i64, at: Stamp) -> Result<()> {
+    op.conn().execute(
+        "UPDATE cases SET stage_entered_at = ?2, closed_at = CASE WHEN stage = 'closed' THEN ?2 END WHERE id = ?1",
+        params![id, at],
+    )?;
+    Ok(())
+}
+
 pub fn set_forwarded(op: &Op<'_>, id: i64, to_district: &str) -> Result<()> {
     op.conn().execute(
         "UPDATE cases SET stage = 'forwarded', forwarded_to = ?1, outcome = NULL, closed_at = NULL, updated_at = ?2,
