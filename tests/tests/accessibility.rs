@@ -152,6 +152,10 @@ fn every_screen_has_no_serious_accessibility_violations() {
         go(&app, "#/tavle", "Tavle").await;
         app.click("#shortcuts-open").await;
         wait_open(&app, "shortcuts-dialog").await;
+        // It opens at its top, focus on its title (nothing in it to operate but »Luk« at the end).
+        app.wait_focus("shortcuts-dialog-title").await;
+        let top = app.js("return document.getElementById('shortcuts-dialog').scrollTop;", vec![]).await;
+        app.ensure(top == serde_json::json!(0), format!("the dialog opened scrolled down ({top})")).await;
         app.assert_accessible("shortcuts").await;
         app.quit().await;
 

@@ -166,6 +166,11 @@ fn intake_validates_edited_fields_and_summarises_errors_on_save() {
         app.ensure(empty == serde_json::json!(""), format!("the discarded draft is still there: {empty}")).await;
         app.ensure(!app.exists("#intake-error-summary").await, "the summary outlived the discarded draft").await;
         app.ensure(intake_errors(&app).await.is_empty(), "errors outlived the discarded draft").await;
+        // The message about the old draft goes once the next one is typed.
+        app.wait_text("#intake-status", "Kladden er kasseret").await;
+        app.type_into("#intake-pseudonym", &format!("A{BACKSPACE}")).await;
+        let status = app.text("#intake-status").await;
+        app.ensure(status.trim().is_empty(), format!("the old draft's message stayed: {status:?}")).await;
         app.click("a[href=\"#/tavle\"]").await;
         app.wait_heading("Tavle").await;
         app.ensure(!app.exists("#intake-draft-indicator").await, "the top bar still shows a draft").await;
@@ -339,6 +344,14 @@ fn setup_form_shows_danish_validation() {
         let data = DataDir::new();
         let app = App::launch("setup_form_shows_danish_validation", data.path()).await;
         app.wait_heading("Velkommen til Tovholder").await;
+        // Tabbing through the empty fields turns nothing red: "required" shows once a field was
+        // edited and left, or on saving (the GOV.UK pattern).
+        app.js("document.getElementById('setup-name').focus();", vec![]).await;
+        for _ in 0..3 {
+            app.press(&TAB.to_string()).await;
+        }
+        let red = app.js("return document.querySelectorAll('[aria-invalid=\"true\"]').length;", vec![]).await;
+        app.ensure(red == serde_json::json!(0), format!("{red} fields turned red on Tab")).await;
         app.select("#setup-organisation-kind", "municipality").await;
         app.select("#setup-district", "ØJP").await;
         // Everything but the name, then Enter in the last text field submits the form.

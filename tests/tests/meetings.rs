@@ -586,6 +586,18 @@ fn a_meeting_a_secretary_runs() {
 
         // Recording: the named case is closed — but its outcome is not chosen yet.
         app.click("#meeting-tab-recording").await;
+        // »Næste punkt« puts focus in the next item's first field: the secretary types on.
+        app.click("nav[aria-label=\"Dagsordenens punkter\"] li:nth-child(1) button").await;
+        app.click("#recording-next").await;
+        let in_field = app
+            .js(
+                "const a = document.activeElement; return a !== null && a.closest('#recording-entry') !== null \
+                 && ['TEXTAREA', 'SELECT', 'INPUT'].includes(a.tagName);",
+                vec![],
+            )
+            .await;
+        app.ensure(in_field == serde_json::json!(true), "»Næste punkt« left focus outside the next item's fields")
+            .await;
         app.click(&format!("nav[aria-label=\"Dagsordenens punkter\"] li:nth-child({}) button", pos + 1)).await;
         app.wait_text("#recording-item-title", &named).await;
         let earlier_items = app.wait_text("#recording-earlier", "Kontakt til skolens AKT-vejleder").await;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  completeShortDate,
   addDays,
   addMonths,
   calendarKey,
@@ -63,6 +64,28 @@ describe('Danish date entry', () => {
     expect(maskDate('1/12-2026x', true)).toBe('1.12.2026');
     expect(maskTime('14', true)).toBe('14.');
     expect(maskTime('14:05', true)).toBe('14.05');
+  });
+});
+
+describe('a date typed without its year', () => {
+  it('is the next such day for a deadline, the latest for what happened, this year for a period', () => {
+    const today = '2026-12-07';
+    expect(completeShortDate('18.12', today, 'future')).toBe('18.12.2026');
+    expect(completeShortDate('5.12', today, 'future')).toBe('05.12.2027');
+    expect(completeShortDate('7.12', today, 'future')).toBe('07.12.2026');
+    expect(completeShortDate('5.12', today, 'past')).toBe('05.12.2026');
+    expect(completeShortDate('18.12.', today, 'past')).toBe('18.12.2025');
+    expect(completeShortDate('1/1', today, 'this')).toBe('01.01.2026');
+    expect(completeShortDate('31 12', today, 'this')).toBe('31.12.2026');
+  });
+
+  it('leaves whole dates, impossible days and other text alone', () => {
+    const today = '2026-12-07';
+    for (const text of ['05.12.2026', '31.11', '29.2', '13.13', '5', '', 'i morgen']) {
+      expect(completeShortDate(text, today, 'future')).toBe(text);
+    }
+    // 29 February in a leap year.
+    expect(completeShortDate('29.2', '2028-01-10', 'future')).toBe('29.02.2028');
   });
 });
 

@@ -97,6 +97,30 @@ export function parseDanishDate(text: string): Parsed<string> {
   return { ok: true, value: toIso({ year, month, day }) };
 }
 
+/** Which year a date typed without one falls in (see [`completeShortDate`]). */
+export type ShortDateYear = 'future' | 'past' | 'this';
+
+/**
+ * A date typed without its year, as Danes do ("5.12", "18.12.", "5/12"), completed to a whole date
+ * ("05.12.2026"): this year, or — when that day is already past (`toward` "future": a deadline, a
+ * meeting) or still to come (`toward` "past": when a concern came in, a log's day) — the next or
+ * the previous one; always this year with "this" (a statistics period). Anything else comes back
+ * unchanged (for `parseDanishDate` to judge).
+ */
+export function completeShortDate(text: string, today: string, toward: ShortDateYear): string {
+  const m = /^(\d{1,2})\s*[.\-/ ]\s*(\d{1,2})\.?$/u.exec(text.trim());
+  const now = fromIso(today);
+  if (m === null || now === null) return text;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const at = (year: number): string | null =>
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? toIso({ year, month, day }) : null;
+  let iso = at(now.year);
+  if (iso !== null && toward === 'future' && iso < today) iso = at(now.year + 1);
+  if (iso !== null && toward === 'past' && iso > today) iso = at(now.year - 1);
+  return iso === null ? text : formatDanishDate(iso);
+}
+
 export const TIME_FORMAT_MESSAGE = 'Skriv klokkeslættet som tt.mm, f.eks. 14.05.';
 
 /** Danish time input → "14:05". Accepts "14.05", "14:05", "1405", "9.05", "9". */
