@@ -687,3 +687,99 @@ fn a_meeting_a_secretary_runs() {
         app.quit().await;
     });
 }
+
+/// A meeting decides that a case goes to another infohus (#22): »Videresendt« in the recording
+/// asks for the infohus (the item is marked until it is chosen), finalizing forwards the case, and
+/// its panel says the other infohus does not have it yet, with »Send forseglet …« at hand. A case
+/// the intake routed elsewhere opens »Videresend« with that infohus chosen.
+#[test]
+fn a_meeting_forwards_a_case_and_the_panel_offers_the_sealed_hand_over() {
+    run(async {
+        use chrono::TimeDelta;
+        let data = DataDir::new();
+        let app = App::launch("meeting_forward/1", data.path()).await;
+        app.set_up().await;
+        app.quit().await;
+        let today = tovholder_e2e::copenhagen_today();
+        let moved = data.intake("M.F.", &format!("{}T10:00:00+01:00", today - TimeDelta::days(9)));
+        let record = json!({
+            "held_at": format!("{}T12:00:00Z", today - TimeDelta::days(1)),
+            "items": [{"kind": "case", "reference": moved}]
+        });
+        let file = data.path().join("forward-meeting.json");
+        std::fs::write(&file, record.to_string()).expect("the record");
+        data.cli(&["meeting", "import", file.to_str().unwrap()]);
+        let routed = {
+            let report = json!({
+                "received_at": format!("{}T09:00:00+01:00", today - TimeDelta::days(2)),
+                "channel": "hotline", "caller": {"type": "school"},
+                "subject": {"pseudonym": "O.D.", "municipality": "Odense", "birth_year": 2010},
+                "category": "other", "urgency": "normal", "description": "Bekymring fra skolen i Odense."
+            });
+            std::fs::write(&file, report.to_string()).expect("the report");
+            let out: serde_json::Value =
+                serde_json::from_str(&data.cli(&["intake", file.to_str().unwrap()])).expect("receipt JSON");
+            out["reference"].as_str().expect("a reference").to_string()
+        };
+
+        let app = App::launch("meeting_forward/2", data.path()).await;
+        app.wait_board().await;
+        go_to_meetings(&app).await;
+        app.click("#meetings-table button.link").await;
+        app.click("#meeting-tab-recording").await;
+        app.wait_text("#recording-item-title", &moved).await;
+        app.select("#recording-stage", "forwarded").await;
+        app.wait_text("nav[aria-label=\"Dagsordenens punkter\"]", "Infohus mangler").await;
+        app.wait_text("#recording-forward-to-msg", "Vælg infohuset").await;
+        let targets: Vec<String> = serde_json::from_value(
+            app.js(
+                "return [...document.querySelectorAll('#recording-forward-to option')].map((o) => o.value);",
+                vec![],
+            )
+            .await,
+        )
+        .unwrap_or_default();
+        app.ensure(
+            targets.len() == 12
+                && targets.iter().any(|t| t == "FYP")
+                && !targets.iter().any(|t| t == "ØJP" || t == "NH"),
+            format!("every other infohus, not the hotline: {targets:?}"),
+        )
+        .await;
+        app.select("#recording-forward-to", "FYP").await;
+        app.wait_text("#recording-forward-hint", "Send forseglet").await;
+        app.assert_accessible("meeting-recording-forwarded").await;
+        wait_saved(&app).await;
+        app.click("#meeting-tab-minutes").await;
+        app.wait_text("#minutes-facts", "1 faseskift").await;
+        app.click("#minutes-finalize").await;
+        app.wait_focus("minutes-confirm-cancel").await;
+        app.click("#minutes-confirm-confirm").await;
+        app.find("#minutes-sha").await;
+
+        // The case: forwarded to Fyn by the meeting, not yet received there.
+        app.click("#search").await;
+        app.type_into("#search", &moved).await;
+        app.find(&format!("#search-results [data-reference=\"{moved}\"]")).await;
+        app.type_into("#search", &ENTER.to_string()).await;
+        app.wait_text("#case-panel h2", &moved).await;
+        let sent = app.wait_text("#case-not-sent", "har ikke sagen endnu").await;
+        app.ensure(sent.contains("Send forseglet"), format!("the panel: {sent}")).await;
+        app.click("#case-not-sent button").await;
+        app.find("#handover-form").await;
+        app.snapshot("case-forwarded-by-meeting").await;
+
+        // A case routed to Fyn at intake: »Videresend« opens with Fyn chosen.
+        app.click("#search").await;
+        app.clear("#search").await;
+        app.type_into("#search", &routed).await;
+        app.find(&format!("#search-results [data-reference=\"{routed}\"]")).await;
+        app.type_into("#search", &ENTER.to_string()).await;
+        app.wait_text("#case-panel h2", &routed).await;
+        app.click("#case-forward").await;
+        app.wait_focus("forward-district").await;
+        let chosen = app.js("return document.getElementById('forward-district').value;", vec![]).await;
+        app.ensure(chosen == json!("FYP"), format!("preselected {chosen}")).await;
+        app.quit().await;
+    });
+}

@@ -6,7 +6,7 @@ use rusqlite_migration::{HookError, HookResult, M, Migrations};
 use std::sync::LazyLock;
 
 /// The schema version this build writes: one per step in `STEPS`. Bump it with every new step.
-pub const LATEST_VERSION: u32 = 17;
+pub const LATEST_VERSION: u32 = 18;
 
 const STEPS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
@@ -26,6 +26,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0015_handover.sql"),
     include_str!("../migrations/0016_meeting_new_case_days.sql"),
     include_str!("../migrations/0017_stats_settings.sql"),
+    include_str!("../migrations/0018_meeting_forwarding.sql"),
 ];
 
 /// The step whose hook chains the audit entries written before the chain existed.

@@ -959,3 +959,82 @@ fn demo_pseudonyms_are_initials() {
         assert!(tovholder_core::screen::shows_as_initials(&c.pseudonym), "{:?}", c.pseudonym);
     }
 }
+
+/// A meeting decides that a case goes to another infohus (the person has moved): the draft keeps
+/// »Videresendt« without its infohus (incomplete, said where), the target follows the panel's
+/// rule, and finalizing forwards the case, names the meeting in its history and prints
+/// »Videresendt til Infohus Fyn« in the minutes.
+#[test]
+fn a_meeting_forwards_a_case_to_another_infohus() {
+    let (_t, store, clock) = store();
+    let moved = intake(&store, "E.F.", "normal");
+    let m = meetings::create(&store, &record("2026-11-20T10:00:00+01:00")).unwrap();
+    let item = |extra: serde_json::Value| -> MeetingRecord {
+        let mut item = json!({"kind": "case", "reference": moved, "resulting_stage": "forwarded"});
+        item.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        serde_json::from_value(json!({"held_at": "2026-11-20T10:00:00+01:00", "items": [item]})).unwrap()
+    };
+    meetings::save(&store, m.id, &item(json!({}))).expect("a draft keeps an undecided infohus");
+    let problems = meetings::finalize_check(&store, m.id).unwrap().problems;
+    assert_eq!(
+        problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect::<Vec<_>>(),
+        [("items[0].forward_to", meetings::FORWARD_TO_MISSING)]
+    );
+    for (bad, why) in [
+        (json!({"forward_to": "ØJP"}), "sagen er allerede i dette infohus"),
+        (json!({"forward_to": "Atlantis"}), "ukendt politikreds"),
+    ] {
+        match meetings::save(&store, m.id, &item(bad)) {
+            Err(Error::Malformed { path, reason }) => {
+                assert_eq!((path.as_str(), reason.as_str()), ("items[0].forward_to", why))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    let kept: MeetingRecord = serde_json::from_value(json!({"held_at": "2026-11-20T10:00:00+01:00", "items": [
+        {"kind": "case", "reference": moved, "resulting_stage": "intervention", "forward_to": "FYP"}
+    ]}))
+    .unwrap();
+    assert!(
+        matches!(meetings::save(&store, m.id, &kept), Err(Error::Malformed { ref path, .. }) if path == "items[0].forward_to"),
+        "an infohus only with »Videresendt«"
+    );
+
+    meetings::save(&store, m.id, &item(json!({"forward_to": "Fyns Politi"}))).unwrap();
+    assert_eq!(
+        meetings::record(&store, m.id).unwrap().items[0],
+        meetings::ItemRecord::Case {
+            reference: moved.clone(),
+            reason: None,
+            new_information: vec![],
+            assessment: None,
+            recommendation: None,
+            actions: vec![],
+            resulting_stage: Some(Stage::Forwarded),
+            outcome: None,
+            forward_to: Some("FYP".into()),
+        },
+        "stored by its code"
+    );
+    let check = meetings::finalize_check(&store, m.id).unwrap();
+    assert!(check.problems.is_empty(), "{:?}", check.problems);
+    assert_eq!(check.stage_changes, 1);
+    assert_eq!(cases::get(&store, &moved).unwrap().summary.stage, Stage::NewConcern, "nothing before finalizing");
+
+    clock.set(chrono::DateTime::parse_from_rfc3339("2026-11-20T12:00:00Z").unwrap().into());
+    meetings::finalize(&store, m.id).unwrap();
+    let d = cases::get(&store, &moved).unwrap();
+    assert_eq!((d.summary.stage, d.forwarded_to.as_deref()), (Stage::Forwarded, Some("FYP")));
+    let forwarded = d.history.iter().find(|h| h.field == "forwarded_to").unwrap();
+    assert_eq!(forwarded.reason.as_deref(), Some("Besluttet på møde 1/2026"));
+    let text = pdftotext(&meetings::minutes_pdf(&store, m.id).unwrap());
+    let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squashed.contains("Videresendt til Infohus Fyn"), "{text}");
+    assert!(
+        store
+            .conn_for_tests()
+            .execute("UPDATE meeting_items SET forward_to = 'BHP' WHERE meeting_id = ?1", [m.id])
+            .is_err(),
+        "the schema keeps a finalized meeting's forwarding"
+    );
+}

@@ -746,7 +746,12 @@ recommendation?: string | null; actions?: NewActionItem[];
 /**  The stage the case moves to when the meeting is finalized. */
 resulting_stage?: Stage | null; 
 /**  Required when the resulting stage is closed. */
-outcome?: Outcome | null } | { kind: "free"; title: string; body?: string | null };
+outcome?: Outcome | null; 
+/**
+ *  The infohus the case goes to (a police district's code, or `NH`), exactly when the
+ *  resulting stage is forwarded (the person has moved).
+ */
+forward_to?: string | null } | { kind: "free"; title: string; body?: string | null };
 
 /**  The swimlanes a coordinator can choose. */
 export type Lane = "none" | "urgency" | 

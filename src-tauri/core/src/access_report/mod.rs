@@ -326,7 +326,9 @@ fn build(db: &Reader<'_>, reference: &str, now: DateTime<Utc>, checkpoint: Strin
                     due: Day::parse(&a.due).map_or(a.due, Day::format_da),
                 })
                 .collect(),
-            resulting_stage: m.resulting_stage.map(|s| s.label_da().into()),
+            resulting_stage: m
+                .resulting_stage
+                .map(|s| crate::meetings::resulting_stage_label(s, m.forward_to.as_deref())),
             outcome: m.outcome.map(|o| o.label_da().into()),
         })
         .collect();

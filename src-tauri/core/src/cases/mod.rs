@@ -593,28 +593,37 @@ pub fn forward(store: &Store, reference: &str, to_district: &str, reason: &str) 
 /// [`forward`] in the operation's transaction (also the demo's forwarding of other districts'
 /// cases): any case may be forwarded, to any infohus but the home one.
 pub fn forward_in(op: &mut Op<'_>, id: i64, to_district: &str, reason: &str) -> Result<()> {
-    let to = district::find(to_district).ok_or_else(|| Error::invalid("to_district", "ukendt politikreds"))?;
+    let to = forward_target(op, id, to_district)?;
     let reason = clean_text("reason", reason, REASON_MAX, true)?;
     if reason.is_empty() {
         return Err(Error::invalid("reason", "skriv hvorfor sagen videresendes"));
     }
-    let home = crate::profile::read(op)?.district_code;
     let before = register::read(op, id)?;
-    // The hotline's two sites pass cases to each other (both have the hotline as their home).
-    if to.code == home && !district::is_hotline(&home) {
-        return Err(Error::invalid("to_district", "sagen er allerede i dette infohus"));
-    }
-    if before.summary.stage == Stage::Forwarded && before.forwarded_to.as_deref() == Some(to.code) {
-        return Err(Error::invalid("to_district", "sagen er allerede videresendt dertil"));
-    }
-    register::set_forwarded(op, id, to.code)?;
+    register::set_forwarded(op, id, to)?;
     history::record(op, id, "stage", Some(before.summary.stage.as_str()), Some("forwarded"), None)?;
     if let Some(outcome) = before.outcome {
         history::record(op, id, "outcome", Some(outcome.as_str()), None, None)?;
     }
-    history::record(op, id, "forwarded_to", before.forwarded_to.as_deref(), Some(to.code), Some(&reason))?;
+    history::record(op, id, "forwarded_to", before.forwarded_to.as_deref(), Some(to), Some(&reason))?;
     op.audit(AuditEvent::CaseForwarded { reference: before.summary.reference });
     Ok(())
+}
+
+/// The infohus a case may be forwarded to (its code), by the one rule for the case panel and a
+/// meeting's decision: a known district or the hotline (`to_district` names either), not the
+/// coordinator's own infohus, and not where the case is already forwarded.
+pub fn forward_target(db: &Reader<'_>, id: i64, to_district: &str) -> Result<&'static str> {
+    let to = district::find(to_district).ok_or_else(|| Error::invalid("to_district", "ukendt politikreds"))?;
+    let home = crate::profile::read(db)?.district_code;
+    // The hotline's two sites pass cases to each other (both have the hotline as their home).
+    if to.code == home && !district::is_hotline(&home) {
+        return Err(Error::invalid("to_district", "sagen er allerede i dette infohus"));
+    }
+    let before = register::read(db, id)?;
+    if before.summary.stage == Stage::Forwarded && before.forwarded_to.as_deref() == Some(to.code) {
+        return Err(Error::invalid("to_district", "sagen er allerede videresendt dertil"));
+    }
+    Ok(to.code)
 }
 
 /// The reason written to the history when a forwarding is undone.

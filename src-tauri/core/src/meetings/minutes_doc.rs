@@ -120,7 +120,10 @@ pub(super) fn minutes_doc(db: &Reader<'_>, id: i64, now: DateTime<Utc>, draft: b
             assessment: item.assessment.unwrap_or_default(),
             recommendation: item.recommendation.unwrap_or_default(),
             actions,
-            stage: item.resulting_stage.unwrap_or(case.summary.stage).label_da().into(),
+            stage: match item.resulting_stage {
+                Some(stage) => super::resulting_stage_label(stage, item.forward_to.as_deref()),
+                None => case.summary.stage.label_da().into(),
+            },
             discussed,
             open_actions: open_actions.iter().filter(|a| a.reference == case.summary.reference).cloned().collect(),
         }));

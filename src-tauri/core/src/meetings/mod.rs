@@ -35,8 +35,8 @@ pub use files::{
     minutes_pdf, save_minutes, write_private_copy,
 };
 pub use record::{
-    ACTIONS_PER_ITEM_MAX, AuthorityNote, ITEMS_MAX, ItemRecord, MeetingRecord, NOTES_PER_ITEM_MAX, OUTCOME_MISSING,
-    PARTICIPANTS_MAX, PLACE_MAX, ParticipantRecord, RECORD_BYTES_MAX, TEXT_MAX, TITLE_MAX,
+    ACTIONS_PER_ITEM_MAX, AuthorityNote, FORWARD_TO_MISSING, ITEMS_MAX, ItemRecord, MeetingRecord, NOTES_PER_ITEM_MAX,
+    OUTCOME_MISSING, PARTICIPANTS_MAX, PLACE_MAX, ParticipantRecord, RECORD_BYTES_MAX, TEXT_MAX, TITLE_MAX,
 };
 pub use settings::{
     KEEP_YEARS, KEEP_YEARS_MAX, KEEP_YEARS_MIN, MeetingSettings, NEW_CASE_DAYS, NEW_CASE_DAYS_MAX, NEW_CASE_DAYS_MIN,
@@ -46,7 +46,7 @@ pub use stored::MeetingSummary;
 
 use crate::actions;
 use crate::audit::AuditEvent;
-use crate::cases::{self, history, register};
+use crate::cases::{self, Stage, history, register};
 use crate::dates::{Day, Stamp};
 use crate::error::{Error, Result};
 use crate::minutes;
@@ -147,6 +147,15 @@ pub fn import(store: &Store, json: &str) -> Result<MeetingSummary> {
     create(store, &record::parse(json)?)
 }
 
+/// A meeting's resulting stage as the minutes and the access report print it: »Afsluttet«,
+/// »Videresendt til Infohus Fyn«.
+pub(crate) fn resulting_stage_label(stage: Stage, forward_to: Option<&str>) -> String {
+    match (stage, forward_to) {
+        (Stage::Forwarded, Some(to)) => format!("{} til {}", stage.label_da(), crate::district::display_name(to)),
+        _ => stage.label_da().into(),
+    }
+}
+
 /// Applies what a meeting recorded to its cases, in the finalizing transaction: a history entry
 /// naming the meeting, the resulting stage (through the stage rules), the new action items (marked
 /// with the meeting), and the "til møde" flag cleared.
@@ -159,11 +168,21 @@ pub fn apply_to_cases(op: &mut Op<'_>, meeting_id: i64, label: &str) -> Result<(
         cases::ensure_own(op, case_id).map_err(|e| record::at(&prefix, e))?;
         history::record(op, case_id, "meeting", None, Some(&format!("Drøftet på møde {label}")), None)?;
         let before = register::read(op, case_id)?.summary.stage;
-        if let Some(stage) = item.resulting_stage.filter(|s| *s != before) {
-            cases::transition_in(op, case_id, stage, Some(&reason), item.outcome).map_err(|e| match e {
-                Error::Invalid { reason, .. } => Error::Malformed { path: format!("{prefix}.resulting_stage"), reason },
+        let malformed = |field: &str| {
+            let path = format!("{prefix}.{field}");
+            move |e| match e {
+                Error::Invalid { reason, .. } => Error::Malformed { path, reason },
                 other => other,
-            })?;
+            }
+        };
+        match (item.resulting_stage, item.forward_to.as_deref()) {
+            // Forwarded last (below), while the case is still this infohus's.
+            (Some(Stage::Forwarded), _) => {}
+            (Some(stage), _) if stage != before => {
+                cases::transition_in(op, case_id, stage, Some(&reason), item.outcome)
+                    .map_err(malformed("resulting_stage"))?;
+            }
+            _ => {}
         }
         for (j, a) in item.actions.iter().enumerate() {
             let added =
@@ -172,6 +191,10 @@ pub fn apply_to_cases(op: &mut Op<'_>, meeting_id: i64, label: &str) -> Result<(
         }
         if register::set_meeting_flag(op, case_id, false)? {
             history::record(op, case_id, "meeting_flag", Some("til møde"), Some("ikke til møde"), None)?;
+        }
+        // A meeting's forwarding, through the panel's rule (the history names the meeting).
+        if let (Some(Stage::Forwarded), Some(to)) = (item.resulting_stage, item.forward_to.as_deref()) {
+            cases::forward_in(op, case_id, to, &reason).map_err(malformed("forward_to"))?;
         }
     }
     Ok(())

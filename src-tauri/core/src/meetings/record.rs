@@ -84,6 +84,11 @@ pub enum ItemRecord {
         #[serde(default)]
         #[specta(optional)]
         outcome: Option<Outcome>,
+        /// The infohus the case goes to (a police district's code, or `NH`), exactly when the
+        /// resulting stage is forwarded (the person has moved).
+        #[serde(default)]
+        #[specta(optional)]
+        forward_to: Option<String>,
     },
     Free {
         title: String,
@@ -155,6 +160,7 @@ pub enum ValidItem {
         actions: Vec<ValidAction>,
         resulting_stage: Option<Stage>,
         outcome: Option<Outcome>,
+        forward_to: Option<&'static str>,
     },
     Free {
         title: String,
@@ -186,6 +192,9 @@ pub enum Completeness {
 /// Why a case to be closed cannot be finalized yet.
 pub const OUTCOME_MISSING: &str = "vælg sagens udfald, når den afsluttes";
 
+/// Why a case to be forwarded cannot be finalized yet.
+pub const FORWARD_TO_MISSING: &str = "vælg det infohus, sagen videresendes til";
+
 /// What a draft still lacks before it can be finalized, each at its path in the record
 /// ("items[2].outcome"), in order. The one rule for both the save of an import (which refuses the
 /// first) and the check before finalizing (which lists them all).
@@ -196,6 +205,9 @@ pub fn incomplete(r: &MeetingRecord) -> Vec<(String, &'static str)> {
         .filter_map(|(i, item)| match item {
             ItemRecord::Case { resulting_stage: Some(Stage::Closed), outcome: None, .. } => {
                 Some((format!("items[{i}].outcome"), OUTCOME_MISSING))
+            }
+            ItemRecord::Case { resulting_stage: Some(Stage::Forwarded), forward_to: None, .. } => {
+                Some((format!("items[{i}].forward_to"), FORWARD_TO_MISSING))
             }
             _ => None,
         })
@@ -277,6 +289,7 @@ pub(super) fn validate(
                 actions,
                 resulting_stage,
                 outcome,
+                forward_to,
             } => {
                 let case_id = register::id_of(db, reference)
                     .map_err(|_| here(Error::invalid("reference", "sagen findes ikke")))?;
@@ -311,20 +324,28 @@ pub(super) fn validate(
                         notes.push(AuthorityNote { authority: n.authority, text });
                     }
                 }
-                if let Some(stage) = resulting_stage {
-                    if *stage == Stage::Forwarded {
-                        return Err(here(Error::invalid(
-                            "resulting_stage",
-                            "videresendelse sker fra sagen, ikke fra mødet",
-                        )));
-                    }
-                    // A case to be closed without its outcome yet is incomplete (see `incomplete`).
-                    if *stage != Stage::Closed && outcome.is_some() {
-                        return Err(here(Error::invalid("outcome", "udfald angives netop når sagen afsluttes")));
-                    }
-                } else if outcome.is_some() {
+                // A case to be closed without its outcome yet, or forwarded without its infohus, is
+                // incomplete (see `incomplete`).
+                if outcome.is_some() && *resulting_stage != Some(Stage::Closed) {
                     return Err(here(Error::invalid("outcome", "udfald angives netop når sagen afsluttes")));
                 }
+                let forward_to = match forward_to {
+                    None => None,
+                    Some(_) if *resulting_stage != Some(Stage::Forwarded) => {
+                        return Err(here(Error::invalid(
+                            "forward_to",
+                            "infohuset angives netop når sagen videresendes",
+                        )));
+                    }
+                    Some(code) => Some(
+                        crate::cases::forward_target(db, case_id, code)
+                            .map_err(|e| match e {
+                                Error::Invalid { reason, .. } => Error::invalid("forward_to", reason),
+                                other => other,
+                            })
+                            .map_err(here)?,
+                    ),
+                };
                 let mut valid_actions = Vec::new();
                 for (j, a) in actions.iter().enumerate() {
                     let place = format!("{prefix}.actions[{j}]");
@@ -345,6 +366,7 @@ pub(super) fn validate(
                     actions: valid_actions,
                     resulting_stage: *resulting_stage,
                     outcome: *outcome,
+                    forward_to,
                 }
             }
             ItemRecord::Free { title, body } => {
@@ -388,6 +410,7 @@ const KNOWN: &[&str] = &[
     "due",
     "resulting_stage",
     "outcome",
+    "forward_to",
     "title",
     "body",
 ];
@@ -515,6 +538,8 @@ struct CaseItemIn {
     resulting_stage: Option<Stage>,
     #[serde(default)]
     outcome: Option<Outcome>,
+    #[serde(default)]
+    forward_to: Option<String>,
 }
 
 /// A free item as the import format has it.
@@ -575,6 +600,7 @@ fn item(i: usize, value: serde_json::Value) -> Result<ItemRecord> {
                 actions: c.actions,
                 resulting_stage: c.resulting_stage,
                 outcome: c.outcome,
+                forward_to: c.forward_to,
             })
         }
         "free" => {

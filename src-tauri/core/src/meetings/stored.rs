@@ -105,6 +105,7 @@ pub(super) struct StoredItem {
     pub(super) actions: Vec<NewActionItem>,
     pub(super) resulting_stage: Option<Stage>,
     pub(super) outcome: Option<Outcome>,
+    pub(super) forward_to: Option<String>,
 }
 
 pub(super) fn stored_items(db: &Reader<'_>, meeting_id: i64) -> Result<Vec<StoredItem>> {
@@ -113,7 +114,7 @@ pub(super) fn stored_items(db: &Reader<'_>, meeting_id: i64) -> Result<Vec<Store
         .prepare_cached("SELECT what, agency, person, due FROM meeting_actions WHERE item_id = ?1 ORDER BY id")?;
     let mut stmt = db.conn().prepare_cached(
         "SELECT id, kind, case_id, reason, title, body, new_information, assessment, recommendation,
-                resulting_stage, outcome
+                resulting_stage, outcome, forward_to
          FROM meeting_items WHERE meeting_id = ?1 ORDER BY position",
     )?;
     let rows = stmt.query_map([meeting_id], |r| {
@@ -135,6 +136,7 @@ pub(super) fn stored_items(db: &Reader<'_>, meeting_id: i64) -> Result<Vec<Store
                 actions: Vec::new(),
                 resulting_stage: stage.as_deref().map(register::parse_enum).transpose()?,
                 outcome: outcome.as_deref().map(register::parse_enum).transpose()?,
+                forward_to: r.get(11)?,
             },
         ))
     })?;
@@ -209,6 +211,7 @@ pub(super) fn record_in(db: &Reader<'_>, id: i64) -> Result<MeetingRecord> {
             actions: item.actions,
             resulting_stage: item.resulting_stage,
             outcome: item.outcome,
+            forward_to: item.forward_to,
         });
     }
     Ok(MeetingRecord {
@@ -245,12 +248,13 @@ pub fn write_record(op: &Op<'_>, meeting_id: i64, v: &Valid) -> Result<()> {
                 actions,
                 resulting_stage,
                 outcome,
+                forward_to,
             } => {
                 let info = serde_json::to_string(new_information).map_err(|_| Error::Internal("notes as JSON"))?;
                 c.execute(
                     "INSERT INTO meeting_items (meeting_id, position, kind, case_id, reason, new_information, assessment,
-                         recommendation, resulting_stage, outcome)
-                     VALUES (?1, ?2, 'case', ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                         recommendation, resulting_stage, outcome, forward_to)
+                     VALUES (?1, ?2, 'case', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                     params![
                         meeting_id,
                         pos as i64,
@@ -260,7 +264,8 @@ pub fn write_record(op: &Op<'_>, meeting_id: i64, v: &Valid) -> Result<()> {
                         assessment,
                         recommendation,
                         resulting_stage.map(Stage::as_str),
-                        outcome.map(Outcome::as_str)
+                        outcome.map(Outcome::as_str),
+                        forward_to
                     ],
                 )?;
                 let item_id = c.last_insert_rowid();
@@ -450,6 +455,7 @@ pub(crate) struct CaseEntry {
     pub actions: Vec<NewActionItem>,
     pub resulting_stage: Option<Stage>,
     pub outcome: Option<Outcome>,
+    pub forward_to: Option<String>,
 }
 
 /// Every meeting whose agenda names the case (drafts too), oldest first, with what each
@@ -479,6 +485,7 @@ pub(crate) fn case_entries(db: &Reader<'_>, case_id: i64) -> Result<Vec<CaseEntr
                 actions: item.actions,
                 resulting_stage: item.resulting_stage,
                 outcome: item.outcome,
+                forward_to: item.forward_to,
             });
         }
     }

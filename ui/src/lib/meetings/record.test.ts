@@ -10,7 +10,7 @@ import {
   instantOf,
   meetingTitle,
   moveItem,
-  outcomeMissing,
+  decisionMissing,
   placeLabel,
   placeOf,
   planFromLast,
@@ -164,9 +164,11 @@ describe('where a problem sits', () => {
 
   it('knows a case to be closed without its outcome', () => {
     const item = blankCaseItem('ØJP-2026-0001', null);
-    expect(outcomeMissing({ ...item, resulting_stage: 'closed' })).toBe(true);
-    expect(outcomeMissing({ ...item, resulting_stage: 'closed', outcome: 'completed' })).toBe(false);
-    expect(outcomeMissing({ ...item, resulting_stage: 'intervention' })).toBe(false);
+    expect(decisionMissing({ ...item, resulting_stage: 'closed' })).toBe('outcome');
+    expect(decisionMissing({ ...item, resulting_stage: 'closed', outcome: 'completed' })).toBe(null);
+    expect(decisionMissing({ ...item, resulting_stage: 'intervention' })).toBe(null);
+    expect(decisionMissing({ ...item, resulting_stage: 'forwarded' })).toBe('forward_to');
+    expect(decisionMissing({ ...item, resulting_stage: 'forwarded', forward_to: 'FYP' })).toBe(null);
   });
 });
 

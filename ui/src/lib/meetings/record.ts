@@ -265,6 +265,7 @@ export interface Place {
 
 const ITEM_FIELDS: Record<string, [string, string]> = {
   outcome: ['recording-outcome', 'Udfald'],
+  forward_to: ['recording-forward-to', 'Til infohus'],
   resulting_stage: ['recording-stage', 'Fase efter mødet'],
   assessment: ['recording-assessment', 'Samlet vurdering'],
   recommendation: ['recording-recommendation', 'Infohusets anbefaling'],
@@ -306,9 +307,15 @@ export function placeLabel(place: Place): string {
   return place.item !== null ? `Punkt ${place.item + 1}: ${place.label}` : `Planlægning: ${place.label}`;
 }
 
-/** Whether a case item is to be closed without its outcome (the core's `incomplete`). */
-export function outcomeMissing(item: ItemRecord): boolean {
-  return item.kind === 'case' && item.resulting_stage === 'closed' && !item.outcome;
+/**
+ * What a case item's decision still lacks (the core's `incomplete`): the outcome of a case to be
+ * closed, or the infohus of a case to be forwarded; null when nothing.
+ */
+export function decisionMissing(item: ItemRecord): 'outcome' | 'forward_to' | null {
+  if (item.kind !== 'case') return null;
+  if (item.resulting_stage === 'closed' && !item.outcome) return 'outcome';
+  if (item.resulting_stage === 'forwarded' && !item.forward_to) return 'forward_to';
+  return null;
 }
 
 /** How far back a last meeting's »Næste møde« still plans the next one (minutes are often typed after it). */
