@@ -409,3 +409,43 @@ fn recovery_code_unlocks_on_a_new_machine() {
         app.quit().await;
     });
 }
+
+/// »Modtaget« as Danes type it (#22): a date that does not exist marks the date only — the valid
+/// time beside it stays unmarked — and once both are right the line under the field says what was
+/// typed (»søndag 6. dec. 2026 kl. 14.30«), from »6.12« and »1430«.
+#[test]
+fn the_when_field_marks_only_the_wrong_part_and_says_what_was_typed() {
+    run(async {
+        use chrono::{Datelike, TimeDelta};
+        let data = DataDir::new();
+        let app = App::launch("intake_when/1", data.path()).await;
+        app.set_up().await;
+        app.type_into("#search", &key::ctrl('n')).await;
+        app.wait_focus("intake-received-at").await;
+        let invalid = async |id: &str| {
+            app.js(&format!("return document.getElementById('{id}').getAttribute('aria-invalid');"), vec![]).await
+        };
+        app.clear("#intake-received-at").await;
+        app.type_into("#intake-received-at", &format!("31.11.2025{TAB}")).await;
+        app.clear("#intake-received-time").await;
+        app.type_into("#intake-received-time", &format!("1430{TAB}")).await;
+        app.wait_text("#intake-received-at-msg", "findes ikke").await;
+        let (date, time) = (invalid("intake-received-at").await, invalid("intake-received-time").await);
+        app.ensure(date == "true" && time == "false", format!("aria-invalid: date {date}, time {time}")).await;
+
+        let yesterday = tovholder_e2e::copenhagen_today() - TimeDelta::days(1);
+        app.clear("#intake-received-at").await;
+        app.type_into("#intake-received-at", &format!("{}.{}{TAB}", yesterday.day(), yesterday.month())).await;
+        let hint = app.wait_text("#intake-received-at-hint", "kl. 14.30").await;
+        app.ensure(hint.contains(&tovholder_e2e::shown_date(yesterday)), format!("the line under the field: {hint:?}"))
+            .await;
+        let typed = app.js("return document.getElementById('intake-received-at').value;", vec![]).await;
+        app.ensure(typed == serde_json::json!(tovholder_e2e::typed_date(yesterday)), format!("completed to {typed}"))
+            .await;
+        let (date, time) = (invalid("intake-received-at").await, invalid("intake-received-time").await);
+        app.ensure(date == "false" && time == "false", format!("aria-invalid: date {date}, time {time}")).await;
+        app.assert_accessible("intake-when").await;
+        app.snapshot("intake-when").await;
+        app.quit().await;
+    });
+}

@@ -5,6 +5,7 @@ import {
   addMonths,
   calendarKey,
   copenhagenToday,
+  dateConfirmation,
   formatDanishDate,
   formatDanishTime,
   isoWeekOf,
@@ -97,6 +98,19 @@ describe('Danish time entry', () => {
     expect(parseDanishTime('9.05')).toEqual(ok('09:05'));
     expect(parseDanishTime('9')).toEqual(ok('09:00'));
     expect(formatDanishTime('09:05')).toBe('09.05');
+  });
+
+  it('reads the short forms Danes type: »14« and »1430«', () => {
+    expect(parseDanishTime('14')).toEqual(ok('14:00'));
+    expect(parseDanishTime('1430')).toEqual(ok('14:30'));
+  });
+
+  it('says under the field what was typed, once it is a real date (and time)', () => {
+    expect(dateConfirmation('06.12.2026', '14')).toBe('søndag 6. dec. 2026 kl. 14.00');
+    expect(dateConfirmation('18.12.2026')).toBe('fredag 18. dec. 2026');
+    expect(dateConfirmation('31.11.2026', '14.00')).toBe('');
+    expect(dateConfirmation('06.12.2026', '25.00')).toBe('');
+    expect(dateConfirmation('06.12.2026', '')).toBe('');
   });
 
   it('rejects impossible times', () => {

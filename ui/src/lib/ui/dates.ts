@@ -2,7 +2,7 @@
 // whatever the computer's locale, stored as ISO "2026-11-25" (the core's `Day`) and "14:05".
 // Calendar days are plain civil dates (no zone); "today" is the Copenhagen date.
 
-import { copenhagenParts, type DateInput } from '../format';
+import { copenhagenParts, formatDay, type DateInput } from '../format';
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
@@ -119,6 +119,20 @@ export function completeShortDate(text: string, today: string, toward: ShortDate
   if (iso !== null && toward === 'future' && iso < today) iso = at(now.year + 1);
   if (iso !== null && toward === 'past' && iso > today) iso = at(now.year - 1);
   return iso === null ? text : formatDanishDate(iso);
+}
+
+/**
+ * What a typed date (and time) means, for the line under the field: »søndag 6. dec. 2026 kl. 14.00«,
+ * »fredag 18. dec. 2026«; "" while the date (or a given time) is not a valid one.
+ */
+export function dateConfirmation(date: string, time?: string): string {
+  const d = parseDanishDate(date);
+  if (!d.ok) return '';
+  const ymd = fromIso(d.value);
+  const day = ymd === null ? '' : `${WEEKDAY_NAMES[weekdayIndex(ymd)]} ${formatDay(d.value)}`;
+  if (time === undefined) return day;
+  const t = parseDanishTime(time);
+  return t.ok ? `${day} kl. ${formatDanishTime(t.value)}` : '';
 }
 
 export const TIME_FORMAT_MESSAGE = 'Skriv klokkeslættet som tt.mm, f.eks. 14.05.';
