@@ -277,6 +277,42 @@ fn board_layout_holds_at_every_size() {
             app.ensure(check["maxCards"].as_u64().unwrap_or(999) <= 50, format!("{w}×{h}: too many cards: {check}"))
                 .await;
         }
+        // A card at the window's bottom marked »til møde« by keyboard (»m«): the toast goes where
+        // it covers nothing focused (the board's columns scroll inside themselves, so no
+        // scroll-padding keeps the card clear of it).
+        let focused = app
+            .js(
+                "const cards = [...document.querySelectorAll('section[data-stage]')]
+                   .map((c) => [...c.querySelectorAll('button[data-nav^=\"card:\"]')])
+                   .reduce((a, b) => (b.length > a.length ? b : a), []);
+                 const card = cards[Math.min(6, cards.length - 1)];
+                 card.focus();
+                 let s = card.parentElement;
+                 while (s && !(s.scrollHeight > s.clientHeight + 1 && getComputedStyle(s).overflowY !== 'visible')) s = s.parentElement;
+                 s.scrollTop += card.getBoundingClientRect().bottom - (window.innerHeight - 24);
+                 return [card.dataset.nav, Math.round(card.getBoundingClientRect().bottom)];",
+                vec![],
+            )
+            .await;
+        app.press("m").await;
+        app.wait_text(".toast-region", "markeret til møde").await;
+        let covered = app
+            .js(
+                "const f = document.activeElement.getBoundingClientRect();
+                 const t = document.getElementById('toast').getBoundingClientRect();
+                 return [document.activeElement.dataset.nav ?? '',
+                         f.left < t.right && t.left < f.right && f.top < t.bottom && t.top < f.bottom,
+                         document.querySelector('.toast-region').classList.contains('top'),
+                         f.bottom > window.innerHeight - 80];",
+                vec![],
+            )
+            .await;
+        app.ensure(
+            covered == json!([focused[0], false, true, true]),
+            format!("card {focused}: focus, covered, toast at the top, the card at the bottom: {covered}"),
+        )
+        .await;
+        app.snapshot("board-toast-clear-of-focus-960x600").await;
         app.quit().await;
     });
 }

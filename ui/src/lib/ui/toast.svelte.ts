@@ -39,3 +39,24 @@ export function clearToast(): void {
   toast.message = '';
   toast.action = null;
 }
+
+/** A rectangle on screen (a DOMRect's edges). */
+export interface Edges {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+function overlaps(a: Edges, b: Edges): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/**
+ * Where the toast goes so that it covers nothing focused: its place at the bottom, unless the
+ * focused element lies there and the place at the top is free of it.
+ */
+export function toastPlacement(focused: Edges | null, bottom: Edges, top: Edges): 'bottom' | 'top' {
+  if (focused === null || !overlaps(focused, bottom)) return 'bottom';
+  return overlaps(focused, top) ? 'bottom' : 'top';
+}
