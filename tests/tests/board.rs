@@ -480,6 +480,31 @@ fn board_filters_settings_and_long_columns_persist() {
                 .then_some(())
         })
         .await;
+        // Swimlanes are rows across the columns: each lane named once at the left, and its cell
+        // in every column starting on the same line as its name.
+        let rows = app
+            .js(
+                "const names = [...document.querySelectorAll('.lane-names h3.lane')];
+                 const columns = [...document.querySelectorAll('.columns.laned > section.column[data-stage]:not(.archive)')];
+                 return names.map((h, i) => {
+                   const top = Math.round(h.getBoundingClientRect().top);
+                   const cells = columns.map((c) => c.querySelectorAll('ul.lane-cell')[i]);
+                   return [h.textContent.trim(), cells.length,
+                           cells.every((u) => u && Math.abs(u.getBoundingClientRect().top - top) <= 1 && u.getAttribute('aria-label') === h.textContent.trim())];
+                 });",
+                vec![],
+            )
+            .await;
+        let rows: Vec<(String, usize, bool)> = serde_json::from_value(rows).unwrap_or_default();
+        app.ensure(
+            rows.len() >= 2 && rows.iter().all(|(_, n, aligned)| *n == 5 && *aligned),
+            format!("lanes (name, columns, aligned): {rows:?}"),
+        )
+        .await;
+        let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+        app.ensure(names.first() == Some(&"Akut"), format!("the lanes in the board's order: {names:?}")).await;
+        app.snapshot("lanes").await;
+        app.assert_accessible("board-lanes").await;
         app.quit().await;
     });
 }
