@@ -457,7 +457,7 @@ fn a_meeting_from_plan_to_minutes_and_back_on_the_board() {
     });
 }
 
-/// The "done when" (#22): on a small store of demo cases with an earlier meeting, by
+/// The "done when" (#22): on a store of 400 demo cases with an earlier meeting, by
 /// keyboard — the next meeting planned from the last one's »Næste møde«, the proposal with only
 /// acute and flagged cases ticked (one Tab stop: arrows, Space; »Vælg ingen«/»Vælg alle«), a case
 /// to be closed without its outcome (saved as typed), »Færdiggør« blocked with a link that opens
@@ -472,7 +472,8 @@ fn a_meeting_a_secretary_runs() {
         let app = App::launch("meeting_secretary/1", data.path()).await;
         app.set_up().await;
         app.quit().await;
-        data.cli(&["demo", "--cases", "12"]);
+        // The store: 400 demo cases across Denmark (about 80 of them this infohus's).
+        data.cli(&["demo", "--cases", "400"]);
         let today = tovholder_e2e::copenhagen_today();
         let earlier = today - TimeDelta::days(14);
         let yesterday = today - TimeDelta::days(1);
