@@ -240,7 +240,7 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
         app.ensure(row_refs(&app).await == [forwarded.clone()], "the forwarded case is listed under Videresendt").await;
         let chips = app.text("#filter-chips").await;
         app.ensure(
-            chips.contains("Fase: Videresendt") && chips.contains("Infohus: Østjylland"),
+            chips.contains("Fase: Videresendt") && chips.contains("Infohus Østjylland") && !chips.contains("Infohus: "),
             format!("chips: {chips:?}"),
         )
         .await;
@@ -261,6 +261,29 @@ fn case_list_and_search_by_keyboard_on_demo_data() {
             format!("focus stays in the chip bar: {f}"),
         )
         .await;
+        // One name per infohus, in the list too; letters reach an infohus by the name after
+        // »Infohus « (»f« → Infohus Fyn), and the list follows.
+        let options = app
+            .js(
+                "return [...document.querySelectorAll('#filter-district option')].map((o) => o.textContent.trim());",
+                vec![],
+            )
+            .await;
+        app.ensure(
+            options.to_string().contains("\"Infohus Fyn\"") && options.to_string().contains("\"Infohus Østjylland\""),
+            format!("the infohus list: {options}"),
+        )
+        .await;
+        app.js("document.getElementById('filter-district').focus(); return true;", vec![]).await;
+        app.press("f").await;
+        app.poll("»f« chooses Infohus Fyn", STEP, async |c: &Client| {
+            let v = c.execute("return document.getElementById('filter-district').value;", vec![]).await.ok()?;
+            (v == json!("FYP")).then_some(())
+        })
+        .await;
+        app.wait_text("#filter-chips", "Infohus Fyn").await;
+        app.select("#filter-district", "ØJP").await;
+        wait_summary(&app, "Viser 1–").await;
 
         // ---- Search by keyboard: a snippet of why, own district first, the field emptied ----
         app.press(&key::ctrl("k")).await;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { districtOptionLabel, infohusName } from './districts';
+import { districtName } from './districts';
 import { CATEGORY_LABELS, CHANNEL_LABELS, URGENCY_LABELS } from './labels';
 import { isCommandError, toCommandError, UNEXPECTED_ERROR_MESSAGE } from './errors';
 import { formEnter, matchShortcut, routeFromHash, viewFromHash, type KeyLike } from './shortcuts';
@@ -11,8 +11,6 @@ import {
   validateOrganisationName,
   validateRecoveryCode,
 } from './validation';
-
-const ØJP = { code: 'ØJP', name: 'Østjyllands Politi', infohus: 'Infohus Østjylland' };
 
 describe('stages', () => {
   it('has a Danish label for every stage', () => {
@@ -44,13 +42,10 @@ describe('case field labels', () => {
 });
 
 describe('districts', () => {
-  it('labels an option with infohus and police district', () => {
-    expect(districtOptionLabel(ØJP)).toBe('Østjylland');
-  });
-
-  it('finds the infohus for a code', () => {
-    expect(infohusName([ØJP], 'ØJP')).toBe('Infohus Østjylland');
-    expect(infohusName([ØJP], 'XYZ')).toBe('XYZ');
+  it('names a district by its infohus, one name everywhere', () => {
+    expect(districtName('ØJP')).toBe('Infohus Østjylland');
+    expect(districtName('NH')).toBe('Den nationale hotline');
+    expect(districtName('XYZ')).toBe('XYZ');
   });
 });
 

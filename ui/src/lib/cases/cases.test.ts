@@ -41,13 +41,13 @@ describe('filter labels', () => {
 });
 
 describe('filter chips', () => {
-  const label = (code: string): string => (code === 'ØJP' ? 'Østjylland' : code);
+  const label = (code: string): string => (code === 'ØJP' ? 'Infohus Østjylland' : code);
 
   it('show each active filter with its name, in the filter bar order', () => {
     const s = { ...initialListState('ØJP'), stage: 'forwarded' as const, age: 'under15' as const, category: 'left_wing' as const };
     expect(filterChips(s, label)).toEqual([
       { key: 'stage', label: 'Fase: Videresendt' },
-      { key: 'district', label: 'Infohus: Østjylland' },
+      { key: 'district', label: 'Infohus Østjylland' },
       { key: 'category', label: 'Kategori: Venstreekstremisme' },
       { key: 'age', label: 'Alder: Under 15' },
     ]);

@@ -146,7 +146,9 @@ export function filterChips(s: ListState, districtLabel: (code: string) => strin
   };
   return (Object.keys(FILTER_LABELS) as FilterKey[]).flatMap((key) => {
     const v = values[key];
-    return v === null ? [] : [{ key, label: `${FILTER_LABELS[key]}: ${v}` }];
+    if (v === null) return [];
+    // An infohus names itself (»Infohus Østjylland«); the other filters say what they filter.
+    return [{ key, label: key === 'district' ? v : `${FILTER_LABELS[key]}: ${v}` }];
   });
 }
 
