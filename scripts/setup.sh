@@ -34,10 +34,10 @@ build_packages=(
 )
 # Xvfb + WebKitWebDriver for the end-to-end tests; gnome-keyring, libsecret-tools and D-Bus for the
 # OS keychain (scripts/keyring-session.sh); poppler-utils for PDF checks; fonts for rendering; git
-# for the bindings check.
+# for the bindings check; nsis (makensis) to compile the Windows installer's Danish texts.
 test_packages=(
   xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 poppler-utils
-  fonts-dejavu-core git
+  fonts-dejavu-core git nsis
 )
 
 dry_run="${TOVHOLDER_SETUP_DRY_RUN:-}"

@@ -7,7 +7,8 @@
 #   4. build               the app, the CLI and the unit tests, once (debug)
 #   5. package             the Linux package: a .deb bundled from that debug build and installed with
 #                          apt-get (Debian/Ubuntu; as root or through sudo), for the end-to-end test
-#                          that starts the installed app (tests/tests/installed_package.rs)
+#                          that starts the installed app (tests/tests/installed_package.rs); and the
+#                          Windows installer's Danish texts, complete and compiled with makensis
 #   6. tests               unit/integration tests against the real OS keychain, then the end-to-end
 #                          tests driving the built app (tauri-driver + WebKitWebDriver under Xvfb),
 #                          all in one private D-Bus session with an unlocked gnome-keyring
@@ -15,7 +16,7 @@
 #
 # Needs Rust and Node 20 + npm. Everything else it installs first when missing (scripts/setup.sh
 # test): on Debian/Ubuntu the build packages plus xvfb xauth webkit2gtk-driver gnome-keyring
-# libsecret-tools dbus dbus-x11 poppler-utils fonts-dejavu-core git, and tauri-driver 2.x.
+# libsecret-tools dbus dbus-x11 poppler-utils fonts-dejavu-core git nsis, and tauri-driver 2.x.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -85,7 +86,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 step build "app, CLI and tests (debug)"
 cargo build --workspace --exclude tovholder-e2e --lib --bins --tests --examples
 
-step package "the .deb from the debug build, installed with apt-get"
+step package "the .deb from the debug build, installed with apt-get; the installer's Danish texts"
+bash scripts/check-installer-strings.sh
 if command -v apt-get >/dev/null && command -v dpkg >/dev/null; then
   rm -rf target/debug/bundle/deb
   # The tauri CLI from ui/ (the same version as @tauri-apps/api); the Rust crate is a minor
