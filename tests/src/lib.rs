@@ -552,6 +552,19 @@ impl App {
         }
     }
 
+    /// Saves a screenshot of the window for the user guide as `docs/guide/<name>.png` (committed;
+    /// `tests/tests/user_guide.rs` takes them anew on every run, so they show the app as it is).
+    pub async fn guide_shot(&self, name: &str) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("docs").join("guide");
+        fs::create_dir_all(&dir).expect("the guide's folder");
+        // Let the window repaint: under Xvfb a screenshot right after a change can show the frame before.
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        match self.client().screenshot().await {
+            Ok(png) => fs::write(dir.join(format!("{name}.png")), png).expect("save the guide's screenshot"),
+            Err(e) => panic!("{}", self.report(format!("screenshot failed: {e}")).await),
+        }
+    }
+
     /// Polls `check` until it yields `Some`, or fails after `timeout` describing `what`.
     pub async fn poll<T>(&self, what: &str, timeout: Duration, check: impl AsyncFnMut(&Client) -> Option<T>) -> T {
         match self.poll_quietly(timeout, check).await {
