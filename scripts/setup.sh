@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what Tovholder's run and test commands need, when it is missing; called by both:
-#   bash scripts/setup.sh run    the build dependencies, and ui/node_modules (npm ci) when missing or
-#                                older than ui/package-lock.json
+#   bash scripts/setup.sh run    the build dependencies, ui/node_modules (npm ci) when missing or
+#                                older than ui/package-lock.json, and cargo-about (the UI build generates the licence lists with it)
 #   bash scripts/setup.sh test   the build dependencies plus the test tools (Xvfb, WebKitWebDriver,
-#                                gnome-keyring, D-Bus, poppler-utils, fonts, git) and tauri-driver 2.x;
-#                                test.sh runs npm ci itself
+#                                gnome-keyring, D-Bus, poppler-utils, fonts, git), tauri-driver 2.x,
+#                                cargo-about and cargo-deny (the licence check); test.sh runs npm ci itself
 # Prerequisites it does not install: Rust (cargo) and Node.js 20.19+ with npm.
 #
 # System packages are installed on Debian/Ubuntu only (apt-get, with sudo when not root; apt-get
@@ -15,7 +15,7 @@
 # For trying it out without changing anything:
 #   TOVHOLDER_SETUP_DRY_RUN=1                 print the commands it would run instead of running them
 #   TOVHOLDER_SETUP_PRETEND_MISSING="A B ..." treat these as missing: apt package names,
-#                                             tauri-driver, node_modules
+#                                             tauri-driver, cargo-about, cargo-deny, node_modules
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -161,6 +161,25 @@ if [[ "$mode" == test && "$(uname -s)" == Linux ]]; then
     say "tauri-driver: $why; installing tauri-driver 2.x with cargo (a few minutes)"
     run cargo install tauri-driver --version '^2' --locked
   fi
+fi
+
+# --- cargo-about (both modes: the UI build runs it) and cargo-deny (test) -------------------------
+# cargo_tool NAME VERSION [CARGO INSTALL OPTIONS...]: installs NAME with cargo when it is missing.
+cargo_tool() {
+  local name=$1 version=$2
+  shift 2
+  if ! pretended "$name" && command -v "$name" >/dev/null; then
+    say "$name present: $(command -v "$name")"
+  else
+    say "$name: not found; installing $name $version with cargo (a few minutes)"
+    run cargo install "$name" --version "$version" --locked "$@"
+  fi
+}
+# The licence lists of »Om Tovholder« (ui/build/licences.ts); its command line is the `cli` feature.
+cargo_tool cargo-about '^0.9' --features cli
+if [[ "$mode" == test ]]; then
+  # `cargo deny check licenses bans` (scripts/test.sh, deny.toml).
+  cargo_tool cargo-deny '^0.20'
 fi
 
 # --- UI packages (run.sh; test.sh runs npm ci in its UI step) -------------------------------------
