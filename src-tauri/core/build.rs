@@ -27,8 +27,12 @@ fn main() {
             let mut watched = vec!["HEAD".to_string(), "packed-refs".to_string()];
             watched.extend(git(&dir, &["symbolic-ref", "-q", "HEAD"]));
             for name in watched {
-                if let Some(path) = git(&dir, &["rev-parse", "--git-path", &name]) {
-                    println!("cargo:rerun-if-changed={}", dir.join(path).display());
+                // Only files that exist: cargo reruns the script on every build for a missing one
+                // (packed-refs often is).
+                if let Some(path) = git(&dir, &["rev-parse", "--git-path", &name]).map(|p| dir.join(p))
+                    && path.exists()
+                {
+                    println!("cargo:rerun-if-changed={}", path.display());
                 }
             }
             commit
