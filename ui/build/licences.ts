@@ -12,8 +12,8 @@
 // network beyond crates.io, nothing asked of clearlydefined.io, so the output is the lock file's.
 // Its full scan of every crate's files takes minutes on two cores (a shallower `max-depth` misses
 // licences of vendored code, such as libdbus-sys's), so the Rust list is kept in
-// target/licences/, keyed by Cargo.lock, about.toml and cargo-about's version, and made again
-// only when one of them changes.
+// target/licences/, keyed by the app's crates (`cargo tree`), about.toml and cargo-about's
+// version, and made again only when one of them changes.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -72,8 +72,18 @@ function rustLicences(): ThirdPartyList {
       throw new Error(`licences: \`cargo ${args.join(' ')}\` failed (is cargo-about installed? bash scripts/setup.sh run): ${String(e)}`);
     }
   };
+  // The app's crates (normal and build dependencies, every target), not all of Cargo.lock: a
+  // dependency of the tests alone leaves the list as it is.
+  const crates = [
+    ...new Set(
+      run(['tree', '--locked', '--manifest-path', manifest, '-e', 'normal,build', '--target', 'all', '--prefix', 'none', '-f', '{p}'])
+        .split('\n')
+        .map((line) => line.replace(' (*)', '').trim())
+        .filter((line) => line !== ''),
+    ),
+  ].sort();
   const key = createHash('sha256')
-    .update(readFileSync(join(root, 'Cargo.lock')))
+    .update(crates.join('\n'))
     .update(readFileSync(join(root, 'about.toml')))
     .update(run(['about', '--version']))
     .digest('hex')
