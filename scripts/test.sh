@@ -2,8 +2,11 @@
 # Tovholder's one test command (the README's and CI's): bash scripts/test.sh
 #
 #   1. formatting          cargo fmt --all --check
-#   2. UI                  npm ci, type check, unit tests and build of ui/ (ui/dist is embedded in the app)
-#   3. lints               cargo clippy --workspace --all-targets -D warnings
+#   2. UI                  npm ci, type check, unit tests and build of ui/ (ui/dist is embedded in the app,
+#                          with the third-party licence lists the build generates: ui/build/licences.ts)
+#   3. lints               cargo clippy --workspace --all-targets -D warnings,
+#                          cargo deny check licenses bans (deny.toml: the licence allow-list, banned crates),
+#                          and actionlint on .github/workflows (ci.yml, release.yml)
 #   4. build               the app, the CLI and the unit tests, once (debug)
 #   5. package             the Linux package: a .deb bundled from that debug build and installed with
 #                          apt-get (Debian/Ubuntu; as root or through sudo), for the end-to-end test
@@ -16,7 +19,8 @@
 #
 # Needs Rust and Node 20 + npm. Everything else it installs first when missing (scripts/setup.sh
 # test): on Debian/Ubuntu the build packages plus xvfb xauth webkit2gtk-driver gnome-keyring
-# libsecret-tools dbus dbus-x11 poppler-utils fonts-dejavu-core git nsis, and tauri-driver 2.x.
+# libsecret-tools dbus dbus-x11 poppler-utils fonts-dejavu-core git nsis python3-venv, tauri-driver
+# 2.x, cargo-about, cargo-deny and actionlint.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -75,8 +79,13 @@ step ui "npm ci, check, test and build in ui/"
   npm run build
 )
 
-step clippy "cargo clippy --workspace --all-targets -- -D warnings"
+step clippy "cargo clippy; cargo deny check licenses bans; actionlint"
 cargo clippy --workspace --all-targets -- -D warnings
+# Duplicate versions are warnings (Tauri brings many); a licence off the list or a banned crate fails.
+cargo deny check --hide-inclusion-graph licenses bans
+# The workflows run only on the hosting service: checked here (setup.sh installs actionlint).
+actionlint_bin=$(command -v actionlint || echo "${XDG_CACHE_HOME:-$HOME/.cache}/tovholder-tools/actionlint/bin/actionlint")
+"$actionlint_bin" .github/workflows/*.yml
 
 # The app and CLI binaries plus exactly the targets `cargo test` builds below (so the same
 # dependency features, and nothing is compiled twice; a plain `cargo build` leaves dev-dependencies'

@@ -6,7 +6,7 @@
 //!    generated TypeScript bindings (`ui/src/lib/bindings.ts`);
 //! 2. `capabilities/main.json`: `allow-<command>` for each command, plus only the two event
 //!    permissions the window needs to receive `DataChanged` (no `core:default`, and no permission
-//!    of the dialog and opener plugins, which the commands call from Rust);
+//!    of the dialog, opener and updater plugins, which the commands call from Rust);
 //! 3. the app manifest given to `tauri_build`, which generates the `allow-`/`deny-` permissions.
 //!
 //! So adding a command means writing the function (with `#[tauri::command]` and
@@ -25,7 +25,7 @@ use std::{env, fs};
 /// from) events, so the UI can receive `DataChanged`. Not `emit`: the window cannot send events.
 const EVENT_PERMISSIONS: &[&str] = &["core:event:allow-listen", "core:event:allow-unlisten"];
 
-const CAPABILITY_DESCRIPTION: &str = "The main window may call only Tovholder's own commands; no plugin permissions (the dialog and opener plugins are called from Rust only), no file system, no shell.";
+const CAPABILITY_DESCRIPTION: &str = "The main window may call only Tovholder's own commands; no plugin permissions (the dialog, opener and updater plugins are called from Rust only), no file system, no shell.";
 
 /// A command found in `src/commands/<module>.rs`.
 struct Command {

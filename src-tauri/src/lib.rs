@@ -296,6 +296,9 @@ pub fn run() {
         // of their permissions. The opener's script that opens links on click is left out.
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::Builder::new().open_js_links_on_click(false).build())
+        // Signed updates (src/commands/update.rs), called from Rust only like the two above.
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .manage(commands::update::PendingUpdate::default())
         .invoke_handler(specta.invoke_handler())
         .setup(move |app| {
             specta.mount_events(app);
@@ -409,7 +412,18 @@ mod boundary {
             "created in Rust, with the web view's data inside the app's data directory"
         );
         assert!(windows[0].get("url").is_none(), "the window loads the bundled UI only");
-        assert!(conf.get("plugins").is_none(), "plugins are configured in Rust, not here");
+        // One plugin configured here: the updater's public key (the signature check), with no
+        // endpoint — the deploying organisation sets it at build time (docs/release.md), and
+        // without it updates are off.
+        let plugins = conf["plugins"].as_object().expect("plugins");
+        assert_eq!(plugins.keys().collect::<Vec<_>>(), ["updater"], "other plugins are configured in Rust");
+        let updater = plugins["updater"].as_object().expect("the updater's configuration");
+        assert_eq!(
+            updater.keys().collect::<BTreeSet<_>>(),
+            BTreeSet::from([&"endpoints".to_string(), &"pubkey".to_string()])
+        );
+        assert_eq!(updater["endpoints"], json!([]), "no endpoint in the repository");
+        assert!(updater["pubkey"].as_str().is_some_and(|k| k.len() > 100), "the release key");
         let files: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities"))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -7,6 +7,7 @@ pub mod access_report;
 pub mod actions;
 pub mod audit;
 pub mod board;
+pub mod build_info;
 pub mod cases;
 pub mod clock;
 pub mod dates;

@@ -499,3 +499,17 @@ fn a_killed_backup_leaves_no_temporary_file_after_the_next_start() {
     let again = cli_with_env(tmp.path(), &["backup", file.to_str().unwrap()], &[("XDG_CACHE_HOME", cache_home)]);
     assert!(again.status.success(), "{}", stderr(&again));
 }
+
+#[test]
+fn version_prints_the_version_and_the_commit_built() {
+    let out = Command::new(env!("CARGO_BIN_EXE_tovholder-cli")).arg("--version").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let head = Command::new("git").args(["rev-parse", "--short=12", "HEAD"]).output().unwrap();
+    let head = String::from_utf8_lossy(&head.stdout).trim().to_string();
+    assert_eq!(head.len(), 12, "the tests run in a git checkout");
+    let expected = format!("tovholder-cli {} (commit {head}, bygget ", env!("CARGO_PKG_VERSION"));
+    assert!(printed.starts_with(&expected), "{printed:?} should start with {expected:?}");
+    let date = printed.strip_prefix(&expected).and_then(|rest| rest.strip_suffix(')')).unwrap_or_default();
+    assert!(chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok(), "a build date: {printed:?}");
+}

@@ -7,6 +7,7 @@
 //!
 //! `build.rs` finds the commands in these files; nothing else lists them (see there).
 
+pub mod about;
 pub mod actions;
 pub mod app;
 pub mod audit;
@@ -20,3 +21,4 @@ pub mod minutes;
 pub mod retention;
 pub mod screen;
 pub mod stats;
+pub mod update;

@@ -7,6 +7,8 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
+	/**  The build and the licences, for »Om Tovholder«. Needs no open store. */
+	about: () => typedError<AboutInfo, CommandError>(__TAURI_INVOKE("about")),
 	/**  Adds an action item to a case. */
 	addActionItem: (reference: string, item: NewActionItem) => typedError<ActionItem, CommandError>(__TAURI_INVOKE("add_action_item", { reference, item })),
 	/**  Marks an open action item done or cancelled. */
@@ -227,6 +229,19 @@ export const commands = {
 	statsSettings: () => typedError<StatsSettings, CommandError>(__TAURI_INVOKE("stats_settings")),
 	/**  Saves the threshold (3–10); it applies to the screen, the report and the CLI from now on. */
 	saveStatsSettings: (settings: StatsSettings) => typedError<StatsSettings, CommandError>(__TAURI_INVOKE("save_stats_settings", { settings })),
+	/**
+	 *  Where updates come from, the version running and the signing key: what the dialog says before
+	 *  the first request. Needs no open store.
+	 */
+	updateSettings: () => typedError<UpdateSettings, CommandError>(__TAURI_INVOKE("update_settings")),
+	/**  Asks the endpoint whether a newer version exists; none when this is the newest. */
+	checkUpdate: () => typedError<FoundUpdate | null, CommandError>(__TAURI_INVOKE("check_update")),
+	/**
+	 *  Downloads the update found by the last check, verifies its signature and installs it. A
+	 *  package whose signature does not verify is refused before anything is written. On Windows the
+	 *  installer then replaces the program and restarts it; elsewhere Tovholder says to restart.
+	 */
+	installUpdate: (version: string) => typedError<null, CommandError>(__TAURI_INVOKE("install_update", { version })),
 };
 
 /** Events */
@@ -237,6 +252,19 @@ export const events = {
 };
 
 /* Types */
+/**  What »Om Tovholder« shows. */
+export type AboutInfo = {
+	version: string,
+	/**  The commit built (12 hex digits), or »ukendt«. */
+	commit: string,
+	/**  The day of the build, YYYY-MM-DD. */
+	build_date: string,
+	/**  Tovholder's own licence: EUPL-1.2. */
+	license: string,
+	rust: ThirdPartyList,
+	npm: ThirdPartyList,
+};
+
 /**  The access report's settings (table `access_report_settings`). */
 export type AccessReportSettings = {
 	/**  Name the staff member who looked up or changed the case (off: organisation and role only). */
@@ -657,6 +685,11 @@ export type Finalized = {
 	meeting: MeetingSummary,
 	minutes_sha256: string,
 	minutes_bytes: number,
+};
+
+/**  An update the endpoint offers. */
+export type FoundUpdate = {
+	version: string,
 };
 
 export type Gender = "female" | "male" | "other";
@@ -1170,6 +1203,32 @@ export type Table = {
 	total: Cell | null,
 	/**  Shown as a bar chart beside the table (on screen and in the report). */
 	chart: boolean,
+};
+
+/**  The packages of one ecosystem, sorted by name, and their licence texts. */
+export type ThirdPartyList = {
+	packages: ThirdPartyPackage[],
+	texts: string[],
+};
+
+/**  One third-party package (a crate or an npm package) and its licence. */
+export type ThirdPartyPackage = {
+	name: string,
+	version: string,
+	/**  The SPDX expression the package declares (»MIT OR Apache-2.0«). */
+	license: string,
+	/**  Its licence text: an index into [`ThirdPartyList::texts`] (shared texts are kept once). */
+	text: number,
+};
+
+/**  What »Søg efter opdatering« will do, shown before it does anything. */
+export type UpdateSettings = {
+	/**  The address asked for updates; none when updates are off in this installation. */
+	endpoint: string | null,
+	/**  The version running now. */
+	current_version: string,
+	/**  The signing key's id (minisign, 16 hex digits), as the release documentation names it. */
+	key_id: string,
 };
 
 /**  `acute` means danger now: the caller is told to ring 112 and the case is flagged for police. */

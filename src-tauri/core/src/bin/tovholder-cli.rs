@@ -22,7 +22,7 @@ use tovholder_core::{
 };
 
 #[derive(Parser)]
-#[command(name = "tovholder-cli", version, about = "Tovholder's case store from the command line")]
+#[command(name = "tovholder-cli", version = tovholder_core::build_info::LONG_VERSION, about = "Tovholder's case store from the command line")]
 struct Cli {
     /// Data directory (default: $TOVHOLDER_DATA_DIR, else the OS app-data directory).
     #[arg(long, global = true, value_name = "DIR")]
