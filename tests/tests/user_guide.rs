@@ -3,7 +3,9 @@
 //! being taken, a case recorded at a meeting, the lock screen — so the guide shows the app as it
 //! is. Synthetic data only.
 
+use fantoccini::Client;
 use serde_json::json;
+use std::time::Duration;
 use tovholder_e2e::key::*;
 use tovholder_e2e::{App, DataDir, run};
 
@@ -78,6 +80,28 @@ fn the_user_guide_shows_the_app_as_it_is() {
         app.click("#meeting-tab-recording").await;
         app.wait_text("#recording-item-title", &case).await;
         app.guide_shot("referering").await;
+
+        // The guide in the app, from »?«: its sections, and every screenshot loaded.
+        app.click("#shortcuts-open").await;
+        app.click("#shortcuts-guide").await;
+        app.wait_heading("Brugervejledning").await;
+        app.wait_text("#guide-text", "gendannelseskode").await;
+        app.poll("the guide's screenshots loaded", Duration::from_secs(15), async |c: &Client| {
+            let v = c
+                .execute(
+                    "return [...document.querySelectorAll('#guide-text img')].map((i) => i.complete && i.naturalWidth > 0);",
+                    vec![],
+                )
+                .await
+                .ok()?;
+            let loaded: Vec<bool> = serde_json::from_value(v).ok()?;
+            (loaded.len() >= 6 && loaded.iter().all(|l| *l)).then_some(())
+        })
+        .await;
+        app.click(".contents a[href=\"#guide-7-hvis-computeren-bliver-væk-eller-skal-udskiftes\"]").await;
+        app.wait_focus("guide-7-hvis-computeren-bliver-væk-eller-skal-udskiftes").await;
+        app.assert_accessible("user-guide").await;
+        app.snapshot("user-guide").await;
 
         app.press(&ctrl('l')).await;
         app.wait_heading("Tovholder er låst").await;

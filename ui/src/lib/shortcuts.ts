@@ -1,7 +1,17 @@
 // The app's keyboard shortcuts, as pure functions of a key event (tested in helpers.test.ts).
 
-/** The rail's views (Alt+1…8) and the intake form ("ny", Ctrl+N). */
-export type View = 'tavle' | 'sager' | 'opgaver' | 'moeder' | 'sletning' | 'log' | 'overdragelse' | 'statistik' | 'ny';
+/** The rail's views (Alt+1…8), the intake form ("ny", Ctrl+N) and the user guide ("vejledning", from »?«). */
+export type View =
+  | 'tavle'
+  | 'sager'
+  | 'opgaver'
+  | 'moeder'
+  | 'sletning'
+  | 'log'
+  | 'overdragelse'
+  | 'statistik'
+  | 'ny'
+  | 'vejledning';
 
 export type ShortcutAction =
   | { kind: 'search' }
@@ -32,8 +42,8 @@ export const VIEW_ORDER: readonly View[] = [
   'statistik',
 ];
 
-/** Every view reachable by a hash route ("#/ny" is the intake form). */
-export const ROUTES: readonly View[] = [...VIEW_ORDER, 'ny'];
+/** Every view reachable by a hash route ("#/ny" is the intake form, "#/vejledning" the user guide). */
+export const ROUTES: readonly View[] = [...VIEW_ORDER, 'ny', 'vejledning'];
 
 /**
  * @param inEditable true when focus is in a text field, select or other editable element: then
