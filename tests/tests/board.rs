@@ -572,9 +572,13 @@ fn case_panel_keeps_focus_where_the_keyboard_user_is() {
         app.ensure(focused(&app).await == "case-stage", format!("Tab 2: {}", focused(&app).await)).await;
         let before = app.js("return document.getElementById('case-stage').value;", vec![]).await;
         app.select("#case-stage", "assessment").await;
-        app.press("\u{E004}").await; // Tab: Gem fase
+        app.press("\u{E004}").await; // Tab: Flyt …
         app.ensure(focused(&app).await == "case-stage-save", format!("Tab 3: {}", focused(&app).await)).await;
+        // »Flyt …« opens the board's move dialog: an optional reason, then Enter moves.
         app.press(&ENTER.to_string()).await;
+        app.wait_focus("case-move-reason").await;
+        app.assert_accessible("panel-move-dialog").await;
+        app.press(&format!("Klar til vurdering{ENTER}")).await;
         let toast = toast_text(&app).await;
         app.ensure(toast.contains("Fasen er nu Vurdering"), format!("the toast says {toast:?}")).await;
         app.poll("focus back on the stage after saving", Duration::from_secs(10), async |c: &Client| {
@@ -599,6 +603,8 @@ fn case_panel_keeps_focus_where_the_keyboard_user_is() {
         .await;
         app.wait_enabled("#case-stage-save").await;
         app.click("#case-stage-save").await;
+        app.wait_focus("case-move-reason").await;
+        app.click("#case-move-confirm").await;
         app.wait_text("#toast", "Fasen er nu Vurdering").await;
         app.js("document.getElementById('case-stage').focus();", vec![]).await;
         app.press("\u{E00C}").await; // Esc

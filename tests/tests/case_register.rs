@@ -133,9 +133,15 @@ fn intake_by_keyboard_is_routed_saved_listed_found_and_has_a_history() {
         // A stage change is recorded in the history, with who and when.
         app.select("#case-stage", "screening").await;
         app.click("#case-stage-save").await;
+        app.wait_focus("case-move-reason").await;
+        app.type_into("#case-move-reason", "Skolen har ringet igen").await;
+        app.click("#case-move-confirm").await;
         app.poll("the stage change in #case-history", Duration::from_secs(10), async |c: &Client| {
             let t = c.find(Locator::Css("#case-history")).await.ok()?.text().await.ok()?;
-            (t.contains("Screening") && t.matches("Mette Sørensen").count() >= 2).then_some(())
+            (t.contains("Screening")
+                && t.contains("Skolen har ringet igen")
+                && t.matches("Mette Sørensen").count() >= 2)
+                .then_some(())
         })
         .await;
         app.snapshot("history").await;

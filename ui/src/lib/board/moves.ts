@@ -53,9 +53,12 @@ export function openActionsWarning(open: number): string | null {
   return `Sagen har stadig ${n}. De forbliver åbne, når sagen afsluttes.`;
 }
 
+/** What the move dialog shows of the case being moved (a board card, or the case panel's case). */
+export type MovingCase = Pick<BoardCard, 'reference' | 'stage' | 'pseudonym' | 'open_actions'>;
+
 /** A move waiting for the dialog (reason, outcome). */
 export interface MoveRequest {
-  card: BoardCard;
+  card: MovingCase;
   to: Stage;
   reasonRequired: boolean;
   outcomeRequired: boolean;

@@ -34,8 +34,6 @@ export interface PanelDraft {
   /** The stage and outcome chosen but not saved yet; null = the case's own. */
   stage: Stage | null;
   outcome: Outcome | '';
-  /** Why the stage changes (required when a closed case is reopened or a forwarded one taken back). */
-  stageReason: string;
   forwardOpen: boolean;
   forwardDistrict: string;
   forwardReason: string;
@@ -53,7 +51,6 @@ export function draftFor(reference: string): PanelDraft {
     note: '',
     stage: null,
     outcome: '',
-    stageReason: '',
     forwardOpen: false,
     forwardDistrict: '',
     forwardReason: '',
