@@ -18,7 +18,7 @@ case "$(uname -s)" in
   *) echo "release.sh: no bundles for $(uname -s)" >&2; exit 1 ;;
 esac
 # The tauri CLI of ui/ (the version @tauri-apps/api matches).
-ui/node_modules/.bin/tauri build "${bundles[@]}" --ci --ignore-version-mismatches "$@"
+ui/node_modules/.bin/tauri build "${bundles[@]}" --ci "$@"
 
 size() { wc -c < "$1" | awk '{ printf "%.1f MB", $1 / 1000000 }'; }
 echo
