@@ -3,7 +3,7 @@
 //! lanes and filters; action-item validation.
 
 mod common;
-use common::profile;
+use common::{at, profile};
 use serde_json::json;
 use std::sync::Arc;
 use tovholder_core::actions::{self, ActionFilter, ActionStatus, Agency, NewActionItem};
@@ -11,10 +11,6 @@ use tovholder_core::board::{self, BoardFilter, BoardSettings, Lane};
 use tovholder_core::cases::{self, CaseEdit, Outcome, Stage};
 use tovholder_core::intake::{IntakeReport, Urgency};
 use tovholder_core::{Error, FixedClock, Keychain, Store};
-
-fn at(t: &str) -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::parse_from_rfc3339(t).unwrap().into()
-}
 
 fn store(clock: &FixedClock) -> (tempfile::TempDir, Store) {
     let tmp = tempfile::tempdir().unwrap();

@@ -4,9 +4,8 @@
 //! unless the setting names them, the report's checkpoint verifies, and bad input writes nothing.
 
 mod common;
-use common::{FIXED_NOW, TempStore, cli, cli_with_stdin, json, new_store, ok, stderr};
+use common::{FIXED_NOW, TempStore, cli, cli_with_stdin, json, new_store, ok, pdftotext, stderr};
 use serde_json::{Value, json as j};
-use std::path::Path;
 use tovholder_core::{FixedClock, Keychain, Store, cases};
 
 fn report(pseudonym: &str, description: &str) -> String {
@@ -21,17 +20,6 @@ fn report(pseudonym: &str, description: &str) -> String {
         "description": description
     })
     .to_string()
-}
-
-fn pdftotext(path: &Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn squash(s: &str) -> String {

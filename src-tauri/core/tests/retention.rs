@@ -3,26 +3,13 @@
 //! The forensic test (every page of the file and its WAL decrypted) is in retention_pages.rs.
 
 mod common;
-use common::profile;
+use common::{at, store_at as store};
 use serde_json::json;
-use std::sync::Arc;
 use tovholder_core::cases::{self, Outcome, Stage};
 use tovholder_core::dates::Day;
 use tovholder_core::intake::IntakeReport;
 use tovholder_core::retention::{self, RetentionSettings};
-use tovholder_core::{Error, FixedClock, Keychain, Store, actions, audit, meetings};
-
-fn at(t: &str) -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::parse_from_rfc3339(t).unwrap().into()
-}
-
-fn store(now: &str) -> (tempfile::TempDir, Store, FixedClock) {
-    let clock = FixedClock::at_rfc3339(now);
-    let tmp = tempfile::tempdir().unwrap();
-    let (store, _) =
-        Store::init_with_clock(tmp.path(), &Keychain::memory(), profile(), Arc::new(clock.clone())).unwrap();
-    (tmp, store, clock)
-}
+use tovholder_core::{Error, Store, actions, audit, meetings};
 
 fn intake(store: &Store, received: &str, description: &str) -> String {
     let report = IntakeReport::from_json(

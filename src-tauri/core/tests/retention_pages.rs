@@ -12,7 +12,7 @@ mod common;
 use aes::Aes256;
 use cbc::cipher::block_padding::NoPadding;
 use cbc::cipher::{BlockModeDecrypt, KeyIvInit};
-use common::{TempStore, profile, require_os_keychain, store_id};
+use common::{TempStore, at, profile, require_os_keychain, store_id};
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::json;
 use sha2::Sha512;
@@ -121,10 +121,6 @@ fn find(pages: &[(String, Vec<u8>)], phrase: &str) -> Vec<String> {
         }
     }
     hits
-}
-
-fn at(t: &str) -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::parse_from_rfc3339(t).unwrap().into()
 }
 
 fn intake(store: &Store, description: &str) -> String {

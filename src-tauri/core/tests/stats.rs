@@ -4,28 +4,15 @@
 //! tries to solve each hidden cell from the published cells and the sums.
 
 mod common;
-use common::profile;
+use common::{at, pdftotext, store_at as store};
 use proptest::prelude::*;
 use serde_json::json;
-use std::sync::Arc;
 use tovholder_core::cases::{self, Outcome, Stage};
 use tovholder_core::dates::Day;
 use tovholder_core::intake::IntakeReport;
 use tovholder_core::stats::suppress::{self, Hidden, Known, Sum};
 use tovholder_core::stats::{self, Period, Statistics, Table};
-use tovholder_core::{Error, FixedClock, Keychain, Store, actions, meetings};
-
-fn at(t: &str) -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::parse_from_rfc3339(t).unwrap().into()
-}
-
-fn store(now: &str) -> (tempfile::TempDir, Store, FixedClock) {
-    let clock = FixedClock::at_rfc3339(now);
-    let tmp = tempfile::tempdir().unwrap();
-    let (store, _) =
-        Store::init_with_clock(tmp.path(), &Keychain::memory(), profile(), Arc::new(clock.clone())).unwrap();
-    (tmp, store, clock)
-}
+use tovholder_core::{Error, FixedClock, Store, actions, meetings};
 
 /// A case received at `received` (the clock set there), about a person in `municipality`.
 fn intake(store: &Store, clock: &FixedClock, received: &str, municipality: &str, birth_year: Option<i32>) -> String {
@@ -274,17 +261,6 @@ fn bad_periods_and_thresholds_are_refused_naming_the_field() {
     }
     let empty = stats::figures(&store, p, 10).unwrap();
     assert_eq!(total(&empty, "by_month"), 0);
-}
-
-fn pdftotext(path: &std::path::Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]

@@ -139,3 +139,34 @@ pub fn new_store() -> TempStore {
 pub fn dirs(stores: &[&TempStore]) -> Vec<PathBuf> {
     stores.iter().map(|s| s.path().to_path_buf()).collect()
 }
+
+/// An instant from RFC 3339 text ("2026-11-25T13:05:00Z").
+pub fn at(t: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(t).unwrap().into()
+}
+
+/// A fresh store (key in memory) for [`profile`], on a clock fixed at `now` that the test moves.
+pub fn store_at(now: &str) -> (tempfile::TempDir, tovholder_core::Store, tovholder_core::FixedClock) {
+    let clock = tovholder_core::FixedClock::at_rfc3339(now);
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, _) = tovholder_core::Store::init_with_clock(
+        tmp.path(),
+        &Keychain::memory(),
+        profile(),
+        std::sync::Arc::new(clock.clone()),
+    )
+    .unwrap();
+    (tmp, store, clock)
+}
+
+/// A PDF's text in reading order (pdftotext -raw, from poppler-utils).
+pub fn pdftotext(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
