@@ -289,7 +289,7 @@ pub fn copenhagen_today() -> chrono::NaiveDate {
 }
 
 /// The single-instance plugin's name on the session bus: held while an app instance runs.
-const INSTANCE_NAME: &str = "dk.tovholder.app.SingleInstance";
+const INSTANCE_NAME: &str = "dk.tovholder.desktop.SingleInstance";
 
 /// Waits (up to 10 s) until no app instance holds the session bus name, so a start right after a
 /// quit is never taken for a second instance (which would hand over to the dying one and end).
