@@ -17,8 +17,40 @@ pub enum AppState {
     Ready {
         profile: Profile,
     },
-    /// The store is there and its key in the keychain, but a PIN guards it: the lock screen.
+    /// The store is there and its key in the keychain, but the OS's check of the user was not
+    /// passed (cancelled, failed) or a PIN guards it: the lock screen.
     Locked,
+}
+
+/// How the OS confirms the user before unlocking, by platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum OsAuthKind {
+    WindowsHello,
+    TouchId,
+    Polkit,
+}
+
+impl OsAuthKind {
+    /// This platform's.
+    pub const fn here() -> OsAuthKind {
+        if cfg!(windows) {
+            OsAuthKind::WindowsHello
+        } else if cfg!(target_os = "macos") {
+            OsAuthKind::TouchId
+        } else {
+            OsAuthKind::Polkit
+        }
+    }
+}
+
+/// What opens the store from the lock screen (the recovery code always does).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct UnlockMethods {
+    /// A PIN is set.
+    pub pin: bool,
+    /// The OS's check of the user; none when the OS offered none the last time it was asked.
+    pub os: Option<OsAuthKind>,
 }
 
 /// The result of first-run setup. The recovery code is shown once and kept nowhere.

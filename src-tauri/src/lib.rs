@@ -12,6 +12,7 @@
 mod api;
 mod commands;
 mod locking;
+mod os_auth;
 
 use api::{DataChanged, LockRequested, Locked};
 use std::path::PathBuf;
@@ -43,6 +44,9 @@ pub struct Shell {
     exports: Mutex<Option<PrivateFolder>>,
     /// When the app locks itself: the last use, the settings, a pending request (`locking`).
     lock_state: Mutex<locking::LockState>,
+    /// The OS said it has no check of the user here (`os_auth::OsCheck::Unavailable`), the last
+    /// time it was asked: the lock screen leads with the PIN.
+    os_auth_unavailable: std::sync::atomic::AtomicBool,
 }
 
 impl Shell {
@@ -321,6 +325,7 @@ pub fn run() {
                 started,
                 exports: Mutex::new(exports.ok()),
                 lock_state: Mutex::new(locking::LockState::new()),
+                os_auth_unavailable: std::sync::atomic::AtomicBool::new(false),
             });
             locking::start(app.handle());
             if retention_pass_enabled() {

@@ -30,6 +30,8 @@ pub const STAGES: [&str; 6] = ["new_concern", "screening", "assessment", "interv
 pub const ENTER: char = '\u{E007}';
 
 /// WebDriver key codes for `send_keys` / [`App::press`] (W3C WebDriver, "keyboard actions").
+pub mod polkit;
+
 pub mod key {
     pub const NULL: char = '\u{E000}';
     pub const BACKSPACE: char = '\u{E003}';
@@ -376,6 +378,10 @@ impl Driver {
             .env("TOVHOLDER_DATA_DIR", data_dir)
             // The real OS keychain, never the throwaway in-memory one.
             .env_remove("TOVHOLDER_KEYCHAIN")
+            // The app's "system bus" (logind's sleep signal, polkit for the unlock's check of the
+            // user) is the test's private session bus: the machine's own polkit never answers, so
+            // the OS offers no check unless a test serves one there (`polkit::FakeAuthority`).
+            .env("DBUS_SYSTEM_BUS_ADDRESS", std::env::var_os("DBUS_SESSION_BUS_ADDRESS").unwrap_or_default())
             // Fewer accessibility services: nothing reads them here, and they only add D-Bus noise.
             .env("NO_AT_BRIDGE", "1")
             // The app's test seams: WebDriver can't drive a native save dialog, and nothing may

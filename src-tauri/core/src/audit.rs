@@ -166,8 +166,10 @@ pub enum AuditEvent {
     StoreLocked {
         reason: crate::lock::LockReason,
     },
-    /// The store was opened again from the lock screen.
-    StoreUnlocked,
+    /// The store was opened (at start or from the lock screen), and how.
+    StoreUnlocked {
+        how: crate::lock::UnlockMethod,
+    },
     LockSettingsChanged,
     /// The PIN in front of the keychain was set (or changed) or removed.
     PinChanged {
@@ -387,7 +389,7 @@ impl AuditEvent {
             AuditEvent::AuditListed { .. } => AuditAction::AuditListed,
             AuditEvent::AuditKeySealed => AuditAction::AuditKeySealed,
             AuditEvent::StoreLocked { .. } => AuditAction::StoreLocked,
-            AuditEvent::StoreUnlocked => AuditAction::StoreUnlocked,
+            AuditEvent::StoreUnlocked { .. } => AuditAction::StoreUnlocked,
             AuditEvent::LockSettingsChanged => AuditAction::LockSettingsChanged,
             AuditEvent::PinChanged { .. } => AuditAction::PinChanged,
             AuditEvent::ScreenSettingsChanged { .. } => AuditAction::ScreenSettingsChanged,
@@ -464,7 +466,7 @@ impl AuditEvent {
             | AuditEvent::AuditListed { .. }
             | AuditEvent::AuditKeySealed
             | AuditEvent::StoreLocked { .. }
-            | AuditEvent::StoreUnlocked
+            | AuditEvent::StoreUnlocked { .. }
             | AuditEvent::LockSettingsChanged
             | AuditEvent::PinChanged { .. }
             | AuditEvent::DraftSaved { .. }
@@ -516,6 +518,7 @@ impl AuditEvent {
             AuditEvent::AuditCheckpoint { text } => Some(text.clone()),
             AuditEvent::AuditListed { reference } => reference.clone(),
             AuditEvent::StoreLocked { reason } => Some(reason.label_da().to_string()),
+            AuditEvent::StoreUnlocked { how } => Some(how.label_da().to_string()),
             AuditEvent::PinChanged { set } => Some(if *set { "sat" } else { "fjernet" }.to_string()),
             AuditEvent::ScreenSettingsChanged { safe } => Some(if *safe { "til" } else { "fra" }.to_string()),
             AuditEvent::DraftSaved { kind } | AuditEvent::DraftTaken { kind } => Some(kind.label_da().to_string()),

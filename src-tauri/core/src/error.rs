@@ -33,6 +33,15 @@ pub enum Error {
     /// Too many wrong PINs: the next try must wait.
     #[error("too many wrong PINs: try again in {seconds} s")]
     PinWait { seconds: u64 },
+    /// The user closed the OS's prompt (Windows Hello, Touch ID, the desktop's password prompt).
+    #[error("the OS authentication was cancelled")]
+    OsAuthCancelled,
+    /// The OS could not confirm the user.
+    #[error("the OS authentication failed")]
+    OsAuthFailed,
+    /// The OS offers no authentication here and a PIN is set: the PIN must be typed.
+    #[error("the PIN is required")]
+    PinRequired,
     #[error("the case store is damaged or not a Tovholder store: {0}")]
     Corrupt(String),
     #[error("the case store was written by a newer Tovholder (schema {found}, this version knows {supported})")]
@@ -87,6 +96,9 @@ impl Error {
             Error::WrongRecoveryCode => "wrong_recovery_code",
             Error::WrongPin { .. } => "wrong_pin",
             Error::PinWait { .. } => "pin_wait",
+            Error::OsAuthCancelled => "os_auth_cancelled",
+            Error::OsAuthFailed => "os_auth_failed",
+            Error::PinRequired => "pin_required",
             Error::Corrupt(_) => "corrupt",
             Error::NewerSchema { .. } => "newer_schema",
             Error::Migration(_) => "migration_failed",
@@ -116,6 +128,9 @@ impl Error {
                 | Error::WrongRecoveryCode
                 | Error::WrongPin { .. }
                 | Error::PinWait { .. }
+                | Error::OsAuthCancelled
+                | Error::OsAuthFailed
+                | Error::PinRequired
                 | Error::NewerSchema { .. }
                 | Error::Refused(_)
                 | Error::Sealed(_)
@@ -149,6 +164,9 @@ impl Error {
                 "For mange forkerte PIN-koder. Prøv igen om {} minutter, eller brug gendannelseskoden.",
                 seconds.div_ceil(60)
             ),
+            Error::OsAuthCancelled => "Bekræftelsen blev afbrudt, så Tovholder er stadig låst.".into(),
+            Error::OsAuthFailed => "Computeren kunne ikke bekræfte, at det er dig, så Tovholder er stadig låst.".into(),
+            Error::PinRequired => "Computeren tilbyder ingen bekræftelse her. Skriv din PIN-kode.".into(),
             Error::Corrupt(detail) if detail.starts_with("the PIN file") => "PIN-filen er ændret eller beskadiget. Lås op med gendannelseskoden.".into(),
             Error::Corrupt(detail) if detail.starts_with("the key file") => "Nøglefilen mangler, er ændret eller er beskadiget og kan ikke bruges. Intet er ændret; brug en uændret kopi af nøglefilen.".into(),
             Error::Corrupt(_) => "Sagsdatabasen er beskadiget og kan ikke åbnes. Filen er ikke ændret; gendan fra en sikkerhedskopi.".into(),
@@ -223,7 +241,7 @@ impl From<Error> for CommandError {
         let field = match &e {
             Error::Invalid { field, .. } => Some((*field).to_string()),
             Error::WrongRecoveryCode => Some("recovery_code".to_string()),
-            Error::WrongPin { .. } | Error::PinWait { .. } => Some("pin".to_string()),
+            Error::WrongPin { .. } | Error::PinWait { .. } | Error::PinRequired => Some("pin".to_string()),
             Error::Malformed { path, .. } => Some(path.clone()),
             _ => None,
         };

@@ -45,6 +45,15 @@ crate::keys::key_enum!(
     }
 );
 
+crate::keys::key_enum!(
+    /// How the store was opened again (recorded in the audit log).
+    UnlockMethod {
+        OsCheck = "os_check": "Efter computerens bekræftelse af brugeren",
+        Pin = "pin": "Med PIN-koden",
+        Keychain = "keychain": "Med nøgleringen alene (computeren tilbyder ingen bekræftelse, og der er ingen PIN-kode)",
+    }
+);
+
 pub(crate) fn settings_in(db: &Reader<'_>) -> Result<LockSettings> {
     let idle: Option<u32> =
         db.conn().query_row("SELECT idle_minutes FROM lock_settings WHERE id = 1", [], |r| r.get(0)).optional()?;
@@ -101,10 +110,10 @@ pub fn set_pin(store: &Store, pin: Option<&str>) -> Result<()> {
     })
 }
 
-/// Records that the store was opened again from the lock screen.
-pub fn record_unlock(store: &Store) -> Result<()> {
+/// Records that the store was opened (at start or from the lock screen), and how.
+pub fn record_unlock(store: &Store, how: UnlockMethod) -> Result<()> {
     store.write(|op| {
-        op.audit(AuditEvent::StoreUnlocked);
+        op.audit(AuditEvent::StoreUnlocked { how });
         Ok(())
     })
 }

@@ -33,7 +33,7 @@ fn a_draft_survives_a_lock_and_is_gone_once_taken_back() {
     drop(store);
 
     let store = Store::open(tmp.path(), &keychain).unwrap();
-    lock::record_unlock(&store).unwrap();
+    lock::record_unlock(&store, lock::UnlockMethod::Pin).unwrap();
     assert_eq!(drafts::take(&store, DraftKind::Intake).unwrap().as_deref(), Some(body));
     assert_eq!(drafts::take(&store, DraftKind::Intake).unwrap(), None, "taken once");
 
@@ -54,7 +54,7 @@ fn a_draft_survives_a_lock_and_is_gone_once_taken_back() {
         ("store.created".into(), None),
         ("draft.saved".into(), Some("Ny henvendelse".into())),
         ("store.locked".into(), Some("Låst efter tid uden brug".into())),
-        ("store.unlocked".into(), None),
+        ("store.unlocked".into(), Some("Med PIN-koden".into())),
         ("draft.taken".into(), Some("Ny henvendelse".into())),
     ];
     assert_eq!(actions, expected);

@@ -1,7 +1,7 @@
 //! Start, first-run setup and unlocking.
 
 use crate::api::{AppState, SetupResult};
-use crate::{CmdResult, Shell, blocking};
+use crate::{CmdResult, Shell, blocking, os_auth};
 use tauri::AppHandle;
 use tovholder_core::district::{self, PoliceDistrict};
 use tovholder_core::profile::Profile;
@@ -20,13 +20,19 @@ pub async fn app_state(app: AppHandle) -> CmdResult<AppState> {
                 StoreState::NeedsSetup => Ok(AppState::NeedsSetup),
                 StoreState::NeedsRecovery => Ok(AppState::NeedsRecovery),
                 StoreState::Ready(store) => {
-                    if tovholder_core::pin::is_set(&shell.data_dir)? {
-                        // Closed again at once: the PIN comes first (`unlock_store`).
-                        drop(store);
-                        return Ok(AppState::Locked);
-                    }
+                    // The OS's check of the user first; where the OS offers none, the PIN when one
+                    // is set. Otherwise closed again at once, and the lock screen (`unlock_store`).
+                    let pin_set = tovholder_core::pin::is_set(&shell.data_dir)?;
+                    let how = match os_auth::gate(&shell.os_auth_unavailable, pin_set) {
+                        Ok(how) => how,
+                        Err(e) => {
+                            log::info!("the store stays locked at start ({})", e.code());
+                            drop(store);
+                            return Ok(AppState::Locked);
+                        }
+                    };
                     // Opened with the key from the keychain at start: an unlock, recorded.
-                    tovholder_core::lock::record_unlock(&store)?;
+                    tovholder_core::lock::record_unlock(&store, how)?;
                     let profile = store.profile()?;
                     shell.opened(app, &store);
                     *slot = Some(*store);

@@ -1,10 +1,12 @@
 //! Locking (#17): by hand (Ctrl+L, »Lås«), when the window is asked to (idle, the OS locks or
 //! sleeps), and opening again from the lock screen; the idle time setting.
 
-use crate::{CmdResult, blocking};
+use crate::api::{OsAuthKind, UnlockMethods};
+use crate::{CmdResult, blocking, os_auth};
+use std::sync::atomic::Ordering;
 use tauri::AppHandle;
 use tovholder_core::drafts::{self, DraftKind};
-use tovholder_core::lock::{self, LockReason, LockSettings};
+use tovholder_core::lock::{self, LockReason, LockSettings, UnlockMethod};
 use tovholder_core::pin;
 use tovholder_core::profile::Profile;
 use tovholder_core::store::Store;
@@ -27,28 +29,44 @@ pub async fn note_activity(shell: tauri::State<'_, crate::Shell>) -> CmdResult<(
     Ok(())
 }
 
-/// Whether the lock screen must ask for a PIN.
+/// What opens the store from the lock screen: the OS's check (unless it said it has none here),
+/// and the PIN when one is set.
 #[tauri::command]
 #[specta::specta]
-pub async fn pin_required(app: AppHandle) -> CmdResult<bool> {
-    blocking(&app, |shell, _| Ok(pin::is_set(&shell.data_dir)?)).await
+pub async fn unlock_methods(app: AppHandle) -> CmdResult<UnlockMethods> {
+    blocking(&app, |shell, _| {
+        let os_offered = !shell.os_auth_unavailable.load(Ordering::Relaxed);
+        Ok(UnlockMethods { pin: pin::is_set(&shell.data_dir)?, os: os_offered.then(OsAuthKind::here) })
+    })
+    .await
 }
 
-/// Opens the store again from the lock screen (its key from the keychain, after the PIN when one
-/// is set) and records it.
+/// Opens the store again from the lock screen and records it: with a PIN, after the PIN; without,
+/// after the OS's check of the user (Windows Hello, Touch ID, the desktop's password prompt), or,
+/// where the OS offers none and no PIN is set, with the keychain's key alone.
 #[tauri::command]
 #[specta::specta]
 pub async fn unlock_store(app: AppHandle, pin: Option<String>) -> CmdResult<Profile> {
     blocking(&app, move |shell, app| {
+        let pin_set = pin::is_set(&shell.data_dir)?;
+        let opened = shell.lock()?.as_ref().map(Store::profile);
+        if let Some(profile) = opened {
+            return Ok(profile?);
+        }
+        let how = match pin {
+            Some(pin) if pin_set => {
+                pin::check(&shell.data_dir, &pin, chrono::Utc::now())?;
+                UnlockMethod::Pin
+            }
+            // Asked outside the store's lock: the prompt may stay open for minutes.
+            _ => os_auth::gate(&shell.os_auth_unavailable, pin_set)?,
+        };
         shell.with_slot(app, |slot| {
             if let Some(store) = slot.as_ref() {
                 return Ok(store.profile()?);
             }
-            if pin::is_set(&shell.data_dir)? {
-                pin::check(&shell.data_dir, pin.as_deref().unwrap_or(""), chrono::Utc::now())?;
-            }
             let store = Store::open(&shell.data_dir, &shell.keychain)?;
-            lock::record_unlock(&store)?;
+            lock::record_unlock(&store, how)?;
             let profile = store.profile()?;
             shell.opened(app, &store);
             *slot = Some(store);
@@ -93,7 +111,8 @@ pub async fn take_draft(app: AppHandle, kind: DraftKind) -> CmdResult<Option<Str
     crate::on_store(&app, move |s| drafts::take(s, kind)).await
 }
 
-/// Sets (or replaces) the PIN that guards unlocking, or removes it (`None`).
+/// Sets (or replaces) the PIN that opens the store too (and guards it where the OS offers no check
+/// of the user), or removes it (`None`).
 #[tauri::command]
 #[specta::specta]
 pub async fn set_pin(app: AppHandle, pin: Option<String>) -> CmdResult<()> {

@@ -135,11 +135,15 @@ export const commands = {
 	 *  seconds.
 	 */
 	noteActivity: () => typedError<null, CommandError>(__TAURI_INVOKE("note_activity")),
-	/**  Whether the lock screen must ask for a PIN. */
-	pinRequired: () => typedError<boolean, CommandError>(__TAURI_INVOKE("pin_required")),
 	/**
-	 *  Opens the store again from the lock screen (its key from the keychain, after the PIN when one
-	 *  is set) and records it.
+	 *  What opens the store from the lock screen: the OS's check (unless it said it has none here),
+	 *  and the PIN when one is set.
+	 */
+	unlockMethods: () => typedError<UnlockMethods, CommandError>(__TAURI_INVOKE("unlock_methods")),
+	/**
+	 *  Opens the store again from the lock screen and records it: with a PIN, after the PIN; without,
+	 *  after the OS's check of the user (Windows Hello, Touch ID, the desktop's password prompt), or,
+	 *  where the OS offers none and no PIN is set, with the keychain's key alone.
 	 */
 	unlockStore: (pin: string | null) => typedError<Profile, CommandError>(__TAURI_INVOKE("unlock_store", { pin })),
 	/**  When the app locks itself. */
@@ -150,7 +154,10 @@ export const commands = {
 	saveDraft: (kind: DraftKind, body: string) => typedError<null, CommandError>(__TAURI_INVOKE("save_draft", { kind, body })),
 	/**  Takes a kept form back after unlocking (and deletes it from the store); none when there is none. */
 	takeDraft: (kind: DraftKind) => typedError<string | null, CommandError>(__TAURI_INVOKE("take_draft", { kind })),
-	/**  Sets (or replaces) the PIN that guards unlocking, or removes it (`None`). */
+	/**
+	 *  Sets (or replaces) the PIN that opens the store too (and guards it where the OS offers no check
+	 *  of the user), or removes it (`None`).
+	 */
 	setPin: (pin: string | null) => typedError<null, CommandError>(__TAURI_INVOKE("set_pin", { pin })),
 	/**  The meetings, newest first. */
 	listMeetings: () => typedError<MeetingSummary[], CommandError>(__TAURI_INVOKE("list_meetings")),
@@ -311,7 +318,10 @@ export type AppState =
 { state: "needs_setup" } | 
 /**  The store exists but this machine's keychain has no (or another) key: ask for the recovery code. */
 { state: "needs_recovery" } | { state: "ready"; profile: Profile } | 
-/**  The store is there and its key in the keychain, but a PIN guards it: the lock screen. */
+/**
+ *  The store is there and its key in the keychain, but the OS's check of the user was not
+ *  passed (cancelled, failed) or a PIN guards it: the lock screen.
+ */
 { state: "locked" };
 
 /**  New information from one authority. */
@@ -925,6 +935,9 @@ export type Note = {
 
 export type OrganisationKind = "police" | "municipality";
 
+/**  How the OS confirms the user before unlocking, by platform. */
+export type OsAuthKind = "windows_hello" | "touch_id" | "polkit";
+
 /**  How a closed case ended. */
 export type Outcome = "unfounded" | "completed" | "handed_to_police";
 
@@ -1219,6 +1232,14 @@ export type ThirdPartyPackage = {
 	license: string,
 	/**  Its licence text: an index into [`ThirdPartyList::texts`] (shared texts are kept once). */
 	text: number,
+};
+
+/**  What opens the store from the lock screen (the recovery code always does). */
+export type UnlockMethods = {
+	/**  A PIN is set. */
+	pin: boolean,
+	/**  The OS's check of the user; none when the OS offered none the last time it was asked. */
+	os: OsAuthKind | null,
 };
 
 /**  What »Søg efter opdatering« will do, shown before it does anything. */
