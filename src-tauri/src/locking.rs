@@ -4,8 +4,9 @@
 //! counts). A watcher thread re-checks it every few seconds — after a resume its first tick sees
 //! the whole night — and asks the window to lock (`LockRequested`: the window saves what is being
 //! typed, then calls `lock_store`). A window that does not answer within [`ANSWER`] is locked
-//! from here. On Linux the OS signals come over D-Bus ([`linux`]); Windows and macOS are not wired
-//! yet (the idle lock and Ctrl+L work there).
+//! from here. The OS's signals, one small module each: Linux over D-Bus ([`linux`]), Windows from
+//! the window's messages ([`win`]), macOS from its notification centres ([`macos`]). The
+//! Windows and macOS modules are compiled only on those platforms (ci.yml and release.yml).
 
 use crate::Shell;
 use crate::api::{LockRequested, Locked};
@@ -93,7 +94,7 @@ pub fn request(app: &AppHandle, reason: LockReason) {
     }
 }
 
-/// Starts the idle watcher (and, on Linux, the OS signal listener).
+/// Starts the idle watcher and the listener for the OS's lock and sleep signals.
 pub fn start(app: &AppHandle) {
     let watcher = app.clone();
     std::thread::Builder::new()
@@ -117,6 +118,20 @@ pub fn start(app: &AppHandle) {
         .unwrap_or_else(|_| log::warn!("the idle watcher could not start"));
     #[cfg(target_os = "linux")]
     linux::start(app);
+    #[cfg(windows)]
+    win::start(app);
+    #[cfg(target_os = "macos")]
+    macos::start(app);
+}
+
+/// Asks from a thread of its own: the OS's callbacks run on the main thread, which must not wait
+/// for the store's lock (an unlock's prompt may hold it).
+#[cfg(any(windows, target_os = "macos"))]
+fn request_soon(app: &AppHandle, reason: LockReason) {
+    let app = app.clone();
+    if std::thread::Builder::new().name("tovholder-os-lock".into()).spawn(move || request(&app, reason)).is_err() {
+        log::warn!("the lock request could not start");
+    }
 }
 
 /// Linux: the session's screensaver (`org.freedesktop.ScreenSaver` and `org.gnome.ScreenSaver`
@@ -165,5 +180,98 @@ mod linux {
         if let Some(rule) = signal("org.freedesktop.login1.Manager", "PrepareForSleep") {
             listen(app.clone(), true, rule, LockReason::Suspend);
         }
+    }
+}
+
+/// Windows: the session's lock (`WM_WTSSESSION_CHANGE` with `WTS_SESSION_LOCK`, after
+/// `WTSRegisterSessionNotification`) and suspend (`WM_POWERBROADCAST` with `PBT_APMSUSPEND`), heard
+/// by subclassing the main window (its messages go through [`win::on_message`] first).
+#[cfg(windows)]
+mod win {
+    use super::request_soon;
+    use tauri::{AppHandle, Manager};
+    use tovholder_core::lock::LockReason;
+    use windows::Win32::Foundation::{HWND, LPARAM, LRESULT, WPARAM};
+    use windows::Win32::System::RemoteDesktop::{NOTIFY_FOR_THIS_SESSION, WTSRegisterSessionNotification};
+    use windows::Win32::UI::Shell::{DefSubclassProc, SetWindowSubclass};
+    use windows::Win32::UI::WindowsAndMessaging::{
+        PBT_APMSUSPEND, WM_POWERBROADCAST, WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK,
+    };
+
+    /// This subclass's id on the window ("tovh").
+    const SUBCLASS: usize = 0x746f_7668;
+
+    /// The window's messages, before its own procedure; `data` is the app's handle (from `start`).
+    unsafe extern "system" fn on_message(
+        hwnd: HWND,
+        msg: u32,
+        wparam: WPARAM,
+        lparam: LPARAM,
+        _subclass: usize,
+        data: usize,
+    ) -> LRESULT {
+        let reason = match (msg, wparam.0 as u32) {
+            (WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK) => Some(LockReason::SessionLocked),
+            (WM_POWERBROADCAST, PBT_APMSUSPEND) => Some(LockReason::Suspend),
+            _ => None,
+        };
+        if let Some(reason) = reason {
+            // SAFETY: `data` is the handle leaked in `start`, alive as long as the process.
+            let app = unsafe { &*(data as *const AppHandle) };
+            request_soon(app, reason);
+        }
+        // SAFETY: the arguments are the message as received.
+        unsafe { DefSubclassProc(hwnd, msg, wparam, lparam) }
+    }
+
+    /// Called in `setup`, on the main thread, which owns the window.
+    pub fn start(app: &AppHandle) {
+        let Some(hwnd) = app.get_webview_window("main").and_then(|w| w.hwnd().ok()) else {
+            log::warn!("no main window: the session's lock and suspend are not heard");
+            return;
+        };
+        let data = Box::into_raw(Box::new(app.clone())) as usize;
+        // SAFETY: the window is alive and owned by this thread; `on_message` matches SUBCLASSPROC.
+        unsafe {
+            if !SetWindowSubclass(hwnd, Some(on_message), SUBCLASS, data).as_bool() {
+                log::warn!("the window could not be subclassed: the session's lock and suspend are not heard");
+                return;
+            }
+            if WTSRegisterSessionNotification(hwnd, NOTIFY_FOR_THIS_SESSION).is_err() {
+                log::warn!("the session's lock is not heard (WTSRegisterSessionNotification)");
+            }
+        }
+    }
+}
+
+/// macOS: the screen's lock (the distributed notification `com.apple.screenIsLocked`) and sleep
+/// (`NSWorkspaceWillSleepNotification` on the workspace's notification centre).
+#[cfg(target_os = "macos")]
+mod macos {
+    use super::request_soon;
+    use block2::RcBlock;
+    use objc2_app_kit::{NSWorkspace, NSWorkspaceWillSleepNotification};
+    use objc2_foundation::{NSDistributedNotificationCenter, NSNotification, NSNotificationCenter, NSString};
+    use std::ptr::NonNull;
+    use tauri::AppHandle;
+    use tovholder_core::lock::LockReason;
+
+    /// Observes `name` on `center` for the app's life (the observer is never removed).
+    fn observe(center: &NSNotificationCenter, name: &NSString, app: &AppHandle, reason: LockReason) {
+        let app = app.clone();
+        let block = RcBlock::new(move |_: NonNull<NSNotification>| request_soon(&app, reason));
+        // SAFETY: no object filter, no queue (delivered on the posting thread); the block is
+        // 'static and only starts a thread.
+        let observer = unsafe { center.addObserverForName_object_queue_usingBlock(Some(name), None, None, &block) };
+        std::mem::forget(observer);
+    }
+
+    pub fn start(app: &AppHandle) {
+        let distributed = NSDistributedNotificationCenter::defaultCenter();
+        observe(&distributed, &NSString::from_str("com.apple.screenIsLocked"), app, LockReason::SessionLocked);
+        let workspace = NSWorkspace::sharedWorkspace().notificationCenter();
+        // SAFETY: an AppKit constant, set before any code runs.
+        let will_sleep = unsafe { NSWorkspaceWillSleepNotification };
+        observe(&workspace, will_sleep, app, LockReason::Suspend);
     }
 }
