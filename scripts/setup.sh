@@ -37,10 +37,11 @@ build_packages=(
 # Xvfb + WebKitWebDriver for the end-to-end tests; gnome-keyring, libsecret-tools and D-Bus for the
 # OS keychain (scripts/keyring-session.sh); poppler-utils for PDF checks; fonts for rendering; git
 # for the bindings check; nsis (makensis) to compile the Windows installer's Danish texts;
-# python3-venv for actionlint (below).
+# python3-venv for actionlint (below); polkitd, which reads the .deb's unlock action in the installed
+# package's test.
 test_packages=(
   xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 poppler-utils
-  fonts-dejavu-core git nsis python3-venv
+  fonts-dejavu-core git nsis python3-venv polkitd
 )
 
 dry_run="${TOVHOLDER_SETUP_DRY_RUN:-}"

@@ -363,7 +363,7 @@ pub fn export_dir(data_dir: &Path) -> PathBuf {
 }
 
 impl Driver {
-    fn start(data_dir: &Path, log: PathBuf, retention_pass: bool) -> Driver {
+    fn start(data_dir: &Path, log: PathBuf, retention_pass: bool, system_bus: Option<&str>) -> Driver {
         let (port, native_port) = free_ports();
         let home = home_dir(data_dir);
         for sub in ["data", "config", "state", "tmp"] {
@@ -380,8 +380,12 @@ impl Driver {
             .env_remove("TOVHOLDER_KEYCHAIN")
             // The app's "system bus" (logind's sleep signal, polkit for the unlock's check of the
             // user) is the test's private session bus: the machine's own polkit never answers, so
-            // the OS offers no check unless a test serves one there (`polkit::FakeAuthority`).
-            .env("DBUS_SYSTEM_BUS_ADDRESS", std::env::var_os("DBUS_SESSION_BUS_ADDRESS").unwrap_or_default())
+            // the OS offers no check unless a test serves one there (`polkit::FakeAuthority`) or
+            // gives the app a bus of its own (`App::launch_binary_on_bus`, a real polkitd's).
+            .env(
+                "DBUS_SYSTEM_BUS_ADDRESS",
+                system_bus.map(Into::into).or_else(|| std::env::var_os("DBUS_SESSION_BUS_ADDRESS")).unwrap_or_default(),
+            )
             // Fewer accessibility services: nothing reads them here, and they only add D-Bus noise.
             .env("NO_AT_BRIDGE", "1")
             // The app's test seams: WebDriver can't drive a native save dialog, and nothing may
@@ -491,19 +495,32 @@ impl App {
 
     /// [`App::launch`] with another build of the app: the installed package's binary.
     pub async fn launch_binary(label: &str, data_dir: &Path, application: &Path) -> App {
-        App::launch_from(label, data_dir, false, application.to_path_buf()).await
+        App::launch_from(label, data_dir, false, application.to_path_buf(), None).await
+    }
+
+    /// [`App::launch_binary`] with `system_bus` (a D-Bus address) as the app's system bus, e.g.
+    /// the bus of a real polkitd ([`polkit::Polkitd`]).
+    pub async fn launch_binary_on_bus(label: &str, data_dir: &Path, application: &Path, system_bus: &str) -> App {
+        App::launch_from(label, data_dir, false, application.to_path_buf(), Some(system_bus)).await
     }
 
     async fn launch_with(label: &str, data_dir: &Path, retention_pass: bool) -> App {
-        App::launch_from(label, data_dir, retention_pass, app_binary()).await
+        App::launch_from(label, data_dir, retention_pass, app_binary(), None).await
     }
 
-    async fn launch_from(label: &str, data_dir: &Path, retention_pass: bool, application: PathBuf) -> App {
+    async fn launch_from(
+        label: &str,
+        data_dir: &Path,
+        retention_pass: bool,
+        application: PathBuf,
+        system_bus: Option<&str>,
+    ) -> App {
         check_environment();
         wait_for_no_instance();
         let (scenario, run) = label.split_once('/').unwrap_or((label, "1"));
         let artifacts = artifacts_dir(scenario, run == "1");
-        let driver = Driver::start(data_dir, artifacts.join(format!("driver-{run}.log")), retention_pass);
+        let log = artifacts.join(format!("driver-{run}.log"));
+        let driver = Driver::start(data_dir, log, retention_pass, system_bus);
         let caps = serde_json::json!({
             "browserName": "wry",
             "tauri:options": { "application": application },
