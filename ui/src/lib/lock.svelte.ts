@@ -5,10 +5,17 @@
 // that holds case data forgets it) and shows the lock screen. Activity is reported at most every
 // few seconds so the shell's idle clock starts again.
 
-import { commands, type LockReason } from './bindings';
+import { commands, type LockReason, type OsAuthKind } from './bindings';
 import { clearPanelDrafts } from './cases/drafts.svelte';
 import { listView } from './cases/listState.svelte';
 import { intake, isPristine, resetIntake } from './intake/draft.svelte';
+
+/** How the OS confirms the user before unlocking, by platform (the lock screen and »Låsning«). */
+export const OS_CHECK_NAME: Record<OsAuthKind, string> = {
+  windows_hello: 'Windows Hello (ansigt, fingeraftryk eller din Windows-PIN)',
+  touch_id: 'Touch ID eller din adgangskode til Mac’en',
+  polkit: 'din adgangskode til computeren',
+};
 
 /** Work to finish before the store closes (the meeting editor's pending save). */
 const beforeLock = new Set<() => Promise<void>>();
