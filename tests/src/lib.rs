@@ -290,6 +290,13 @@ pub fn copenhagen_today() -> chrono::NaiveDate {
     chrono::Utc::now().with_timezone(&chrono_tz::Europe::Copenhagen).date_naive()
 }
 
+/// A saved PDF's text in reading order (pdftotext -raw, from poppler-utils).
+pub fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext").arg("-raw").arg(path).arg("-").output().expect("pdftotext (poppler-utils)");
+    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// The single-instance plugin's name on the session bus: held while an app instance runs.
 const INSTANCE_NAME: &str = "dk.tovholder.desktop.SingleInstance";
 

@@ -5,17 +5,9 @@
 use fantoccini::Client;
 use std::time::Duration;
 use tovholder_e2e::key::*;
-use tovholder_e2e::{App, DataDir, run, saved_dir};
+use tovholder_e2e::{App, DataDir, pdf_text, run, saved_dir};
 
 const STEP: Duration = Duration::from_secs(30);
-
-fn pdf_text(path: &std::path::Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-raw", path.to_str().expect("UTF-8 path"), "-"])
-        .output()
-        .expect("pdftotext");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 #[test]
 fn an_access_report_is_saved_from_the_case_panel_by_keyboard() {

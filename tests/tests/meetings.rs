@@ -11,7 +11,7 @@ use fantoccini::Client;
 use serde_json::json;
 use std::time::Duration;
 use tovholder_e2e::key::*;
-use tovholder_e2e::{App, DataDir, export_dir, run, saved_dir, shown_date, typed_date};
+use tovholder_e2e::{App, DataDir, export_dir, pdf_text, run, saved_dir, shown_date, typed_date};
 
 const STEP: Duration = Duration::from_secs(30);
 
@@ -183,14 +183,6 @@ async fn wait_file(app: &App, dir: &std::path::Path, suffix: &str) -> std::path:
             .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(suffix)))
     })
     .await
-}
-
-fn pdf_text(path: &std::path::Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-raw", path.to_str().expect("UTF-8 path"), "-"])
-        .output()
-        .expect("pdftotext");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Nothing in the view is wider than the window (no sideways scrolling at the minimum size).

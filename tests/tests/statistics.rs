@@ -8,7 +8,7 @@ use chrono::TimeDelta;
 use fantoccini::Client;
 use std::time::Duration;
 use tovholder_e2e::key::*;
-use tovholder_e2e::{App, DataDir, ENTER, run, saved_dir, shown_date, typed_date};
+use tovholder_e2e::{App, DataDir, ENTER, pdf_text, run, saved_dir, shown_date, typed_date};
 
 const STEP: Duration = Duration::from_secs(30);
 
@@ -69,14 +69,7 @@ fn statistik_shows_the_figures_changes_the_period_by_keyboard_and_saves_the_repo
         app.wait_text(".toast-region", "Rapporten er gemt").await;
         app.quit().await;
 
-        let text = String::from_utf8_lossy(
-            &std::process::Command::new("pdftotext")
-                .args(["-raw", pdf.to_str().unwrap(), "-"])
-                .output()
-                .unwrap()
-                .stdout,
-        )
-        .into_owned();
+        let text = pdf_text(&pdf);
         assert!(text.contains("Statistik for Infohus Østjylland"), "{text}");
         let csv_text = std::fs::read_to_string(&csv).unwrap();
         assert!(csv_text.starts_with('\u{feff}') && csv_text.contains("I alt;6"), "{csv_text}");

@@ -3,7 +3,7 @@
 //! first broken position or the lost tail; bad input exits 2 naming the field.
 
 mod common;
-use common::{TempStore, cli, cli_with_env, cli_with_stdin, json, ok, require_os_keychain, stderr};
+use common::{TempStore, cli, cli_with_env, cli_with_stdin, json, ok, pdftotext_layout, require_os_keychain, stderr};
 use serde_json::{Value, json as j};
 use tovholder_core::{Keychain, Store};
 
@@ -116,18 +116,6 @@ fn audit_lists_checkpoints_and_verifies_through_the_cli() {
     }
 }
 
-/// The text of a PDF file (poppler's `pdftotext`, in reading order).
-fn pdftotext(path: &std::path::Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// The checkpoint printed on a finalized meeting's last page (issue #16): copied from the PDF as a
 /// participant would (pdftotext), it verifies; after an entry before it was changed, it fails
 /// naming that entry. Drafts carry none.
@@ -147,12 +135,12 @@ fn the_checkpoint_on_finalized_minutes_verifies_and_catches_tampering_before_it(
 
     let draft = dir.join("udkast.pdf");
     ok(cli(dir, &["minutes", &id, "--out", draft.to_str().unwrap()]));
-    assert!(!pdftotext(&draft).contains("TVH1-"), "a draft carries no checkpoint");
+    assert!(!pdftotext_layout(&draft).contains("TVH1-"), "a draft carries no checkpoint");
 
     ok(cli(dir, &["meeting", "finalize", &id]));
     let pdf = dir.join("referat.pdf");
     ok(cli(dir, &["minutes", &id, "--out", pdf.to_str().unwrap()]));
-    let text = pdftotext(&pdf);
+    let text = pdftotext_layout(&pdf);
     let last_page = text.rsplit('\u{c}').find(|p| !p.trim().is_empty()).unwrap();
     let line = last_page.lines().find(|l| l.contains("Revisionslog:")).unwrap_or_else(|| panic!("{last_page}"));
     let checkpoint = line.split_whitespace().find(|w| w.starts_with("TVH1-")).unwrap().to_string();

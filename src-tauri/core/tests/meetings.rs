@@ -2,7 +2,7 @@
 //! from the board, importing a whole meeting record (bad input writes nothing), finalizing.
 
 mod common;
-use common::profile;
+use common::{pdf_bytes_text, profile};
 use serde_json::json;
 use std::sync::Arc;
 use tovholder_core::actions::{self, Agency, NewActionItem};
@@ -335,20 +335,6 @@ fn a_case_twice_in_a_meeting_and_a_second_meeting_at_the_same_time_are_refused()
     meetings::create_addendum(&store, first.id).unwrap();
 }
 
-fn pdftotext(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("m.pdf");
-    std::fs::write(&file, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .arg("-raw")
-        .arg(&file)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
     let (_t, store, clock) = store();
@@ -375,7 +361,7 @@ fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
     });
     let m = meetings::import(&store, &doc.to_string()).unwrap();
     let draft = meetings::minutes_pdf(&store, m.id).unwrap();
-    let squashed: String = pdftotext(&draft).chars().filter(|c| !c.is_whitespace()).collect();
+    let squashed: String = pdf_bytes_text(&draft).chars().filter(|c| !c.is_whitespace()).collect();
     assert!(squashed.contains("UDKAST"), "a draft preview is marked (the watermark is drawn diagonally)");
     // Not before the meeting has begun: nothing is applied, the meeting stays a draft.
     let early = meetings::finalize(&store, m.id).unwrap_err();
@@ -405,7 +391,7 @@ fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
     let pdf = meetings::minutes_pdf(&store, m.id).unwrap();
     assert_eq!(hex(&pdf), done.minutes_sha256, "the stored bytes are the hashed ones");
     assert_eq!(meetings::minutes_pdf(&store, m.id).unwrap(), pdf, "re-export is byte-identical");
-    let text = pdftotext(&pdf);
+    let text = pdf_bytes_text(&pdf);
     for expected in [
         &r as &str,
         "· N. ·",
@@ -436,7 +422,7 @@ fn finalizing_applies_the_meeting_to_the_cases_and_stores_immutable_minutes() {
 
     let addendum = meetings::create_addendum(&store, m.id).unwrap();
     assert_eq!(addendum.number, "Tillæg 1 til 1/2026");
-    let a_text = pdftotext(&meetings::minutes_pdf(&store, addendum.id).unwrap());
+    let a_text = pdf_bytes_text(&meetings::minutes_pdf(&store, addendum.id).unwrap());
     // In groups of 8, so a line never breaks off a single character.
     let sha = &done.minutes_sha256;
     let grouped = format!("{} {} {}", &sha[..8], &sha[8..16], &sha[16..24]);
@@ -771,7 +757,7 @@ fn private_copies_of_the_minutes_go_to_the_export_folder() {
 fn how_long_minutes_are_kept_is_a_setting_for_meetings_planned_from_then_on() {
     let (_t, store, _) = store();
     let squashed = |id: i64| -> String {
-        pdftotext(&meetings::minutes_pdf(&store, id).unwrap()).split_whitespace().collect::<Vec<_>>().join(" ")
+        pdf_bytes_text(&meetings::minutes_pdf(&store, id).unwrap()).split_whitespace().collect::<Vec<_>>().join(" ")
     };
     assert_eq!(meetings::settings(&store).unwrap().keep_years, 5, "the default");
     let before = meetings::create(&store, &record("2026-11-25T14:00:00+01:00")).unwrap();
@@ -906,7 +892,7 @@ fn the_minutes_name_the_coordinator_list_open_action_items_and_print_initials_on
     .unwrap();
     clock.set(chrono::DateTime::parse_from_rfc3339("2026-11-25T15:00:00Z").unwrap().into());
     meetings::finalize(&store, m.id).unwrap();
-    let text = pdftotext(&meetings::minutes_pdf(&store, m.id).unwrap());
+    let text = pdf_bytes_text(&meetings::minutes_pdf(&store, m.id).unwrap());
     let flat = text.replace('\n', " ");
     assert!(flat.contains("Mette Holm Østjyllands Politi Tovholder/referent"), "{text}");
     assert!(flat.contains("Aylin Çelik"), "{text}");
@@ -1027,7 +1013,7 @@ fn a_meeting_forwards_a_case_to_another_infohus() {
     assert_eq!((d.summary.stage, d.forwarded_to.as_deref()), (Stage::Forwarded, Some("FYP")));
     let forwarded = d.history.iter().find(|h| h.field == "forwarded_to").unwrap();
     assert_eq!(forwarded.reason.as_deref(), Some("Besluttet på møde 1/2026"));
-    let text = pdftotext(&meetings::minutes_pdf(&store, m.id).unwrap());
+    let text = pdf_bytes_text(&meetings::minutes_pdf(&store, m.id).unwrap());
     let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(squashed.contains("Videresendt til Infohus Fyn"), "{text}");
     assert!(

@@ -161,8 +161,25 @@ pub fn store_at(now: &str) -> (tempfile::TempDir, tovholder_core::Store, tovhold
 
 /// A PDF's text in reading order (pdftotext -raw, from poppler-utils).
 pub fn pdftotext(path: &Path) -> String {
+    pdftotext_as(path, "-raw")
+}
+
+/// A PDF's text as laid out on the page (pdftotext -layout): lines of a table stay together.
+pub fn pdftotext_layout(path: &Path) -> String {
+    pdftotext_as(path, "-layout")
+}
+
+/// The text of PDF bytes in reading order ([`pdftotext`] on a temporary copy).
+pub fn pdf_bytes_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("document.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    pdftotext(&file)
+}
+
+fn pdftotext_as(path: &Path, mode: &str) -> String {
     let out = Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
+        .args([mode, "-enc", "UTF-8"])
         .arg(path)
         .arg("-")
         .output()
