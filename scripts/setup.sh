@@ -38,10 +38,10 @@ build_packages=(
 # OS keychain (scripts/keyring-session.sh); poppler-utils for PDF checks; fonts for rendering; git
 # for the bindings check; nsis (makensis) to compile the Windows installer's Danish texts;
 # python3-venv for actionlint (below); polkitd, which reads the .deb's unlock action in the installed
-# package's test.
+# package's test; rpm, which reads the .rpm's dependencies and files in the package step.
 test_packages=(
   xvfb xauth webkit2gtk-driver gnome-keyring libsecret-tools dbus dbus-x11 poppler-utils
-  fonts-dejavu-core git nsis python3-venv polkitd
+  fonts-dejavu-core git nsis python3-venv polkitd rpm
 )
 
 dry_run="${TOVHOLDER_SETUP_DRY_RUN:-}"

@@ -95,19 +95,29 @@ actionlint_bin=$(command -v actionlint || echo "${XDG_CACHE_HOME:-$HOME/.cache}/
 step build "app, CLI and tests (debug)"
 cargo build --workspace --exclude tovholder-e2e --lib --bins --tests --examples
 
-step package "the .deb from the debug build, installed with apt-get; the installer's Danish texts"
+step package "the .deb and .rpm from the debug build; the .deb installed with apt-get; the installer's Danish texts"
 bash scripts/check-installer-strings.sh
 if command -v apt-get >/dev/null && command -v dpkg >/dev/null; then
-  rm -rf target/debug/bundle/deb
+  rm -rf target/debug/bundle/deb target/debug/bundle/rpm
   # The tauri CLI from ui/. Its check that the tauri crate and @tauri-apps/api are the same minor
   # version holds (ui/package.json pins the API to the crate's 2.11).
-  ui/node_modules/.bin/tauri build --debug --bundles deb --ci
+  ui/node_modules/.bin/tauri build --debug --bundles deb,rpm --ci
+  # The .rpm (not installable on Debian): the app, the unlock's polkit action, OpenSSL 3.
+  rpm_file=$(ls target/debug/bundle/rpm/*.rpm)
+  rpm_files=$(rpm -qlp "$rpm_file")
+  rpm_requires=$(rpm -qRp "$rpm_file")
+  for want in /usr/bin/tovholder /usr/share/polkit-1/actions/dk.tovholder.desktop.policy; do
+    grep -qx "$want" <<<"$rpm_files" || { echo "the .rpm lacks $want" >&2; exit 1; }
+  done
+  for want in openssl-libs "libwebkit2gtk-4.1.so.0" "libgtk-3.so.0"; do
+    grep -q "^$want" <<<"$rpm_requires" || { echo "the .rpm does not require $want" >&2; exit 1; }
+  done
   deb=$(ls target/debug/bundle/deb/*.deb)
   as_root=()
   [[ $(id -u) -eq 0 ]] || as_root=(sudo -n)
   "${as_root[@]}" apt-get install -y --reinstall "./$deb"
   export TOVHOLDER_INSTALLED_APP=/usr/bin/tovholder
-  ls -l "$deb" "$TOVHOLDER_INSTALLED_APP"
+  ls -l "$deb" "$rpm_file" "$TOVHOLDER_INSTALLED_APP"
 else
   echo "no apt-get: the .deb is neither built nor installed here (CI runs on Debian)"
 fi
